@@ -1,0 +1,22 @@
+/** `hoso.config.yaml`: packs, profiles and severity overrides for a folder of dossiers. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Config } from '../rules/schema.js';
+import { parseYamlFile } from '../rules/load.js';
+
+export const CONFIG_NAME = 'hoso.config.yaml';
+
+/** The nearest hoso.config.yaml from `dir` upward, if any. */
+export function findConfig(dir: string): string | undefined {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const candidate = path.join(d, CONFIG_NAME);
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
+export function loadConfig(file: string): Config {
+  const { data } = parseYamlFile(file, Config);
+  // Pack paths are relative to the config file, not to where hoso runs.
+  return { ...data, rules: data.rules.map((r) => path.resolve(path.dirname(file), r)) };
+}

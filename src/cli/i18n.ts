@@ -1,0 +1,42 @@
+/** What the command line says to people, in Vietnamese by default and English with --lang en. */
+import type { Lang } from '../engine/types.js';
+import type { InputError } from '../read/types.js';
+
+const INPUT: Record<string, { vi: string; en: string }> = {
+  'not-found': { vi: 'không tìm thấy tệp hoặc thư mục', en: 'no such file or folder' },
+  unreadable: { vi: 'không đọc được tệp', en: 'cannot read the file' },
+  empty: { vi: 'tệp rỗng (0 byte)', en: 'the file is empty (0 bytes)' },
+  ole: {
+    vi: 'tệp Excel cũ (.xls) hoặc tệp .xlsx có đặt mật khẩu: hãy gỡ mật khẩu hoặc mở bằng Excel và «Lưu thành» .xlsx',
+    en: 'a legacy Excel file (.xls) or a password-protected .xlsx: remove the password, or open it in Excel and "Save As" .xlsx',
+  },
+  xls: { vi: 'tệp Excel 97-2003 (.xls): hãy mở bằng Excel và «Lưu thành» .xlsx', en: 'an Excel 97-2003 file (.xls): open it in Excel and "Save As" .xlsx' },
+  ods: { vi: 'tệp OpenDocument (.ods): hãy «Lưu thành» .xlsx', en: 'an OpenDocument spreadsheet (.ods): "Save As" .xlsx' },
+  unsupported: { vi: 'định dạng không hỗ trợ (chỉ nhận .xlsx và .csv)', en: 'unsupported format (only .xlsx and .csv are read)' },
+  'not-a-workbook': { vi: 'không phải tệp Excel .xlsx hợp lệ', en: 'not a valid .xlsx workbook' },
+  truncated: { vi: 'tệp .xlsx bị hỏng hoặc không đầy đủ (tải lại hoặc lưu lại từ Excel)', en: 'the .xlsx file is damaged or incomplete (download or save it again)' },
+  'no-sheets': { vi: 'sổ tính không có trang tính nào', en: 'the workbook has no sheet' },
+  'bad-xml': { vi: 'nội dung trang tính bị hỏng', en: 'a sheet’s content is damaged' },
+  'bad-csv': { vi: 'tệp CSV sai cấu trúc', en: 'malformed CSV' },
+  'too-large': { vi: 'tệp vượt giới hạn kích thước giải nén', en: 'the file exceeds the uncompressed size limit' },
+  'too-many-rows': { vi: 'trang tính vượt giới hạn số dòng', en: 'a sheet exceeds the row limit' },
+};
+
+export function describeInputError(e: InputError, lang: Lang): string {
+  const reason = INPUT[e.code]?.[lang] ?? e.message;
+  const detail = INPUT[e.code] && e.message && !['not-found', 'empty', 'ole', 'xls', 'ods'].includes(e.code) ? ` (${e.message})` : '';
+  return `${e.file}: ${reason}${detail}`;
+}
+
+export const CLI_TEXT = {
+  noDossierSheet: { vi: 'không có trang tính nào có tiêu đề cột của danh sách đề nghị', en: 'no sheet has the header of a nomination list' },
+  unknownRule: { vi: 'không có quy tắc', en: 'no rule' },
+  packValid: { vi: 'Bộ quy tắc hợp lệ', en: 'The rule pack is valid' },
+  rules: { vi: 'quy tắc', en: 'rules' },
+  overwriteInput: { vi: 'không ghi đè lên tệp đầu vào', en: 'refusing to overwrite an input file' },
+  internal: { vi: 'lỗi nội bộ của hoso (chạy lại với --debug để xem chi tiết)', en: 'internal error in hoso (run again with --debug for details)' },
+};
+
+export function t(key: keyof typeof CLI_TEXT, lang: Lang): string {
+  return CLI_TEXT[key][lang];
+}

@@ -1,0 +1,133 @@
+/**
+ * The command line: parse options, load the rule set, call the engine, pick a formatter, set the
+ * exit code. 0: no error; 1: errors (or too many warnings); 2: the tool could not do its job.
+ */
+import { Command, Option, CommanderError } from 'commander';
+import { bundledRulesDir, expandPackPaths, loadRuleSet, PackError, type RuleSet } from '../rules/load.js';
+import { checkPaths, UsageError } from '../engine/check.js';
+import type { Lang, Severity } from '../engine/types.js';
+import { formatters } from '../format/index.js';
+import { findConfig, loadConfig } from './config.js';
+import { describeInputError, t } from './i18n.js';
+import { assertNotInput, OutputError, writeAtomic } from './output.js';
+import { explainRule, listRules } from './explain.js';
+
+interface Common {
+  rules?: string[];
+  defaultRules: boolean;
+  profile?: string[];
+  lang?: Lang;
+  config?: string;
+  debug?: boolean;
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+function langOf(opts: { lang?: string }): Lang {
+  const fromArgv = process.argv.includes('--lang') ? process.argv[process.argv.indexOf('--lang') + 1] : undefined;
+  return (opts.lang ?? fromArgv) === 'en' ? 'en' : 'vi';
+}
+
+/** Rule packs and settings in force: bundled packs, the config's, then --rules. */
+function setup(opts: Common) {
+  const configFile = opts.config ?? findConfig(process.cwd());
+  const config = configFile ? loadConfig(configFile) : undefined;
+  const useDefault = opts.defaultRules && (config?.['default-rules'] ?? true);
+  const files = expandPackPaths([...(useDefault ? [bundledRulesDir()] : []), ...(config?.rules ?? []), ...(opts.rules ?? [])]);
+  const ruleSet = loadRuleSet(files);
+  const profiles = [...new Set([...(config?.profiles ?? []), ...(opts.profile ?? [])])];
+  const lang: Lang = opts.lang ?? config?.lang ?? 'vi';
+  return { ruleSet, profiles, lang, severity: (config?.severity ?? {}) as Record<string, Severity | 'off'> };
+}
+
+function addCommon(cmd: Command): Command {
+  return cmd
+    .option('--rules <path>', 'rule pack file or folder (repeatable)', collect)
+    .option('--no-default-rules', 'do not load the bundled rule packs')
+    .option('--profile <id>', 'quota profile in force, e.g. binh-dinh/xa (repeatable)', collect)
+    .addOption(new Option('--lang <lang>', 'message language').choices(['vi', 'en']))
+    .option('--config <file>', 'a hoso.config.yaml (default: the nearest one upward)')
+    .option('--debug', 'show stack traces of internal errors');
+}
+
+export function buildProgram(): Command {
+  const program = new Command('hoso')
+    .description('Kiểm tra hồ sơ đề nghị điển hình tiên tiến theo bộ quy tắc / Rule-checks nomination dossiers for advanced exemplars')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  addCommon(program.command('check').argument('<paths...>', '.xlsx/.csv files or folders'))
+    .description('check dossiers and print findings')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(formatters)))
+    .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .option('--max-warnings <n>', 'exit 1 when warnings exceed n', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings takes a whole number, not "${v}"`);
+      return n;
+    })
+    .option('--quiet', 'report errors only')
+    .action(async (paths: string[], opts: Common & { format?: string; outputFile?: string; maxWarnings?: number; quiet?: boolean }) => {
+      const { ruleSet, profiles, lang, severity } = setup(opts);
+      if (opts.outputFile) assertNotInput(opts.outputFile, paths);
+      const result = await checkPaths(paths, { ruleSet, profiles, lang, severity });
+      if (opts.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
+      const format = opts.format ?? 'stylish';
+      const color = !opts.outputFile && Boolean(process.stdout.isTTY);
+      const text = formatters[format](result, { lang, color, ruleSet });
+      if (opts.outputFile) writeAtomic(opts.outputFile, text);
+      else process.stdout.write(text);
+      for (const e of result.inputErrors) process.stderr.write(`hoso: ${describeInputError(e, lang)}\n`);
+      for (const s of result.sheets) {
+        if (s.checked.length === 0) process.stderr.write(`hoso: ${s.file}: ${t('noDossierSheet', lang)}\n`);
+      }
+      const errors = result.findings.filter((f) => f.severity === 'error').length;
+      const warnings = result.findings.filter((f) => f.severity === 'warning').length;
+      process.exitCode = result.inputErrors.length ? 2 : errors > 0 || (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) ? 1 : 0;
+    });
+
+  const rules = program.command('rules').description('rule packs');
+  addCommon(rules.command('list'))
+    .description('list the rules in force')
+    .action((opts: Common) => {
+      const { ruleSet, profiles, lang } = setup(opts);
+      process.stdout.write(listRules(ruleSet, profiles, lang));
+    });
+  addCommon(rules.command('validate').argument('<files...>', 'rule pack files or folders'))
+    .description('validate rule packs (with the bundled packs they extend)')
+    .action((files: string[], opts: Common) => {
+      const lang = opts.lang ?? 'vi';
+      const packs = expandPackPaths([...(opts.defaultRules ? [bundledRulesDir()] : []), ...files]);
+      const ruleSet: RuleSet = loadRuleSet([...new Set(packs)]);
+      const own = ruleSet.rules.filter((r) => expandPackPaths(files).includes(r.file)).length;
+      process.stdout.write(`${t('packValid', lang)}: ${files.join(', ')} (${own} ${t('rules', lang)})\n`);
+    });
+  addCommon(program.command('explain').argument('<id>', 'a rule, profile or field id'))
+    .description("show a rule's meaning, source citation and examples")
+    .action((id: string, opts: Common) => {
+      const { ruleSet, lang } = setup(opts);
+      const text = explainRule(ruleSet, id, lang);
+      if (!text) throw new UsageError(`${t('unknownRule', lang)} "${id}"`);
+      process.stdout.write(text);
+    });
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const debug = argv.includes('--debug');
+  const lang = langOf({});
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version exit 0; a usage mistake (already printed by commander) exits 2.
+      process.exitCode = e.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    process.exitCode = 2;
+    if (e instanceof PackError || e instanceof UsageError) process.stderr.write(`hoso: ${e.message}\n`);
+    else if (e instanceof OutputError) process.stderr.write(`hoso: ${e.message}: ${t('overwriteInput', lang)}\n`);
+    else if (debug) process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+    else process.stderr.write(`hoso: ${t('internal', lang)}: ${(e as Error).message?.split('\n')[0] ?? String(e)}\n`);
+  }
+}

@@ -1,0 +1,399 @@
+/**
+ * The evaluator: streams each file's nominee rows through the row rules, feeds the group rules'
+ * accumulators, and closes them at the end of each file and of the run. Rules never open files;
+ * readers never know rules beyond the column declarations.
+ */
+import path from 'node:path';
+import type { CompiledColumn, CompiledRule, RuleSet } from '../rules/load.js';
+import type { Condition, Scalar } from '../rules/schema.js';
+import type { Accumulator, MessageArg, OperatorContext, ReportInput } from '../operators/types.js';
+import { compareValues } from '../operators/compare.js';
+import { HeaderMatcher, readTable, kindFromText, containsPhrase, type LayoutVocabulary, type TableLayout, type NomineeRow } from '../read/table.js';
+import { columnIndex, columnLetter, InputError, type RawCell, type ReadLimits, type WorkbookSource } from '../read/types.js';
+import { expandInputs, openSource } from '../read/open.js';
+import { cleanText, fold } from '../normalize/text.js';
+import { displayText, parseCell, type Value } from '../normalize/values.js';
+import { ENGINE_MESSAGES, localize, render } from './messages.js';
+import type { CellView, FileView, Finding, Lang, RowView, Severity, YearSlot } from './types.js';
+
+export interface CheckOptions {
+  ruleSet: RuleSet;
+  profiles: string[];
+  /** Rule id, or a prefix ending in "/", → severity or 'off'. */
+  severity?: Record<string, Severity | 'off'>;
+  lang: Lang;
+  limits?: Partial<ReadLimits>;
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  files: number;
+  rows: number;
+  /** Files that could not be read, each with its reason. */
+  inputErrors: InputError[];
+  /** Per file: the sheets checked and those passed over (no recognisable header, or ignored by name). */
+  sheets: { file: string; checked: string[]; skipped: string[] }[];
+}
+
+const KEYS = { name: 'ten', kind: 'loai', unit: 'don_vi', stt: 'stt', submitter: 'don_vi_de_nghi' };
+
+export class UsageError extends Error {}
+
+interface ActiveRule {
+  compiled: CompiledRule;
+  severity: Severity;
+  acc?: Accumulator;
+}
+
+function severityFor(ruleId: string, base: Severity, overrides: Record<string, Severity | 'off'>): Severity | 'off' {
+  if (overrides[ruleId]) return overrides[ruleId];
+  let best: { len: number; sev: Severity | 'off' } | undefined;
+  for (const [k, v] of Object.entries(overrides)) {
+    if (k.endsWith('/') && ruleId.startsWith(k) && (!best || k.length > best.len)) best = { len: k.length, sev: v };
+  }
+  return best?.sev ?? base;
+}
+
+export function activeRules(ruleSet: RuleSet, profiles: string[], overrides: Record<string, Severity | 'off'> = {}): ActiveRule[] {
+  for (const p of profiles) {
+    if (!ruleSet.profiles.has(p)) throw new UsageError(`unknown profile "${p}" (known: ${[...ruleSet.profiles.keys()].join(', ')})`);
+  }
+  const out: ActiveRule[] = [];
+  for (const compiled of ruleSet.rules) {
+    if (compiled.rule.profile && !profiles.includes(compiled.rule.profile)) continue;
+    const sev = severityFor(compiled.rule.id, compiled.rule.severity, overrides);
+    if (sev !== 'off') out.push({ compiled, severity: sev });
+  }
+  return out;
+}
+
+/** Compares a parsed row value with a condition's expected value(s). */
+function matches(actual: Value | undefined, expected: Scalar | Scalar[]): boolean {
+  if (actual === undefined) return false;
+  return [expected].flat().some((e) => compareValues(actual, '=', e));
+}
+
+export function testCondition(cond: Condition, row: RowView): boolean {
+  for (const [key, expected] of Object.entries(cond)) {
+    let ok: boolean;
+    if (key === 'all') ok = (expected as Condition[]).every((c) => testCondition(c, row));
+    else if (key === 'any') ok = (expected as Condition[]).some((c) => testCondition(c, row));
+    else if (key === 'not') ok = !testCondition(expected as Condition, row);
+    else if (key === 'filled' || key === 'empty') {
+      const filled = [expected].flat().map((k) => isFilled(row, String(k)));
+      ok = key === 'filled' ? filled.every(Boolean) : !filled.some(Boolean);
+    } else ok = matches(row.value(key), expected as Scalar | Scalar[]);
+    if (!ok) return false;
+  }
+  return true;
+}
+
+function isFilled(row: RowView, key: string): boolean {
+  return row.cell(key) !== undefined || row.value(key) !== undefined || row.years(key).some((s) => s.cell);
+}
+
+function vocabulary(ruleSet: RuleSet): LayoutVocabulary {
+  const kind = ruleSet.columns.get(KEYS.kind);
+  return { footer: ruleSet.layout.footer, notUnit: ruleSet.layout.notUnit, kindPhrases: kind?.infer ?? {} };
+}
+
+/** The submitting unit named in the title block: its first line that is not the motto, the title or a date. */
+export function unitFromTitle(title: string[], vocab: LayoutVocabulary): string | undefined {
+  return title.find((t) => fold(t) !== '' && !vocab.notUnit.some((p) => fold(t).startsWith(fold(p)) || containsPhrase(t, p)));
+}
+
+export class Evaluator {
+  readonly findings: Finding[] = [];
+  rows = 0;
+  private readonly rules: ActiveRule[];
+  private readonly rowRules: ActiveRule[];
+  private readonly groupRules: ActiveRule[];
+  private readonly matcher: HeaderMatcher;
+  private readonly vocab: LayoutVocabulary;
+  private readonly seenOnce = new Set<string>();
+
+  constructor(private readonly opts: CheckOptions) {
+    this.rules = activeRules(opts.ruleSet, opts.profiles, opts.severity);
+    this.matcher = new HeaderMatcher([...opts.ruleSet.columns.values()]);
+    this.vocab = vocabulary(opts.ruleSet);
+    for (const r of this.rules) if (r.compiled.operator.kind === 'group') r.acc = r.compiled.operator.create(r.compiled.options, this.context(r));
+    // Rules that judge other rules' outcomes on the row (the award level) run after them.
+    const late = (r: ActiveRule) => (r.compiled.operator.kind === 'row' && r.compiled.operator.late ? 1 : 0);
+    this.rowRules = this.rules.filter((r) => r.compiled.operator.kind === 'row').sort((a, b) => late(a) - late(b));
+    this.groupRules = this.rules.filter((r) => r.compiled.operator.kind === 'group');
+  }
+
+  private label(key: string): string {
+    const c = this.opts.ruleSet.columns.get(key);
+    return c ? cleanText(c.header.replace(/\s*YYYY\s*/, ' ').replace(/\s*\([^)]*\)\s*$/, '')) : key;
+  }
+
+  private expected(key: string, v: Scalar): MessageArg {
+    const col = this.opts.ruleSet.columns.get(key);
+    if (typeof v === 'boolean' || col?.type === 'yesno') {
+      const yes = typeof v === 'boolean' ? v : ['yes', 'co', 'true'].includes(fold(String(v)));
+      return yes ? { vi: '«Có»', en: '"Yes"' } : { vi: '«Không»', en: '"No"' };
+    }
+    if (col?.type === 'enum' && typeof v === 'string') {
+      const label = this.opts.ruleSet.enums.get(col.enum!)?.label(v);
+      if (label) return { vi: `«${localize(label, 'vi')}»`, en: `"${localize(label, 'en')}"` };
+    }
+    return String(v);
+  }
+
+  /** The context an operator reports through, bound to one rule (and, for row rules, one row's tag set). */
+  private context(rule: ActiveRule, onReport?: (f: Finding) => void): OperatorContext {
+    const { compiled } = rule;
+    return {
+      period: compiled.period,
+      test: testCondition,
+      label: (k) => this.label(k),
+      expected: (k, v) => this.expected(k, v),
+      report: (r: ReportInput) => {
+        const f = this.finding(rule, r);
+        this.push(f);
+        onReport?.(f);
+      },
+    };
+  }
+
+  private finding(rule: ActiveRule, r: ReportInput): Finding {
+    const { compiled } = rule;
+    const lang = this.opts.lang;
+    const messageId = r.messageId ?? 'fail';
+    const template =
+      messageId === 'fail' && compiled.rule.message
+        ? localize(compiled.rule.message, lang)
+        : localize((compiled.operator.messages[messageId] ?? ENGINE_MESSAGES[messageId as keyof typeof ENGINE_MESSAGES]) as { vi: string; en: string }, lang);
+    const message = render(template, r.data ?? {}, lang);
+    const f: Finding = {
+      ruleId: compiled.rule.id,
+      severity: r.severity ?? rule.severity,
+      message,
+      file: r.row?.file ?? r.place!.file,
+      source: compiled.rule.source,
+    };
+    const sheet = r.row?.sheet ?? r.place?.sheet;
+    if (sheet !== undefined) f.sheet = sheet;
+    const row = r.row?.row ?? r.place?.row;
+    if (row !== undefined) {
+      f.row = row;
+      const column = r.cell?.column ?? r.place?.column;
+      if (column) f.column = column;
+      const cell = r.cell as CellView | undefined;
+      if (cell && 'raw' in cell) f.value = cell.text;
+      else if (r.cell?.text !== undefined) f.value = r.cell.text;
+    } else {
+      f.group = r.group ?? r.row?.unit;
+    }
+    if (r.related?.length) f.related = r.related;
+    return f;
+  }
+
+  private push(f: Finding): void {
+    if (f.row === undefined) {
+      // A finding about a sheet or a group is said once, however many rows led to it.
+      const key = `${f.ruleId}\u0000${f.file}\u0000${f.sheet ?? ''}\u0000${f.message}`;
+      if (this.seenOnce.has(key)) return;
+      this.seenOnce.add(key);
+    }
+    this.findings.push(f);
+  }
+
+  /** Checks one file; an unreadable file throws InputError after whatever was read has been checked. */
+  async checkFile(file: string): Promise<{ checked: string[]; skipped: string[] }> {
+    return this.checkSource(file, await openSource(file, this.opts.limits));
+  }
+
+  /** Checks an opened workbook (a file, or one built in memory from a rule's examples). */
+  async checkSource(file: string, source: WorkbookSource): Promise<{ checked: string[]; skipped: string[] }> {
+    const checked: string[] = [];
+    const skipped: string[] = [];
+    const fileView: FileView = { file, unit: '', title: [], columns: new Set() };
+    try {
+      for (const sheet of source.sheets) {
+        if (this.opts.ruleSet.layout.ignoreSheets.some((p) => ` ${fold(sheet.name)} `.startsWith(` ${fold(p)} `))) {
+          skipped.push(sheet.name);
+          continue;
+        }
+        const initialHint = kindFromText(sheet.name, this.vocab) ?? kindFromText(path.basename(file).replace(/\.[^.]*$/, '').replace(/[_-]+/g, ' '), this.vocab);
+        let layout: TableLayout | undefined;
+        let sheetState: SheetState | undefined;
+        for await (const ev of readTable(source.rows(sheet), { matcher: this.matcher, vocab: this.vocab, keys: KEYS }, initialHint)) {
+          if (ev.type === 'layout') {
+            layout = ev.layout;
+            checked.push(sheet.name);
+            if (!fileView.unit) {
+              fileView.unit = unitFromTitle(layout.title, this.vocab) ?? path.basename(file).replace(/\.[^.]*$/, '');
+              fileView.title = layout.title;
+            }
+            for (const c of layout.columns) fileView.columns.add(c.key);
+            sheetState = new SheetState(file, sheet.name, layout, this.opts.ruleSet, fileView);
+            if (initialHint || layout.title.length) fileView.columns.add(KEYS.kind);
+          } else {
+            this.evaluateRow(sheetState!.view(ev.row));
+          }
+        }
+        if (!layout) skipped.push(sheet.name);
+      }
+    } finally {
+      await source.close();
+      if (!fileView.unit) fileView.unit = path.basename(file).replace(/\.[^.]*$/, '');
+      for (const r of this.groupRules) r.acc!.endFile?.(fileView);
+    }
+    return { checked, skipped };
+  }
+
+  private evaluateRow(row: RowView & { failed: Set<string> }): void {
+    this.rows++;
+    for (const rule of this.rowRules) {
+      const { compiled } = rule;
+      if (compiled.rule.when && !testCondition(compiled.rule.when, row)) continue;
+      const op = compiled.operator;
+      if (op.kind !== 'row') continue;
+      const needs = op.needs?.(compiled.options);
+      const missing = needs?.keys.find((k) => !row.has(k));
+      if (missing) {
+        const f = this.finding(rule, {
+          place: { file: row.file, sheet: row.sheet },
+          group: row.unit,
+          messageId: needs!.severity === 'error' ? 'column-missing-error' : 'column-missing',
+          severity: needs!.severity === 'error' ? rule.severity : 'warning',
+          data: { column: this.label(missing), rule: localize(compiled.rule.title, this.opts.lang) },
+        });
+        this.push(f);
+        continue;
+      }
+      const ctx = this.context(rule, (f) => {
+        if (f.severity === 'error' && f.row !== undefined) for (const t of compiled.rule.tags) row.failed.add(t);
+      });
+      op.check(row, compiled.options, ctx);
+    }
+    for (const rule of this.groupRules) {
+      const when = rule.compiled.rule.when;
+      rule.acc!.row(row, !when || testCondition(when, row));
+    }
+  }
+
+  end(): void {
+    for (const r of this.groupRules) r.acc!.end?.();
+  }
+}
+
+/** A sheet's columns by key, ready to turn each nominee row into a RowView. */
+class SheetState {
+  private readonly plain = new Map<string, { col: number; column: string; spec: CompiledColumn }>();
+  private readonly yearly = new Map<string, { year: number; col: number; column: string; spec: CompiledColumn }[]>();
+  private readonly byCol = new Map<number, { key: string; year?: number; spec: CompiledColumn }>();
+
+  constructor(
+    private readonly file: string,
+    private readonly sheet: string,
+    layout: TableLayout,
+    private readonly ruleSet: RuleSet,
+    private readonly fileView: FileView,
+  ) {
+    for (const c of layout.columns) {
+      const spec = ruleSet.columns.get(c.key)!;
+      this.byCol.set(c.col, { key: c.key, year: c.year, spec });
+      if (c.year === undefined) this.plain.set(c.key, { col: c.col, column: columnLetter(c.col), spec });
+      else {
+        const list = this.yearly.get(c.key) ?? [];
+        list.push({ year: c.year, col: c.col, column: columnLetter(c.col), spec });
+        list.sort((a, b) => a.year - b.year);
+        this.yearly.set(c.key, list);
+      }
+    }
+  }
+
+  private cellView(raw: RawCell, key: string, spec: CompiledColumn, year?: number): CellView {
+    const view: CellView = { key, col: raw.col, column: columnLetter(raw.col), raw, text: displayText(raw) };
+    if (year !== undefined) view.year = year;
+    if (raw.t !== 'e') view.parsed = parseCell(raw, spec.type, spec.enum ? this.ruleSet.enums.get(spec.enum) : undefined);
+    return view;
+  }
+
+  view(n: NomineeRow): RowView & { failed: Set<string> } {
+    const cells = new Map<string, CellView>();
+    const all: CellView[] = [];
+    const yearCells = new Map<number, CellView>();
+    for (const raw of n.cells.values()) {
+      const at = this.byCol.get(raw.col);
+      if (!at) continue;
+      if (raw.t === 's' && cleanText(raw.v) === '') continue;
+      const cv = this.cellView(raw, at.key, at.spec, at.year);
+      all.push(cv);
+      if (at.year === undefined) cells.set(at.key, cv);
+      else yearCells.set(raw.col, cv);
+    }
+    const kindHint = n.kindHint;
+    const submitter = cells.get(KEYS.submitter)?.text;
+    const plain = this.plain;
+    const yearly = this.yearly;
+    const failed = new Set<string>();
+    return {
+      file: this.file,
+      sheet: this.sheet,
+      row: n.row,
+      hidden: n.hidden,
+      unit: submitter || this.fileView.unit,
+      failed,
+      has: (key) => plain.has(key) || yearly.has(key) || (key === KEYS.kind && kindHint !== undefined),
+      slot: (key) => plain.get(key),
+      cell: (key) => cells.get(key),
+      value(key) {
+        const c = cells.get(key);
+        if (c) return c.parsed?.ok ? c.parsed.value : undefined;
+        if (key === KEYS.kind && !plain.has(key)) return kindHint;
+        return undefined;
+      },
+      years: (key): YearSlot[] =>
+        (yearly.get(key) ?? []).map((s) => ({ year: s.year, col: s.col, column: s.column, cell: yearCells.get(s.col) })),
+      cells: () => all,
+      failedTags: () => failed,
+    };
+  }
+}
+
+/** Orders findings by file (as given), sheet (workbook order), row and column. */
+export function sortFindings(findings: Finding[], fileOrder: string[], sheetOrder: Map<string, string[]>): Finding[] {
+  const fileIdx = new Map(fileOrder.map((f, i) => [f, i]));
+  const colNum = (c?: string) => (c ? columnIndex(c) : -1);
+  const key = (f: Finding): number[] => [
+    fileIdx.get(f.file) ?? Number.MAX_SAFE_INTEGER,
+    f.sheet === undefined ? -1 : (sheetOrder.get(f.file)?.indexOf(f.sheet) ?? 0),
+    f.row ?? -1,
+    colNum(f.column),
+  ];
+  return findings
+    .map((f, i) => ({ f, k: key(f), i }))
+    .sort((a, b) => {
+      for (let j = 0; j < a.k.length; j++) if (a.k[j] !== b.k[j]) return a.k[j] - b.k[j];
+      return a.i - b.i;
+    })
+    .map((x) => x.f);
+}
+
+/** Checks every dossier under the paths together: rules across files see all of them. */
+export async function checkPaths(paths: string[], opts: CheckOptions): Promise<CheckResult> {
+  const { files, errors } = expandInputs(paths);
+  const evaluator = new Evaluator(opts);
+  const sheets: CheckResult['sheets'] = [];
+  for (const file of files) {
+    try {
+      sheets.push({ file, ...(await evaluator.checkFile(file)) });
+    } catch (e) {
+      if (e instanceof InputError) errors.push(e);
+      else throw e;
+    }
+  }
+  evaluator.end();
+  const sheetOrder = new Map(sheets.map((s) => [s.file, s.checked]));
+  return {
+    findings: sortFindings(evaluator.findings, files, sheetOrder),
+    files: files.length,
+    rows: evaluator.rows,
+    inputErrors: errors,
+    sheets,
+  };
+}

@@ -1,0 +1,80 @@
+/** The shapes that flow from the evaluator to the formatters. */
+import type { RawCell } from '../read/types.js';
+import type { Parsed, Value } from '../normalize/values.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Lang = 'vi' | 'en';
+
+export interface Place {
+  file: string;
+  sheet?: string;
+  row?: number;
+  column?: string;
+}
+
+export interface Finding extends Place {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** The cell's text as the officer typed it. */
+  value?: string;
+  source: string;
+  /** For findings about a file or a group (a quota): the unit or group they concern. */
+  group?: string;
+  /** Other places the finding concerns (the first listing of a duplicate, the files a cap counts). */
+  related?: Place[];
+}
+
+/** A cell of a nominee row as the rules see it. */
+export interface CellView {
+  key: string;
+  year?: number;
+  col: number;
+  /** Column letter, as Excel shows it. */
+  column: string;
+  raw: RawCell;
+  /** The cell's text, cleaned (NFC, single spaces). */
+  text: string;
+  /** The value parsed as the column's type; absent for an error cell. */
+  parsed?: Parsed;
+}
+
+export interface YearSlot {
+  year: number;
+  col: number;
+  column: string;
+  cell?: CellView;
+}
+
+/** One nominee row, with its columns by key. */
+export interface RowView {
+  file: string;
+  sheet: string;
+  row: number;
+  hidden: boolean;
+  /** The submitting unit this row belongs to (the file's unit, or the don_vi_de_nghi cell). */
+  unit: string;
+  /** Whether the sheet has this column (for a year column: any year of it; for the kind: also inferred). */
+  has(key: string): boolean;
+  /** Where a (non-year) column stands in the sheet, whether or not this row fills it. */
+  slot(key: string): { col: number; column: string } | undefined;
+  /** The non-empty cell of a (non-year) column. */
+  cell(key: string): CellView | undefined;
+  /** The parsed value of a column, when present and valid (the kind may come from the sheet's title). */
+  value(key: string): Value | undefined;
+  /** The year columns of a key present in the sheet, in year order. */
+  years(key: string): YearSlot[];
+  /** Every non-empty cell of the row under a declared column. */
+  cells(): CellView[];
+  /** Findings already reported on this row, by rule tags (for rules that depend on others). */
+  failedTags(): Set<string>;
+}
+
+export interface FileView {
+  file: string;
+  /** The submitting unit named in the title block, or the file's name. */
+  unit: string;
+  title: string[];
+  /** Column keys present in any sheet of the file. */
+  columns: Set<string>;
+}

@@ -1,0 +1,31 @@
+/**
+ * Vietnamese text normalisation. Dossiers are typed by hand: the same header arrives as
+ * "Họ và tên", "HO VA TEN", "Họ  và\ntên" or in decomposed Unicode (NFD, as macOS and some
+ * web forms write it). Matching therefore folds case, diacritics, punctuation and spacing.
+ */
+
+/** NFC, line breaks and runs of white space (including non-breaking) folded to one space, trimmed. */
+export function cleanText(s: string): string {
+  return s.normalize('NFC').replace(/[\s\u00a0\u200b\ufeff]+/gu, ' ').trim();
+}
+
+const COMBINING = /[\u0300-\u036f]/g;
+
+/**
+ * The matching key of a text: lower case, no diacritics (đ → d), punctuation turned into spaces,
+ * spaces collapsed. "Tỷ lệ (%)" and "ty le" fold alike; "GD&ĐT" folds to "gd dt".
+ */
+export function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(COMBINING, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The same key without parenthesised parts: "Tỷ lệ hộ nghèo 2024 (%)" → "ty le ho ngheo 2024". */
+export function foldWithoutParentheses(s: string): string {
+  return fold(s.replace(/\([^()]*\)/g, ' '));
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { ColumnKey, Scalar } from '../rules/schema.js';
+import type { Value } from '../normalize/values.js';
+import { fold } from '../normalize/text.js';
+import { defineOperator, type MessageArg } from './types.js';
+
+export const ComparisonOp = z.enum(['>', '>=', '<', '<=', '=', '!=']);
+export type ComparisonOp = z.infer<typeof ComparisonOp>;
+
+/** Whether a parsed value stands in the relation to the expected one (enum ids and text fold; yes/no as booleans). */
+export function compareValues(actual: Value, op: ComparisonOp, expected: Scalar | Value): boolean {
+  const a = actual instanceof Date ? actual.getTime() : actual;
+  let e: Scalar = expected instanceof Date ? expected.getTime() : expected;
+  if (typeof a === 'boolean' && typeof e === 'string') e = ['yes', 'co', 'true', 'dat'].includes(fold(e));
+  if (op === '=' || op === '!=') {
+    const same = typeof a === 'string' && typeof e === 'string' ? fold(a) === fold(e) : a === e;
+    return op === '=' ? same : !same;
+  }
+  if (typeof a !== 'number' || typeof e !== 'number') return false;
+  switch (op) {
+    case '>':
+      return a > e;
+    case '>=':
+      return a >= e;
+    case '<':
+      return a < e;
+    case '<=':
+      return a <= e;
+  }
+}
+
+export const OP_TEXT: Record<ComparisonOp, { vi: string; en: string }> = {
+  '>': { vi: 'lớn hơn', en: 'greater than' },
+  '>=': { vi: 'từ', en: 'at least' },
+  '<': { vi: 'nhỏ hơn', en: 'less than' },
+  '<=': { vi: 'không quá', en: 'at most' },
+  '=': { vi: 'là', en: 'equal to' },
+  '!=': { vi: 'khác', en: 'other than' },
+};
+
+/**
+ * A cell compared with a value or with another column of the same row. An empty cell does not
+ * meet the criterion; a cell that is not of the column's type is left to the type rule.
+ */
+export const compare = defineOperator({
+  kind: 'row',
+  options: z
+    .strictObject({ column: ColumnKey, op: ComparisonOp, value: Scalar.optional(), other: ColumnKey.optional() })
+    .refine((o) => (o.value === undefined) !== (o.other === undefined), 'give exactly one of "value" and "other"'),
+  columns: (o) => [o.column, ...(o.other ? [o.other] : [])],
+  needs: (o) => ({ keys: [o.column, ...(o.other ? [o.other] : [])], severity: 'warning' }),
+  messages: {
+    fail: {
+      vi: '«{{column}}» phải {{op}} {{expected}} (đang là «{{value}}»).',
+      en: '"{{column}}" must be {{op}} {{expected}} (it is "{{value}}").',
+    },
+    empty: {
+      vi: '«{{column}}» để trống: chưa chứng minh được tiêu chí ({{op}} {{expected}}).',
+      en: '"{{column}}" is empty: the criterion ({{op}} {{expected}}) is not shown.',
+    },
+  },
+  check(row, o, ctx) {
+    const cell = row.cell(o.column);
+    let expected: Scalar | Value | undefined = o.value;
+    let expectedText: MessageArg = o.value === undefined ? '' : ctx.expected(o.column, o.value);
+    if (o.other) {
+      expected = row.value(o.other);
+      expectedText = `«${ctx.label(o.other)}»`;
+      if (expected === undefined) return;
+    }
+    const data = { column: ctx.label(o.column), op: OP_TEXT[o.op], expected: expectedText, value: cell?.text ?? '' };
+    if (!cell) {
+      ctx.report({ row, cell: row.slot(o.column), messageId: 'empty', data });
+      return;
+    }
+    if (!cell.parsed?.ok) return;
+    if (!compareValues(cell.parsed.value, o.op, expected!)) ctx.report({ row, cell, data });
+  },
+});

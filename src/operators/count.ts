@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { ColumnKey, Condition, LocalText } from '../rules/schema.js';
+import { fold } from '../normalize/text.js';
+import type { FileView, Place } from '../engine/types.js';
+import { defineOperator, type MessageArg } from './types.js';
+import { describePlaces } from './places.js';
+
+/**
+ * Counts nominees per group and holds the count to a minimum and/or maximum: quotas per
+ * submitting unit ("at least 3 collectives"), caps per movement ("no more than 2") and caps over
+ * every file checked together ("no more than 200"). Quotas count every nominee listed, whatever
+ * its other findings. Only counts are kept.
+ */
+export const count = defineOperator({
+  kind: 'group',
+  options: z
+    .strictObject({
+      /** unit: each submitting unit; movement: each value of `column`; all: one group. */
+      by: z.enum(['unit', 'column', 'all']).default('unit'),
+      column: ColumnKey.optional(),
+      /** file: groups inside each file, reported when the file ends; all: across every file. */
+      scope: z.enum(['file', 'all']).default('file'),
+      where: Condition.optional(),
+      min: z.number().int().min(0).optional(),
+      max: z.number().int().min(0).optional(),
+      /** What is counted, for the message ("tập thể"). */
+      label: LocalText,
+      /** Skip groups with no row in the rule's scope (`when`). */
+      'only-if-any': z.boolean().default(false),
+      /** Columns of which the file needs at least one for the count to mean anything. */
+      needs: z.array(ColumnKey).default([]),
+      /** Other caps for named groups (movements with many participants). */
+      'max-for': z.array(z.strictObject({ names: z.array(z.string()).min(1), max: z.number().int().min(0) })).default([]),
+    })
+    .refine((o) => o.min !== undefined || o.max !== undefined, 'give "min", "max" or both')
+    .refine((o) => (o.by === 'column') === (o.column !== undefined), '"column" goes with by: column'),
+  columns: (o) => [...(o.column ? [o.column] : []), ...o.needs],
+  messages: {
+    min: { vi: '{{group}}: có {{count}} {{what}}, cần ít nhất {{min}}.', en: '{{group}}: {{count}} {{what}}, at least {{min}} required.' },
+    max: { vi: '{{group}}: có {{count}} {{what}}, vượt mức tối đa {{max}}. Gồm: {{files}}.', en: '{{group}}: {{count}} {{what}}, over the maximum of {{max}}. From: {{files}}.' },
+    'column-missing': {
+      vi: '{{group}}: không có cột nào trong ({{columns}}) nên không đếm được {{what}}.',
+      en: '{{group}}: none of the columns ({{columns}}) is present, so {{what}} cannot be counted.',
+    },
+  },
+  create(o, ctx) {
+    type Group = { name: string; population: number; count: number; files: Map<string, Place>; columns: Set<string> };
+    let groups = new Map<string, Group>();
+    const what: MessageArg = typeof o.label === 'string' ? o.label : { vi: o.label.vi, en: o.label.en ?? o.label.vi };
+    const maxFor = (name: string) => o['max-for'].find((m) => m.names.some((n) => fold(n) === fold(name)))?.max ?? o.max;
+
+    const flush = () => {
+      for (const g of groups.values()) {
+        if (o['only-if-any'] && g.population === 0) continue;
+        const files = [...g.files.values()];
+        const place = files[0];
+        if (o.needs.length && !o.needs.some((k) => g.columns.has(k))) {
+          ctx.report({ messageId: 'column-missing', severity: 'warning', place, group: g.name, data: { group: g.name, what, columns: o.needs.map(ctx.label).join(', ') } });
+          continue;
+        }
+        const max = maxFor(g.name);
+        const data = { group: g.name, count: g.count, what, min: o.min ?? '', max: max ?? '', files: describePlaces(files, 10) };
+        if (o.min !== undefined && g.count < o.min) ctx.report({ messageId: 'min', place, group: g.name, data, related: files.slice(1) });
+        if (max !== undefined && g.count > max) ctx.report({ messageId: 'max', place, group: g.name, data, related: files.slice(1) });
+      }
+      groups = new Map();
+    };
+    const groupOf = (name: string, file: FileView | { file: string }) => {
+      const key = fold(name);
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { name, population: 0, count: 0, files: new Map(), columns: new Set() }));
+      if (!g.files.has(file.file)) g.files.set(file.file, { file: file.file });
+      return g;
+    };
+    return {
+      row(row, inScope) {
+        let name: string;
+        if (o.by === 'unit') name = row.unit;
+        else if (o.by === 'all') name = typeof o.label === 'string' ? o.label : o.label.vi;
+        else {
+          const v = row.cell(o.column!)?.text;
+          if (!v) return;
+          name = v;
+        }
+        const g = groupOf(name, row);
+        for (const k of o.needs) if (row.has(k)) g.columns.add(k);
+        if (!inScope) return;
+        g.population++;
+        if (!o.where || ctx.test(o.where, row)) g.count++;
+      },
+      endFile:
+        o.scope === 'file'
+          ? (file) => {
+              // A unit whose file lists nobody still owes its quota.
+              if (o.by === 'unit' && groups.size === 0) groupOf(file.unit, file);
+              flush();
+            }
+          : undefined,
+      end: o.scope === 'all' ? flush : undefined,
+    };
+  },
+});

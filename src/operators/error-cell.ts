@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineOperator } from './types.js';
+
+/** A formula that ended in an error (#REF!, #N/A, #VALUE!) in a nominee's row: the value is lost. */
+export const errorCell = defineOperator({
+  kind: 'row',
+  options: z.strictObject({}),
+  columns: () => [],
+  messages: {
+    fail: { vi: 'Ô «{{column}}» có lỗi công thức {{value}}: giá trị không đọc được.', en: 'Cell "{{column}}" holds the formula error {{value}}: its value cannot be read.' },
+  },
+  check(row, _o, ctx) {
+    for (const cell of row.cells()) {
+      if (cell.raw.t !== 'e') continue;
+      const column = cell.year === undefined ? ctx.label(cell.key) : `${ctx.label(cell.key)} ${cell.year}`;
+      ctx.report({ row, cell, data: { column, value: cell.text } });
+    }
+  },
+});

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { ColumnKey, Scalar } from '../rules/schema.js';
+import { defineOperator } from './types.js';
+import { compareValues, ComparisonOp, OP_TEXT } from './compare.js';
+import { missingPeriodYears } from './years.js';
+
+/**
+ * Every year column of the rule's period that the sheet has must meet the comparison ("rated
+ * HTXSNV every year", "a Cultural Family every year"). An empty cell in a year column the sheet
+ * has does not meet it; a year of the period with no column is one warning for the sheet.
+ */
+export const everyYear = defineOperator({
+  kind: 'row',
+  options: z.strictObject({ column: ColumnKey, op: ComparisonOp.default('='), value: Scalar }),
+  columns: (o) => [o.column],
+  needs: (o) => ({ keys: [o.column], severity: 'warning' }),
+  messages: {
+    fail: {
+      vi: '«{{column}} {{year}}» phải {{op}} {{expected}} (đang là «{{value}}»).',
+      en: '"{{column}} {{year}}" must be {{op}} {{expected}} (it is "{{value}}").',
+    },
+    empty: {
+      vi: '«{{column}} {{year}}» để trống: chưa chứng minh được tiêu chí ({{op}} {{expected}}).',
+      en: '"{{column}} {{year}}" is empty: the criterion ({{op}} {{expected}}) is not shown.',
+    },
+    'year-missing': {
+      vi: 'Trang tính không có cột «{{column}} {{year}}» (năm {{year}} thuộc giai đoạn {{from}}–{{to}}): không kiểm tra được năm này.',
+      en: 'The sheet has no column "{{column}} {{year}}" ({{year}} is in the period {{from}}–{{to}}): that year cannot be checked.',
+    },
+  },
+  check(row, o, ctx) {
+    missingPeriodYears(row, o.column, ctx);
+    for (const slot of row.years(o.column)) {
+      if (ctx.period && (slot.year < ctx.period.from || slot.year > ctx.period.to)) continue;
+      const data = { column: ctx.label(o.column), year: slot.year, op: OP_TEXT[o.op], expected: ctx.expected(o.column, o.value), value: slot.cell?.text ?? '' };
+      if (!slot.cell) ctx.report({ row, cell: slot, messageId: 'empty', data });
+      else if (slot.cell.parsed?.ok && !compareValues(slot.cell.parsed.value, o.op, o.value)) ctx.report({ row, cell: slot.cell, data });
+    }
+  },
+});

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { ColumnKey, Scalar } from '../rules/schema.js';
+import { defineOperator } from './types.js';
+import { compareValues } from './compare.js';
+
+/** The cell's value must be one of a list (enumeration ids, numbers or text). */
+export const oneOf = defineOperator({
+  kind: 'row',
+  options: z.strictObject({ column: ColumnKey, values: z.array(Scalar).min(1) }),
+  columns: (o) => [o.column],
+  needs: (o) => ({ keys: [o.column], severity: 'warning' }),
+  messages: {
+    fail: { vi: '«{{column}}» phải là một trong: {{expected}} (đang là «{{value}}»).', en: '"{{column}}" must be one of {{expected}} (it is "{{value}}").' },
+  },
+  check(row, o, ctx) {
+    const cell = row.cell(o.column);
+    const value = row.value(o.column);
+    if (value === undefined) return;
+    if (o.values.some((v) => compareValues(value, '=', v))) return;
+    const list = o.values.map((v) => ctx.expected(o.column, v));
+    const expected = { vi: list.map((t) => (typeof t === 'object' ? t.vi : String(t))).join(', '), en: list.map((t) => (typeof t === 'object' ? t.en : String(t))).join(', ') };
+    ctx.report({ row, cell: cell ?? row.slot(o.column), data: { column: ctx.label(o.column), expected, value: cell?.text ?? String(value) } });
+  },
+});

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { ColumnKey } from '../rules/schema.js';
+import { fold } from '../normalize/text.js';
+import { defineOperator } from './types.js';
+
+/**
+ * A text must say something: an achievement summary of "x", "-", "như trên" or a few letters
+ * proves nothing (002 §IV.1.đ asks for one with every nominee). Empty cells are `required`'s.
+ */
+export const textQuality = defineOperator({
+  kind: 'row',
+  options: z.strictObject({
+    column: ColumnKey,
+    'min-length': z.number().int().min(1).default(20),
+    placeholders: z.array(z.string()).default([]),
+  }),
+  columns: (o) => [o.column],
+  messages: {
+    placeholder: { vi: '«{{column}}» chỉ ghi «{{value}}»: cần tóm tắt thành tích thực.', en: '"{{column}}" only says "{{value}}": a real summary is needed.' },
+    short: {
+      vi: '«{{column}}» quá ngắn ({{length}} ký tự, cần ít nhất {{min}}): «{{value}}».',
+      en: '"{{column}}" is too short ({{length}} characters, at least {{min}}): "{{value}}".',
+    },
+  },
+  check(row, o, ctx) {
+    const cell = row.cell(o.column);
+    if (!cell) return;
+    const folded = fold(cell.text);
+    const data = { column: ctx.label(o.column), value: cell.text, min: o['min-length'], length: cell.text.length };
+    if (folded === '' || o.placeholders.some((p) => fold(p) === folded)) ctx.report({ row, cell, messageId: 'placeholder', data });
+    else if (cell.text.length < o['min-length']) ctx.report({ row, cell, messageId: 'short', data });
+  },
+});

@@ -1,0 +1,77 @@
+/**
+ * An operator is the code behind a rule's `check:`: a small function with a zod schema for its
+ * options and default messages. Row operators see one nominee row at a time; group operators
+ * accumulate over rows (counts, keys) and report when a file or the whole run ends.
+ */
+import type { z } from 'zod';
+import type { CellView, FileView, Place, RowView } from '../engine/types.js';
+import type { Condition, Period } from '../rules/schema.js';
+
+export type Messages = Record<string, { vi: string; en: string }>;
+
+/** A placeholder's value: plain, or in both languages. */
+export type MessageArg = string | number | { vi: string; en: string };
+
+export interface ReportInput {
+  messageId?: string;
+  /** The cell the finding points at; a row finding without a cell points at the row. */
+  cell?: CellView | { col: number; column: string; text?: string };
+  row?: RowView;
+  /** For file- and group-level findings. */
+  place?: Place;
+  group?: string;
+  data?: Record<string, MessageArg>;
+  related?: Place[];
+  /** Overrides the rule's severity (e.g. a missing column is a warning for a criterion). */
+  severity?: 'error' | 'warning' | 'info';
+}
+
+export type Report = (r: ReportInput) => void;
+
+export interface OperatorContext {
+  report: Report;
+  /** The rule's period, when it has one. */
+  period?: Period;
+  test(cond: Condition, row: RowView): boolean;
+  /** The display label of a column, for messages. */
+  label(key: string): string;
+  /** How an expected value reads in a message: an enumeration value by its label, yes/no as words. */
+  expected(key: string, v: string | number | boolean): MessageArg;
+}
+
+export interface RowOperator<O> {
+  kind: 'row';
+  options: z.ZodType<O>;
+  /** Column keys the options refer to: checked at load time. */
+  columns(o: O): string[];
+  /**
+   * Columns without which the row cannot be judged: when the sheet lacks them, one finding for the
+   * sheet instead of one per row (`error` for `required`, a warning for criteria).
+   */
+  needs?(o: O): { keys: string[]; severity: 'error' | 'warning' } | undefined;
+  messages: Messages;
+  /** Runs after every other row rule (it reads their outcome through `row.failedTags()`). */
+  late?: boolean;
+  check(row: RowView, o: O, ctx: OperatorContext): void;
+}
+
+export interface Accumulator {
+  /** Every nominee row; `inScope` tells whether the rule's `when` holds for it. */
+  row(row: RowView, inScope: boolean): void;
+  endFile?(file: FileView): void;
+  end?(): void;
+}
+
+export interface GroupOperator<O> {
+  kind: 'group';
+  options: z.ZodType<O>;
+  columns(o: O): string[];
+  messages: Messages;
+  create(o: O, ctx: OperatorContext): Accumulator;
+}
+
+export type Operator<O = any> = RowOperator<O> | GroupOperator<O>;
+
+export function defineOperator<O>(op: Operator<O>): Operator<O> {
+  return op;
+}

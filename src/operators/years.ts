@@ -1,0 +1,21 @@
+import type { RowView } from '../engine/types.js';
+import type { OperatorContext } from './types.js';
+
+/**
+ * The years of the rule's period for which the sheet has no column: reported once per sheet and
+ * rule (the engine folds repeats), as a warning on the sheet rather than an error on each row.
+ */
+export function missingPeriodYears(row: RowView, key: string, ctx: OperatorContext): void {
+  if (!ctx.period) return;
+  const present = new Set(row.years(key).map((s) => s.year));
+  for (let y = ctx.period.from; y <= ctx.period.to; y++) {
+    if (present.has(y)) continue;
+    ctx.report({
+      messageId: 'year-missing',
+      severity: 'warning',
+      place: { file: row.file, sheet: row.sheet },
+      group: row.unit,
+      data: { column: ctx.label(key), year: y, from: ctx.period.from, to: ctx.period.to },
+    });
+  }
+}

@@ -1,0 +1,294 @@
+/**
+ * Finds the dossier table inside a sheet and turns the rows under it into located nominee rows.
+ *
+ * Real sheets carry a title block (the unit's name, the national motto, a title merged across
+ * the table), a header of one or two rows (a merged group "Xếp loại" over "2023 | 2024"), a row
+ * of column numbers "(1) (2) …", group rows ("I. TẬP THỂ") and a footer (a total line, the
+ * place and date, the signatures). Only the declared columns are known here — never a rule.
+ *
+ * Merged ranges are listed at the end of a worksheet's XML, after every row, so a streaming
+ * reader cannot use them to read the header; a merged group header is recognised by its shape
+ * instead: its text stands in the first cell, and the cells under it carry the sub-headers.
+ */
+import type { RawCell, RawRow } from './types.js';
+import { displayText } from '../normalize/values.js';
+import { cleanText, fold, foldWithoutParentheses } from '../normalize/text.js';
+
+/** A column as a rule pack declares it; `header` and `aliases` may contain YYYY (a year column). */
+export interface ColumnSpec {
+  key: string;
+  header: string;
+  aliases: string[];
+}
+
+export interface LayoutVocabulary {
+  /** Phrases that open the footer: a total line, the signatures, the place and date. */
+  footer: string[];
+  /** Per kind of nominee, phrases in a sheet name, title, file name or group row that name it. */
+  kindPhrases: Record<string, string[]>;
+  /** Phrases of the title block that are not the submitting unit's name. */
+  notUnit: string[];
+}
+
+export interface LocatedColumn {
+  key: string;
+  year?: number;
+  col: number;
+  /** The header as written in the sheet, cleaned. */
+  header: string;
+}
+
+export interface TableLayout {
+  /** Excel row numbers of the header's first and last row. */
+  headerRows: [number, number];
+  columns: LocatedColumn[];
+  /** Header cells that matched no declared column. */
+  unmatched: { col: number; header: string }[];
+  /** The title block's lines, top to bottom. */
+  title: string[];
+}
+
+export interface NomineeRow {
+  row: number;
+  cells: Map<number, RawCell>;
+  hidden: boolean;
+  /** The kind of nominee a group row above or the sheet's title names, when the sheet says. */
+  kindHint?: string;
+}
+
+/** How many rows from the top the header is looked for in. */
+const HEADER_SEARCH_ROWS = 40;
+const YEAR = /\b(?:nam )?((?:19|20)\d{2})\b/;
+
+export class HeaderMatcher {
+  private readonly plain = new Map<string, string>();
+  private readonly yearly = new Map<string, string>();
+
+  constructor(columns: ColumnSpec[]) {
+    for (const c of columns) {
+      for (const name of [c.header, ...c.aliases]) {
+        const isYear = /YYYY/.test(name);
+        const target = isYear ? this.yearly : this.plain;
+        for (const f of [fold(name), foldWithoutParentheses(name)]) {
+          if (f && !target.has(f)) target.set(f, c.key);
+        }
+      }
+    }
+  }
+
+  match(text: string): { key: string; year?: number } | undefined {
+    for (const f of [fold(text), foldWithoutParentheses(text)]) {
+      const key = this.plain.get(f);
+      if (key) return { key };
+      const m = YEAR.exec(f);
+      if (m) {
+        const pattern = (f.slice(0, m.index) + 'yyyy' + f.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim();
+        const yearKey = this.yearly.get(pattern);
+        if (yearKey) return { key: yearKey, year: Number(m[1]) };
+      }
+    }
+    return undefined;
+  }
+}
+
+function textCells(row: RawRow): Map<number, string> {
+  const m = new Map<number, string>();
+  for (const c of row.cells) {
+    if (c.t === 'e') continue;
+    const t = displayText(c);
+    if (t) m.set(c.col, t);
+  }
+  return m;
+}
+
+interface Candidate {
+  score: number;
+  hasName: boolean;
+  columns: LocatedColumn[];
+  unmatched: { col: number; header: string }[];
+}
+
+function locate(headers: Map<number, string[]>, matcher: HeaderMatcher, nameKey: string): Candidate {
+  const columns: LocatedColumn[] = [];
+  const unmatched: { col: number; header: string }[] = [];
+  const seen = new Set<string>();
+  for (const [col, texts] of [...headers].sort((a, b) => a[0] - b[0])) {
+    let found: LocatedColumn | undefined;
+    for (const text of texts) {
+      const m = matcher.match(text);
+      if (m && !seen.has(m.key + '|' + (m.year ?? ''))) {
+        found = { key: m.key, year: m.year, col, header: text };
+        break;
+      }
+    }
+    if (found) {
+      seen.add(found.key + '|' + (found.year ?? ''));
+      columns.push(found);
+    } else unmatched.push({ col, header: texts[0] });
+  }
+  return { score: columns.length, hasName: seen.has(nameKey + '|'), columns, unmatched };
+}
+
+/** Header texts per column for a two-row header: a group cell's text is carried over the sub-headers under it. */
+function twoRowHeaders(top: Map<number, string>, bottom: Map<number, string>): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  const cols = [...new Set([...top.keys(), ...bottom.keys()])].sort((a, b) => a - b);
+  let group: string | undefined;
+  let prev = 0;
+  for (const col of cols) {
+    if (col !== prev + 1) group = undefined; // a gap: a merged group never spans an empty column
+    prev = col;
+    const t = top.get(col);
+    const b = bottom.get(col);
+    if (t !== undefined) group = b !== undefined ? t : undefined;
+    const texts: string[] = [];
+    if (t !== undefined && b !== undefined) texts.push(`${t} ${b}`, b, t);
+    else if (t !== undefined) texts.push(t);
+    else if (b !== undefined) texts.push(...(group ? [`${group} ${b}`] : []), b);
+    out.set(col, texts);
+  }
+  return out;
+}
+
+const NUMBERING = /^\(?[0-9]{1,2}\)?$|^\([a-z]\)$/i;
+
+function isNumberingRow(row: RawRow): boolean {
+  const texts = [...textCells(row).values()];
+  return texts.length >= 3 && texts.every((t) => NUMBERING.test(t.replace(/\s/g, '')));
+}
+
+export function containsPhrase(haystack: string, phrase: string): boolean {
+  const h = ` ${fold(haystack)} `;
+  const p = fold(phrase);
+  return p.length > 0 && h.includes(` ${p} `);
+}
+
+/** The kind a text names, when it names exactly one ("DANH SÁCH TẬP THỂ …", "II. CÁ NHÂN", "CANHAN"). */
+export function kindFromText(text: string, vocab: LayoutVocabulary): string | undefined {
+  const kinds = Object.entries(vocab.kindPhrases).filter(([, phrases]) => phrases.some((p) => containsPhrase(text, p)));
+  return kinds.length === 1 ? kinds[0][0] : undefined;
+}
+
+/**
+ * Whether a row's first text opens the footer. A phrase of one word ("Cộng") must stand alone or
+ * before a number ("Cộng: 6"), so that "Công an xã …" — "cong an" once folded — stays a nominee.
+ */
+export function isFooterText(text: string, phrases: string[]): boolean {
+  const f = fold(text);
+  if (DATE_LINE.test(f)) return true;
+  return phrases.some((phrase) => {
+    const p = fold(phrase);
+    if (!p) return false;
+    if (f === p) return true;
+    if (!f.startsWith(p + ' ')) return false;
+    return p.includes(' ') || /^\d/.test(f.slice(p.length + 1));
+  });
+}
+
+/** "Đắk Ruồng, ngày 15 tháng 7 năm 2024", folded. */
+const DATE_LINE = /(^|\s)ngay\s+(\d{1,2}|\.+)?\s*thang\s+(\d{1,2}|\.+)?\s*nam\s+\d{4}/;
+
+export interface TableOptions {
+  matcher: HeaderMatcher;
+  vocab: LayoutVocabulary;
+  /** Keys that identify a nominee: a name plus at least one of kind, unit, or an STT number. */
+  keys: { name: string; kind: string; unit: string; stt: string };
+}
+
+export type TableEvent = { type: 'layout'; layout: TableLayout } | { type: 'row'; row: NomineeRow };
+
+/**
+ * Reads a sheet's rows: yields the layout once the header is found (nothing at all when the sheet
+ * has no recognisable header), then each nominee row. Rows before the header are held (at most
+ * HEADER_SEARCH_ROWS); rows after it stream.
+ */
+export async function* readTable(rows: AsyncIterable<RawRow>, opts: TableOptions, initialKindHint?: string): AsyncGenerator<TableEvent> {
+  const { matcher, vocab, keys } = opts;
+  const it = rows[Symbol.asyncIterator]();
+  const head: RawRow[] = [];
+  while (head.length < HEADER_SEARCH_ROWS) {
+    const r = await it.next();
+    if (r.done) break;
+    head.push(r.value);
+  }
+  let best: { index: number; rows: 1 | 2; cand: Candidate } | undefined;
+  for (let i = 0; i < head.length; i++) {
+    const top = textCells(head[i]);
+    if (top.size < 2) continue;
+    const single = locate(new Map([...top].map(([c, t]) => [c, [t]])), matcher, keys.name);
+    const consider = (rowsUsed: 1 | 2, cand: Candidate) => {
+      if (!cand.hasName || cand.score < 2) return;
+      if (!best || cand.score > best.cand.score) best = { index: i, rows: rowsUsed, cand };
+    };
+    consider(1, single);
+    const next = head[i + 1];
+    if (next && next.row === head[i].row + 1) consider(2, locate(twoRowHeaders(top, textCells(next)), matcher, keys.name));
+  }
+  if (!best) {
+    // Not a dossier sheet (instructions, code lists): stop reading it.
+    await it.return?.();
+    return;
+  }
+  const headerStart = head[best.index].row;
+  const headerEnd = head[best.index + best.rows - 1].row;
+  const title = head.slice(0, best.index).flatMap((r) => [...textCells(r).values()]).map(cleanText);
+  const layout: TableLayout = {
+    headerRows: [headerStart, headerEnd],
+    columns: best.cand.columns,
+    unmatched: best.cand.unmatched,
+    title,
+  };
+  yield { type: 'layout', layout };
+
+  const colOf = new Map<string, number>();
+  for (const c of layout.columns) if (c.year === undefined) colOf.set(c.key, c.col);
+  let kindHint = initialKindHint ?? kindFromText(title.join(' '), vocab);
+  let first = true;
+
+  const rest = head.slice(best.index + best.rows);
+  async function* all(): AsyncGenerator<RawRow> {
+    yield* rest;
+    for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+  }
+  for await (const raw of all()) {
+    if (first) {
+      first = false;
+      if (isNumberingRow(raw)) continue;
+    }
+    const cells = new Map<number, RawCell>();
+    for (const c of raw.cells) cells.set(c.col, c);
+    const textAt = (key: string) => {
+      const col = colOf.get(key);
+      const c = col === undefined ? undefined : cells.get(col);
+      return c && c.t !== 'e' ? displayText(c) : '';
+    };
+    const firstText = raw.cells.find((c) => c.t === 's' && cleanText(c.v) !== '');
+    if (firstText && isFooterText((firstText as { v: string }).v, vocab.footer)) {
+      // The footer: the total line and everything after it (place, date, signatures) are not nominees.
+      break;
+    }
+    const name = textAt(keys.name);
+    const stt = textAt(keys.stt);
+    const sttIsNumber = /^\d+$/.test(stt.replace(/\.$/, ''));
+    const kind = textAt(keys.kind);
+    const unit = textAt(keys.unit);
+    if (name && !sttIsNumber && !kind && !unit) {
+      // A group row ("I. TẬP THỂ", "A | Cá nhân"): it may name the kind of the rows under it.
+      kindHint = kindFromText(`${stt} ${name}`, vocab) ?? kindHint;
+      continue;
+    }
+    if (!name && !stt) {
+      const hint = firstText ? kindFromText((firstText as { v: string }).v, vocab) : undefined;
+      if (hint && raw.cells.filter((c) => c.t !== 'e').length === 1) {
+        kindHint = hint; // a group row written in a single (merged) cell
+        continue;
+      }
+    }
+    const typed = raw.cells.filter((c) => !c.formula && c.t !== 'e' && c.col !== colOf.get(keys.stt)).length;
+    const nominee = name ? Boolean(kind || unit || sttIsNumber) : sttIsNumber && typed >= 2;
+    if (!nominee) continue;
+    yield { type: 'row', row: { row: raw.row, cells, hidden: Boolean(raw.hidden), kindHint } };
+  }
+  // The footer ended the table: stop reading the sheet (and release what the reader holds).
+  await it.return?.();
+}

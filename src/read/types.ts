@@ -1,0 +1,82 @@
+/**
+ * What a reader hands to the rest of the pipeline: cells located the way an officer sees them
+ * in Excel (sheet name, 1-based row number, 1-based column index -> letter), with the value as
+ * the file stores it. Readers know nothing of rule packs.
+ */
+
+/** A cell's stored value. Formula cells carry their cached result and `formula: true`. */
+export type RawValue =
+  | { t: 's'; v: string }
+  /** `percent` when the cell's number format shows it as a percentage (0.7 shown as 70%). */
+  | { t: 'n'; v: number; percent?: boolean }
+  | { t: 'b'; v: boolean }
+  /** A date cell (a serial number under a date format), already converted, in UTC. */
+  | { t: 'd'; v: Date }
+  /** An error cell: '#N/A', '#REF!', … */
+  | { t: 'e'; v: string };
+
+export type RawCell = RawValue & {
+  /** 1-based column index (A = 1). */
+  col: number;
+  formula?: boolean;
+};
+
+export interface RawRow {
+  /** The row number Excel shows (1-based). For CSV: the record number, the first line being 1. */
+  row: number;
+  /** Non-empty cells only, in column order. */
+  cells: RawCell[];
+  hidden?: boolean;
+}
+
+export interface SheetInfo {
+  name: string;
+  hidden: boolean;
+}
+
+/** A workbook opened for streaming: sheets can be read one at a time, each row as it arrives. */
+export interface WorkbookSource {
+  sheets: SheetInfo[];
+  rows(sheet: SheetInfo): AsyncIterable<RawRow>;
+  close(): Promise<void>;
+}
+
+/** A problem that stops a file from being read: reported as one line, exit 2. */
+export class InputError extends Error {
+  constructor(
+    readonly file: string,
+    /** A stable code, e.g. 'not-a-workbook', 'encrypted', 'truncated'. */
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+export interface ReadLimits {
+  /** Largest uncompressed size of one part of the zip, in bytes. */
+  maxPartBytes: number;
+  /** Longest cell text kept, in characters (Excel's own limit is 32,767). */
+  maxCellChars: number;
+  /** Most rows read from one sheet. */
+  maxRows: number;
+}
+
+export const DEFAULT_LIMITS: ReadLimits = {
+  maxPartBytes: 2 * 1024 ** 3,
+  maxCellChars: 32_767,
+  maxRows: 2_000_000,
+};
+
+export function columnLetter(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n;
+}

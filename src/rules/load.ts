@@ -1,0 +1,314 @@
+/**
+ * Loads rule packs from YAML, validates them (shape with zod, then meaning: operators, columns,
+ * enumeration values, profiles) and merges them into one rule set. A mistake is reported with the
+ * file, the line and column, and the key's path — never at run time.
+ */
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
+import type { z } from 'zod';
+import { Pack, type Column, type Condition, type EnumValue, type LocalText, type Period, type Profile, type Rule } from './schema.js';
+import { operators } from '../operators/index.js';
+import type { Operator } from '../operators/types.js';
+import type { ColumnType } from '../normalize/values.js';
+import { fold } from '../normalize/text.js';
+
+export class PackError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly col: number,
+    readonly keyPath: string,
+    readonly reason: string,
+  ) {
+    super(`${file}:${line}:${col}: ${keyPath ? keyPath + ': ' : ''}${reason}`);
+    this.name = 'PackError';
+  }
+}
+
+export interface CompiledColumn {
+  key: string;
+  header: string;
+  aliases: string[];
+  type: ColumnType;
+  enum?: string;
+  /** Declared with YYYY in its header: one column per year. */
+  year: boolean;
+  infer?: Record<string, string[]>;
+  doc?: LocalText;
+}
+
+export interface CompiledEnum {
+  values: EnumValue[];
+  /** Folded id, label or alias → id. */
+  get(folded: string): string | undefined;
+  label(id: string): LocalText | undefined;
+}
+
+export interface CompiledRule {
+  rule: Rule;
+  operator: Operator;
+  options: unknown;
+  period?: Period;
+  pack: string;
+  file: string;
+}
+
+export interface LoadedPack {
+  id: string;
+  file: string;
+  title: LocalText;
+  doc?: LocalText;
+  source?: string;
+}
+
+export interface RuleSet {
+  packs: LoadedPack[];
+  columns: Map<string, CompiledColumn>;
+  enums: Map<string, CompiledEnum>;
+  layout: { ignoreSheets: string[]; footer: string[]; notUnit: string[] };
+  profiles: Map<string, Profile & { pack: string }>;
+  rules: CompiledRule[];
+}
+
+const CONDITION_KEYS = new Set(['all', 'any', 'not', 'filled', 'empty']);
+
+/** The package's root: where package.json is, above this module (src/ under vitest, dist/src/ once built). */
+export function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));
+    dir = up;
+  }
+  return dir;
+}
+
+export function bundledRulesDir(): string {
+  return path.join(packageRoot(), 'rules');
+}
+
+/** Files named by the user: a pack file, or a folder of `.yaml`/`.yml` packs (sorted by name). */
+export function expandPackPaths(paths: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      throw new PackError(p, 0, 0, '', 'không tìm thấy tệp bộ quy tắc / rule pack not found');
+    }
+    if (st.isDirectory()) {
+      for (const f of readdirSync(p).sort()) if (/\.ya?ml$/i.test(f)) out.push(path.join(p, f));
+    } else out.push(p);
+  }
+  return out;
+}
+
+interface ParsedPack {
+  pack: Pack;
+  file: string;
+  doc: Document;
+  lines: LineCounter;
+}
+
+function where(pp: { file: string; doc: Document; lines: LineCounter }, keyPath: (string | number)[]): PackError['line'][] {
+  // The nearest node that exists along the path (a missing key points at its parent map).
+  for (let n = keyPath.length; n >= 0; n--) {
+    const node = n === 0 ? pp.doc.contents : pp.doc.getIn(keyPath.slice(0, n), true);
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    if (range) {
+      const { line, col } = pp.lines.linePos(range[0]);
+      return [line, col];
+    }
+  }
+  return [1, 1];
+}
+
+function formatPath(p: (string | number | symbol)[]): string {
+  return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : (i ? '.' : '') + String(k))).join('');
+}
+
+function fail(pp: { file: string; doc: Document; lines: LineCounter }, keyPath: (string | number)[], reason: string): never {
+  const [line, col] = where(pp, keyPath);
+  throw new PackError(pp.file, line, col, formatPath(keyPath), reason);
+}
+
+function zodFail(pp: { file: string; doc: Document; lines: LineCounter }, prefix: (string | number)[], error: z.ZodError): never {
+  const issue = error.issues[0];
+  let keyPath = [...prefix, ...(issue.path as (string | number)[])];
+  let reason = issue.message;
+  if (issue.code === 'unrecognized_keys') {
+    keyPath = [...keyPath, issue.keys[0]];
+    reason = `unknown key "${issue.keys[0]}"`;
+  }
+  fail(pp, keyPath, reason);
+}
+
+/** Parses a YAML file and validates it against a schema; every mistake names file, line, column and key. */
+export function parseYamlFile<T>(file: string, schema: z.ZodType<T>, text?: string): { data: T; file: string; doc: Document; lines: LineCounter } {
+  if (text === undefined) {
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new PackError(file, 0, 0, '', (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message);
+    }
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const pp = { file, doc, lines };
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+    throw new PackError(file, pos.line, pos.col, '', e.message.split('\n')[0]);
+  }
+  if (!isMap(doc.contents)) fail(pp, [], 'expected a YAML mapping (key: value)');
+  let data: unknown;
+  try {
+    // The alias limit stops a "billion laughs" file before it expands.
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    fail(pp, [], (e as Error).message);
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) zodFail(pp, [], parsed.error);
+  return { data: parsed.data, ...pp };
+}
+
+export function parsePackFile(file: string, text?: string): ParsedPack {
+  const { data, ...rest } = parseYamlFile(file, Pack, text);
+  return { pack: data, ...rest };
+}
+
+function compileEnum(values: EnumValue[]): CompiledEnum {
+  const map = new Map<string, string>();
+  for (const v of values) {
+    const names = [v.id, ...(v.label ? [typeof v.label === 'string' ? v.label : v.label.vi, ...(typeof v.label === 'object' && v.label.en ? [v.label.en] : [])] : []), ...v.aliases];
+    for (const n of names) {
+      const f = fold(n);
+      if (f && !map.has(f)) map.set(f, v.id);
+    }
+  }
+  return {
+    values,
+    get: (f) => map.get(f),
+    label: (id) => values.find((v) => v.id === id)?.label,
+  };
+}
+
+/** Parses, validates and merges packs, in order: later packs extend columns and enumerations. */
+export function loadRuleSet(files: string[]): RuleSet {
+  const parsed = files.map((f) => parsePackFile(f));
+  const set: RuleSet = {
+    packs: [],
+    columns: new Map(),
+    enums: new Map(),
+    layout: { ignoreSheets: [], footer: [], notUnit: [] },
+    profiles: new Map(),
+    rules: [],
+  };
+  const enumValues = new Map<string, EnumValue[]>();
+  const columnDecl = new Map<string, { col: Partial<CompiledColumn>; pp: ParsedPack; index: number }>();
+
+  for (const pp of parsed) {
+    const { pack } = pp;
+    if (set.packs.some((p) => p.id === pack.pack)) fail(pp, ['pack'], `pack "${pack.pack}" is loaded twice`);
+    set.packs.push({ id: pack.pack, file: pp.file, title: pack.title, doc: pack.doc, source: pack.source });
+    if (pack.layout) {
+      set.layout.ignoreSheets.push(...pack.layout['ignore-sheets']);
+      set.layout.footer.push(...pack.layout.footer);
+      set.layout.notUnit.push(...pack.layout['not-unit']);
+    }
+    for (const [name, values] of Object.entries(pack.enums)) {
+      const list = enumValues.get(name) ?? [];
+      for (const v of values) {
+        const existing = list.find((x) => x.id === v.id);
+        if (existing) {
+          existing.aliases.push(...v.aliases);
+          existing.label ??= v.label;
+          existing.doc ??= v.doc;
+          existing.source ??= v.source;
+        }
+        else list.push({ ...v, aliases: [...v.aliases] });
+      }
+      enumValues.set(name, list);
+    }
+    pack.columns.forEach((c: Column, index) => {
+      const prev = columnDecl.get(c.key);
+      if (prev) {
+        if (c.header || c.type) fail(pp, ['columns', index, c.header ? 'header' : 'type'], `column "${c.key}" is declared in ${prev.pp.file}; restate it with only aliases to extend it`);
+        prev.col.aliases!.push(...c.aliases);
+        if (c.infer) for (const [k, v] of Object.entries(c.infer)) (prev.col.infer ??= {})[k] = [...(prev.col.infer[k] ?? []), ...v];
+        return;
+      }
+      if (!c.header) fail(pp, ['columns', index], `column "${c.key}" needs a header`);
+      if (!c.type) fail(pp, ['columns', index], `column "${c.key}" needs a type`);
+      if ((c.type === 'enum') !== Boolean(c.enum)) fail(pp, ['columns', index, 'enum'], c.type === 'enum' ? 'an enum column names its enumeration ("enum: …")' : '"enum" goes with type: enum');
+      const year = /YYYY/.test(c.header);
+      if (c.aliases.some((a) => /YYYY/.test(a) !== year)) fail(pp, ['columns', index, 'aliases'], 'a year column has YYYY in its header and in every alias');
+      columnDecl.set(c.key, { col: { key: c.key, header: c.header, aliases: [...c.aliases], type: c.type, enum: c.enum, year, infer: c.infer, doc: c.doc }, pp, index });
+    });
+    for (const p of pack.profiles) {
+      if (set.profiles.has(p.id)) fail(pp, ['profiles'], `profile "${p.id}" is declared twice`);
+      set.profiles.set(p.id, { ...p, pack: pack.pack });
+    }
+  }
+  for (const [name, values] of enumValues) set.enums.set(name, compileEnum(values));
+  for (const [key, { col, pp, index }] of columnDecl) {
+    if (col.enum && !set.enums.has(col.enum)) fail(pp, ['columns', index, 'enum'], `no enumeration "${col.enum}" (known: ${[...set.enums.keys()].join(', ')})`);
+    set.columns.set(key, col as CompiledColumn);
+  }
+
+  const ids = new Set<string>();
+  for (const pp of parsed) {
+    pp.pack.rules.forEach((rule, i) => {
+      const at = (...k: (string | number)[]) => ['rules', i, ...k];
+      if (ids.has(rule.id)) fail(pp, at('id'), `rule "${rule.id}" is declared twice`);
+      ids.add(rule.id);
+      const operator = operators[rule.check];
+      if (!operator) fail(pp, at('check'), `unknown check "${rule.check}" (known: ${Object.keys(operators).join(', ')})`);
+      const opts = operator.options.safeParse(rule.with);
+      if (!opts.success) zodFail(pp, at('with'), opts.error);
+      for (const key of operator.columns(opts.data)) checkColumn(set, pp, key, at('with'));
+      if (rule.when) checkCondition(set, pp, rule.when, at('when'));
+      for (const k of ['where'] as const) {
+        const c = (opts.data as Record<string, unknown>)[k] as Condition | undefined;
+        if (c) checkCondition(set, pp, c, at('with', k));
+      }
+      if (rule.profile && !set.profiles.has(rule.profile)) fail(pp, at('profile'), `unknown profile "${rule.profile}"`);
+      set.rules.push({ rule, operator, options: opts.data, period: rule.period ?? pp.pack.period, pack: pp.pack.pack, file: pp.file });
+    });
+  }
+  return set;
+}
+
+function checkColumn(set: RuleSet, pp: ParsedPack, key: string, at: (string | number)[]): CompiledColumn {
+  const col = set.columns.get(key);
+  if (!col) fail(pp, at, `unknown column "${key}"`);
+  return col;
+}
+
+function checkCondition(set: RuleSet, pp: ParsedPack, cond: Condition, at: (string | number)[]): void {
+  for (const [key, expected] of Object.entries(cond)) {
+    const here = [...at, key];
+    if (key === 'all' || key === 'any') {
+      if (!Array.isArray(expected)) fail(pp, here, `"${key}" takes a list of conditions`);
+      expected.forEach((c, i) => checkCondition(set, pp, c as Condition, [...here, i]));
+    } else if (key === 'not') {
+      checkCondition(set, pp, expected as Condition, here);
+    } else if (key === 'filled' || key === 'empty') {
+      for (const k of [expected].flat()) checkColumn(set, pp, String(k), here);
+    } else {
+      const col = checkColumn(set, pp, key, here);
+      if (col.type === 'enum') {
+        const e = set.enums.get(col.enum!)!;
+        for (const v of [expected].flat()) {
+          if (typeof v !== 'string' || !e.values.some((x) => x.id === v)) fail(pp, here, `"${String(v)}" is not a value of ${col.enum} (${e.values.map((x) => x.id).join(', ')})`);
+        }
+      }
+    }
+  }
+}
+
+export { CONDITION_KEYS };

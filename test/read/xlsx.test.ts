@@ -1,0 +1,767 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InputError, type RawCell, type RawRow, type WorkbookSource } from '../../src/read/types.js';
+import { formatCodeKind, openXlsx, serialToDate } from '../../src/read/xlsx.js';
+
+const REFERENCE = '/work/shared/reference/quang-binh-tdkt';
+let dir: string;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-xlsx-'));
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function tmp(name: string): string {
+  return path.join(dir, name);
+}
+
+async function readAll(src: WorkbookSource, sheetName: string): Promise<RawRow[]> {
+  const sheet = src.sheets.find((s) => s.name === sheetName);
+  if (!sheet) throw new Error(`no sheet ${sheetName}`);
+  const rows: RawRow[] = [];
+  for await (const row of src.rows(sheet)) rows.push(row);
+  return rows;
+}
+
+async function readFile(file: string, sheetName?: string): Promise<RawRow[]> {
+  const src = await openXlsx(file);
+  try {
+    return await readAll(src, sheetName ?? src.sheets[0].name);
+  } finally {
+    await src.close();
+  }
+}
+
+/** The InputError code an async action fails with. */
+async function errorCode(action: () => Promise<unknown>): Promise<string> {
+  try {
+    await action();
+  } catch (err) {
+    expect(err).toBeInstanceOf(InputError);
+    return (err as InputError).code;
+  }
+  throw new Error('expected an InputError');
+}
+
+/** Whether this process holds a descriptor on the file (Linux). */
+function isOpen(file: string): boolean {
+  return fs.readdirSync('/proc/self/fd').some((fd) => {
+    try {
+      return fs.readlinkSync(`/proc/self/fd/${fd}`) === file;
+    } catch {
+      return false;
+    }
+  });
+}
+
+const utc = (y: number, m: number, d: number, h = 0, min = 0, s = 0) => new Date(Date.UTC(y, m - 1, d, h, min, s));
+
+function cellAt(rows: RawRow[], row: number, col: number): RawCell | undefined {
+  return rows.find((r) => r.row === row)?.cells.find((c) => c.col === col);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A minimal zip writer, to build parts exceljs never writes (inline strings, odd part names, damage).
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(buf: Buffer): number {
+  let c = 0xffffffff;
+  for (const byte of buf) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+interface ZipPart {
+  name: string;
+  data: string | Buffer;
+  /** Bytes to store as the deflated data instead of deflating `data` (to simulate damage). */
+  raw?: Buffer;
+}
+
+function makeZip(parts: ZipPart[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const data = Buffer.isBuffer(part.data) ? part.data : Buffer.from(part.data, 'utf8');
+    const deflated = part.raw ?? zlib.deflateRawSync(data);
+    const name = Buffer.from(part.name, 'utf8');
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(0x0800, 6);
+    header.writeUInt16LE(8, 8);
+    header.writeUInt16LE(0, 10);
+    header.writeUInt16LE(0x21, 12);
+    header.writeUInt32LE(crc32(data), 14);
+    header.writeUInt32LE(deflated.length, 18);
+    header.writeUInt32LE(data.length, 22);
+    header.writeUInt16LE(name.length, 26);
+    header.writeUInt16LE(0, 28);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    header.copy(central, 8, 6, 30); // flags .. name length share the local header's layout
+    central.writeUInt32LE(offset, 42);
+    locals.push(header, name, deflated);
+    centrals.push(central, name);
+    offset += header.length + name.length + deflated.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const RNS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+const rootRels = `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+
+function workbookXml(sheets: string, pr = ''): string {
+  return `${XML}<workbook xmlns="${NS}" xmlns:r="${RNS}">${pr}<sheets>${sheets}</sheets></workbook>`;
+}
+
+function sheetXml(rows: string): string {
+  return `${XML}<worksheet xmlns="${NS}"><dimension ref="A1"/><sheetData>${rows}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+}
+
+/** A one-sheet workbook around the given sheetData rows. */
+function simpleBook(rows: string, extra: ZipPart[] = []): Buffer {
+  return makeZip([
+    { name: '_rels/.rels', data: rootRels },
+    { name: 'xl/workbook.xml', data: workbookXml('<sheet name="Sheet1" sheetId="1" r:id="rId1"/>') },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    },
+    { name: 'xl/worksheets/sheet1.xml', data: sheetXml(rows) },
+    ...extra,
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('openXlsx on workbooks written by exceljs', () => {
+  let file: string;
+
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Danh sách khen thưởng');
+    ws.getCell('A1').value = 'Nguyễn Thị Hằng';
+    ws.getCell('B1').value = {
+      richText: [{ text: 'Hoàn thành ' }, { font: { bold: true }, text: 'xuất sắc' }, { text: ' nhiệm vụ' }],
+    };
+    ws.getCell('C1').value = '  Trường THCS Đắk Ruồng  ';
+    ws.getCell('D1').value = 'dòng 1\r\ndòng 2';
+    ws.getCell('E1').value = 'Ủy ban nhân dân tỉnh Quảng Bình';
+
+    ws.getCell('A3').value = 42;
+    ws.getCell('B3').value = -3.25;
+    ws.getCell('C3').value = 0.7;
+    ws.getCell('C3').numFmt = '0%';
+    ws.getCell('D3').value = 0.125;
+    ws.getCell('D3').numFmt = '0.00%';
+    ws.getCell('E3').value = true;
+    ws.getCell('F3').value = false;
+    ws.getRow(3).hidden = true;
+
+    ws.getCell('A10').value = utc(2023, 10, 4);
+    ws.getCell('B10').value = utc(1985, 2, 28, 13, 45);
+    ws.getCell('B10').numFmt = 'dd/mm/yyyy hh:mm';
+    ws.getCell('C10').value = { formula: 'A3*2', result: 84 };
+    ws.getCell('D10').value = { formula: 'VLOOKUP(A1,Z1:Z2,2,0)', result: { error: '#N/A' } };
+    ws.getCell('E10').value = { formula: 'A1&"!"', result: 'Nguyễn Thị Hằng!' };
+    ws.getCell('F10').value = { formula: 'A3*3', result: undefined } as unknown as ExcelJS.CellFormulaValue;
+    ws.getCell('G10').value = { formula: 'A3>1', result: true };
+    ws.getCell('H10').value = 1234.5;
+    ws.getCell('H10').numFmt = '#,##0.00 "đồng"';
+
+    wb.addWorksheet('Ẩn', { state: 'hidden' }).getCell('A1').value = 'ẩn';
+    wb.addWorksheet('Rất ẩn', { state: 'veryHidden' }).getCell('A1').value = 'rất ẩn';
+    wb.addWorksheet('Hướng dẫn').getCell('B2').value = 'Hướng dẫn nhập liệu';
+
+    file = tmp('kitchen-sink.xlsx');
+    await wb.xlsx.writeFile(file);
+  });
+
+  it('lists sheets in order with Vietnamese names and hidden states', async () => {
+    const src = await openXlsx(file);
+    expect(src.sheets).toEqual([
+      { name: 'Danh sách khen thưởng', hidden: false },
+      { name: 'Ẩn', hidden: true },
+      { name: 'Rất ẩn', hidden: true },
+      { name: 'Hướng dẫn', hidden: false },
+    ]);
+    expect(await readAll(src, 'Ẩn')).toEqual([{ row: 1, cells: [{ col: 1, t: 's', v: 'ẩn' }] }]);
+    expect(await readAll(src, 'Hướng dẫn')).toEqual([{ row: 2, cells: [{ col: 2, t: 's', v: 'Hướng dẫn nhập liệu' }] }]);
+    await src.close();
+  });
+
+  it('reads strings, numbers, percentages, booleans, dates and formula results exactly', async () => {
+    const rows = await readFile(file);
+    expect(rows.map((r) => r.row)).toEqual([1, 3, 10]);
+    expect(rows[0]).toEqual({
+      row: 1,
+      cells: [
+        { col: 1, t: 's', v: 'Nguyễn Thị Hằng' },
+        { col: 2, t: 's', v: 'Hoàn thành xuất sắc nhiệm vụ' },
+        { col: 3, t: 's', v: '  Trường THCS Đắk Ruồng  ' },
+        // XML parsing turns a stored CR LF into LF, as Excel itself does on load.
+        { col: 4, t: 's', v: 'dòng 1\ndòng 2' },
+        { col: 5, t: 's', v: 'Ủy ban nhân dân tỉnh Quảng Bình' },
+      ],
+    });
+    expect(rows[1]).toEqual({
+      row: 3,
+      hidden: true,
+      cells: [
+        { col: 1, t: 'n', v: 42 },
+        { col: 2, t: 'n', v: -3.25 },
+        { col: 3, t: 'n', v: 0.7, percent: true },
+        { col: 4, t: 'n', v: 0.125, percent: true },
+        { col: 5, t: 'b', v: true },
+        { col: 6, t: 'b', v: false },
+      ],
+    });
+    expect(rows[2]).toEqual({
+      row: 10,
+      cells: [
+        { col: 1, t: 'd', v: utc(2023, 10, 4) },
+        { col: 2, t: 'd', v: utc(1985, 2, 28, 13, 45) },
+        { col: 3, t: 'n', v: 84, formula: true },
+        { col: 4, t: 'e', v: '#N/A', formula: true },
+        { col: 5, t: 's', v: 'Nguyễn Thị Hằng!', formula: true },
+        // F10: a formula without a cached result is an empty cell.
+        { col: 7, t: 'b', v: true, formula: true },
+        { col: 8, t: 'n', v: 1234.5 },
+      ],
+    });
+  });
+
+  it('reads the 1904 date system', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const ws = wb.addWorksheet('Mac');
+    ws.getCell('A1').value = utc(2023, 10, 4);
+    ws.getCell('B1').value = utc(1904, 1, 1, 6);
+    ws.getCell('C1').value = 100;
+    const f = tmp('date1904.xlsx');
+    await wb.xlsx.writeFile(f);
+    expect(await readFile(f)).toEqual([
+      {
+        row: 1,
+        cells: [
+          { col: 1, t: 'd', v: utc(2023, 10, 4) },
+          { col: 2, t: 'd', v: utc(1904, 1, 1, 6) },
+          { col: 3, t: 'n', v: 100 },
+        ],
+      },
+    ]);
+  });
+
+  it('stops early without error and closes the file', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Dài');
+    for (let i = 1; i <= 5000; i++) ws.addRow([i, `Hàng số ${i}`]);
+    const f = tmp('long.xlsx');
+    await wb.xlsx.writeFile(f);
+
+    const src = await openXlsx(f);
+    expect(isOpen(f)).toBe(true);
+    const seen: number[] = [];
+    for await (const row of src.rows(src.sheets[0])) {
+      seen.push(row.row);
+      if (seen.length === 3) break;
+    }
+    expect(seen).toEqual([1, 2, 3]);
+    // A second pass over the same sheet still works after the first was abandoned.
+    let count = 0;
+    for await (const _ of src.rows(src.sheets[0])) count++;
+    expect(count).toBe(5000);
+    await src.close();
+    await src.close();
+    expect(isOpen(f)).toBe(false);
+  });
+
+  it('close() releases the file even while a sheet is being read', async () => {
+    const f = tmp('long.xlsx');
+    const src = await openXlsx(f);
+    const it = src.rows(src.sheets[0])[Symbol.asyncIterator]();
+    expect((await it.next()).value?.row).toBe(1);
+    expect(isOpen(f)).toBe(true);
+    await src.close();
+    expect(isOpen(f)).toBe(false);
+    // Rows already parsed may still arrive; then reading stops with a clear error.
+    const code = await errorCode(async () => {
+      while (!(await it.next()).done);
+    });
+    expect(code).toBe('not-found');
+  });
+});
+
+describe('openXlsx on hand-made parts', () => {
+  const sharedStrings = `${XML}<sst xmlns="${NS}" count="7" uniqueCount="7">
+<si><t>Nguyễn Văn A</t></si>
+<si><t xml:space="preserve">  hai khoảng trắng  </t></si>
+<si><r><t xml:space="preserve">Tên gọi
+</t></r><r><rPr><i/><sz val="9"/></rPr><t>(Ông/Bà)</t></r><rPh sb="0" eb="1"><t>PHIÊN ÂM</t></rPh><phoneticPr fontId="1"/></si>
+<si><t>dòng 1_x000D_
+dòng 2</t></si>
+<si><t>_x005F_x000D_ là chữ</t></si>
+<si><t>A &amp; B &lt;C&gt;</t></si>
+<si><t/></si>
+</sst>`;
+
+  const styles = `${XML}<styleSheet xmlns="${NS}">
+<numFmts count="8">
+<numFmt numFmtId="164" formatCode="dd/mm/yyyy"/>
+<numFmt numFmtId="165" formatCode="[h]:mm"/>
+<numFmt numFmtId="166" formatCode="#,##0 &quot;ngày&quot;"/>
+<numFmt numFmtId="167" formatCode="0\\%"/>
+<numFmt numFmtId="168" formatCode="[Red]0.00"/>
+<numFmt numFmtId="169" formatCode="_-* #,##0\\ _₫_-;\\-* #,##0\\ _₫_-;_-* &quot;-&quot;\\ _₫_-;_-@_-"/>
+<numFmt numFmtId="170" formatCode="0.0%"/>
+<numFmt numFmtId="9" formatCode="0.000"/>
+</numFmts>
+<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>
+<cellXfs count="12">
+<xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/><xf numFmtId="10"/>
+<xf numFmtId="168"/><xf numFmtId="169"/><xf numFmtId="170"/><xf numFmtId="22"/><xf numFmtId="167"/><xf numFmtId="9"/>
+</cellXfs>
+<dxfs count="1"><dxf><numFmt numFmtId="164" formatCode="0.00"/></dxf></dxfs>
+</styleSheet>`;
+
+  const sheet1 = sheetXml(`
+<row r="1" spans="1:7">
+  <c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c>
+  <c r="D1" t="inlineStr"><is><t>Trường THCS Đắk Ruồng</t></is></c>
+  <c r="E1" t="inlineStr"><is><r><t xml:space="preserve">Hoàn thành </t></r><r><rPr><b/></rPr><t>xuất sắc</t></r><rPh><t>X</t></rPh></is></c>
+  <c r="F1" t="s"><v>3</v></c><c r="G1" t="s"><v>4</v></c><c r="H1" t="s"><v>5</v></c>
+  <c r="I1" t="s"><v>6</v></c><c r="J1" t="s"><v>99</v></c><c r="K1" t="inlineStr"><is><t>a_x000D_b</t></is></c>
+</row>
+<row>
+  <c><v>1</v></c><c t="b"><v>1</v></c><c t="b"><v>0</v></c>
+  <c r="E2" t="e"><f>1/0</f><v>#DIV/0!</v></c><c t="str"><f>A1&amp;""</f><v>abc</v></c>
+  <c r="H2"><f>A1</f></c><c r="I2" t="str"><f>""</f><v></v></c><c r="J2" s="1"/><c r="K2" t="n"><f t="shared" si="0"/><v>7</v></c>
+</row>
+<row r="5" hidden="1">
+  <c r="A5" s="1"><v>45203</v></c><c r="B5" s="2"><v>45203.5</v></c><c r="C5" s="3"><v>1.5</v></c>
+  <c r="D5" s="4"><v>3</v></c><c r="E5" s="5"><v>0.7</v></c><c r="F5" s="6"><v>2.5</v></c>
+  <c r="G5" s="7"><v>1000</v></c><c r="H5" s="8"><v>0.25</v></c><c r="I5" s="9"><v>45203.75</v></c>
+  <c r="J5" s="10"><v>5</v></c><c r="K5" s="11"><v>0.5</v></c>
+  <c r="L5" t="d"><v>2023-10-04T08:30:00</v></c><c r="M5" t="d"><v>2023-10-04</v></c>
+</row>
+<row r="6">
+  <c r="A6" s="1"><v>1</v></c><c r="B6" s="1"><v>59</v></c><c r="C6" s="1"><v>61</v></c><c r="D6" s="1"><v>0.25</v></c>
+  <c r="E6" s="1"><v>-1</v></c><c r="F6" s="1"><v>1E+3</v></c>
+</row>
+<row r="7"><c r="A7" s="1"/><c r="B7" t="s"/></row>
+<row r="8"><c r="C8"><v>3</v></c><c r="A8"><v>1</v></c></row>
+`);
+
+  // UTF-16 with a byte-order mark, and a prefixed namespace: both legal, both rare.
+  const sheet2 = `<?xml version="1.0" encoding="UTF-16" standalone="yes"?>\n<x:worksheet xmlns:x="${NS}"><x:sheetData><x:row r="3"><x:c r="B3" t="inlineStr"><x:is><x:t>Xin chào</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>`;
+
+  let file: string;
+  beforeAll(() => {
+    file = tmp('handmade.xlsx');
+    fs.writeFileSync(
+      file,
+      makeZip([
+        { name: '[Content_Types].xml', data: `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>` },
+        { name: '_rels/.rels', data: rootRels },
+        {
+          name: 'xl/workbook.xml',
+          data: workbookXml(
+            '<sheet name="Trang 1" sheetId="1" r:id="rId1"/><sheet name="Trang 2" sheetId="2" state="veryHidden" r:id="rId2"/>',
+            '<workbookPr defaultThemeVersion="124226"/>',
+          ),
+        },
+        {
+          name: 'xl/_rels/workbook.xml.rels',
+          data: `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="${REL}/worksheet" Target="/xl/worksheets/sheet1.xml"/>
+<Relationship Id="rId2" Type="${REL}/worksheet" Target="worksheets/sheet2.xml"/>
+<Relationship Id="rId3" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>
+<Relationship Id="rId4" Type="${REL}/styles" Target="styles.xml"/>
+<Relationship Id="rId5" Type="${REL}/hyperlink" Target="https://example.com/" TargetMode="External"/>
+</Relationships>`,
+        },
+        // Odd but seen in the wild: a leading slash and different case in the zip's part names.
+        { name: 'XL/Worksheets/Sheet1.xml', data: sheet1 },
+        { name: '/xl/worksheets/sheet2.xml', data: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sheet2, 'utf16le')]) },
+        { name: 'xl/sharedStrings.xml', data: sharedStrings },
+        { name: 'xl/styles.xml', data: styles },
+      ]),
+    );
+  });
+
+  it('reads shared, rich and inline strings, Excel escapes, cell types and number formats', async () => {
+    const src = await openXlsx(file);
+    expect(src.sheets).toEqual([
+      { name: 'Trang 1', hidden: false },
+      { name: 'Trang 2', hidden: true },
+    ]);
+    const rows = await readAll(src, 'Trang 1');
+    expect(rows.map((r) => r.row)).toEqual([1, 2, 5, 6, 8]);
+    expect(rows[0].cells).toEqual([
+      { col: 1, t: 's', v: 'Nguyễn Văn A' },
+      { col: 2, t: 's', v: '  hai khoảng trắng  ' },
+      { col: 3, t: 's', v: 'Tên gọi\n(Ông/Bà)' },
+      { col: 4, t: 's', v: 'Trường THCS Đắk Ruồng' },
+      { col: 5, t: 's', v: 'Hoàn thành xuất sắc' },
+      { col: 6, t: 's', v: 'dòng 1\r\ndòng 2' },
+      { col: 7, t: 's', v: '_x000D_ là chữ' },
+      { col: 8, t: 's', v: 'A & B <C>' },
+      // I1 is the empty string, J1 an out-of-range index: both empty.
+      { col: 11, t: 's', v: 'a\rb' },
+    ]);
+    expect(rows[1]).toEqual({
+      row: 2,
+      cells: [
+        { col: 1, t: 'n', v: 1 },
+        { col: 2, t: 'b', v: true },
+        { col: 3, t: 'b', v: false },
+        { col: 5, t: 'e', v: '#DIV/0!', formula: true },
+        { col: 6, t: 's', v: 'abc', formula: true },
+        { col: 11, t: 'n', v: 7, formula: true },
+      ],
+    });
+    expect(rows[2]).toEqual({
+      row: 5,
+      hidden: true,
+      cells: [
+        { col: 1, t: 'd', v: utc(2023, 10, 4) },
+        { col: 2, t: 'd', v: utc(2023, 10, 4, 12) },
+        { col: 3, t: 'd', v: utc(1900, 1, 1, 12) },
+        { col: 4, t: 'n', v: 3 },
+        { col: 5, t: 'n', v: 0.7, percent: true },
+        { col: 6, t: 'n', v: 2.5 },
+        { col: 7, t: 'n', v: 1000 },
+        { col: 8, t: 'n', v: 0.25, percent: true },
+        { col: 9, t: 'd', v: utc(2023, 10, 4, 18) },
+        { col: 10, t: 'n', v: 5 },
+        // numFmtId 9 redefined by <numFmts> as 0.000: no longer a percentage.
+        { col: 11, t: 'n', v: 0.5 },
+        { col: 12, t: 'd', v: utc(2023, 10, 4, 8, 30) },
+        { col: 13, t: 'd', v: utc(2023, 10, 4) },
+      ],
+    });
+    expect(rows[3].cells).toEqual([
+      { col: 1, t: 'd', v: utc(1900, 1, 1) },
+      { col: 2, t: 'd', v: utc(1900, 2, 28) },
+      { col: 3, t: 'd', v: utc(1900, 3, 1) },
+      { col: 4, t: 'd', v: utc(1899, 12, 31, 6) },
+      { col: 5, t: 'n', v: -1 },
+      { col: 6, t: 'd', v: utc(1902, 9, 26) },
+    ]);
+    expect(rows[4].cells).toEqual([
+      { col: 1, t: 'n', v: 1 },
+      { col: 3, t: 'n', v: 3 },
+    ]);
+    expect(await readAll(src, 'Trang 2')).toEqual([{ row: 3, cells: [{ col: 2, t: 's', v: 'Xin chào' }] }]);
+    await src.close();
+  });
+
+  it('enforces the limits', async () => {
+    expect(await errorCode(() => openXlsx(file, { maxPartBytes: 200 }))).toBe('too-large');
+
+    const src = await openXlsx(file, { maxCellChars: 4, maxRows: 2 });
+    const rows: RawRow[] = [];
+    const code = await errorCode(async () => {
+      for await (const row of src.rows(src.sheets[0])) rows.push(row);
+    });
+    expect(code).toBe('too-many-rows');
+    expect(rows).toHaveLength(2);
+    expect(rows[0].cells.slice(0, 5).map((c) => c.v)).toEqual(['Nguy', '  ha', 'Tên ', 'Trườ', 'Hoàn']);
+    await src.close();
+
+    // Just under the first sheet's size, and over every other part's.
+    const limit = Buffer.byteLength(sheet1) - 1;
+    expect(Buffer.byteLength(styles)).toBeLessThan(limit);
+    const small = await openXlsx(file, { maxPartBytes: limit });
+    expect(await errorCode(() => readAll(small, 'Trang 1'))).toBe('too-large');
+    expect(await readAll(small, 'Trang 2')).toHaveLength(1);
+    await small.close();
+  });
+
+  it('classifies number formats', () => {
+    expect(formatCodeKind('General')).toBeUndefined();
+    expect(formatCodeKind('dd/mm/yyyy')).toBe('date');
+    expect(formatCodeKind('[$-42A]d mmmm yyyy')).toBe('date');
+    expect(formatCodeKind('[h]:mm:ss')).toBe('date');
+    expect(formatCodeKind('[mm]')).toBe('date');
+    expect(formatCodeKind('h:mm AM/PM')).toBe('date');
+    expect(formatCodeKind('0.00%')).toBe('percent');
+    expect(formatCodeKind('0"%"')).toBeUndefined();
+    expect(formatCodeKind('#,##0 "ngày"')).toBeUndefined();
+    expect(formatCodeKind('[Red]#,##0;[Blue]-#,##0')).toBeUndefined();
+    expect(formatCodeKind('_(* #,##0_);_(* \\(#,##0\\);_(* "-"??_);_(@_)')).toBeUndefined();
+    expect(formatCodeKind('0.00E+00')).toBeUndefined();
+    expect(formatCodeKind('@')).toBeUndefined();
+  });
+
+  it('converts serials around Excel’s fake 29 February 1900', () => {
+    expect(serialToDate(1, false)).toEqual(utc(1900, 1, 1));
+    expect(serialToDate(59, false)).toEqual(utc(1900, 2, 28));
+    expect(serialToDate(61, false)).toEqual(utc(1900, 3, 1));
+    expect(serialToDate(45203, false)).toEqual(utc(2023, 10, 4));
+    expect(serialToDate(0, true)).toEqual(utc(1904, 1, 1));
+    expect(serialToDate(43741, true)).toEqual(utc(2023, 10, 4));
+    expect(serialToDate(-1, false)).toBeUndefined();
+  });
+});
+
+describe('openXlsx on bad input', () => {
+  it('tells each kind of unreadable file apart', async () => {
+    const text = tmp('text.xlsx');
+    fs.writeFileSync(text, 'Họ và tên,Ngày sinh\nNguyễn Văn A,01/01/1980\n');
+    expect(await errorCode(() => openXlsx(text))).toBe('not-a-workbook');
+
+    const empty = tmp('empty.xlsx');
+    fs.writeFileSync(empty, '');
+    expect(await errorCode(() => openXlsx(empty))).toBe('empty');
+
+    const ole = tmp('legacy.xlsx');
+    fs.writeFileSync(ole, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)]));
+    expect(await errorCode(() => openXlsx(ole))).toBe('ole');
+
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('A').getCell('A1').value = 'x'.repeat(5000);
+    const whole = await wb.xlsx.writeBuffer();
+    const half = tmp('half.xlsx');
+    fs.writeFileSync(half, Buffer.from(whole).subarray(0, Math.floor(whole.byteLength / 2)));
+    expect(await errorCode(() => openXlsx(half))).toBe('truncated');
+
+    const noWorkbook = tmp('docs.xlsx');
+    fs.writeFileSync(noWorkbook, makeZip([{ name: 'word/document.xml', data: '<w:document/>' }]));
+    expect(await errorCode(() => openXlsx(noWorkbook))).toBe('not-a-workbook');
+
+    expect(await errorCode(() => openXlsx(tmp('does-not-exist.xlsx')))).toBe('not-found');
+    expect(await errorCode(() => openXlsx(dir))).toBe('not-a-workbook');
+  });
+
+  it('reports a workbook with no sheet and malformed XML', async () => {
+    const noSheets = tmp('no-sheets.xlsx');
+    fs.writeFileSync(
+      noSheets,
+      makeZip([
+        { name: '_rels/.rels', data: rootRels },
+        { name: 'xl/workbook.xml', data: workbookXml('') },
+      ]),
+    );
+    expect(await errorCode(() => openXlsx(noSheets))).toBe('no-sheets');
+
+    const badWorkbook = tmp('bad-workbook.xlsx');
+    fs.writeFileSync(badWorkbook, makeZip([{ name: 'xl/workbook.xml', data: '<workbook><sheets></workbook>' }]));
+    expect(await errorCode(() => openXlsx(badWorkbook))).toBe('bad-xml');
+
+    const badSheet = tmp('bad-sheet.xlsx');
+    fs.writeFileSync(badSheet, simpleBook('<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></row>'));
+    const src = await openXlsx(badSheet);
+    const seen: number[] = [];
+    const code = await errorCode(async () => {
+      for await (const row of src.rows(src.sheets[0])) seen.push(row.row);
+    });
+    expect(code).toBe('bad-xml');
+    await src.close();
+  });
+
+  it('reports damaged compressed data while reading a sheet', async () => {
+    const damaged = tmp('damaged.xlsx');
+    const book = makeZip([
+      { name: '_rels/.rels', data: rootRels },
+      { name: 'xl/workbook.xml', data: workbookXml('<sheet name="S" sheetId="1" r:id="rId1"/>') },
+      {
+        name: 'xl/_rels/workbook.xml.rels',
+        data: `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      },
+      { name: 'xl/worksheets/sheet1.xml', data: sheetXml('<row r="1"/>'), raw: Buffer.from('this is not deflate data at all') },
+    ]);
+    fs.writeFileSync(damaged, book);
+    const src = await openXlsx(damaged);
+    expect(await errorCode(() => readAll(src, 'S'))).toBe('truncated');
+    await src.close();
+  });
+});
+
+/** How many inflated chunks of a zip part end inside a multi-byte UTF-8 character. */
+function countSplitCharacters(file: string, part: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
+      if (err) return reject(err);
+      zip.on('error', reject);
+      zip.on('end', () => reject(new Error(`no ${part}`)));
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (entry.fileName !== part) return zip.readEntry();
+        zip.openReadStream(entry, (err2, stream) => {
+          if (err2) return reject(err2);
+          let splits = 0;
+          stream.on('data', (chunk: Buffer) => {
+            let lead = chunk.length - 1;
+            while (lead >= 0 && (chunk[lead] & 0xc0) === 0x80) lead--;
+            const trailing = chunk.length - 1 - lead;
+            const needed = chunk[lead] >= 0xf0 ? 3 : chunk[lead] >= 0xe0 ? 2 : chunk[lead] >= 0xc0 ? 1 : 0;
+            if (trailing < needed) splits++;
+          });
+          stream.on('end', () => {
+            zip.close();
+            resolve(splits);
+          });
+        });
+      });
+      zip.readEntry();
+    });
+  });
+}
+
+describe('differential test against exceljs', () => {
+  const ROWS = 100_000;
+  const family = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
+  const middle = ['Thị', 'Văn', 'Hữu', 'Đức', 'Ngọc', 'Thanh', 'Minh', 'Quốc', 'Xuân', 'Thuỳ', 'Mỹ', 'Kiều'];
+  const given = ['Hằng', 'Dũng', 'Hường', 'Tuấn', 'Nguyệt', 'Khuê', 'Quỳnh', 'Đạt', 'Hiếu', 'Thuỷ', 'Ánh', 'Yến', 'Lộc', 'Trọng', 'Ẩn', 'Ưng'];
+  const units = [
+    'Trường THCS Đắk Ruồng',
+    'UBND xã Quảng Phú, huyện Quảng Trạch',
+    'Sở Giáo dục và Đào tạo tỉnh Quảng Bình',
+    'Công ty Cổ phần Xi măng Sông Gianh',
+    'Bệnh viện Hữu nghị Việt Nam – Cu Ba Đồng Hới',
+    'Hội Liên hiệp Phụ nữ thị xã Ba Đồn',
+  ];
+  const titles = ['Hiệu trưởng', 'Phó Chủ tịch UBND', 'Giáo viên', 'Kế toán trưởng', 'Bác sĩ', 'Trưởng phòng Tổ chức – Hành chính', 'Nhân viên'];
+  const verbs = ['Hoàn thành xuất sắc nhiệm vụ', 'Có thành tích xuất sắc', 'Đạt danh hiệu Chiến sĩ thi đua cơ sở', 'Được tặng Bằng khen của Chủ tịch UBND tỉnh', 'Góp phần tích cực'];
+  const fields = ['trong phong trào thi đua yêu nước', 'trong công tác phòng, chống dịch', 'trong xây dựng nông thôn mới', 'về giáo dục đạo đức, lối sống', 'trong cải cách hành chính'];
+
+  function rowValues(i: number): (string | number | Date)[] {
+    const name = `${family[i % family.length]} ${middle[(i >> 2) % middle.length]} ${given[(i * 7) % given.length]}`;
+    const born = utc(1960 + (i % 40), 1 + (i % 12), 1 + (i % 28));
+    const achievement = `${verbs[i % verbs.length]} ${fields[(i >> 3) % fields.length]} năm ${2000 + (i % 24)} (hồ sơ số ${i}/QĐ-UBND ngày ${1 + (i % 28)}/${1 + (i % 12)})`;
+    return [i, name, i % 3 === 0 ? 'Nữ' : 'Nam', born, titles[i % titles.length], units[(i * 5) % units.length], achievement, Math.round(i * 37.3) / 100];
+  }
+
+  function toComparable(v: ExcelJS.CellValue): { t: string; v: unknown } {
+    if (typeof v === 'string') return { t: 's', v };
+    if (typeof v === 'number') return { t: 'n', v };
+    if (typeof v === 'boolean') return { t: 'b', v };
+    if (v instanceof Date) return { t: 'd', v: v.getTime() };
+    return { t: '?', v: JSON.stringify(v) };
+  }
+
+  it(
+    `reads ${ROWS} rows of Vietnamese text exactly as exceljs's whole-file reader does`,
+    async () => {
+      const file = tmp('big.xlsx');
+      const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+      const ws = writer.addWorksheet('Danh sách đề nghị');
+      ws.getColumn(4).numFmt = 'dd/mm/yyyy';
+      ws.addRow(['STT', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Chức vụ', 'Đơn vị công tác', 'Thành tích', 'Điểm']).commit();
+      for (let i = 1; i <= ROWS; i++) ws.addRow(rowValues(i)).commit();
+      ws.commit();
+      await writer.commit();
+      // The case exceljs's streaming reader gets wrong must actually occur in this file.
+      expect(await countSplitCharacters(file, 'xl/sharedStrings.xml')).toBeGreaterThan(10);
+
+      const expected = new Map<string, { t: string; v: unknown }>();
+      {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(file);
+        wb.worksheets[0].eachRow((row, r) => {
+          row.eachCell((cell, c) => expected.set(`${r}:${c}`, toComparable(cell.value)));
+        });
+      }
+      expect(expected.size).toBe((ROWS + 1) * 8);
+
+      const src = await openXlsx(file);
+      expect(src.sheets).toEqual([{ name: 'Danh sách đề nghị', hidden: false }]);
+      const mismatches: string[] = [];
+      let cells = 0;
+      let replacementChars = 0;
+      let rowCount = 0;
+      for await (const row of src.rows(src.sheets[0])) {
+        rowCount++;
+        for (const cell of row.cells) {
+          cells++;
+          const key = `${row.row}:${cell.col}`;
+          const got = { t: cell.t, v: cell.v instanceof Date ? cell.v.getTime() : cell.v };
+          if (typeof cell.v === 'string' && cell.v.includes('\uFFFD')) replacementChars++;
+          const want = expected.get(key);
+          if (!want || want.t !== got.t || want.v !== got.v) {
+            if (mismatches.length < 10) mismatches.push(`${key}: got ${JSON.stringify(got)}, exceljs ${JSON.stringify(want)}`);
+          }
+        }
+      }
+      await src.close();
+      expect(mismatches).toEqual([]);
+      expect(replacementChars).toBe(0);
+      expect(rowCount).toBe(ROWS + 1);
+      expect(cells).toBe(expected.size);
+      expect(expected.get('2:4')).toEqual({ t: 'd', v: rowValues(1)[3].valueOf() });
+    },
+    60_000,
+  );
+});
+
+describe('reference workbooks from Quảng Bình', () => {
+  it('reads MauTDKT_20231004.xlsx', async () => {
+    const src = await openXlsx(path.join(REFERENCE, 'MauTDKT_20231004.xlsx'));
+    expect(src.sheets).toEqual([
+      { name: 'file nhận', hidden: false },
+      { name: 'HTKT', hidden: true },
+      { name: 'PLDT', hidden: true },
+      { name: 'LVHD', hidden: true },
+      { name: 'phan loai kt', hidden: true },
+      { name: 'Hướng dẫn', hidden: false },
+    ]);
+    const rows = await readAll(src, 'file nhận');
+    await src.close();
+    expect(cellAt(rows, 1, 1)).toEqual({ col: 1, t: 's', v: 'STT' });
+    // A rich-text header whose first run ends in a line break.
+    expect(cellAt(rows, 1, 2)).toEqual({ col: 2, t: 's', v: 'Tên gọi\n(Ông/Bà/Chức danh)' });
+    // Row 2 is an empty input row whose hidden lookup columns R..U hold VLOOKUP formulas yielding #N/A.
+    expect(rows.find((r) => r.row === 2)?.cells).toEqual(
+      [18, 19, 20, 21].map((col) => ({ col, t: 'e', v: '#N/A', formula: true })),
+    );
+    // …and so does every other row down to 553: all but the header hold nothing but those errors.
+    expect(rows).toHaveLength(553);
+    expect(rows.slice(1).every((r) => r.cells.every((c) => c.t === 'e' && c.col >= 18))).toBe(true);
+  });
+
+  it('reads CANHAN.xlsx', async () => {
+    const rows = await readFile(path.join(REFERENCE, 'CANHAN.xlsx'), 'DANHSACH');
+    expect(cellAt(rows, 3, 1)).toEqual({ col: 1, t: 's', v: 'STT' });
+    expect(cellAt(rows, 3, 2)).toEqual({ col: 2, t: 's', v: 'Họ và tên' });
+    expect(cellAt(rows, 3, 3)).toEqual({ col: 3, t: 's', v: 'Giới tính' });
+    expect(cellAt(rows, 1, 1)).toEqual({ col: 1, t: 's', v: 'DANH SÁCH ĐỐI TƯỢNG ĐỀ NGHỊ KHEN THƯỞNG' });
+  });
+
+  it('reads every sheet of every reference workbook without replacement characters', async () => {
+    for (const name of fs.readdirSync(REFERENCE).filter((f) => f.endsWith('.xlsx'))) {
+      const src = await openXlsx(path.join(REFERENCE, name));
+      for (const sheet of src.sheets) {
+        for await (const row of src.rows(sheet)) {
+          for (const cell of row.cells) if (typeof cell.v === 'string') expect(cell.v).not.toContain('\uFFFD');
+        }
+      }
+      await src.close();
+    }
+  });
+});

@@ -1,6 +1,6 @@
 /** `hoso rules list` and `hoso explain`: the rules as an officer reads them, with their proof. */
 import type { RuleSet } from '../rules/load.js';
-import type { Example, ExampleRow } from '../rules/schema.js';
+import type { Example, ExampleDossier, ExampleRow } from '../rules/schema.js';
 import { localize } from '../engine/messages.js';
 import type { Lang } from '../engine/types.js';
 
@@ -35,9 +35,10 @@ function showExample(e: Example, lang: Lang): string[] {
   const o = e as { files?: unknown; rows?: unknown };
   if (Array.isArray(o.files)) return ['  -', ...(o.files as ExampleRow[][]).flatMap((rows, i) => rows.map((r) => `    (${l.file} ${i + 1}) ${showRow(r)}`))];
   if (Array.isArray(o.rows)) {
-    const { rows, repeat } = e as { rows: ExampleRow[]; repeat: number };
-    const lines = rows.map((r) => `    ${showRow(r)}`);
+    const { rows, repeat, title, footer } = e as ExampleDossier;
+    const lines = [...(title ?? []).map((t) => `    « ${t} »`), ...rows.map((r) => `    ${showRow(r)}`)];
     if (repeat > 1) lines.push(`    × ${repeat} ${l.times}`);
+    lines.push(...(footer ?? []).map((t) => `    « ${t} »`));
     return ['  -', ...lines];
   }
   return [`  - ${showRow(e as ExampleRow)}`];

@@ -102,6 +102,18 @@ export function unitFromTitle(title: string[], vocab: LayoutVocabulary): string 
   return title.find((t) => fold(t) !== '' && !vocab.notUnit.some((p) => fold(t).startsWith(fold(p)) || containsPhrase(t, p)));
 }
 
+/** The date of a dossier's place-and-date line: "Đắk Ruồng, ngày 15 tháng 8 năm 2025". */
+export function dateOfLines(lines: string[]): Date | undefined {
+  for (const line of lines) {
+    const m = /ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})/.exec(fold(line));
+    if (m) {
+      const d = new Date(Date.UTC(+m[3], +m[2] - 1, +m[1]));
+      if (d.getUTCDate() === +m[1]) return d;
+    }
+  }
+  return undefined;
+}
+
 export class Evaluator {
   readonly findings: Finding[] = [];
   rows = 0;
@@ -226,10 +238,13 @@ export class Evaluator {
             if (!fileView.unit) {
               fileView.unit = unitFromTitle(layout.title, this.vocab) ?? path.basename(file).replace(/\.[^.]*$/, '');
               fileView.title = layout.title;
+              fileView.date = dateOfLines(layout.title);
             }
             for (const c of layout.columns) fileView.columns.add(c.key);
             sheetState = new SheetState(file, sheet.name, layout, this.opts.ruleSet, fileView);
             if (initialHint || layout.title.length) fileView.columns.add(KEYS.kind);
+          } else if (ev.type === 'footer') {
+            fileView.date ??= dateOfLines(ev.lines);
           } else {
             this.evaluateRow(sheetState!.view(ev.row));
           }

@@ -75,6 +75,8 @@ export interface FileView {
   /** The submitting unit named in the title block, or the file's name. */
   unit: string;
   title: string[];
+  /** The dossier's date, from its place-and-date line (title block or footer). */
+  date?: Date;
   /** Column keys present in any sheet of the file. */
   columns: Set<string>;
 }

@@ -13,6 +13,7 @@ import { consistentWith } from './consistent.js';
 import { unique } from './unique.js';
 import { reference } from './reference.js';
 import { count } from './count.js';
+import { submitter } from './submitter.js';
 
 export const operators: Record<string, Operator> = {
   required,
@@ -28,4 +29,5 @@ export const operators: Record<string, Operator> = {
   unique,
   reference,
   count,
+  submitter,
 };

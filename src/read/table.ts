@@ -195,7 +195,14 @@ export interface TableOptions {
   keys: { name: string; kind: string; unit: string; stt: string };
 }
 
-export type TableEvent = { type: 'layout'; layout: TableLayout } | { type: 'row'; row: NomineeRow };
+export type TableEvent =
+  | { type: 'layout'; layout: TableLayout }
+  | { type: 'row'; row: NomineeRow }
+  /** The footer's lines (the total, the place and date, the signatures), when the sheet has one. */
+  | { type: 'footer'; lines: string[] };
+
+/** How many rows of a footer are read for its place-and-date line. */
+const FOOTER_ROWS = 30;
 
 /**
  * Reads a sheet's rows: yields the layout once the header is found (nothing at all when the sheet
@@ -250,7 +257,9 @@ export async function* readTable(rows: AsyncIterable<RawRow>, opts: TableOptions
     yield* rest;
     for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
   }
-  for await (const raw of all()) {
+  const body = all();
+  for (let next = await body.next(); !next.done; next = await body.next()) {
+    const raw = next.value;
     if (first) {
       first = false;
       if (isNumberingRow(raw)) continue;
@@ -265,6 +274,13 @@ export async function* readTable(rows: AsyncIterable<RawRow>, opts: TableOptions
     const firstText = raw.cells.find((c) => c.t === 's' && cleanText(c.v) !== '');
     if (firstText && isFooterText((firstText as { v: string }).v, vocab.footer)) {
       // The footer: the total line and everything after it (place, date, signatures) are not nominees.
+      const lines = [...textCells(raw).values()].map(cleanText);
+      for (let n = 0; n < FOOTER_ROWS; n++) {
+        const r = await body.next();
+        if (r.done) break;
+        lines.push(...[...textCells(r.value).values()].map(cleanText));
+      }
+      yield { type: 'footer', lines };
       break;
     }
     const name = textAt(keys.name);
@@ -290,5 +306,6 @@ export async function* readTable(rows: AsyncIterable<RawRow>, opts: TableOptions
     yield { type: 'row', row: { row: raw.row, cells, hidden: Boolean(raw.hidden), kindHint } };
   }
   // The footer ended the table: stop reading the sheet (and release what the reader holds).
+  await body.return(undefined);
   await it.return?.();
 }

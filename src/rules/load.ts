@@ -160,8 +160,8 @@ export function parseYamlFile<T>(file: string, schema: z.ZodType<T>, text?: stri
   const pp = { file, doc, lines };
   if (doc.errors.length) {
     const e = doc.errors[0];
-    const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
-    throw new PackError(file, pos.line, pos.col, '', e.message.split('\n')[0]);
+    const pos = lines.linePos(e.pos[0]);
+    throw new PackError(file, pos.line, pos.col, '', e.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, ''));
   }
   if (!isMap(doc.contents)) fail(pp, [], 'expected a YAML mapping (key: value)');
   let data: unknown;

@@ -61,6 +61,9 @@ export const Example: z.ZodType<Example, any> = z.union([
     rows: z.array(z.record(z.string(), Scalar.nullable())).min(1),
     /** The rows listed this many times over (a cap of 200 needs 201 nominees). */
     repeat: z.number().int().min(1).max(10_000).default(1),
+    /** Lines above the header (the unit's name, the title) and after the table (place and date). */
+    title: z.array(z.string()).optional(),
+    footer: z.array(z.string()).optional(),
     note: z.string().optional(),
   }),
   /** Several files checked together (rules across files): one list of rows per file. */
@@ -70,17 +73,18 @@ export const Example: z.ZodType<Example, any> = z.union([
   }),
 ]);
 export type ExampleRow = Record<string, Scalar | null>;
-export type Example = ExampleRow | { rows: ExampleRow[]; repeat: number; note?: string } | { files: ExampleRow[][]; note?: string };
+export type ExampleDossier = { rows: ExampleRow[]; repeat: number; title?: string[]; footer?: string[]; note?: string };
+export type Example = ExampleRow | ExampleDossier | { files: ExampleRow[][]; note?: string };
 
-/** An example as the files it stands for: each file a list of rows, repeats spelled out. */
-export function exampleFiles(e: Example): ExampleRow[][] {
+/** An example as the files it stands for, repeats spelled out. */
+export function exampleFiles(e: Example): { rows: ExampleRow[]; title: string[]; footer: string[] }[] {
   const o = e as { files?: unknown; rows?: unknown };
-  if (Array.isArray(o.files)) return o.files as ExampleRow[][];
+  if (Array.isArray(o.files)) return (o.files as ExampleRow[][]).map((rows) => ({ rows, title: [], footer: [] }));
   if (Array.isArray(o.rows)) {
-    const { rows, repeat } = e as { rows: ExampleRow[]; repeat: number };
-    return [Array.from({ length: repeat ?? 1 }, () => rows).flat()];
+    const { rows, repeat, title, footer } = e as ExampleDossier;
+    return [{ rows: Array.from({ length: repeat ?? 1 }, () => rows).flat(), title: title ?? [], footer: footer ?? [] }];
   }
-  return [[e as ExampleRow]];
+  return [{ rows: [e as ExampleRow], title: [], footer: [] }];
 }
 
 export const Rule = z.strictObject({

@@ -22,19 +22,26 @@ function cellOf(v: string | number | boolean, col: number): RawCell {
   return { t: 's', v, col };
 }
 
-export function sourceOf(ruleSet: RuleSet, rows: ExampleRow[]): WorkbookSource {
+/** An in-memory sheet: title lines in column A, the header, the rows, then the footer lines. */
+export function sourceOf(ruleSet: RuleSet, rows: ExampleRow[], title: string[] = [], footer: string[] = []): WorkbookSource {
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const header: RawRow = { row: 1, cells: keys.map((k, i) => ({ t: 's', v: headerFor(ruleSet, k), col: i + 1 })) };
+  const text = (line: string, row: number): RawRow => ({ row, cells: [{ t: 's', v: line, col: 1 }] });
+  const top = title.map((line, i) => text(line, i + 1));
+  const headerRow = top.length + 1;
+  const header: RawRow = { row: headerRow, cells: keys.map((k, i) => ({ t: 's', v: headerFor(ruleSet, k), col: i + 1 })) };
   const body: RawRow[] = rows.map((r, n) => ({
-    row: n + 2,
+    row: headerRow + 1 + n,
     cells: keys.flatMap((k, i) => (r[k] === null || r[k] === undefined ? [] : [cellOf(r[k]!, i + 1)])),
   }));
+  const bottom = footer.map((line, i) => text(line, headerRow + rows.length + 1 + i));
   const sheet = { name: 'Danh sách', hidden: false };
   return {
     sheets: [sheet],
     async *rows() {
+      yield* top;
       yield header;
       yield* body;
+      yield* bottom;
     },
     close: async () => {},
   };
@@ -44,7 +51,10 @@ export function sourceOf(ruleSet: RuleSet, rows: ExampleRow[]): WorkbookSource {
 export async function runExample(ruleSet: RuleSet, example: Example): Promise<Finding[]> {
   const evaluator = new Evaluator({ ruleSet, profiles: [...ruleSet.profiles.keys()], lang: 'vi' });
   const files = exampleFiles(example);
-  for (let i = 0; i < files.length; i++) await evaluator.checkSource(`example-${i + 1}.xlsx`, sourceOf(ruleSet, files[i]));
+  for (let i = 0; i < files.length; i++) {
+    const { rows, title, footer } = files[i];
+    await evaluator.checkSource(`example-${i + 1}.xlsx`, sourceOf(ruleSet, rows, title, footer));
+  }
   evaluator.end();
   return evaluator.findings;
 }

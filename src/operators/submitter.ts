@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { fold } from '../normalize/text.js';
+import { formatDate } from '../normalize/values.js';
+import { defineOperator } from './types.js';
+
+/**
+ * A dossier dated after a reorganisation that still names a body the reorganisation abolished as
+ * its submitting unit (after 1 July 2025 there is no district level: "UBND huyện …", "Phòng …
+ * huyện"). The submitting unit is the title block's, or each value of the submitting-unit column.
+ */
+export const submitter = defineOperator({
+  kind: 'group',
+  options: z.strictObject({
+    after: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2025-07-01'),
+    /** Words that name an abolished level, matched as whole words once folded ("huyện"). */
+    match: z.array(z.string()).min(1),
+    column: z.string().optional(),
+  }),
+  columns: (o) => (o.column ? [o.column] : []),
+  messages: {
+    fail: {
+      vi: 'Hồ sơ ngày {{date}} ghi đơn vị đề nghị «{{unit}}» là cấp đã bỏ từ {{after}}: kiểm tra lại đơn vị đề nghị.',
+      en: 'The dossier dated {{date}} names "{{unit}}" as its submitting unit, a level abolished from {{after}}: check the submitting unit.',
+    },
+  },
+  create(o, ctx) {
+    const after = new Date(`${o.after}T00:00:00Z`);
+    let units = new Set<string>();
+    const hits = (name: string) => o.match.some((m) => ` ${fold(name)} `.includes(` ${fold(m)} `));
+    return {
+      row(row) {
+        const v = o.column ? row.cell(o.column)?.text : undefined;
+        if (v) units.add(v);
+      },
+      endFile(file) {
+        if (file.date && file.date >= after) {
+          for (const unit of [file.unit, ...units]) {
+            if (hits(unit)) ctx.report({ place: { file: file.file }, group: unit, data: { unit, date: formatDate(file.date), after: formatDate(after) } });
+          }
+        }
+        units = new Set();
+      },
+    };
+  },
+});

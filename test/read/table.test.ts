@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { HeaderMatcher, isFooterText, kindFromText, readTable, type TableEvent } from '../../src/read/table.js';
+import type { RawCell, RawRow } from '../../src/read/types.js';
+import { bundledRulesDir, expandPackPaths, loadRuleSet } from '../../src/rules/load.js';
+
+const ruleSet = loadRuleSet(expandPackPaths([bundledRulesDir()]));
+const matcher = new HeaderMatcher([...ruleSet.columns.values()]);
+const vocab = { footer: ruleSet.layout.footer, notUnit: ruleSet.layout.notUnit, kindPhrases: ruleSet.columns.get('loai')!.infer! };
+const keys = { name: 'ten', kind: 'loai', unit: 'don_vi', stt: 'stt' };
+
+/** Rows from a grid: each inner array is a row from column A; undefined leaves a cell empty. */
+function grid(rows: (string | number | undefined)[][], first = 1): RawRow[] {
+  return rows.map((cells, i) => ({
+    row: first + i,
+    cells: cells.flatMap((v, c): RawCell[] => (v === undefined || v === '' ? [] : typeof v === 'number' ? [{ t: 'n', v, col: c + 1 }] : [{ t: 's', v, col: c + 1 }])),
+  }));
+}
+
+async function read(rows: RawRow[], hint?: string) {
+  async function* src() {
+    yield* rows;
+  }
+  const events: TableEvent[] = [];
+  for await (const e of readTable(src(), { matcher, vocab, keys }, hint)) events.push(e);
+  const layout = events.find((e) => e.type === 'layout');
+  return {
+    layout: layout?.type === 'layout' ? layout.layout : undefined,
+    rows: events.flatMap((e) => (e.type === 'row' ? [e.row] : [])),
+  };
+}
+
+describe('header matching', () => {
+  it('matches headers and aliases whatever their case, accents, breaks or units', () => {
+    expect(matcher.match('HỌ VÀ\nTÊN')).toEqual({ key: 'ten' });
+    expect(matcher.match('Ho va ten')).toEqual({ key: 'ten' });
+    expect(matcher.match('Đơn vị công tác'.normalize('NFD'))).toEqual({ key: 'don_vi' });
+    expect(matcher.match('Tỷ lệ cán bộ, đảng viên nêu gương (%)')).toEqual({ key: 'ty_le_neu_guong' });
+  });
+  it('reads year columns with or without "năm" and a unit', () => {
+    expect(matcher.match('Xếp loại 2024')).toEqual({ key: 'xep_loai', year: 2024 });
+    expect(matcher.match('Xếp loại năm 2023')).toEqual({ key: 'xep_loai', year: 2023 });
+    expect(matcher.match('Doanh thu 2025 (triệu đồng)')).toEqual({ key: 'doanh_thu', year: 2025 });
+    expect(matcher.match('Doanh thu 2025')).toEqual({ key: 'doanh_thu', year: 2025 });
+  });
+  it('does not match unrelated text', () => {
+    expect(matcher.match('Mã Lĩnh vực hoạt động')).toBeUndefined();
+    expect(matcher.match('Xếp loại')).toBeUndefined();
+  });
+});
+
+describe('finding the table', () => {
+  const title = [
+    ['UBND XÃ ĐẮK RUỒNG', undefined, undefined, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+    [undefined, undefined, undefined, 'Độc lập - Tự do - Hạnh phúc'],
+    ['DANH SÁCH ĐỀ NGHỊ ĐIỂN HÌNH TIÊN TIẾN NĂM 2025'],
+  ];
+
+  it('reads a two-row merged header as "Xếp loại 2024" under a title block, skipping the numbering row', async () => {
+    const { layout, rows } = await read(
+      grid([
+        ...title,
+        ['STT', 'Họ và tên', 'Đơn vị', 'Xếp loại', undefined, undefined, 'Ghi chú'],
+        [undefined, undefined, undefined, '2023', '2024', '2025'],
+        ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)'],
+        [1, 'Nguyễn Văn An', 'UBND xã', 'HTXSNV', 'HTXSNV', 'HTTNV'],
+      ]),
+    );
+    expect(layout?.headerRows).toEqual([4, 5]);
+    expect(layout?.columns.map((c) => [c.key, c.year ?? null, c.col])).toEqual([
+      ['stt', null, 1],
+      ['ten', null, 2],
+      ['don_vi', null, 3],
+      ['xep_loai', 2023, 4],
+      ['xep_loai', 2024, 5],
+      ['xep_loai', 2025, 6],
+      ['ghi_chu', null, 7],
+    ]);
+    expect(layout?.title).toContain('UBND XÃ ĐẮK RUỒNG');
+    expect(rows.map((r) => r.row)).toEqual([7]);
+  });
+
+  it('passes over group rows, the total line and the signature block, taking the kind from group rows', async () => {
+    const { rows } = await read(
+      grid([
+        ['STT', 'Họ và tên', 'Đơn vị', 'Thành tích'],
+        ['I', 'TẬP THỂ'],
+        [1, 'Trường THCS Đắk Ruồng', 'Xã Đắk Ruồng', 'Đạt chuẩn quốc gia mức 2'],
+        ['II', 'CÁ NHÂN'],
+        [2, 'Công an viên Trần Văn Bình', 'Công an xã', 'Bắt giữ 3 đối tượng trộm cắp'],
+        ['Tổng cộng: 2'],
+        [undefined, 'Đắk Ruồng, ngày 15 tháng 8 năm 2025'],
+        [undefined, 'NGƯỜI LẬP BIỂU', undefined, 'THỦ TRƯỞNG ĐƠN VỊ'],
+        [undefined, 'Nguyễn Thị Hoa', undefined, 'Lê Văn Minh'],
+      ]),
+    );
+    expect(rows.map((r) => [r.row, r.kindHint])).toEqual([
+      [3, 'tap-the'],
+      [5, 'ca-nhan'],
+    ]);
+  });
+
+  it('keeps "Công an xã …" as a nominee: "Cộng" ends the table only alone or before a number', () => {
+    expect(isFooterText('Cộng', vocab.footer)).toBe(true);
+    expect(isFooterText('Cộng: 6', vocab.footer)).toBe(true);
+    expect(isFooterText('Tổng cộng 6 tập thể', vocab.footer)).toBe(true);
+    expect(isFooterText('Công an xã Đắk Ruồng', vocab.footer)).toBe(false);
+    expect(isFooterText('Cộng đồng dân cư thôn 3', vocab.footer)).toBe(false);
+  });
+
+  it('is no table when no row has a name column and another known column', async () => {
+    const { layout, rows } = await read(grid([['STT', 'Mã số', 'Hình thức khen thưởng'], [1, '1650359884', 'Huân chương Sao vàng']]));
+    expect(layout).toBeUndefined();
+    expect(rows).toEqual([]);
+  });
+
+  it('skips prepared rows that hold only formulas, but keeps a numbered row with data and no name', async () => {
+    const rows = grid([['STT', 'Họ và tên', 'Đơn vị', 'Thành tích'], [], [2, undefined, 'UBND xã', 'Có 2 sáng kiến']]);
+    rows[1] = { row: 2, cells: [{ t: 'e', v: '#N/A', col: 5, formula: true }] };
+    const { rows: nominees } = await read(rows);
+    expect(nominees.map((r) => r.row)).toEqual([3]);
+  });
+
+  it('names a kind only when the text names exactly one', () => {
+    expect(kindFromText('DANH SÁCH CÁ NHÂN ĐỀ NGHỊ', vocab)).toBe('ca-nhan');
+    expect(kindFromText('CANHAN', vocab)).toBe('ca-nhan');
+    expect(kindFromText('DANH SÁCH TẬP THỂ, CÁ NHÂN', vocab)).toBeUndefined();
+  });
+});

@@ -1,0 +1,117 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bundledRulesDir, expandPackPaths, loadRuleSet, PackError } from '../../src/rules/load.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'hoso-packs-'));
+const bundled = expandPackPaths([bundledRulesDir()]);
+
+function pack(name: string, text: string): string {
+  const f = path.join(dir, name);
+  writeFileSync(f, text);
+  return f;
+}
+
+function loadError(text: string): PackError {
+  const f = pack(`p${Math.random().toString(36).slice(2)}.yaml`, text);
+  try {
+    loadRuleSet([...bundled, f]);
+  } catch (e) {
+    expect(e).toBeInstanceOf(PackError);
+    return e as PackError;
+  }
+  throw new Error('the pack loaded');
+}
+
+const RULE = `
+    title: Thử
+    source: "004 §III.3.a"
+    examples: { valid: [{ ten: A }], invalid: [{ ten: B }] }`;
+
+describe('rule packs are checked at load time, with file, line and key', () => {
+  it('loads every bundled pack', () => {
+    const set = loadRuleSet(bundled);
+    expect(set.packs.map((p) => p.id)).toEqual(['binh-dinh', 'chung', 'hung-yen', 'kon-ray', 'kon-tum', 'quang-binh']);
+    expect([...set.profiles.keys()].sort()).toEqual([
+      'binh-dinh/co-quan-khoi',
+      'binh-dinh/doanh-nghiep',
+      'binh-dinh/huyen',
+      'binh-dinh/xa',
+      'hung-yen/dai-hoi-tinh',
+      'hung-yen/dai-hoi-toan-quoc',
+      'hung-yen/phong-trao',
+      'kon-ray/co-quan',
+      'kon-ray/xa',
+    ]);
+  });
+
+  it('names the line and column of a YAML syntax error', () => {
+    const e = loadError('pack: dia-phuong\ntitle: "Thử\nrules: []\n');
+    expect(e.line).toBeGreaterThanOrEqual(2);
+    expect(e.message).toMatch(/^.*\.yaml:\d+:\d+: /);
+  });
+
+  it('names an unknown key with its path', () => {
+    const e = loadError(`pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    check: required\n    with: { column: ten }\n    severty: error${RULE}\n`);
+    expect(e.keyPath).toBe('rules[0].severty');
+    expect(e.line).toBe(7);
+    expect(e.reason).toMatch(/unknown key "severty"/);
+  });
+
+  it('names a wrong type', () => {
+    const e = loadError(`pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    check: required\n    severity: loi\n    with: { column: ten }${RULE}\n`);
+    expect(e.keyPath).toBe('rules[0].severity');
+    expect(e.line).toBe(6);
+  });
+
+  it('rejects an unknown check and lists the known ones', () => {
+    const e = loadError(`pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    check: bat-buoc\n    with: { column: ten }${RULE}\n`);
+    expect(e.keyPath).toBe('rules[0].check');
+    expect(e.reason).toMatch(/unknown check "bat-buoc".*required/);
+  });
+
+  it("validates a check's options with the operator's own schema", () => {
+    const e = loadError(`pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    check: compare\n    with: { column: so_ky_luat, op: "=>", value: 0 }${RULE}\n`);
+    expect(e.keyPath).toBe('rules[0].with.op');
+    expect(e.line).toBe(6);
+  });
+
+  it('rejects a column that does not exist', () => {
+    const e = loadError(`pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    check: required\n    with: { column: ho_ten }${RULE}\n`);
+    expect(e.reason).toBe('unknown column "ho_ten"');
+  });
+
+  it('rejects a condition on an enumeration value that does not exist', () => {
+    const e = loadError(`pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    check: required\n    when: { linh_vuc: giao-duc-dao-tao }\n    with: { column: ten }${RULE}\n`);
+    expect(e.keyPath).toBe('rules[0].when.linh_vuc');
+    expect(e.reason).toMatch(/"giao-duc-dao-tao" is not a value of linh_vuc/);
+  });
+
+  it('rejects a rule id used twice', () => {
+    const e = loadError(`pack: dia-phuong\ntitle: Thử\nrules:\n  - id: chung/ten\n    check: required\n    with: { column: ten }${RULE}\n`);
+    expect(e.reason).toMatch(/declared twice/);
+  });
+
+  it('rejects a rule without examples', () => {
+    const e = loadError(`pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    title: Thử\n    check: required\n    source: x\n    with: { column: ten }\n`);
+    expect(e.keyPath).toBe('rules[0].examples');
+  });
+
+  it('stops an alias bomb fast', () => {
+    const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 12; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill('*' + String.fromCharCode(96 + i)).join(', ')}]`);
+    const t0 = Date.now();
+    const e = loadError(lines.join('\n') + '\n');
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(e.reason).toMatch(/alias/i);
+  });
+
+  it('lets a local pack extend a column with aliases, and refuses to redeclare it', () => {
+    const ok = pack('ext.yaml', 'pack: dia-phuong\ntitle: Thử\ncolumns:\n  - { key: ten, aliases: [Tên người được đề nghị] }\n');
+    const set = loadRuleSet([...bundled, ok]);
+    expect(set.columns.get('ten')!.aliases).toContain('Tên người được đề nghị');
+    const e = loadError('pack: dia-phuong\ntitle: Thử\ncolumns:\n  - { key: ten, header: Tên, type: text }\n');
+    expect(e.keyPath).toBe('columns[0].header');
+  });
+});

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkPaths } from '../../src/engine/check.js';
+import { bundledRulesDir, expandPackPaths, loadRuleSet, packageRoot } from '../../src/rules/load.js';
+
+// The import templates of an existing commendation system, shipped beside the project (shared/).
+const REF = path.resolve(packageRoot(), '../shared/reference/quang-binh-tdkt');
+const ruleSet = loadRuleSet(expandPackPaths([bundledRulesDir()]));
+
+describe('templates of an existing commendation system, read as they are', () => {
+  it('has the reference files beside the project', () => {
+    expect(existsSync(path.join(REF, 'NHANDULIEU.xlsx'))).toBe(true);
+  });
+
+  it('reads every reference workbook, checking the lists and passing over code-list and instruction sheets', async () => {
+    const result = await checkPaths([REF], { ruleSet, profiles: [], lang: 'vi' });
+    expect(result.inputErrors).toEqual([]);
+    const sheets = Object.fromEntries(result.sheets.map((s) => [path.basename(s.file), s]));
+    expect(sheets['CANHAN.xlsx']).toMatchObject({ checked: ['DANHSACH'], skipped: ['DANHMUC'] });
+    expect(sheets['TAPTHE.xlsx']).toMatchObject({ checked: ['DANHSACH'], skipped: ['DANHMUC'] });
+    expect(sheets['NHANDULIEU.xlsx']).toMatchObject({ checked: ['DANHSACH'], skipped: ['DANHMUC'] });
+    expect(sheets['MauTDKT_20231004.xlsx'].checked).toEqual(['file nhận']);
+    expect(sheets['MauTDKT_20231004.xlsx'].skipped).toContain('Hướng dẫn');
+    // Only NHANDULIEU lists nominees (rows 4–7); the 552 prepared rows of MauTDKT hold only
+    // formulas with cached #N/A and are no nominees, so nothing is reported on them.
+    expect(result.rows).toBe(4);
+    expect(result.findings.filter((f) => f.file.endsWith('MauTDKT_20231004.xlsx'))).toEqual([]);
+  });
+
+  it('takes TAPTHE / CANHAN / HOGIADINH as the kind and checks each kind by its own criteria', async () => {
+    const result = await checkPaths([path.join(REF, 'NHANDULIEU.xlsx')], { ruleSet, profiles: [], lang: 'en' });
+    const cells = result.findings.filter((f) => f.row !== undefined).map((f) => `${f.ruleId} ${f.column}${f.row}`);
+    expect(cells).toEqual([
+      'chung/don-vi E4',
+      'chung/linh-vuc H4',
+      'chung/don-vi E5',
+      'chung/linh-vuc H5',
+      'chung/linh-vuc H6',
+      'chung/don-vi E7',
+      'chung/linh-vuc H7',
+    ]);
+    const sheetLevel = result.findings.filter((f) => f.row === undefined).map((f) => f.ruleId);
+    // No achievement-summary column at all: one error for the sheet, not one per row. The
+    // individual (CANHAN) and the household (HOGIADINH) are judged on Cultural Family years the
+    // sheet cannot show: one warning each.
+    expect(sheetLevel.sort()).toEqual(['ca-nhan/gia-dinh-van-hoa', 'chung/thanh-tich', 'chung/uu-tien-lao-dong-truc-tiep', 'ho-gia-dinh/gia-dinh-van-hoa']);
+  });
+});

@@ -67,25 +67,41 @@ export function activeRules(ruleSet: RuleSet, profiles: string[], overrides: Rec
   return out;
 }
 
-/** Compares a parsed row value with a condition's expected value(s). */
-function matches(actual: Value | undefined, expected: Scalar | Scalar[]): boolean {
-  if (actual === undefined) return false;
-  return [expected].flat().some((e) => compareValues(actual, '=', e));
+type CompiledCondition = (row: RowView) => boolean;
+const compiledConditions = new WeakMap<Condition, CompiledCondition>();
+
+/** Whether a row meets a condition. Conditions are compiled once into closures: they run for every rule on every row. */
+export function testCondition(cond: Condition, row: RowView): boolean {
+  let fn = compiledConditions.get(cond);
+  if (!fn) compiledConditions.set(cond, (fn = compileCondition(cond)));
+  return fn(row);
 }
 
-export function testCondition(cond: Condition, row: RowView): boolean {
-  for (const [key, expected] of Object.entries(cond)) {
-    let ok: boolean;
-    if (key === 'all') ok = (expected as Condition[]).every((c) => testCondition(c, row));
-    else if (key === 'any') ok = (expected as Condition[]).some((c) => testCondition(c, row));
-    else if (key === 'not') ok = !testCondition(expected as Condition, row);
-    else if (key === 'filled' || key === 'empty') {
-      const filled = [expected].flat().map((k) => isFilled(row, String(k)));
-      ok = key === 'filled' ? filled.every(Boolean) : !filled.some(Boolean);
-    } else ok = matches(row.value(key), expected as Scalar | Scalar[]);
-    if (!ok) return false;
-  }
-  return true;
+function compileCondition(cond: Condition): CompiledCondition {
+  const parts: CompiledCondition[] = Object.entries(cond).map(([key, expected]): CompiledCondition => {
+    if (key === 'all') {
+      const subs = (expected as Condition[]).map(compileCondition);
+      return (row) => subs.every((f) => f(row));
+    }
+    if (key === 'any') {
+      const subs = (expected as Condition[]).map(compileCondition);
+      return (row) => subs.some((f) => f(row));
+    }
+    if (key === 'not') {
+      const sub = compileCondition(expected as Condition);
+      return (row) => !sub(row);
+    }
+    if (key === 'filled' || key === 'empty') {
+      const keys = [expected].flat().map(String);
+      return key === 'filled' ? (row) => keys.every((k) => isFilled(row, k)) : (row) => !keys.some((k) => isFilled(row, k));
+    }
+    const values = [expected].flat() as Scalar[];
+    return (row) => {
+      const actual = row.value(key);
+      return actual !== undefined && values.some((e) => compareValues(actual, '=', e));
+    };
+  });
+  return (row) => parts.every((f) => f(row));
 }
 
 function isFilled(row: RowView, key: string): boolean {

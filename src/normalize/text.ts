@@ -6,8 +6,12 @@
 
 /** NFC, line breaks and runs of white space (including non-breaking) folded to one space, trimmed. */
 export function cleanText(s: string): string {
+  // Most cells need nothing: test before paying for normalize() and replace().
+  if (!NEEDS_CLEANING.test(s)) return s;
   return s.normalize('NFC').replace(/[\s\u00a0\u200b\ufeff]+/gu, ' ').trim();
 }
+
+const NEEDS_CLEANING = /[\u0300-\u036f\t\n\r\f\v\u00a0\u200b\ufeff\u1dc0-\u1dff]|\s\s|^\s|\s$/u;
 
 const COMBINING = /[\u0300-\u036f]/g;
 
@@ -16,6 +20,21 @@ const COMBINING = /[\u0300-\u036f]/g;
  * spaces collapsed. "Tỷ lệ (%)" and "ty le" fold alike; "GD&ĐT" folds to "gd dt".
  */
 export function fold(s: string): string {
+  // Enumeration values and headers repeat on every row: fold each distinct short text once.
+  if (s.length > 64) return foldUncached(s);
+  let f = foldCache.get(s);
+  if (f === undefined) {
+    if (foldCache.size >= FOLD_CACHE_SIZE) foldCache.clear();
+    foldCache.set(s, (f = foldUncached(s)));
+  }
+  return f;
+}
+
+const FOLD_CACHE_SIZE = 50_000;
+const foldCache = new Map<string, string>();
+
+function foldUncached(s: string): string {
+  if (/^[a-z0-9]+(?: [a-z0-9]+)*$/.test(s)) return s;
   return s
     .normalize('NFD')
     .replace(COMBINING, '')

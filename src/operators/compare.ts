@@ -13,7 +13,7 @@ export function compareValues(actual: Value, op: ComparisonOp, expected: Scalar 
   let e: Scalar = expected instanceof Date ? expected.getTime() : expected;
   if (typeof a === 'boolean' && typeof e === 'string') e = ['yes', 'co', 'true', 'dat'].includes(fold(e));
   if (op === '=' || op === '!=') {
-    const same = typeof a === 'string' && typeof e === 'string' ? fold(a) === fold(e) : a === e;
+    const same = a === e || (typeof a === 'string' && typeof e === 'string' && fold(a) === fold(e));
     return op === '=' ? same : !same;
   }
   if (typeof a !== 'number' || typeof e !== 'number') return false;

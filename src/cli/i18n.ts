@@ -17,6 +17,10 @@ const INPUT: Record<string, { vi: string; en: string }> = {
   truncated: { vi: 'tệp .xlsx bị hỏng hoặc không đầy đủ (tải lại hoặc lưu lại từ Excel)', en: 'the .xlsx file is damaged or incomplete (download or save it again)' },
   'no-sheets': { vi: 'sổ tính không có trang tính nào', en: 'the workbook has no sheet' },
   'bad-xml': { vi: 'nội dung trang tính bị hỏng', en: 'a sheet’s content is damaged' },
+  'no-header': {
+    vi: 'không trang tính nào có dòng tiêu đề cột của danh sách đề nghị (cần ít nhất cột «Họ và tên / Tên tập thể» và một cột khác như «Đơn vị», «Đối tượng»)',
+    en: 'no sheet has the header row of a nomination list (at least "Họ và tên / Tên tập thể" and one more known column such as "Đơn vị" or "Đối tượng")',
+  },
   'bad-csv': { vi: 'tệp CSV sai cấu trúc', en: 'malformed CSV' },
   'too-large': { vi: 'tệp vượt giới hạn kích thước giải nén', en: 'the file exceeds the uncompressed size limit' },
   'too-many-rows': { vi: 'trang tính vượt giới hạn số dòng', en: 'a sheet exceeds the row limit' },
@@ -29,8 +33,6 @@ export function describeInputError(e: InputError, lang: Lang): string {
 }
 
 export const CLI_TEXT = {
-  noDossierSheet: { vi: 'không có trang tính nào có tiêu đề cột của danh sách đề nghị', en: 'no sheet has the header of a nomination list' },
-  unknownRule: { vi: 'không có quy tắc', en: 'no rule' },
   packValid: { vi: 'Bộ quy tắc hợp lệ', en: 'The rule pack is valid' },
   rules: { vi: 'quy tắc', en: 'rules' },
   overwriteInput: { vi: 'không ghi đè lên tệp đầu vào', en: 'refusing to overwrite an input file' },

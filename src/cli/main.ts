@@ -63,7 +63,7 @@ export function buildProgram(): Command {
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when warnings exceed n', (v) => {
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings takes a whole number, not "${v}"`);
+      if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings cần một số nguyên không âm, không phải «${v}»`, `--max-warnings takes a whole number, not "${v}"`);
       return n;
     })
     .option('--quiet', 'report errors only')
@@ -78,9 +78,6 @@ export function buildProgram(): Command {
       if (opts.outputFile) writeAtomic(opts.outputFile, text);
       else process.stdout.write(text);
       for (const e of result.inputErrors) process.stderr.write(`hoso: ${describeInputError(e, lang)}\n`);
-      for (const s of result.sheets) {
-        if (s.checked.length === 0) process.stderr.write(`hoso: ${s.file}: ${t('noDossierSheet', lang)}\n`);
-      }
       const errors = result.findings.filter((f) => f.severity === 'error').length;
       const warnings = result.findings.filter((f) => f.severity === 'warning').length;
       process.exitCode = result.inputErrors.length ? 2 : errors > 0 || (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) ? 1 : 0;
@@ -107,7 +104,7 @@ export function buildProgram(): Command {
     .action((id: string, opts: Common) => {
       const { ruleSet, lang } = setup(opts);
       const text = explainRule(ruleSet, id, lang);
-      if (!text) throw new UsageError(`${t('unknownRule', lang)} "${id}"`);
+      if (!text) throw new UsageError(`không có quy tắc, hồ sơ định mức hay lĩnh vực «${id}»`, `no rule, profile or field "${id}"`);
       process.stdout.write(text);
     });
   return program;
@@ -125,7 +122,8 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     process.exitCode = 2;
-    if (e instanceof PackError || e instanceof UsageError) process.stderr.write(`hoso: ${e.message}\n`);
+    if (e instanceof UsageError) process.stderr.write(`hoso: ${e.say(lang)}\n`);
+    else if (e instanceof PackError) process.stderr.write(`hoso: ${e.message}\n`);
     else if (e instanceof OutputError) process.stderr.write(`hoso: ${e.message}: ${t('overwriteInput', lang)}\n`);
     else if (debug) process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
     else process.stderr.write(`hoso: ${t('internal', lang)}: ${(e as Error).message?.split('\n')[0] ?? String(e)}\n`);

@@ -8,10 +8,10 @@ import type { CompiledColumn, CompiledRule, RuleSet } from '../rules/load.js';
 import type { Condition, Scalar } from '../rules/schema.js';
 import type { Accumulator, MessageArg, OperatorContext, ReportInput } from '../operators/types.js';
 import { compareValues } from '../operators/compare.js';
-import { HeaderMatcher, readTable, kindFromText, containsPhrase, type LayoutVocabulary, type TableLayout, type NomineeRow } from '../read/table.js';
+import { HeaderMatcher, readTable, kindFromText, isDateLine, type LayoutVocabulary, type TableLayout, type NomineeRow, type TitleLine } from '../read/table.js';
 import { columnIndex, columnLetter, InputError, type RawCell, type ReadLimits, type WorkbookSource } from '../read/types.js';
 import { expandInputs, openSource } from '../read/open.js';
-import { cleanText, fold } from '../normalize/text.js';
+import { cleanText, fold, startsWithPhrase } from '../normalize/text.js';
 import { displayText, parseCell, type Value } from '../normalize/values.js';
 import { ENGINE_MESSAGES, localize, render } from './messages.js';
 import type { CellView, FileView, Finding, Lang, RowView, Severity, YearSlot } from './types.js';
@@ -37,7 +37,19 @@ export interface CheckResult {
 
 const KEYS = { name: 'ten', kind: 'loai', unit: 'don_vi', stt: 'stt', submitter: 'don_vi_de_nghi' };
 
-export class UsageError extends Error {}
+/** A mistake in how hoso was called: one line, exit 2. Said in Vietnamese and in English. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly english: string = message,
+  ) {
+    super(message);
+  }
+
+  say(lang: Lang): string {
+    return lang === 'en' ? this.english : this.message;
+  }
+}
 
 interface ActiveRule {
   compiled: CompiledRule;
@@ -56,7 +68,10 @@ function severityFor(ruleId: string, base: Severity, overrides: Record<string, S
 
 export function activeRules(ruleSet: RuleSet, profiles: string[], overrides: Record<string, Severity | 'off'> = {}): ActiveRule[] {
   for (const p of profiles) {
-    if (!ruleSet.profiles.has(p)) throw new UsageError(`unknown profile "${p}" (known: ${[...ruleSet.profiles.keys()].join(', ')})`);
+    if (!ruleSet.profiles.has(p)) {
+      const known = [...ruleSet.profiles.keys()].join(', ');
+      throw new UsageError(`không có hồ sơ định mức «${p}» (có: ${known})`, `unknown profile "${p}" (known: ${known})`);
+    }
   }
   const out: ActiveRule[] = [];
   for (const compiled of ruleSet.rules) {
@@ -113,9 +128,18 @@ function vocabulary(ruleSet: RuleSet): LayoutVocabulary {
   return { footer: ruleSet.layout.footer, notUnit: ruleSet.layout.notUnit, kindPhrases: kind?.infer ?? {} };
 }
 
-/** The submitting unit named in the title block: its first line that is not the motto, the title or a date. */
-export function unitFromTitle(title: string[], vocab: LayoutVocabulary): string | undefined {
-  return title.find((t) => fold(t) !== '' && !vocab.notUnit.some((p) => fold(t).startsWith(fold(p)) || containsPhrase(t, p)));
+/**
+ * The submitting unit named in the title block: its first line that is not the motto, a title or a
+ * date. Where a second line stands right under it in the same column, that is the unit and the
+ * first its parent body ("UBND HUYỆN KON RẪY" over "PHÒNG VĂN HÓA VÀ THÔNG TIN"), as Vietnamese
+ * administrative documents lay out their heading.
+ */
+export function unitFromTitle(title: TitleLine[], vocab: LayoutVocabulary): string | undefined {
+  const isUnit = (t: TitleLine) => fold(t.text) !== '' && !isDateLine(t.text) && !vocab.notUnit.some((p) => startsWithPhrase(t.text, p));
+  const first = title.find(isUnit);
+  if (!first) return undefined;
+  const under = title.find((t) => t.row === first.row + 1 && t.col === first.col);
+  return under && isUnit(under) ? under.text : first.text;
 }
 
 /** The date of a dossier's place-and-date line: "Đắk Ruồng, ngày 15 tháng 8 năm 2025". */
@@ -253,8 +277,8 @@ export class Evaluator {
             checked.push(sheet.name);
             if (!fileView.unit) {
               fileView.unit = unitFromTitle(layout.title, this.vocab) ?? path.basename(file).replace(/\.[^.]*$/, '');
-              fileView.title = layout.title;
-              fileView.date = dateOfLines(layout.title);
+              fileView.title = layout.title.map((t) => t.text);
+              fileView.date = dateOfLines(fileView.title);
             }
             for (const c of layout.columns) fileView.columns.add(c.key);
             sheetState = new SheetState(file, sheet.name, layout, this.opts.ruleSet, fileView);
@@ -341,6 +365,7 @@ class SheetState {
     const view: CellView = { key, col: raw.col, column: columnLetter(raw.col), raw, text: displayText(raw) };
     if (year !== undefined) view.year = year;
     if (raw.t !== 'e') view.parsed = parseCell(raw, spec.type, spec.enum ? this.ruleSet.enums.get(spec.enum) : undefined);
+    if (raw.legacy) view.legacy = raw.legacy;
     return view;
   }
 
@@ -412,7 +437,10 @@ export async function checkPaths(paths: string[], opts: CheckOptions): Promise<C
   const sheets: CheckResult['sheets'] = [];
   for (const file of files) {
     try {
-      sheets.push({ file, ...(await evaluator.checkFile(file)) });
+      const read = await evaluator.checkFile(file);
+      sheets.push({ file, ...read });
+      // A workbook in which no sheet could be read as a list was not checked: say so, exit 2.
+      if (read.checked.length === 0) errors.push(new InputError(file, 'no-header', `sheets: ${read.skipped.join(', ')}`));
     } catch (e) {
       if (e instanceof InputError) errors.push(e);
       else throw e;

@@ -37,6 +37,8 @@ export interface CellView {
   text: string;
   /** The value parsed as the column's type; absent for an error cell. */
   parsed?: Parsed;
+  /** The legacy encoding the text was converted from (TCVN3 pasted from a .VnTime document). */
+  legacy?: 'tcvn3';
 }
 
 export interface YearSlot {

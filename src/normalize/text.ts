@@ -48,3 +48,25 @@ function foldUncached(s: string): string {
 export function foldWithoutParentheses(s: string): string {
   return fold(s.replace(/\([^()]*\)/g, ' '));
 }
+
+/**
+ * Whether `text` begins with `phrase` as whole words. Diacritics carry meaning in Vietnamese —
+ * "Sở" (department) is not "Số" (number), "Tổng công ty" is not "Tổng cộng" — so a text written
+ * with diacritics is compared with them (ignoring case and spacing); a text typed without any is
+ * compared folded.
+ */
+export function startsWithPhrase(text: string, phrase: string): boolean {
+  const key = /[^\x00-\x7f]/.test(text) ? accentKey : fold;
+  const t = key(text);
+  const p = key(phrase);
+  return p.length > 0 && (t === p || t.startsWith(p + ' '));
+}
+
+/** Lower case, NFC, punctuation to spaces, diacritics kept. */
+function accentKey(s: string): string {
+  return s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

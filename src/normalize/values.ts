@@ -78,7 +78,7 @@ export function parseYesNo(cell: RawCell): boolean | undefined {
   if (cell.t === 'b') return cell.v;
   if (cell.t === 'n') return cell.v === 1 ? true : cell.v === 0 ? false : undefined;
   if (cell.t !== 's') return undefined;
-  const f = fold(cell.v);
+  const f = fold(displayText(cell));
   if (YES.has(f)) return true;
   if (NO.has(f)) return false;
   return undefined;

@@ -14,6 +14,7 @@ import { unique } from './unique.js';
 import { reference } from './reference.js';
 import { count } from './count.js';
 import { submitter } from './submitter.js';
+import { legacyEncoding } from './legacy-encoding.js';
 
 export const operators: Record<string, Operator> = {
   required,
@@ -30,4 +31,5 @@ export const operators: Record<string, Operator> = {
   reference,
   count,
   submitter,
+  'legacy-encoding': legacyEncoding,
 };

@@ -12,7 +12,8 @@
  */
 import type { RawCell, RawRow } from './types.js';
 import { displayText } from '../normalize/values.js';
-import { cleanText, fold, foldWithoutParentheses } from '../normalize/text.js';
+import { cleanText, fold, foldWithoutParentheses, startsWithPhrase } from '../normalize/text.js';
+import { decodeTcvn3, isLatin1Text, looksLikeTcvn3 } from '../normalize/legacy.js';
 
 /** A column as a rule pack declares it; `header` and `aliases` may contain YYYY (a year column). */
 export interface ColumnSpec {
@@ -44,8 +45,14 @@ export interface TableLayout {
   columns: LocatedColumn[];
   /** Header cells that matched no declared column. */
   unmatched: { col: number; header: string }[];
-  /** The title block's lines, top to bottom. */
-  title: string[];
+  /** The title block's texts, row by row and left to right, with where they stand. */
+  title: TitleLine[];
+}
+
+export interface TitleLine {
+  row: number;
+  col: number;
+  text: string;
 }
 
 export interface NomineeRow {
@@ -177,16 +184,54 @@ export function isFooterText(text: string, phrases: string[]): boolean {
   const f = fold(text);
   if (DATE_LINE.test(f)) return true;
   return phrases.some((phrase) => {
+    if (!startsWithPhrase(text, phrase)) return false;
     const p = fold(phrase);
-    if (!p) return false;
-    if (f === p) return true;
-    if (!f.startsWith(p + ' ')) return false;
-    return p.includes(' ') || /^\d/.test(f.slice(p.length + 1));
+    return f === p || p.includes(' ') || /^\d/.test(f.slice(p.length + 1));
   });
+}
+
+export function isDateLine(text: string): boolean {
+  return DATE_LINE.test(fold(text));
 }
 
 /** "Đắk Ruồng, ngày 15 tháng 7 năm 2024", folded. */
 const DATE_LINE = /(^|\s)ngay\s+(\d{1,2}|\.+)?\s*thang\s+(\d{1,2}|\.+)?\s*nam\s+\d{4}/;
+
+type Legacy = 'cells' | 'tcvn3';
+
+/**
+ * Text cells in TCVN3 turned into Unicode and marked: every Latin-1-only text of a sheet typed in
+ * TCVN3 ('tcvn3'), or in any sheet the cells that plainly are TCVN3 ('cells').
+ */
+function decodeRow(row: RawRow, mode: Legacy): RawRow {
+  let changed = false;
+  const cells = row.cells.map((c) => {
+    if (c.t !== 's' || c.legacy) return c;
+    const legacy = mode === 'tcvn3' ? isLatin1Text(c.v) : looksLikeTcvn3(c.v);
+    if (!legacy) return c;
+    const v = decodeTcvn3(c.v);
+    if (v === c.v) return c;
+    changed = true;
+    return { ...c, v, legacy: 'tcvn3' as const };
+  });
+  return changed ? { ...row, cells } : row;
+}
+
+function findHeader(head: RawRow[], matcher: HeaderMatcher, nameKey: string): { index: number; rows: 1 | 2; cand: Candidate } | undefined {
+  let best: { index: number; rows: 1 | 2; cand: Candidate } | undefined;
+  for (let i = 0; i < head.length; i++) {
+    const top = textCells(head[i]);
+    if (top.size < 2) continue;
+    const consider = (rowsUsed: 1 | 2, cand: Candidate) => {
+      if (!cand.hasName || cand.score < 2) return;
+      if (!best || cand.score > best.cand.score) best = { index: i, rows: rowsUsed, cand };
+    };
+    consider(1, locate(new Map([...top].map(([c, t]) => [c, [t]])), matcher, nameKey));
+    const next = head[i + 1];
+    if (next && next.row === head[i].row + 1) consider(2, locate(twoRowHeaders(top, textCells(next)), matcher, nameKey));
+  }
+  return best;
+}
 
 export interface TableOptions {
   matcher: HeaderMatcher;
@@ -218,19 +263,18 @@ export async function* readTable(rows: AsyncIterable<RawRow>, opts: TableOptions
     if (r.done) break;
     head.push(r.value);
   }
-  let best: { index: number; rows: 1 | 2; cand: Candidate } | undefined;
-  for (let i = 0; i < head.length; i++) {
-    const top = textCells(head[i]);
-    if (top.size < 2) continue;
-    const single = locate(new Map([...top].map(([c, t]) => [c, [t]])), matcher, keys.name);
-    const consider = (rowsUsed: 1 | 2, cand: Candidate) => {
-      if (!cand.hasName || cand.score < 2) return;
-      if (!best || cand.score > best.cand.score) best = { index: i, rows: rowsUsed, cand };
-    };
-    consider(1, single);
-    const next = head[i + 1];
-    if (next && next.row === head[i].row + 1) consider(2, locate(twoRowHeaders(top, textCells(next)), matcher, keys.name));
+  // A sheet typed in TCVN3 (.VnTime fonts) has its header in TCVN3 too: when the header reads
+  // better decoded, the whole sheet is decoded; otherwise only cells that plainly are TCVN3.
+  let sheetEncoding: Legacy = 'cells';
+  let best = findHeader(head.map((r) => decodeRow(r, 'cells')), matcher, keys.name);
+  if (head.some((r) => r.cells.some((c) => c.t === 's' && looksLikeTcvn3(c.v)))) {
+    const decoded = findHeader(head.map((r) => decodeRow(r, 'tcvn3')), matcher, keys.name);
+    if (decoded && (!best || decoded.cand.score > best.cand.score)) {
+      best = decoded;
+      sheetEncoding = 'tcvn3';
+    }
   }
+  for (let i = 0; i < head.length; i++) head[i] = decodeRow(head[i], sheetEncoding);
   if (!best) {
     // Not a dossier sheet (instructions, code lists): stop reading it.
     await it.return?.();
@@ -238,7 +282,9 @@ export async function* readTable(rows: AsyncIterable<RawRow>, opts: TableOptions
   }
   const headerStart = head[best.index].row;
   const headerEnd = head[best.index + best.rows - 1].row;
-  const title = head.slice(0, best.index).flatMap((r) => [...textCells(r).values()]).map(cleanText);
+  const title: TitleLine[] = head
+    .slice(0, best.index)
+    .flatMap((r) => [...textCells(r)].map(([col, text]) => ({ row: r.row, col, text: cleanText(text) })));
   const layout: TableLayout = {
     headerRows: [headerStart, headerEnd],
     columns: best.cand.columns,
@@ -249,13 +295,13 @@ export async function* readTable(rows: AsyncIterable<RawRow>, opts: TableOptions
 
   const colOf = new Map<string, number>();
   for (const c of layout.columns) if (c.year === undefined) colOf.set(c.key, c.col);
-  let kindHint = initialKindHint ?? kindFromText(title.join(' '), vocab);
+  let kindHint = initialKindHint ?? kindFromText(title.map((t) => t.text).join(' '), vocab);
   let first = true;
 
   const rest = head.slice(best.index + best.rows);
   async function* all(): AsyncGenerator<RawRow> {
     yield* rest;
-    for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+    for (let r = await it.next(); !r.done; r = await it.next()) yield decodeRow(r.value, sheetEncoding);
   }
   const body = all();
   for (let next = await body.next(); !next.done; next = await body.next()) {
@@ -271,8 +317,9 @@ export async function* readTable(rows: AsyncIterable<RawRow>, opts: TableOptions
       const c = col === undefined ? undefined : cells.get(col);
       return c && c.t !== 'e' ? displayText(c) : '';
     };
-    const firstText = raw.cells.find((c) => c.t === 's' && cleanText(c.v) !== '');
-    if (firstText && isFooterText((firstText as { v: string }).v, vocab.footer)) {
+    const firstCell = raw.cells.find((c) => c.t === 's' && cleanText(c.v) !== '');
+    const firstText = firstCell && displayText(firstCell);
+    if (firstText && isFooterText(firstText, vocab.footer)) {
       // The footer: the total line and everything after it (place, date, signatures) are not nominees.
       const lines = [...textCells(raw).values()].map(cleanText);
       for (let n = 0; n < FOOTER_ROWS; n++) {
@@ -293,10 +340,11 @@ export async function* readTable(rows: AsyncIterable<RawRow>, opts: TableOptions
       kindHint = kindFromText(`${stt} ${name}`, vocab) ?? kindHint;
       continue;
     }
-    if (!name && !stt) {
-      const hint = firstText ? kindFromText((firstText as { v: string }).v, vocab) : undefined;
-      if (hint && raw.cells.filter((c) => c.t !== 'e').length === 1) {
-        kindHint = hint; // a group row written in a single (merged) cell
+    if (!name && raw.cells.filter((c) => c.t !== 'e').length === 1) {
+      // A group row written in one cell merged across the table ("I. TẬP THỂ" in column A).
+      const hint = firstText ? kindFromText(firstText, vocab) : undefined;
+      if (hint) {
+        kindHint = hint;
         continue;
       }
     }

@@ -19,6 +19,8 @@ export type RawCell = RawValue & {
   /** 1-based column index (A = 1). */
   col: number;
   formula?: boolean;
+  /** Text converted from a legacy Vietnamese encoding (TCVN3, .VnTime fonts); `v` is the Unicode. */
+  legacy?: 'tcvn3';
 };
 
 export interface RawRow {

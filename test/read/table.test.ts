@@ -75,7 +75,7 @@ describe('finding the table', () => {
       ['xep_loai', 2025, 6],
       ['ghi_chu', null, 7],
     ]);
-    expect(layout?.title).toContain('UBND XÃ ĐẮK RUỒNG');
+    expect(layout?.title).toContainEqual({ row: 1, col: 1, text: 'UBND XÃ ĐẮK RUỒNG' });
     expect(rows.map((r) => r.row)).toEqual([7]);
   });
 
@@ -124,5 +124,35 @@ describe('finding the table', () => {
     expect(kindFromText('DANH SÁCH CÁ NHÂN ĐỀ NGHỊ', vocab)).toBe('ca-nhan');
     expect(kindFromText('CANHAN', vocab)).toBe('ca-nhan');
     expect(kindFromText('DANH SÁCH TẬP THỂ, CÁ NHÂN', vocab)).toBeUndefined();
+  });
+});
+
+describe('legacy encodings', () => {
+  it('reads a sheet typed in TCVN3 (.VnTime) as Unicode, marking each converted cell', async () => {
+    const { layout, rows } = await read(
+      grid([
+        ['UBND X· §¾K RUåNG'],
+        ['STT', 'Hä vµ tªn', '§¬n vÞ', '§èi t­îng'],
+        [1, 'NguyÔn V¨n An', 'UBND x· §¾k Ruång', 'C¸ nh©n'],
+      ]),
+    );
+    expect(layout?.columns.map((c) => c.key)).toEqual(['stt', 'ten', 'don_vi', 'loai']);
+    expect(layout?.title[0].text).toBe('UBND XÃ ĐẮK RUỒNG');
+    const cells = [...rows[0].cells.values()].filter((c) => c.t === 's');
+    expect(cells.map((c) => (c.t === 's' ? [c.v, c.legacy] : []))).toEqual([
+      ['Nguyễn Văn An', 'tcvn3'],
+      ['UBND xã Đắk Ruồng', 'tcvn3'],
+      ['Cá nhân', 'tcvn3'],
+    ]);
+  });
+
+  it('leaves Unicode Vietnamese alone, even where its letters are Latin-1 ones', async () => {
+    const { rows } = await read(grid([['STT', 'Họ và tên', 'Đơn vị', 'Lao động trực tiếp'], [1, 'Hà Thị Tú', 'Thôn Kon Keng', 'Có']]));
+    const cells = [...rows[0].cells.values()].filter((c) => c.t === 's');
+    expect(cells.map((c) => (c.t === 's' ? [c.v, c.legacy ?? null] : []))).toEqual([
+      ['Hà Thị Tú', null],
+      ['Thôn Kon Keng', null],
+      ['Có', null],
+    ]);
   });
 });

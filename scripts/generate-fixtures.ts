@@ -1,0 +1,72 @@
+/**
+ * Writes the example dossiers of fixtures/ and fixtures/expected.json, the findings the bundled
+ * rules must produce on each. Every dossier is built from rows and a list of deliberate defects
+ * (scripts/fixture-kit/); the expected findings come from those defects, never from the tool.
+ *
+ *   npm run build && npm run fixtures            # into fixtures/
+ *   node dist/scripts/generate-fixtures.js DIR   # into another folder (the reproducibility test)
+ *
+ * Deterministic: no clock, no unseeded randomness; workbooks carry a fixed creation date, so a
+ * second run writes the same cells (the zip bytes may still differ by their entries' timestamps).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeDossier, type ExpectedEntry, type ExpectedFinding } from './fixture-kit/dossier.js';
+import { fieldFixtures } from './fixture-kit/fields.js';
+import { layoutFixtures } from './fixture-kit/layouts.js';
+import { profileFixtures } from './fixture-kit/profiles.js';
+
+/** What the generator owns inside the output folder: removed and written afresh on every run. */
+const OWNED = ['fields', 'profiles', 'layout', 'csv', 'expected.json'];
+
+function columnNumber(letters = ''): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+/** The order findings are listed in: file, sheet, row, column, rule. */
+function byPlace(a: ExpectedFinding, b: ExpectedFinding): number {
+  return (
+    a.file.localeCompare(b.file) ||
+    (a.sheet ?? '').localeCompare(b.sheet ?? '') ||
+    (a.row ?? -1) - (b.row ?? -1) ||
+    columnNumber(a.column) - columnNumber(b.column) ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}
+
+async function main(): Promise<void> {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const outDir = path.resolve(process.argv[2] ?? path.join(here, '..', '..', 'fixtures'));
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const p of OWNED) fs.rmSync(path.join(outDir, p), { recursive: true, force: true });
+
+  const entries = [...fieldFixtures(), ...profileFixtures(), ...layoutFixtures()];
+  const expected: Record<string, ExpectedEntry> = {};
+  let files = 0;
+  for (const e of entries) {
+    if (expected[e.path]) throw new Error(`two fixtures at ${e.path}`);
+    const findings: ExpectedFinding[] = [];
+    const nonNomineeRows: ExpectedEntry['nonNomineeRows'] = {};
+    for (const d of e.dossiers) {
+      const written = await writeDossier(outDir, d);
+      findings.push(...written.findings);
+      nonNomineeRows[written.file] = written.nonNomineeRows;
+      files++;
+    }
+    findings.push(...(e.expect ?? []));
+    findings.sort(byPlace);
+    expected[e.path] = {
+      description: e.description,
+      profiles: e.profiles,
+      exit: findings.some((f) => f.severity === 'error') ? 1 : 0,
+      defects: e.defects,
+      findings,
+      nonNomineeRows,
+    };
+  }
+  fs.writeFileSync(path.join(outDir, 'expected.json'), JSON.stringify(expected, null, 2) + '\n');
+  process.stdout.write(`${entries.length} fixtures (${files} files) written to ${path.relative(process.cwd(), outDir) || '.'}\n`);
+}
+
+await main();

@@ -1,0 +1,109 @@
+/**
+ * The golden test: every fixture of fixtures/expected.json is checked by the real CLI, and the
+ * findings must be exactly those the generator recorded from the defects it put in (rule,
+ * severity, file, sheet, row and column letter; the group for findings without a row). No
+ * finding may land on a title, header, numbering, group or footer row.
+ *
+ * Fixtures are made by `npm run fixtures` (scripts/generate-fixtures.ts); `npm test` builds first.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { FIXTURES, hoso, ROOT, type Report, type ReportFinding } from './support/cli.js';
+import type { ExpectedEntry, ExpectedFinding } from '../scripts/fixture-kit/dossier.js';
+
+// Each test starts node processes (about 0.5 s each, more when several run at once).
+vi.setConfig({ testTimeout: 60_000 });
+
+const EXPECTED = path.join(FIXTURES, 'expected.json');
+if (!fs.existsSync(EXPECTED)) throw new Error('fixtures/expected.json is missing: run `npm run build && npm run fixtures`');
+const expected: Record<string, ExpectedEntry> = JSON.parse(fs.readFileSync(EXPECTED, 'utf8'));
+
+/** A path as expected.json writes it: relative to fixtures/, with forward slashes. */
+function fixturePath(file: string): string {
+  return path.relative(FIXTURES, path.resolve(ROOT, file)).split(path.sep).join('/');
+}
+
+/** A finding reduced to what the golden files pin: its place (cell, or group without a row). */
+function reduce(f: ReportFinding | ExpectedFinding): ExpectedFinding {
+  const base = { ruleId: f.ruleId, severity: f.severity, file: 'message' in f ? fixturePath(f.file) : f.file };
+  if (f.row !== undefined) return { ...base, sheet: f.sheet, row: f.row, column: f.column };
+  return { ...base, ...(f.sheet !== undefined ? { sheet: f.sheet } : {}), group: f.group };
+}
+
+function key(f: ExpectedFinding): string {
+  return JSON.stringify([f.file, f.sheet ?? '', f.row ?? -1, (f.column ?? '').padStart(3, ' '), f.ruleId, f.severity, f.group ?? '']);
+}
+
+const sorted = (fs: ExpectedFinding[]) => fs.map(reduce).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+
+describe('fixtures/expected.json', () => {
+  it('lists every dossier the fixtures folder holds, and nothing else', () => {
+    const listed = new Set(Object.values(expected).flatMap((e) => Object.keys(e.nonNomineeRows)));
+    const onDisk: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of fs.readdirSync(dir)) {
+        const p = path.join(dir, name);
+        if (fs.statSync(p).isDirectory()) walk(p);
+        else if (name !== 'expected.json' && !name.startsWith('.')) onDisk.push(fixturePath(p));
+      }
+    };
+    walk(FIXTURES);
+    expect(onDisk.sort()).toEqual([...listed].sort());
+  });
+});
+
+describe.concurrent('golden dossiers: the CLI reports exactly the defects the generator put in', () => {
+  for (const [fixture, e] of Object.entries(expected)) {
+    const profiles = e.profiles.length ? ` [--profile ${e.profiles.join(' ')}]` : '';
+    it(`${fixture}${profiles}: ${e.description}`, async () => {
+      const run = await hoso(['check', path.join('fixtures', fixture), ...e.profiles.flatMap((p) => ['--profile', p]), '-f', 'json']);
+      expect(run.stderr, 'nothing on stderr').toBe('');
+      const report: Report = JSON.parse(run.stdout);
+
+      expect(sorted(report.findings), 'the findings').toEqual(sorted(e.findings));
+      expect(run.code, 'the exit code').toBe(e.exit);
+
+      const onNonNominee = report.findings.filter((f) => f.row !== undefined && (e.nonNomineeRows[fixturePath(f.file)]?.[f.sheet!] ?? []).includes(f.row));
+      expect(onNonNominee, 'findings on title, header, numbering, group or footer rows').toEqual([]);
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+
+/** Everything a workbook's reader could see: sheets, cell values, number formats and merges. */
+async function cellsOf(file: string): Promise<unknown[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const out: unknown[] = [];
+  wb.eachSheet((ws) => {
+    out.push({ sheet: ws.name, merges: [...((ws.model as { merges?: string[] }).merges ?? [])].sort() });
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        out.push([ws.name, cell.address, JSON.stringify(cell.value), cell.numFmt ?? null]);
+      });
+    });
+  });
+  return out;
+}
+
+describe('the fixture generator', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-fixtures-'));
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('writes the same cells, CSV bytes and expectations on a second run', async () => {
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'generate-fixtures.js'), tmp], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(tmp, 'expected.json'), 'utf8'))).toEqual(expected);
+    for (const xlsx of ['fields/giao-duc-khong-dat.xlsx', 'layout/nfd.xlsx', 'layout/loi-cong-thuc.xlsx', 'profiles/hung-yen__dai-hoi-tinh-khong-dat.xlsx']) {
+      expect(await cellsOf(path.join(tmp, xlsx)), xlsx).toEqual(await cellsOf(path.join(FIXTURES, xlsx)));
+    }
+    for (const csv of ['csv/dau-phay-bom.csv', 'csv/cham-phay.csv', 'csv/tab.tsv', 'csv/unicode-text.txt']) {
+      expect(fs.readFileSync(path.join(tmp, csv)).equals(fs.readFileSync(path.join(FIXTURES, csv))), csv).toBe(true);
+    }
+  });
+});

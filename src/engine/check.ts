@@ -271,7 +271,8 @@ export class Evaluator {
         const initialHint = kindFromText(sheet.name, this.vocab) ?? kindFromText(path.basename(file).replace(/\.[^.]*$/, '').replace(/[_-]+/g, ' '), this.vocab);
         let layout: TableLayout | undefined;
         let sheetState: SheetState | undefined;
-        for await (const ev of readTable(source.rows(sheet), { matcher: this.matcher, vocab: this.vocab, keys: KEYS }, initialHint)) {
+        const merges = (await source.merges?.(sheet)) ?? [];
+        for await (const ev of readTable(source.rows(sheet), { matcher: this.matcher, vocab: this.vocab, keys: KEYS, merges }, initialHint)) {
           if (ev.type === 'layout') {
             layout = ev.layout;
             checked.push(sheet.name);

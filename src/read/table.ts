@@ -10,7 +10,7 @@
  * reader cannot use them to read the header; a merged group header is recognised by its shape
  * instead: its text stands in the first cell, and the cells under it carry the sub-headers.
  */
-import type { RawCell, RawRow } from './types.js';
+import type { MergeRange, RawCell, RawRow } from './types.js';
 import { displayText } from '../normalize/values.js';
 import { cleanText, fold, foldWithoutParentheses, startsWithPhrase } from '../normalize/text.js';
 import { decodeTcvn3, isLatin1Text, looksLikeTcvn3 } from '../normalize/legacy.js';
@@ -197,6 +197,38 @@ export function isDateLine(text: string): boolean {
 /** "Đắk Ruồng, ngày 15 tháng 7 năm 2024", folded. */
 const DATE_LINE = /(^|\s)ngay\s+(\d{1,2}|\.+)?\s*thang\s+(\d{1,2}|\.+)?\s*nam\s+\d{4}/;
 
+/**
+ * Cells merged down over several rows ("Đơn vị công tác" written once for three teachers): the
+ * officer sees the value on every row, so each row under the first gets a copy of the top cell.
+ * Only the range's first column is filled; merges across columns (group rows, the footer) are
+ * left alone.
+ */
+async function* fillMergedDown(rows: AsyncGenerator<RawRow>, merges: MergeRange[]): AsyncGenerator<RawRow, void, undefined> {
+  if (merges.length === 0) {
+    yield* rows;
+    return;
+  }
+  const starting = new Map<number, MergeRange[]>();
+  for (const m of merges) starting.set(m.r1, [...(starting.get(m.r1) ?? []), m]);
+  let active: { range: MergeRange; cell: RawCell }[] = [];
+  try {
+    for (let next = await rows.next(); !next.done; next = await rows.next()) {
+      const row = next.value;
+      active = active.filter((a) => a.range.r2 >= row.row);
+      let cells = row.cells;
+      const fills = active.filter((a) => a.range.r1 < row.row && !cells.some((c) => c.col === a.range.c1));
+      if (fills.length) cells = [...cells, ...fills.map((a) => ({ ...a.cell }))].sort((a, b) => a.col - b.col);
+      for (const range of starting.get(row.row) ?? []) {
+        const top = row.cells.find((c) => c.col === range.c1);
+        if (top) active.push({ range, cell: top });
+      }
+      yield cells === row.cells ? row : { ...row, cells };
+    }
+  } finally {
+    await rows.return(undefined);
+  }
+}
+
 type Legacy = 'cells' | 'tcvn3';
 
 /**
@@ -236,6 +268,8 @@ function findHeader(head: RawRow[], matcher: HeaderMatcher, nameKey: string): { 
 export interface TableOptions {
   matcher: HeaderMatcher;
   vocab: LayoutVocabulary;
+  /** The sheet's merged ranges: a cell merged down over several nominees counts for each of them. */
+  merges?: MergeRange[];
   /** Keys that identify a nominee: a name plus at least one of kind, unit, or an STT number. */
   keys: { name: string; kind: string; unit: string; stt: string };
 }
@@ -303,7 +337,7 @@ export async function* readTable(rows: AsyncIterable<RawRow>, opts: TableOptions
     yield* rest;
     for (let r = await it.next(); !r.done; r = await it.next()) yield decodeRow(r.value, sheetEncoding);
   }
-  const body = all();
+  const body = fillMergedDown(all(), (opts.merges ?? []).filter((m) => m.r2 > m.r1 && m.r1 > headerEnd));
   for (let next = await body.next(); !next.done; next = await body.next()) {
     const raw = next.value;
     if (first) {

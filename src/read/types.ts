@@ -36,10 +36,23 @@ export interface SheetInfo {
   hidden: boolean;
 }
 
+/** A merged range of cells, 1-based and inclusive, as the sheet's <mergeCell ref="B10:B12"/> says. */
+export interface MergeRange {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
 /** A workbook opened for streaming: sheets can be read one at a time, each row as it arrives. */
 export interface WorkbookSource {
   sheets: SheetInfo[];
   rows(sheet: SheetInfo): AsyncIterable<RawRow>;
+  /**
+   * The sheet's merged ranges. A worksheet lists them after all its rows, so a streaming reader
+   * finds them in a pass of its own, before the rows are read.
+   */
+  merges?(sheet: SheetInfo): Promise<MergeRange[]>;
   close(): Promise<void>;
 }
 

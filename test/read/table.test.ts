@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HeaderMatcher, isFooterText, kindFromText, readTable, type TableEvent } from '../../src/read/table.js';
-import type { RawCell, RawRow } from '../../src/read/types.js';
+import type { MergeRange, RawCell, RawRow } from '../../src/read/types.js';
 import { bundledRulesDir, expandPackPaths, loadRuleSet } from '../../src/rules/load.js';
 
 const ruleSet = loadRuleSet(expandPackPaths([bundledRulesDir()]));
@@ -16,12 +16,12 @@ function grid(rows: (string | number | undefined)[][], first = 1): RawRow[] {
   }));
 }
 
-async function read(rows: RawRow[], hint?: string) {
+async function read(rows: RawRow[], hint?: string, merges: MergeRange[] = []) {
   async function* src() {
     yield* rows;
   }
   const events: TableEvent[] = [];
-  for await (const e of readTable(src(), { matcher, vocab, keys }, hint)) events.push(e);
+  for await (const e of readTable(src(), { matcher, vocab, keys, merges }, hint)) events.push(e);
   const layout = events.find((e) => e.type === 'layout');
   return {
     layout: layout?.type === 'layout' ? layout.layout : undefined,
@@ -118,6 +118,34 @@ describe('finding the table', () => {
     rows[1] = { row: 2, cells: [{ t: 'e', v: '#N/A', col: 5, formula: true }] };
     const { rows: nominees } = await read(rows);
     expect(nominees.map((r) => r.row)).toEqual([3]);
+  });
+
+  it('gives a unit merged down over three teachers to each of them, but does not spread a group row across', async () => {
+    const { rows } = await read(
+      grid([
+        ['STT', 'Họ và tên', 'Đơn vị', 'Thành tích'],
+        ['I. CÁ NHÂN'],
+        [1, 'Y Thanh', 'Trường TH Đắk Ruồng', 'Giáo viên dạy giỏi cấp huyện'],
+        [2, 'Đinh Thị Hiền', undefined, 'Phụ trách lớp ghép hai trình độ'],
+        [3, 'A Tuấn', undefined, 'Vận động 8 học sinh trở lại lớp'],
+        [4, 'Lê Văn Minh', undefined, 'Tổ trưởng chuyên môn'],
+      ]),
+      undefined,
+      [
+        { r1: 2, c1: 1, r2: 2, c2: 4 },
+        { r1: 3, c1: 3, r2: 5, c2: 3 },
+      ],
+    );
+    const unit = (r: (typeof rows)[number]) => {
+      const c = r.cells.get(3);
+      return c?.t === 's' ? c.v : null;
+    };
+    expect(rows.map((r) => [r.row, unit(r), r.kindHint])).toEqual([
+      [3, 'Trường TH Đắk Ruồng', 'ca-nhan'],
+      [4, 'Trường TH Đắk Ruồng', 'ca-nhan'],
+      [5, 'Trường TH Đắk Ruồng', 'ca-nhan'],
+      [6, null, 'ca-nhan'],
+    ]);
   });
 
   it('names a kind only when the text names exactly one', () => {

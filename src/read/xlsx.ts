@@ -1,23 +1,29 @@
 /**
  * Streaming .xlsx reader: lists the zip's central directory with yauzl, holds only the shared
- * strings and number formats in memory, and streams each worksheet's XML through saxes, one row
- * at a time, at the consumer's pace.
+ * strings and number formats in memory, and streams each worksheet's XML through a purpose-built
+ * scanner (sheet-scanner.ts), a chunk of rows at a time, at the consumer's pace. The small parts
+ * (workbook, relationships, styles) go through saxes.
  */
+import { isAscii } from 'node:buffer';
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
+import zlib from 'node:zlib';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
+import { SharedStringsScanner, SheetScanner, XmlError, type NumberKind } from './sheet-scanner.js';
 import {
   DEFAULT_LIMITS,
-  InputError,
   columnIndex,
-  type RawCell,
+  InputError,
+  type MergeRange,
   type RawRow,
   type ReadLimits,
   type SheetInfo,
   type WorkbookSource,
 } from './types.js';
+
+export { serialToDate } from './sheet-scanner.js';
 
 export async function openXlsx(file: string, limits: Partial<ReadLimits> = {}): Promise<WorkbookSource> {
   const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits };
@@ -133,35 +139,75 @@ function findEntry(ctx: Ctx, name: string): yauzl.Entry | undefined {
   }
 }
 
-function openReadStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (err, stream) => (err ? reject(err) : resolve(stream)));
+/**
+ * Inflated in 256 KiB chunks with up to 1 MiB kept ahead of the reader, so that zlib works on
+ * the thread pool while the scanner works on the previous chunk. (yauzl's own inflate stream
+ * hands out 16 KiB chunks; on an 80 MB sheet the round trips cost more than the inflating.)
+ */
+const INFLATE_CHUNK = 256 * 1024;
+const INFLATE_AHEAD = 1024 * 1024;
+
+/** The part's inflated bytes: the raw stream from yauzl, and the stream to read (the same one if stored). */
+async function openPartStreams(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable[]> {
+  if (entry.isEncrypted()) throw new Error('the entry is encrypted');
+  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+    throw new Error(`unsupported compression method: ${entry.compressionMethod}`);
+  }
+  const raw = await new Promise<Readable>((resolve, reject) => {
+    zip.openReadStream(entry, { decodeFileData: false }, (err, stream) => (err ? reject(err) : resolve(stream)));
   });
+  if (entry.compressionMethod === 0) return [raw];
+  const inflate = zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK, highWaterMark: INFLATE_AHEAD } as zlib.ZlibOptions);
+  // Errors of either stream reach the reader through the inflate stream.
+  pipeline(raw, inflate, () => {});
+  return [raw, inflate];
 }
 
 /**
  * The part's text, decoded by one streaming TextDecoder so that a multi-byte character split
- * across two inflated chunks is still decoded whole.
+ * across two inflated chunks is still decoded whole (all-ASCII chunks that follow a chunk ending
+ * in ASCII, where nothing can be split, skip it).
  */
 async function* partText(ctx: Ctx, name: string, entry: yauzl.Entry): AsyncGenerator<string> {
   if (ctx.closed) throw closedError(ctx);
-  const stream = await openReadStream(ctx.zip, entry);
+  const streams = await openPartStreams(ctx.zip, entry);
   if (ctx.closed) {
-    stream.destroy();
+    for (const s of streams) s.destroy();
     throw closedError(ctx);
   }
-  ctx.active.add(stream);
+  for (const s of streams) ctx.active.add(s);
   let decoder: TextDecoder | undefined;
+  let utf8 = false;
+  /** Whether the decoder holds no part of a character: true after a chunk that ends in an ASCII byte. */
+  let settled = false;
   let bytes = 0;
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of streams[streams.length - 1] as AsyncIterable<Buffer>) {
+      if (chunk.length === 0) continue;
       bytes += chunk.length;
       if (bytes > ctx.limits.maxPartBytes) {
         throw new InputError(ctx.file, 'too-large', `${name} is larger than ${ctx.limits.maxPartBytes} bytes`);
       }
-      decoder ??= new TextDecoder(encodingOf(chunk));
-      const text = decoder.decode(chunk, { stream: true });
+      let text: string;
+      if (decoder === undefined) {
+        // The first chunk always goes through the decoder, which drops a byte-order mark.
+        const encoding = encodingOf(chunk);
+        utf8 = encoding === 'utf-8';
+        decoder = new TextDecoder(encoding);
+        text = decoder.decode(chunk, { stream: true });
+      } else if (utf8 && settled && isAscii(chunk)) {
+        // Worksheet XML is mostly ASCII, which decodes as Latin-1 does, several times faster
+        // than TextDecoder; no character can be split when the decoder holds nothing.
+        text = chunk.toString('latin1');
+      } else {
+        text = decoder.decode(chunk, { stream: true });
+      }
+      settled = chunk[chunk.length - 1] < 0x80;
       if (text) yield text;
+    }
+    // As yauzl checks when it inflates: the central directory's size must match.
+    if (bytes !== entry.uncompressedSize) {
+      throw new Error(`${name}: ${bytes} bytes inflated, the zip's directory says ${entry.uncompressedSize}`);
     }
     const tail = decoder?.decode();
     if (tail) yield tail;
@@ -169,8 +215,10 @@ async function* partText(ctx: Ctx, name: string, entry: yauzl.Entry): AsyncGener
     // close() destroys the stream under a reader that is still iterating.
     throw ctx.closed ? closedError(ctx) : err;
   } finally {
-    ctx.active.delete(stream);
-    stream.destroy();
+    for (const s of streams) {
+      ctx.active.delete(s);
+      s.destroy();
+    }
   }
 }
 
@@ -245,66 +293,6 @@ function isTrue(v: string | undefined): boolean {
   return v === '1' || v === 'true';
 }
 
-/** Text accumulated from several events, capped so that a huge cell cannot exhaust memory. */
-class TextBuf {
-  private parts: string[] = [];
-  private length = 0;
-  constructor(private readonly cap: number) {}
-  add(s: string): void {
-    if (this.length > this.cap) return;
-    this.parts.push(s);
-    this.length += s.length;
-  }
-  value(): string {
-    return this.parts.length === 1 ? this.parts[0] : this.parts.join('');
-  }
-}
-
-/**
- * The text of an `<si>` or `<is>`: a plain `<t>`, or rich-text runs `<r><t>` whose texts are
- * concatenated. `<rPh>` holds phonetic guide text that is not part of the value.
- */
-class RichText {
-  private buf: TextBuf;
-  private inT = false;
-  private rPhDepth = 0;
-  constructor(cap: number) {
-    this.buf = new TextBuf(cap);
-  }
-  open(name: string): void {
-    if (name === 'rPh') this.rPhDepth++;
-    else if (name === 't' && this.rPhDepth === 0) this.inT = true;
-  }
-  close(name: string): void {
-    if (name === 'rPh') this.rPhDepth--;
-    else if (name === 't') this.inT = false;
-  }
-  text(s: string): void {
-    if (this.inT) this.buf.add(s);
-  }
-  value(maxChars: number): string {
-    return clip(unescapeXstring(this.buf.value()), maxChars);
-  }
-}
-
-/** Raw text to keep for a cell of maxChars: each `_xHHHH_` escape is 7 raw characters for 1 decoded. */
-function rawCap(maxChars: number): number {
-  return maxChars * 7 + 7;
-}
-
-/** Excel escapes characters XML cannot carry as `_xHHHH_` (a literal `_x` is written `_x005F_x`). */
-function unescapeXstring(s: string): string {
-  if (!s.includes('_x')) return s;
-  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
-function clip(s: string, max: number): string {
-  if (s.length <= max) return s;
-  const cut = s.slice(0, max);
-  const last = cut.charCodeAt(cut.length - 1);
-  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Workbook metadata: workbook.xml, its relationships, shared strings, styles
 
@@ -316,8 +304,6 @@ interface Book {
   /** Per cellXfs index: how a number under that style is shown. */
   xfKinds: (NumberKind | undefined)[];
 }
-
-type NumberKind = 'date' | 'percent';
 
 const REL_OFFICE_DOCUMENT = '/officeDocument';
 const REL_SHARED_STRINGS = '/sharedStrings';
@@ -408,27 +394,22 @@ function resolveTarget(baseDir: string, target: string): string {
 }
 
 async function readSharedStrings(ctx: Ctx, partPath: string): Promise<string[]> {
-  const sst: string[] = [];
   const entry = findEntry(ctx, partPath);
-  if (!entry) return sst;
-  const max = ctx.limits.maxCellChars;
-  let si: RichText | undefined;
-  await parseWhole(ctx, partPath, entry, {
-    open(name) {
-      if (name === 'si') si = new RichText(rawCap(max));
-      else si?.open(name);
-    },
-    close(name) {
-      if (name === 'si' && si) {
-        sst.push(si.value(max));
-        si = undefined;
-      } else si?.close(name);
-    },
-    text(t) {
-      si?.text(t);
-    },
-  });
-  return sst;
+  if (!entry) return [];
+  const scanner = new SharedStringsScanner(ctx.limits.maxCellChars);
+  for await (const text of partText(ctx, partPath, entry)) scanned(ctx, partPath, () => scanner.push(text));
+  scanned(ctx, partPath, () => scanner.finish());
+  return scanner.strings;
+}
+
+/** Runs a scanner step, reporting malformed XML as the InputError 'bad-xml'. */
+function scanned(ctx: Ctx, partPath: string, step: () => void): void {
+  try {
+    step();
+  } catch (err) {
+    if (err instanceof XmlError) throw new InputError(ctx.file, 'bad-xml', `${partPath}: ${err.message}`);
+    throw err;
+  }
 }
 
 async function readStyles(ctx: Ctx, partPath: string): Promise<(NumberKind | undefined)[]> {
@@ -487,9 +468,50 @@ export function formatCodeKind(code: string): NumberKind | undefined {
 function makeSource(ctx: Ctx, book: Book): WorkbookSource {
   return {
     sheets: book.sheets,
-    rows: (sheet) => sheetRows(ctx, book, sheet),
+    rows: (sheet) => ({ [Symbol.asyncIterator]: () => new SheetRows(ctx, book, sheet) }),
+    merges: (sheet) => readMerges(ctx, book, sheet).catch((err) => Promise.reject(asInputError(ctx.file, err))),
     close: () => closeZip(ctx),
   };
+}
+
+function sheetPart(ctx: Ctx, book: Book, sheet: SheetInfo): { partPath: string; entry: yauzl.Entry } {
+  const partPath = book.parts.get(sheet) ?? [...book.parts].find(([s]) => s.name === sheet.name)?.[1];
+  if (partPath === undefined) throw new InputError(ctx.file, 'no-sheets', `no sheet named "${sheet.name}"`);
+  const entry = findEntry(ctx, partPath);
+  if (!entry) throw new InputError(ctx.file, 'not-a-workbook', `${partPath} is missing`);
+  return { partPath, entry };
+}
+
+const MERGE_REF = /<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref\s*=\s*["']([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?["']/g;
+/** More merged ranges than any real dossier has: past it the rest are not kept. */
+const MAX_MERGES = 100_000;
+/** What a chunk boundary may cut of a <mergeCell …/> tag. */
+const MERGE_TAIL = 512;
+
+/**
+ * The sheet's merged ranges. Excel writes <mergeCells> after every row, so they are found in a
+ * pass of their own over the part's text: inflating and searching it costs a fraction of
+ * scanning its cells, and no XML is built.
+ */
+async function readMerges(ctx: Ctx, book: Book, sheet: SheetInfo): Promise<MergeRange[]> {
+  const { partPath, entry } = sheetPart(ctx, book, sheet);
+  const refs = new Set<string>();
+  const out: MergeRange[] = [];
+  let tail = '';
+  for await (const text of partText(ctx, partPath, entry)) {
+    const window = tail + text;
+    tail = window.slice(-MERGE_TAIL);
+    if (!window.includes('mergeCell')) continue;
+    for (const m of window.matchAll(MERGE_REF)) {
+      if (refs.has(m[0]) || out.length >= MAX_MERGES) continue;
+      refs.add(m[0]);
+      const r1 = Number(m[2]);
+      const c1 = columnIndex(m[1]);
+      out.push({ r1, c1, r2: m[4] ? Number(m[4]) : r1, c2: m[3] ? columnIndex(m[3]) : c1 });
+    }
+    // Only the tail can still hold a tag cut in two; what was matched before it is remembered by ref.
+  }
+  return out;
 }
 
 async function closeZip(ctx: Ctx): Promise<void> {
@@ -506,168 +528,100 @@ async function closeZip(ctx: Ctx): Promise<void> {
   await closed;
 }
 
-async function* sheetRows(ctx: Ctx, book: Book, sheet: SheetInfo): AsyncGenerator<RawRow> {
-  try {
-    const partPath = book.parts.get(sheet) ?? [...book.parts].find(([s]) => s.name === sheet.name)?.[1];
-    if (partPath === undefined) throw new InputError(ctx.file, 'no-sheets', `no sheet named "${sheet.name}"`);
-    const entry = findEntry(ctx, partPath);
-    if (!entry) throw new InputError(ctx.file, 'not-a-workbook', `${partPath} is missing`);
-    let count = 0;
-    for await (const row of parsePart(ctx, partPath, entry, new SheetHandler(book, ctx.limits.maxCellChars))) {
-      if (++count > ctx.limits.maxRows) {
-        throw new InputError(ctx.file, 'too-many-rows', `sheet "${sheet.name}" has more than ${ctx.limits.maxRows} rows`);
-      }
-      yield row;
-    }
-  } catch (err) {
-    throw asInputError(ctx.file, err);
-  }
-}
-
-interface CellState {
-  col: number;
-  type: string;
-  style: number;
-  formula: boolean;
-  v: TextBuf | undefined;
-  inline: RichText | undefined;
-}
-
-interface RowState {
-  row: number;
-  hidden: boolean;
-  cells: RawCell[];
-  lastCol: number;
-  ordered: boolean;
-}
-
-class SheetHandler implements XmlHandler<RawRow> {
-  out: RawRow[] = [];
-  private inSheetData = false;
-  private prevRow = 0;
-  private row: RowState | undefined;
-  private cell: CellState | undefined;
-  private inV = false;
-  private inIs = false;
+/**
+ * A sheet's rows, scanned a chunk at a time and handed out one by one. A hand-written iterator:
+ * an async generator costs twice as much per row, which shows at a million rows.
+ */
+class SheetRows implements AsyncIterator<RawRow> {
+  private rows: RawRow[] = [];
+  private next_ = 0;
+  private count = 0;
+  private done = false;
+  private texts: AsyncGenerator<string> | undefined;
+  private scanner: SheetScanner | undefined;
+  private partPath = '';
+  /** A refill under way: a next() called before the previous one settled waits for it. */
+  private pending: Promise<IteratorResult<RawRow>> | undefined;
 
   constructor(
+    private readonly ctx: Ctx,
     private readonly book: Book,
-    private readonly max: number,
+    private readonly sheet: SheetInfo,
   ) {}
 
-  open(name: string, attrs: Attrs): void {
-    if (!this.inSheetData) {
-      if (name === 'sheetData') this.inSheetData = true;
-      return;
-    }
-    const cell = this.cell;
-    if (cell) {
-      if (this.inIs) cell.inline!.open(name);
-      else if (name === 'v') {
-        this.inV = true;
-        cell.v ??= new TextBuf(rawCap(this.max));
-      } else if (name === 'f') cell.formula = true;
-      else if (name === 'is') {
-        this.inIs = true;
-        cell.inline = new RichText(rawCap(this.max));
+  next(): Promise<IteratorResult<RawRow>> {
+    if (this.pending) return this.pending.then(() => this.next());
+    if (this.next_ < this.rows.length) return this.deliver();
+    if (this.done) return Promise.resolve({ value: undefined, done: true });
+    const refill = this.refill().finally(() => (this.pending = undefined));
+    this.pending = refill;
+    return refill;
+  }
+
+  async return(): Promise<IteratorResult<RawRow>> {
+    await this.stop();
+    return { value: undefined, done: true };
+  }
+
+  private async refill(): Promise<IteratorResult<RawRow>> {
+    try {
+      this.texts ??= this.open();
+      while (this.next_ >= this.rows.length) {
+        const scanner = this.scanner!;
+        const text = await this.texts.next();
+        if (text.done) {
+          scanned(this.ctx, this.partPath, () => scanner.finish());
+          this.done = true;
+        } else scanned(this.ctx, this.partPath, () => scanner.push(text.value));
+        this.rows = scanner.take();
+        this.next_ = 0;
+        if (this.done && this.rows.length === 0) return { value: undefined, done: true };
       }
-    } else if (name === 'c' && this.row) {
-      const row = this.row;
-      const letters = /^[A-Za-z]+/.exec(attrs.r ?? '')?.[0];
-      const col = letters ? columnIndex(letters.toUpperCase()) : row.lastCol + 1;
-      if (col <= row.lastCol) row.ordered = false;
-      row.lastCol = col;
-      this.cell = { col, type: attrs.t ?? 'n', style: Number(attrs.s ?? 0), formula: false, v: undefined, inline: undefined };
-    } else if (name === 'row') {
-      const r = Number.parseInt(attrs.r ?? '', 10);
-      const row = Number.isFinite(r) && r > 0 ? r : this.prevRow + 1;
-      this.prevRow = row;
-      this.row = { row, hidden: isTrue(attrs.hidden), cells: [], lastCol: 0, ordered: true };
+    } catch (err) {
+      return this.fail(err);
     }
+    return this.deliver();
   }
 
-  close(name: string): void {
-    if (!this.inSheetData) return;
-    if (this.inIs) {
-      if (name === 'is') this.inIs = false;
-      else this.cell!.inline!.close(name);
-    } else if (name === 'v') this.inV = false;
-    else if (name === 'c' && this.cell) {
-      const value = this.cellValue(this.cell);
-      if (value) this.row?.cells.push(value);
-      this.cell = undefined;
-    } else if (name === 'row' && this.row) {
-      const row = this.row;
-      this.row = undefined;
-      if (row.cells.length === 0) return;
-      if (!row.ordered) row.cells.sort((a, b) => a.col - b.col);
-      this.out.push(row.hidden ? { row: row.row, cells: row.cells, hidden: true } : { row: row.row, cells: row.cells });
-    } else if (name === 'sheetData') this.inSheetData = false;
+  /** The next buffered row, unless it is one too many. */
+  private deliver(): Promise<IteratorResult<RawRow>> {
+    const max = this.ctx.limits.maxRows;
+    if (this.count >= max) return this.fail(this.tooMany(max));
+    this.count++;
+    return Promise.resolve({ value: this.rows[this.next_++], done: false });
   }
 
-  text(text: string): void {
-    if (!this.cell) return;
-    if (this.inIs) this.cell.inline!.text(text);
-    else if (this.inV) this.cell.v!.add(text);
+  private open(): AsyncGenerator<string> {
+    const { ctx, book, sheet } = this;
+    const { partPath, entry } = sheetPart(ctx, book, sheet);
+    this.partPath = partPath;
+    this.scanner = new SheetScanner({
+      sst: book.sst,
+      xfKinds: book.xfKinds,
+      date1904: book.date1904,
+      maxCellChars: ctx.limits.maxCellChars,
+    });
+    return partText(ctx, partPath, entry);
   }
 
-  /** The cell's value, or undefined for an empty cell (including a formula with no cached result). */
-  private cellValue(cell: CellState): RawCell | undefined {
-    const raw = cell.v?.value() ?? '';
-    const base = cell.formula ? { col: cell.col, formula: true } : { col: cell.col };
-    const text = (s: string | undefined): RawCell | undefined => (s ? { ...base, t: 's', v: s } : undefined);
-    switch (cell.type) {
-      case 's':
-        return raw === '' ? undefined : text(this.book.sst[Number(raw)]);
-      case 'inlineStr':
-        return text(cell.inline ? cell.inline.value(this.max) : clip(unescapeXstring(raw), this.max));
-      case 'str':
-        return text(clip(unescapeXstring(raw), this.max));
-      case 'b':
-        return raw === '' ? undefined : { ...base, t: 'b', v: isTrue(raw.trim().toLowerCase()) };
-      case 'e':
-        return raw === '' ? undefined : { ...base, t: 'e', v: raw };
-      case 'd': {
-        if (raw === '') return undefined;
-        const date = parseIsoDate(raw.trim());
-        return date ? { ...base, t: 'd', v: date } : text(clip(raw, this.max));
-      }
-      default: {
-        if (raw.trim() === '') return undefined;
-        const n = Number(raw);
-        if (!Number.isFinite(n)) return text(clip(raw, this.max));
-        const kind = this.book.xfKinds[cell.style];
-        if (kind === 'date') {
-          const date = serialToDate(n, this.book.date1904);
-          if (date) return { ...base, t: 'd', v: date };
-        }
-        return kind === 'percent' ? { ...base, t: 'n', v: n, percent: true } : { ...base, t: 'n', v: n };
-      }
-    }
+  private tooMany(max: number): InputError {
+    return new InputError(this.ctx.file, 'too-many-rows', `sheet "${this.sheet.name}" has more than ${max} rows`);
   }
-}
 
-const MS_PER_DAY = 86_400_000;
-/** Days from 1899-12-30 (serial 0 in the 1900 system, counting Excel's fake 29 Feb 1900) to 1970-01-01. */
-const UNIX_EPOCH_SERIAL = 25_569;
-/** Days from 1899-12-30 to 1904-01-01, serial 0 in the 1904 system. */
-const DATE1904_OFFSET = 1_462;
-/** 9999-12-31, the last date Excel shows. */
-const MAX_SERIAL = 2_958_465;
+  /** Ends the iteration with err, as an InputError, after letting go of the part's stream. */
+  private async fail(err: unknown): Promise<never> {
+    await this.stop();
+    throw asInputError(this.ctx.file, err);
+  }
 
-export function serialToDate(serial: number, date1904: boolean): Date | undefined {
-  if (!(serial >= 0) || serial >= MAX_SERIAL + 1) return undefined;
-  // Excel's 1900 system counts 29 Feb 1900 (serial 60), which did not exist: serials from 61
-  // on are days since 1899-12-30, earlier ones days since 1899-12-31 (serial 1 = 1 Jan 1900).
-  const days = date1904 ? serial + DATE1904_OFFSET : serial < 60 ? serial + 1 : serial;
-  return new Date(Math.round((days - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
-}
-
-/** `t="d"` cells hold ISO 8601 text; without a zone it is read as UTC like every other date here. */
-function parseIsoDate(s: string): Date | undefined {
-  const zoned = /(?:[zZ]|[+-]\d\d:?\d\d)$/.test(s) || !s.includes('T');
-  const ms = Date.parse(zoned ? s : `${s}Z`);
-  return Number.isNaN(ms) ? undefined : new Date(ms);
+  private async stop(): Promise<void> {
+    this.done = true;
+    this.rows = [];
+    this.next_ = 0;
+    const texts = this.texts;
+    this.texts = undefined;
+    await texts?.return(undefined);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

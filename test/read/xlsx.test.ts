@@ -6,9 +6,12 @@ import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError, type RawCell, type RawRow, type WorkbookSource } from '../../src/read/types.js';
+import { SharedStringsScanner, SheetScanner, XmlError, type SheetContext } from '../../src/read/sheet-scanner.js';
 import { formatCodeKind, openXlsx, serialToDate } from '../../src/read/xlsx.js';
+import { packageRoot } from '../../src/rules/load.js';
 
-const REFERENCE = '/work/shared/reference/quang-binh-tdkt';
+// The reference workbooks stand in shared/, beside the project's checkout.
+const REFERENCE = path.resolve(packageRoot(), '../shared/reference/quang-binh-tdkt');
 let dir: string;
 
 beforeAll(() => {
@@ -87,6 +90,8 @@ interface ZipPart {
   data: string | Buffer;
   /** Bytes to store as the deflated data instead of deflating `data` (to simulate damage). */
   raw?: Buffer;
+  /** The uncompressed size to declare instead of the real one (to simulate damage). */
+  size?: number;
 }
 
 function makeZip(parts: ZipPart[]): Buffer {
@@ -106,7 +111,7 @@ function makeZip(parts: ZipPart[]): Buffer {
     header.writeUInt16LE(0x21, 12);
     header.writeUInt32LE(crc32(data), 14);
     header.writeUInt32LE(deflated.length, 18);
-    header.writeUInt32LE(data.length, 22);
+    header.writeUInt32LE(part.size ?? data.length, 22);
     header.writeUInt16LE(name.length, 26);
     header.writeUInt16LE(0, 28);
     const central = Buffer.alloc(46);
@@ -302,6 +307,17 @@ describe('openXlsx on workbooks written by exceljs', () => {
     expect(isOpen(f)).toBe(false);
   });
 
+  it('hands out rows in order to next() calls that overlap', async () => {
+    const src = await openXlsx(tmp('long.xlsx'));
+    const it = src.rows(src.sheets[0])[Symbol.asyncIterator]();
+    const first = await Promise.all([it.next(), it.next(), it.next()]);
+    expect(first.map((r) => r.value?.row)).toEqual([1, 2, 3]);
+    expect((await it.next()).value?.row).toBe(4);
+    await it.return?.();
+    expect((await it.next()).done).toBe(true);
+    await src.close();
+  });
+
   it('close() releases the file even while a sheet is being read', async () => {
     const f = tmp('long.xlsx');
     const src = await openXlsx(f);
@@ -482,6 +498,37 @@ dòng 2</t></si>
     await src.close();
   });
 
+  it('decodes large parts whatever mix of ASCII and multi-byte chunks zlib hands out', async () => {
+    // Mostly ASCII rows (decoded by the ASCII shortcut) with Vietnamese text and U+FEFF every so
+    // often, behind a UTF-8 byte-order mark that must be dropped while the later U+FEFF stay.
+    const texts = (r: number) => (r % 12_007 === 0 ? `\uFEFFĐắk Ruồng ${r}` : r % 9001 === 0 ? `Xã Đắk ${r}` : `row ${r}`);
+    let rows = '';
+    for (let r = 1; r <= 30_000; r++) {
+      rows += `<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}" t="inlineStr"><is><t>${texts(r)}</t></is></c></row>`;
+    }
+    const f = tmp('mixed.xlsx');
+    fs.writeFileSync(
+      f,
+      makeZip([
+        { name: '_rels/.rels', data: rootRels },
+        { name: 'xl/workbook.xml', data: workbookXml('<sheet name="S" sheetId="1" r:id="rId1"/>') },
+        {
+          name: 'xl/_rels/workbook.xml.rels',
+          data: `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+        },
+        { name: 'xl/worksheets/sheet1.xml', data: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sheetXml(rows))]) },
+      ]),
+    );
+    const got = await readFile(f);
+    expect(got).toHaveLength(30_000);
+    for (const row of got) {
+      expect(row.cells).toEqual([
+        { col: 1, t: 'n', v: row.row },
+        { col: 2, t: 's', v: texts(row.row) },
+      ]);
+    }
+  });
+
   it('enforces the limits', async () => {
     expect(await errorCode(() => openXlsx(file, { maxPartBytes: 200 }))).toBe('too-large');
 
@@ -492,6 +539,12 @@ dòng 2</t></si>
     });
     expect(code).toBe('too-many-rows');
     expect(rows).toHaveLength(2);
+    // The iteration is over after the error.
+    const again = src.rows(src.sheets[0])[Symbol.asyncIterator]();
+    await errorCode(async () => {
+      while (!(await again.next()).done);
+    });
+    expect((await again.next()).done).toBe(true);
     expect(rows[0].cells.slice(0, 5).map((c) => c.v)).toEqual(['Nguy', '  ha', 'Tên ', 'Trườ', 'Hoàn']);
     await src.close();
 
@@ -601,6 +654,252 @@ describe('openXlsx on bad input', () => {
     const src = await openXlsx(damaged);
     expect(await errorCode(() => readAll(src, 'S'))).toBe('truncated');
     await src.close();
+  });
+
+  it('reports a part whose inflated size differs from the zip directory', async () => {
+    const rows = '<row r="1"><c r="A1"><v>1</v></c></row>';
+    for (const delta of [-1, 1]) {
+      const f = tmp(`size${delta}.xlsx`);
+      const size = Buffer.byteLength(sheetXml(rows)) + delta;
+      fs.writeFileSync(
+        f,
+        makeZip([
+          { name: '_rels/.rels', data: rootRels },
+          { name: 'xl/workbook.xml', data: workbookXml('<sheet name="S" sheetId="1" r:id="rId1"/>') },
+          {
+            name: 'xl/_rels/workbook.xml.rels',
+            data: `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+          },
+          { name: 'xl/worksheets/sheet1.xml', data: sheetXml(rows), size },
+        ]),
+      );
+      const src = await openXlsx(f);
+      expect(await errorCode(() => readAll(src, 'S'))).toBe('truncated');
+      await src.close();
+    }
+  });
+});
+
+describe('the sheet scanner', () => {
+  const SST = ['Nguyễn Văn An', 'Cá nhân', 'Y tế', '😀 Đắk Ruồng'];
+  const ctx: SheetContext = { sst: SST, xfKinds: [undefined, 'percent', 'date'], date1904: false, maxCellChars: 32_767 };
+
+  /** Feeds XML to a scanner as UTF-8 bytes in chunks of `size` bytes (or whole), decoded by one streaming TextDecoder. */
+  function feed(scanner: { push(s: string): void; finish(): void }, xml: string, size?: number, after?: () => void): void {
+    if (size === undefined) {
+      scanner.push(xml);
+      after?.();
+    } else {
+      const bytes = Buffer.from(xml, 'utf8');
+      const decoder = new TextDecoder();
+      for (let i = 0; i < bytes.length; i += size) {
+        const text = decoder.decode(bytes.subarray(i, i + size), { stream: true });
+        if (text) scanner.push(text);
+        after?.();
+      }
+      const tail = decoder.decode();
+      if (tail) scanner.push(tail);
+    }
+    scanner.finish();
+    after?.();
+  }
+
+  function scanRows(xml: string, size?: number, context = ctx): RawRow[] {
+    const scanner = new SheetScanner(context);
+    const rows: RawRow[] = [];
+    feed(scanner, xml, size, () => rows.push(...scanner.take()));
+    return rows;
+  }
+
+  /** The same, splitting the decoded string every `size` UTF-16 units (so also inside surrogate pairs). */
+  function scanRowsByChars(xml: string, size: number): RawRow[] {
+    const scanner = new SheetScanner(ctx);
+    const rows: RawRow[] = [];
+    for (let i = 0; i < xml.length; i += size) {
+      scanner.push(xml.slice(i, i + size));
+      rows.push(...scanner.take());
+    }
+    scanner.finish();
+    rows.push(...scanner.take());
+    return rows;
+  }
+
+  const sheet = `${XML}<!-- a comment with <row> in it -->
+<worksheet xmlns="${NS}" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"><sheetPr filterMode="false" codeName="a > b"><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:F6"/>
+<sheetData>
+<row r="1" spans="1:6" x14ac:dyDescent="0.25"><c r="A1" t="s" cm="1>0"><v>0</v></c><c r="B1" t="s"><v>3</v></c><c r="C1" s="1"><v>0.8</v></c><c r="D1" s="2"><v>45203</v></c><c r="E1"><v>-12.5</v></c><c r="F1" t="s"/></row>
+<row r="2" hidden="1"><c r="A2" t="inlineStr"><is><t xml:space="preserve">Hoàn thành &amp; xuất sắc&#13;
+dòng 2\r\ndòng 3 &#x1F600; &#7899;</t></is></c><c r="B2" t="str"><f>A1&amp;"x"</f><v>a &lt;b&gt; &quot;c&quot; &apos;d&apos;</v></c><c r="C2" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="D2" t="b"><v>1</v></c><c r="E2" t="d"><v>2023-10-04T08:30:00</v></c></row>
+<row r="3"/>
+<row><c><v><![CDATA[4&5]]></v></c><c t="str"><v>a<!-- comment -->b</v></c><c r="E4" t="inlineStr"><is><r><t>Tr</t></r><r><rPr><b/></rPr><t>ường</t></r><rPh sb="0" eb="1"><t>X</t></rPh></is></c><c r="D4"><v>7</v></c></row>
+<row r="6"
+   hidden="0"><c r="A6"
+   t="s"  ><v >2</v ></c ><c r="B6" t="str"><v>_x000D_ 😀 Ưng</v></c></row>
+</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>
+</worksheet>
+`;
+
+  const expected: RawRow[] = [
+    {
+      row: 1,
+      cells: [
+        { col: 1, t: 's', v: 'Nguyễn Văn An' },
+        { col: 2, t: 's', v: '😀 Đắk Ruồng' },
+        { col: 3, t: 'n', v: 0.8, percent: true },
+        { col: 4, t: 'd', v: utc(2023, 10, 4) },
+        { col: 5, t: 'n', v: -12.5 },
+      ],
+    },
+    {
+      row: 2,
+      hidden: true,
+      cells: [
+        // &#13; is a CR that stays one; a CR LF in the text reads as LF.
+        { col: 1, t: 's', v: 'Hoàn thành & xuất sắc\r\ndòng 2\ndòng 3 😀 ớ' },
+        { col: 2, t: 's', v: 'a <b> "c" \'d\'', formula: true },
+        { col: 3, t: 'e', v: '#DIV/0!', formula: true },
+        { col: 4, t: 'b', v: true },
+        { col: 5, t: 'd', v: utc(2023, 10, 4, 8, 30) },
+      ],
+    },
+    {
+      row: 4,
+      cells: [
+        { col: 1, t: 's', v: '4&5' },
+        { col: 2, t: 's', v: 'ab' },
+        { col: 4, t: 'n', v: 7 },
+        { col: 5, t: 's', v: 'Trường' },
+      ],
+    },
+    {
+      row: 6,
+      cells: [
+        { col: 1, t: 's', v: 'Y tế' },
+        { col: 2, t: 's', v: '\r 😀 Ưng' },
+      ],
+    },
+  ];
+
+  it('reads a sheet pushed whole', () => {
+    expect(scanRows(sheet)).toEqual(expected);
+  });
+
+  it('reads the same sheet fed 1 to 7 bytes at a time: tags, entities, CR LF and multi-byte characters split', () => {
+    for (let size = 1; size <= 7; size++) expect(scanRows(sheet, size), `${size}-byte chunks`).toEqual(expected);
+    // Splitting the decoded text instead also cuts surrogate pairs in two.
+    for (let size = 1; size <= 7; size++) expect(scanRowsByChars(sheet, size), `${size}-unit chunks`).toEqual(expected);
+  });
+
+  it('reads a tag and an entity split across two chunks', () => {
+    const xml = `<worksheet><sheetData><row r="9"><c r="B9" t="inlineStr"><is><t>Đ&amp;Đ</t></is></c></row></sheetData></worksheet>`;
+    const want = [{ row: 9, cells: [{ col: 2, t: 's', v: 'Đ&Đ' }] }];
+    for (const cut of [xml.indexOf('r="B9"') + 3, xml.indexOf('&amp;') + 2, xml.indexOf('</row>') + 3]) {
+      const scanner = new SheetScanner(ctx);
+      scanner.push(xml.slice(0, cut));
+      const first = scanner.take();
+      scanner.push(xml.slice(cut));
+      scanner.finish();
+      expect([...first, ...scanner.take()]).toEqual(want);
+    }
+  });
+
+  it('reads the common cell shape and every other spelling of it alike', () => {
+    // A deterministic generator of cells; each is written once in the shape the fast path reads and
+    // once with a namespace prefix and extra white space, which only the general path reads.
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const values = [
+      ...['0', '42', '007', '-3', '-0', '0.8', '0.1', '-0.125', '.5', '1.', '-', '.', '45203.75', '123456789012.345'],
+      ...['1.0000000000000002', '12345678901234567890', '1E+3', '4.5e-7', ' 12 ', '', 'abc'],
+    ];
+    const texts = ['Xã Đắk Ruồng', 'a &amp; b', '😀', '_x000D_', 'x'.repeat(300), ' '];
+    let canonical = '';
+    let spelled = '';
+    for (let r = 1; r <= 300; r++) {
+      let cells = '';
+      let cells2 = '';
+      const count = rand(6);
+      for (let k = 0; k < count; k++) {
+        const col = 1 + rand(30);
+        const letters = col <= 26 ? String.fromCharCode(64 + col) : `A${String.fromCharCode(64 + col - 26)}`;
+        const ref = rand(5) === 0 ? '' : ` r="${letters}${r}"`;
+        const s = rand(3) === 0 ? ` s="${rand(3)}"` : '';
+        const kind = rand(7);
+        let t = '';
+        let v: string | undefined;
+        if (kind === 0) [t, v] = [' t="s"', String(rand(5))];
+        else if (kind === 1) [t, v] = [' t="str"', texts[rand(texts.length)]];
+        else if (kind === 2) [t, v] = [' t="b"', String(rand(2))];
+        else if (kind === 3) [t, v] = [' t="e"', '#N/A'];
+        else if (kind === 4) [t, v] = [' t="d"', '2023-10-04'];
+        else if (kind === 5) v = undefined;
+        else v = values[rand(values.length)];
+        cells += v === undefined ? `<c${ref}${s}${t}/>` : `<c${ref}${s}${t}><v>${v}</v></c>`;
+        cells2 += v === undefined ? `<x:c${ref}${s}${t} />` : `<x:c${ref}\n${s}${t}><x:v>${v}</x:v></x:c>`;
+      }
+      canonical += `<row r="${r}">${cells}</row>`;
+      spelled += `<x:row r="${r}">${cells2}</x:row>`;
+    }
+    const a = scanRows(`<worksheet xmlns="${NS}"><sheetData>${canonical}</sheetData></worksheet>`, 4096);
+    const b = scanRows(`<x:worksheet xmlns:x="${NS}"><x:sheetData>${spelled}</x:sheetData></x:worksheet>`, 4096);
+    expect(a.length).toBeGreaterThan(150);
+    expect(a).toEqual(b);
+    expect(scanRows(`<worksheet xmlns="${NS}"><sheetData>${canonical}</sheetData></worksheet>`, 5)).toEqual(a);
+  });
+
+  it('reads shared strings fed 1 to 7 bytes at a time', () => {
+    const sst = `${XML}<sst xmlns="${NS}" count="4" uniqueCount="4"><si><t>Nguyễn Văn An 😀</t></si><si><r><t xml:space="preserve">Tên gọi\r\n</t></r><r><rPr><i/></rPr><t>(Ông/Bà) &amp; &#7899;</t></r><rPh sb="0" eb="1"><t>PHIÊN ÂM</t></rPh></si><si><t/></si><si><t>dòng 1_x000D_&#10;dòng 2</t></si></sst>`;
+    const want = ['Nguyễn Văn An 😀', 'Tên gọi\n(Ông/Bà) & ớ', '', 'dòng 1\r\ndòng 2'];
+    for (const size of [undefined, 1, 2, 3, 4, 5, 6, 7]) {
+      const scanner = new SharedStringsScanner(32_767);
+      feed(scanner, sst, size);
+      expect(scanner.strings, `${size}-byte chunks`).toEqual(want);
+    }
+  });
+
+  it('rejects malformed XML, whole or in chunks', () => {
+    const bad = [
+      '',
+      '   ',
+      'hello <worksheet/>',
+      '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row>',
+      '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet',
+      '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><worksheet',
+      '<worksheet><sheetData><row><c r="A1"><v>1</v></row></sheetData></worksheet>',
+      '<worksheet><sheetData><row><c r="A1"><v>1</v></c></row></sheetData></worksheet><extra/>',
+      '<worksheet><sheetData><row><c r="A1"><v>1</v></c></row></sheetData></worksheet>text',
+      '<worksheet><sheetData><row><c r="A1><v>1</v></c></row></sheetData></worksheet>',
+      '<worksheet><sheetData><row><c r=A1><v>1</v></c></row></sheetData></worksheet>',
+      '<worksheet><sheetData><row><c r="A1" <v>1</v></c></row></sheetData></worksheet>',
+      '<worksheet><sheetData><row><c t="inlineStr"><is><t>a &nbsp; b</t></is></c></row></sheetData></worksheet>',
+      '<worksheet><sheetData><row><c t="str"><v>a & b</v></c></row></sheetData></worksheet>',
+      '<worksheet><sheetData><row><c t="str"><v>&#0;</v></c></row></sheetData></worksheet>',
+      '<worksheet><sheetData></x:sheetData></worksheet>',
+      '<worksheet><sheetData><row><c><v>1</v></c></row></sheetData></worksheet><!-- unterminated',
+      '<worksheet><!x></worksheet>',
+      '<worksheet></ worksheet>',
+    ];
+    for (const xml of bad) {
+      for (const size of [undefined, 3]) {
+        expect(() => scanRows(xml, size), `${JSON.stringify(xml)} in ${size ?? 'one'} chunk(s)`).toThrow(XmlError);
+      }
+    }
+    // White space where XML allows it is fine.
+    expect(scanRows('<worksheet ><sheetData\n/></worksheet\t>\n')).toEqual([]);
+  });
+
+  it('caps long texts at maxCellChars', () => {
+    const long = 'Đ'.repeat(50);
+    const xml = `<worksheet><sheetData><row><c t="str"><v>${long}</v></c><c t="inlineStr"><is><t>${'&amp;'.repeat(50)}</t></is></c><c><v>${'9'.repeat(40)}x</v></c></row></sheetData></worksheet>`;
+    const rows = scanRows(xml, 7, { ...ctx, maxCellChars: 4 });
+    expect(rows[0].cells).toEqual([
+      { col: 1, t: 's', v: 'ĐĐĐĐ' },
+      { col: 2, t: 's', v: '&&&&' },
+      { col: 3, t: 's', v: '9999' },
+    ]);
   });
 });
 
@@ -718,6 +1017,31 @@ describe('differential test against exceljs', () => {
     },
     60_000,
   );
+});
+
+describe('merged ranges', () => {
+  it('lists a sheet\'s merged ranges, which Excel writes after every row', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Danh sách');
+    for (let r = 1; r <= 2000; r++) ws.addRow([r, `Nguyễn Văn ${r}`, r % 3 === 0 ? 'Trường TH Đắk Ruồng' : null]);
+    ws.mergeCells('A1:K1');
+    ws.mergeCells('C3:C5');
+    ws.mergeCells('B1999:C2000');
+    const file = tmp('merges.xlsx');
+    await wb.xlsx.writeFile(file);
+    const src = await openXlsx(file);
+    const merges = await src.merges!(src.sheets[0]);
+    expect(merges.sort((a, b) => a.r1 - b.r1)).toEqual([
+      { r1: 1, c1: 1, r2: 1, c2: 11 },
+      { r1: 3, c1: 3, r2: 5, c2: 3 },
+      { r1: 1999, c1: 2, r2: 2000, c2: 3 },
+    ]);
+    // The pass over merges leaves the rows to be read afterwards.
+    let rows = 0;
+    for await (const _ of src.rows(src.sheets[0])) rows++;
+    expect(rows).toBe(2000);
+    await src.close();
+  });
 });
 
 describe('reference workbooks from Quảng Bình', () => {

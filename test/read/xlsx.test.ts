@@ -141,6 +141,19 @@ const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 const rootRels = `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
 
+/** A workbook of one sheet "S" whose part holds `sheet` (with `size` as the directory's uncompressed size, if given). */
+function singleSheetZip(sheet: string | Buffer, size?: number): Buffer {
+  return makeZip([
+    { name: '_rels/.rels', data: rootRels },
+    { name: 'xl/workbook.xml', data: workbookXml('<sheet name="S" sheetId="1" r:id="rId1"/>') },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    },
+    { name: 'xl/worksheets/sheet1.xml', data: sheet, ...(size === undefined ? {} : { size }) },
+  ]);
+}
+
 function workbookXml(sheets: string, pr = ''): string {
   return `${XML}<workbook xmlns="${NS}" xmlns:r="${RNS}">${pr}<sheets>${sheets}</sheets></workbook>`;
 }
@@ -509,15 +522,7 @@ dòng 2</t></si>
     const f = tmp('mixed.xlsx');
     fs.writeFileSync(
       f,
-      makeZip([
-        { name: '_rels/.rels', data: rootRels },
-        { name: 'xl/workbook.xml', data: workbookXml('<sheet name="S" sheetId="1" r:id="rId1"/>') },
-        {
-          name: 'xl/_rels/workbook.xml.rels',
-          data: `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
-        },
-        { name: 'xl/worksheets/sheet1.xml', data: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sheetXml(rows))]) },
-      ]),
+      singleSheetZip(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sheetXml(rows))])),
     );
     const got = await readFile(f);
     expect(got).toHaveLength(30_000);
@@ -663,15 +668,7 @@ describe('openXlsx on bad input', () => {
       const size = Buffer.byteLength(sheetXml(rows)) + delta;
       fs.writeFileSync(
         f,
-        makeZip([
-          { name: '_rels/.rels', data: rootRels },
-          { name: 'xl/workbook.xml', data: workbookXml('<sheet name="S" sheetId="1" r:id="rId1"/>') },
-          {
-            name: 'xl/_rels/workbook.xml.rels',
-            data: `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
-          },
-          { name: 'xl/worksheets/sheet1.xml', data: sheetXml(rows), size },
-        ]),
+        singleSheetZip(sheetXml(rows), size),
       );
       const src = await openXlsx(f);
       expect(await errorCode(() => readAll(src, 'S'))).toBe('truncated');

@@ -11,7 +11,7 @@ import { compareValues } from '../operators/compare.js';
 import { HeaderMatcher, readTable, kindFromText, isDateLine, type LayoutVocabulary, type TableLayout, type NomineeRow, type TitleLine } from '../read/table.js';
 import { columnIndex, columnLetter, InputError, type RawCell, type ReadLimits, type WorkbookSource } from '../read/types.js';
 import { expandInputs, openSource } from '../read/open.js';
-import { cleanText, fold, startsWithPhrase } from '../normalize/text.js';
+import { cleanText, fold, PhraseList } from '../normalize/text.js';
 import { displayText, parseCell, type Value } from '../normalize/values.js';
 import { ENGINE_MESSAGES, localize, render } from './messages.js';
 import type { CellView, FileView, Finding, Lang, RowView, Severity, YearSlot } from './types.js';
@@ -125,7 +125,7 @@ function isFilled(row: RowView, key: string): boolean {
 
 function vocabulary(ruleSet: RuleSet): LayoutVocabulary {
   const kind = ruleSet.columns.get(KEYS.kind);
-  return { footer: ruleSet.layout.footer, notUnit: ruleSet.layout.notUnit, kindPhrases: kind?.infer ?? {} };
+  return { footer: new PhraseList(ruleSet.layout.footer), notUnit: new PhraseList(ruleSet.layout.notUnit), kindPhrases: kind?.infer ?? {} };
 }
 
 /**
@@ -135,7 +135,7 @@ function vocabulary(ruleSet: RuleSet): LayoutVocabulary {
  * administrative documents lay out their heading.
  */
 export function unitFromTitle(title: TitleLine[], vocab: LayoutVocabulary): string | undefined {
-  const isUnit = (t: TitleLine) => fold(t.text) !== '' && !isDateLine(t.text) && !vocab.notUnit.some((p) => startsWithPhrase(t.text, p));
+  const isUnit = (t: TitleLine) => fold(t.text) !== '' && !isDateLine(t.text) && vocab.notUnit.find(t.text) < 0;
   const first = title.find(isUnit);
   if (!first) return undefined;
   const under = title.find((t) => t.row === first.row + 1 && t.col === first.col);

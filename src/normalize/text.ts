@@ -7,11 +7,12 @@
 /** NFC, line breaks and runs of white space (including non-breaking) folded to one space, trimmed. */
 export function cleanText(s: string): string {
   // Most cells need nothing: test before paying for normalize() and replace().
-  if (!NEEDS_CLEANING.test(s)) return s;
+  if (s.length > 0 && s.charCodeAt(0) !== 32 && s.charCodeAt(s.length - 1) !== 32 && !NEEDS_CLEANING.test(s)) return s;
   return s.normalize('NFC').replace(/[\s\u00a0\u200b\ufeff]+/gu, ' ').trim();
 }
 
-const NEEDS_CLEANING = /[\u0300-\u036f\t\n\r\f\v\u00a0\u200b\ufeff\u1dc0-\u1dff]|\s\s|^\s|\s$/u;
+/** Combining marks (NFD text), white space other than single spaces. */
+const NEEDS_CLEANING = /[\u0300-\u036f\u1dc0-\u1dff\t\n\r\f\v\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
 
 const COMBINING = /[\u0300-\u036f]/g;
 
@@ -50,16 +51,27 @@ export function foldWithoutParentheses(s: string): string {
 }
 
 /**
- * Whether `text` begins with `phrase` as whole words. Diacritics carry meaning in Vietnamese —
- * "Sở" (department) is not "Số" (number), "Tổng công ty" is not "Tổng cộng" — so a text written
- * with diacritics is compared with them (ignoring case and spacing); a text typed without any is
- * compared folded.
+ * Which of a list of phrases a text begins with, as whole words. Diacritics carry meaning in
+ * Vietnamese — "Sở" (department) is not "Số" (number), "Tổng công ty" is not "Tổng cộng" — so a
+ * text written with diacritics is compared with them (ignoring case and spacing); a text typed
+ * without any is compared folded. The phrases' keys are made once: this runs on every row.
  */
-export function startsWithPhrase(text: string, phrase: string): boolean {
-  const key = /[^\x00-\x7f]/.test(text) ? accentKey : fold;
-  const t = key(text);
-  const p = key(phrase);
-  return p.length > 0 && (t === p || t.startsWith(p + ' '));
+export class PhraseList {
+  private readonly accented: string[];
+  private readonly folded: string[];
+
+  constructor(readonly phrases: string[]) {
+    this.accented = phrases.map(accentKey);
+    this.folded = phrases.map(fold);
+  }
+
+  /** The index of the first phrase the text begins with, or -1. */
+  find(text: string): number {
+    const accented = /[^\x00-\x7f]/.test(text);
+    const t = accented ? accentKey(text) : fold(text);
+    const keys = accented ? this.accented : this.folded;
+    return keys.findIndex((p) => p.length > 0 && (t === p || t.startsWith(p + ' ')));
+  }
 }
 
 /** Lower case, NFC, punctuation to spaces, diacritics kept. */

@@ -35,6 +35,7 @@ export function displayText(cell: RawCell): string {
 
 function roundForDisplay(n: number): number {
   // Binary floating point shows 0.7 * 100 as 70.00000000000001; Excel shows 70.
+  if (Number.isInteger(n)) return n;
   return Number.parseFloat(n.toPrecision(12));
 }
 

@@ -7,6 +7,8 @@ import { defineOperator } from './types.js';
  * A text must say something: an achievement summary of "x", "-", "như trên" or a few letters
  * proves nothing (002 §IV.1.đ asks for one with every nominee). Empty cells are `required`'s.
  */
+const longest = (ps: string[]) => ps.reduce((n, p) => Math.max(n, p.length), 1);
+
 export const textQuality = defineOperator({
   kind: 'row',
   options: z.strictObject({
@@ -25,9 +27,15 @@ export const textQuality = defineOperator({
   check(row, o, ctx) {
     const cell = row.cell(o.column);
     if (!cell) return;
-    const folded = fold(cell.text);
-    const data = { column: ctx.label(o.column), value: cell.text, min: o['min-length'], length: cell.text.length };
-    if (folded === '' || o.placeholders.some((p) => fold(p) === folded)) ctx.report({ row, cell, messageId: 'placeholder', data });
-    else if (cell.text.length < o['min-length']) ctx.report({ row, cell, messageId: 'short', data });
+    const data = () => ({ column: ctx.label(o.column), value: cell.text, min: o['min-length'], length: cell.text.length });
+    // A real summary is longer than any placeholder: fold only what could be one.
+    if (cell.text.length <= longest(o.placeholders) * 2) {
+      const folded = fold(cell.text);
+      if (folded === '' || o.placeholders.some((p) => fold(p) === folded)) {
+        ctx.report({ row, cell, messageId: 'placeholder', data: data() });
+        return;
+      }
+    }
+    if (cell.text.length < o['min-length']) ctx.report({ row, cell, messageId: 'short', data: data() });
   },
 });

@@ -12,7 +12,7 @@
  */
 import type { MergeRange, RawCell, RawRow } from './types.js';
 import { displayText } from '../normalize/values.js';
-import { cleanText, fold, foldWithoutParentheses, startsWithPhrase } from '../normalize/text.js';
+import { cleanText, fold, foldWithoutParentheses, PhraseList } from '../normalize/text.js';
 import { decodeTcvn3, isLatin1Text, looksLikeTcvn3 } from '../normalize/legacy.js';
 
 /** A column as a rule pack declares it; `header` and `aliases` may contain YYYY (a year column). */
@@ -24,11 +24,11 @@ export interface ColumnSpec {
 
 export interface LayoutVocabulary {
   /** Phrases that open the footer: a total line, the signatures, the place and date. */
-  footer: string[];
+  footer: PhraseList;
   /** Per kind of nominee, phrases in a sheet name, title, file name or group row that name it. */
   kindPhrases: Record<string, string[]>;
   /** Phrases of the title block that are not the submitting unit's name. */
-  notUnit: string[];
+  notUnit: PhraseList;
 }
 
 export interface LocatedColumn {
@@ -180,14 +180,13 @@ export function kindFromText(text: string, vocab: LayoutVocabulary): string | un
  * Whether a row's first text opens the footer. A phrase of one word ("Cộng") must stand alone or
  * before a number ("Cộng: 6"), so that "Công an xã …" — "cong an" once folded — stays a nominee.
  */
-export function isFooterText(text: string, phrases: string[]): boolean {
+export function isFooterText(text: string, phrases: PhraseList): boolean {
+  if (/\d{4}/.test(text) && DATE_LINE.test(fold(text))) return true;
+  const i = phrases.find(text);
+  if (i < 0) return false;
   const f = fold(text);
-  if (DATE_LINE.test(f)) return true;
-  return phrases.some((phrase) => {
-    if (!startsWithPhrase(text, phrase)) return false;
-    const p = fold(phrase);
-    return f === p || p.includes(' ') || /^\d/.test(f.slice(p.length + 1));
-  });
+  const p = fold(phrases.phrases[i]);
+  return f === p || p.includes(' ') || /^\d/.test(f.slice(p.length + 1));
 }
 
 export function isDateLine(text: string): boolean {

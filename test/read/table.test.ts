@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { HeaderMatcher, isFooterText, kindFromText, readTable, type TableEvent } from '../../src/read/table.js';
 import type { MergeRange, RawCell, RawRow } from '../../src/read/types.js';
 import { bundledRulesDir, expandPackPaths, loadRuleSet } from '../../src/rules/load.js';
+import { PhraseList } from '../../src/normalize/text.js';
 
 const ruleSet = loadRuleSet(expandPackPaths([bundledRulesDir()]));
 const matcher = new HeaderMatcher([...ruleSet.columns.values()]);
-const vocab = { footer: ruleSet.layout.footer, notUnit: ruleSet.layout.notUnit, kindPhrases: ruleSet.columns.get('loai')!.infer! };
+const vocab = { footer: new PhraseList(ruleSet.layout.footer), notUnit: new PhraseList(ruleSet.layout.notUnit), kindPhrases: ruleSet.columns.get('loai')!.infer! };
 const keys = { name: 'ten', kind: 'loai', unit: 'don_vi', stt: 'stt' };
 
 /** Rows from a grid: each inner array is a row from column A; undefined leaves a cell empty. */

@@ -13,12 +13,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeDossier, type ExpectedEntry, type ExpectedFinding } from './fixture-kit/dossier.js';
+import { exampleFixtures } from './fixture-kit/examples.js';
 import { fieldFixtures } from './fixture-kit/fields.js';
 import { layoutFixtures } from './fixture-kit/layouts.js';
 import { profileFixtures } from './fixture-kit/profiles.js';
 
 /** What the generator owns inside the output folder: removed and written afresh on every run. */
-const OWNED = ['fields', 'profiles', 'layout', 'csv', 'expected.json'];
+const OWNED = ['fields', 'profiles', 'layout', 'csv', 'vi-du', 'expected.json'];
 
 function columnNumber(letters = ''): number {
   return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
   for (const p of OWNED) fs.rmSync(path.join(outDir, p), { recursive: true, force: true });
 
-  const entries = [...fieldFixtures(), ...profileFixtures(), ...layoutFixtures()];
+  const entries = [...fieldFixtures(), ...profileFixtures(), ...layoutFixtures(), ...exampleFixtures()];
   const expected: Record<string, ExpectedEntry> = {};
   let files = 0;
   for (const e of entries) {

@@ -134,12 +134,12 @@ function vocabulary(ruleSet: RuleSet): LayoutVocabulary {
  * first its parent body ("UBND HUYỆN KON RẪY" over "PHÒNG VĂN HÓA VÀ THÔNG TIN"), as Vietnamese
  * administrative documents lay out their heading.
  */
-export function unitFromTitle(title: TitleLine[], vocab: LayoutVocabulary): string | undefined {
+export function unitFromTitle(title: TitleLine[], vocab: LayoutVocabulary): { unit: string; heading: string[] } | undefined {
   const isUnit = (t: TitleLine) => fold(t.text) !== '' && !isDateLine(t.text) && vocab.notUnit.find(t.text) < 0;
   const first = title.find(isUnit);
   if (!first) return undefined;
   const under = title.find((t) => t.row === first.row + 1 && t.col === first.col);
-  return under && isUnit(under) ? under.text : first.text;
+  return under && isUnit(under) ? { unit: under.text, heading: [first.text, under.text] } : { unit: first.text, heading: [first.text] };
 }
 
 /** The date of a dossier's place-and-date line: "Đắk Ruồng, ngày 15 tháng 8 năm 2025". */
@@ -261,7 +261,7 @@ export class Evaluator {
   async checkSource(file: string, source: WorkbookSource): Promise<{ checked: string[]; skipped: string[] }> {
     const checked: string[] = [];
     const skipped: string[] = [];
-    const fileView: FileView = { file, unit: '', title: [], columns: new Set() };
+    const fileView: FileView = { file, unit: '', heading: [], title: [], columns: new Set() };
     try {
       for (const sheet of source.sheets) {
         if (this.opts.ruleSet.layout.ignoreSheets.some((p) => ` ${fold(sheet.name)} `.startsWith(` ${fold(p)} `))) {
@@ -277,7 +277,9 @@ export class Evaluator {
             layout = ev.layout;
             checked.push(sheet.name);
             if (!fileView.unit) {
-              fileView.unit = unitFromTitle(layout.title, this.vocab) ?? path.basename(file).replace(/\.[^.]*$/, '');
+              const named = unitFromTitle(layout.title, this.vocab);
+              fileView.unit = named?.unit ?? path.basename(file).replace(/\.[^.]*$/, '');
+              fileView.heading = named?.heading ?? [];
               fileView.title = layout.title.map((t) => t.text);
               fileView.date = dateOfLines(fileView.title);
             }

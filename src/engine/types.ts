@@ -76,6 +76,8 @@ export interface FileView {
   file: string;
   /** The submitting unit named in the title block, or the file's name. */
   unit: string;
+  /** The title block's heading: the unit, and the parent body above it when there is one. */
+  heading: string[];
   title: string[];
   /** The dossier's date, from its place-and-date line (title block or footer). */
   date?: Date;

@@ -3,8 +3,8 @@ import type { Finding } from '../engine/types.js';
 import type { Formatter } from './types.js';
 
 const TEXT = {
-  vi: { error: 'lỗi', warning: 'cảnh báo', info: 'thông tin', problems: 'vấn đề', files: 'tệp', rows: 'dòng đề nghị', clean: 'Không có vấn đề nào', sheet: 'trang', unreadable: 'tệp không đọc được' },
-  en: { error: 'error', warning: 'warning', info: 'info', problems: 'problems', files: 'files', rows: 'nominee rows', clean: 'No problems', sheet: 'sheet', unreadable: 'unreadable files' },
+  vi: { error: 'lỗi', warning: 'cảnh báo', info: 'thông tin', errors: 'lỗi', warnings: 'cảnh báo', problems: 'vấn đề', files: 'tệp', rows: 'dòng đề nghị', clean: 'Không có vấn đề nào', unreadable: 'tệp không đọc được' },
+  en: { error: 'error', warning: 'warning', info: 'info', errors: 'errors', warnings: 'warnings', problems: 'problems', files: 'files', rows: 'nominee rows', clean: 'No problems', unreadable: 'unreadable files' },
 };
 
 /** For the terminal: findings grouped by file and sheet, with the cell, the value and the rule id. */
@@ -28,7 +28,7 @@ export const stylish: Formatter = (result, ctx) => {
   if (out.length) out.push('');
   if (errors + warnings === 0 && result.findings.length === 0) out.push(c.green(`✔ ${t.clean} (${scope})`));
   else {
-    const summary = `✖ ${errors + warnings} ${t.problems} (${errors} ${t.error}, ${warnings} ${t.warning}) — ${scope}`;
+    const summary = `✖ ${errors + warnings} ${t.problems} (${errors} ${t.errors}, ${warnings} ${t.warnings}) — ${scope}`;
     out.push(errors ? c.red.bold(summary) : c.yellow.bold(summary));
   }
   if (result.inputErrors.length) out.push(c.red(`✖ ${result.inputErrors.length} ${t.unreadable}`));

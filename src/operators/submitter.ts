@@ -6,7 +6,9 @@ import { defineOperator } from './types.js';
 /**
  * A dossier dated after a reorganisation that still names a body the reorganisation abolished as
  * its submitting unit (after 1 July 2025 there is no district level: "UBND huyện …", "Phòng …
- * huyện"). The submitting unit is the title block's, or each value of the submitting-unit column.
+ * huyện"). The submitting unit is the title block's heading — the unit and the parent body above
+ * it, as "UBND HUYỆN KON RẪY" over "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" — or each value of the
+ * submitting-unit column.
  */
 export const submitter = defineOperator({
   kind: 'group',
@@ -34,7 +36,12 @@ export const submitter = defineOperator({
       },
       endFile(file) {
         if (file.date && file.date >= after) {
-          for (const unit of [file.unit, ...units]) {
+          const heading = file.heading.length ? file.heading : [file.unit];
+          if (heading.some(hits)) {
+            const unit = heading.join(' – ');
+            ctx.report({ place: { file: file.file }, group: file.unit, data: { unit, date: formatDate(file.date), after: formatDate(after) } });
+          }
+          for (const unit of units) {
             if (hits(unit)) ctx.report({ place: { file: file.file }, group: unit, data: { unit, date: formatDate(file.date), after: formatDate(after) } });
           }
         }

@@ -15,9 +15,17 @@ import { cleanText, fold, PhraseList } from '../normalize/text.js';
 import { displayText, parseCell, type Value } from '../normalize/values.js';
 import { ENGINE_MESSAGES, localize, render } from './messages.js';
 import type { CellView, FileView, Finding, Lang, RowView, Severity, YearSlot } from './types.js';
+import { rowFromSnapshot, snapshotRow, type RowSnapshot } from './snapshot.js';
+import { canUseWorkers, checkInWorkers, replyError } from './parallel.js';
 
 export interface CheckOptions {
   ruleSet: RuleSet;
+  /** The pack files the rule set was loaded from: worker threads load the same. */
+  packFiles?: string[];
+  /** How many files to check at once in worker threads (1: all in this thread). */
+  jobs?: number;
+  /** Told after each file, for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
   profiles: string[];
   /** Rule id, or a prefix ending in "/", → severity or 'off'. */
   severity?: Record<string, Severity | 'off'>;
@@ -55,6 +63,8 @@ interface ActiveRule {
   compiled: CompiledRule;
   severity: Severity;
   acc?: Accumulator;
+  /** A group rule over every file checked together (see GroupOperator.global). */
+  global: boolean;
 }
 
 function severityFor(ruleId: string, base: Severity, overrides: Record<string, Severity | 'off'>): Severity | 'off' {
@@ -77,7 +87,8 @@ export function activeRules(ruleSet: RuleSet, profiles: string[], overrides: Rec
   for (const compiled of ruleSet.rules) {
     if (compiled.rule.profile && !profiles.includes(compiled.rule.profile)) continue;
     const sev = severityFor(compiled.rule.id, compiled.rule.severity, overrides);
-    if (sev !== 'off') out.push({ compiled, severity: sev });
+    const op = compiled.operator;
+    if (sev !== 'off') out.push({ compiled, severity: sev, global: op.kind === 'group' && Boolean(op.global?.(compiled.options)) });
   }
   return out;
 }
@@ -119,6 +130,17 @@ function compileCondition(cond: Condition): CompiledCondition {
   return (row) => parts.every((f) => f(row));
 }
 
+/** The column keys a condition reads. */
+export function conditionKeys(cond: Condition | undefined): string[] {
+  if (!cond) return [];
+  return Object.entries(cond).flatMap(([key, v]) => {
+    if (key === 'all' || key === 'any') return (v as Condition[]).flatMap(conditionKeys);
+    if (key === 'not') return conditionKeys(v as Condition);
+    if (key === 'filled' || key === 'empty') return [v].flat().map(String);
+    return [key];
+  });
+}
+
 function isFilled(row: RowView, key: string): boolean {
   return row.cell(key) !== undefined || row.value(key) !== undefined || row.years(key).some((s) => s.cell);
 }
@@ -155,16 +177,26 @@ export function dateOfLines(lines: string[]): Date | undefined {
 }
 
 export class Evaluator {
-  readonly findings: Finding[] = [];
+  findings: Finding[] = [];
   rows = 0;
+  /** In a worker: what the rules over every file need of each row, for the main thread. */
+  snapshots: RowSnapshot[] = [];
   private readonly rules: ActiveRule[];
   private readonly rowRules: ActiveRule[];
+  /** Group rules fed here, row by row. */
   private readonly groupRules: ActiveRule[];
+  /** Rules over every file: fed here, or (in a worker) by the main thread from snapshots. */
+  private readonly globalRules: ActiveRule[];
+  private readonly globalKeys: string[];
   private readonly matcher: HeaderMatcher;
   private readonly vocab: LayoutVocabulary;
   private readonly seenOnce = new Set<string>();
 
-  constructor(private readonly opts: CheckOptions) {
+  /** `deferGlobal`: in a worker thread, rules over every file are left to the main thread. */
+  constructor(
+    private readonly opts: CheckOptions,
+    private readonly deferGlobal = false,
+  ) {
     this.rules = activeRules(opts.ruleSet, opts.profiles, opts.severity);
     this.matcher = new HeaderMatcher([...opts.ruleSet.columns.values()]);
     this.vocab = vocabulary(opts.ruleSet);
@@ -172,7 +204,32 @@ export class Evaluator {
     // Rules that judge other rules' outcomes on the row (the award level) run after them.
     const late = (r: ActiveRule) => (r.compiled.operator.kind === 'row' && r.compiled.operator.late ? 1 : 0);
     this.rowRules = this.rules.filter((r) => r.compiled.operator.kind === 'row').sort((a, b) => late(a) - late(b));
-    this.groupRules = this.rules.filter((r) => r.compiled.operator.kind === 'group');
+    this.globalRules = this.rules.filter((r) => r.global);
+    this.groupRules = this.rules.filter((r) => r.compiled.operator.kind === 'group' && !(deferGlobal && r.global));
+    const keys = this.globalRules.flatMap((r) => [
+      ...r.compiled.operator.columns(r.compiled.options),
+      ...conditionKeys(r.compiled.rule.when),
+      ...conditionKeys((r.compiled.options as { where?: Condition }).where),
+    ]);
+    this.globalKeys = [...new Set(keys)];
+  }
+
+  /** The findings so far, handed over and forgotten (a worker sends them file by file). */
+  takeFindings(): Finding[] {
+    const out = this.findings;
+    this.findings = [];
+    return out;
+  }
+
+  /** Rows a worker snapshotted, given to the rules over every file here, in file order. */
+  feed(snapshots: RowSnapshot[]): void {
+    for (const s of snapshots) {
+      const row = rowFromSnapshot(s);
+      for (const rule of this.globalRules) {
+        const when = rule.compiled.rule.when;
+        rule.acc!.row(row, !when || testCondition(when, row));
+      }
+    }
   }
 
   private label(key: string): string {
@@ -331,6 +388,7 @@ export class Evaluator {
       const when = rule.compiled.rule.when;
       rule.acc!.row(row, !when || testCondition(when, row));
     }
+    if (this.deferGlobal && this.globalRules.length) this.snapshots.push(snapshotRow(row, this.globalKeys));
   }
 
   end(): void {
@@ -438,15 +496,35 @@ export async function checkPaths(paths: string[], opts: CheckOptions): Promise<C
   const { files, errors } = expandInputs(paths);
   const evaluator = new Evaluator(opts);
   const sheets: CheckResult['sheets'] = [];
-  for (const file of files) {
-    try {
-      const read = await evaluator.checkFile(file);
-      sheets.push({ file, ...read });
-      // A workbook in which no sheet could be read as a list was not checked: say so, exit 2.
-      if (read.checked.length === 0) errors.push(new InputError(file, 'no-header', `sheets: ${read.skipped.join(', ')}`));
-    } catch (e) {
-      if (e instanceof InputError) errors.push(e);
-      else throw e;
+  const jobs = Math.max(1, opts.jobs ?? 1);
+  const noHeader = (file: string, read: { checked: string[]; skipped: string[] }) =>
+    // A workbook in which no sheet could be read as a list was not checked: say so, exit 2.
+    read.checked.length === 0 ? [new InputError(file, 'no-header', `sheets: ${read.skipped.join(', ')}`)] : [];
+
+  if (jobs > 1 && files.length > 1 && opts.packFiles && canUseWorkers()) {
+    const replies = await checkInWorkers(files, { ...opts, packFiles: opts.packFiles }, jobs);
+    replies.forEach((reply, i) => {
+      evaluator.findings.push(...reply.findings);
+      evaluator.rows += reply.rows;
+      evaluator.feed(reply.snapshots);
+      const error = replyError(files[i], reply);
+      if (error) errors.push(error);
+      else if (reply.sheets) {
+        sheets.push({ file: files[i], ...reply.sheets });
+        errors.push(...noHeader(files[i], reply.sheets));
+      }
+    });
+  } else {
+    for (const [i, file] of files.entries()) {
+      try {
+        const read = await evaluator.checkFile(file);
+        sheets.push({ file, ...read });
+        errors.push(...noHeader(file, read));
+      } catch (e) {
+        if (e instanceof InputError) errors.push(e);
+        else throw e;
+      }
+      opts.onProgress?.(i + 1, files.length);
     }
   }
   evaluator.end();

@@ -35,6 +35,7 @@ export const count = defineOperator({
     .refine((o) => o.min !== undefined || o.max !== undefined, 'give "min", "max" or both')
     .refine((o) => (o.by === 'column') === (o.column !== undefined), '"column" goes with by: column'),
   columns: (o) => [...(o.column ? [o.column] : []), ...o.needs],
+  global: (o) => o.scope === 'all',
   messages: {
     min: { vi: '{{group}}: có {{count}} {{what}}, cần ít nhất {{min}}.', en: '{{group}}: {{count}} {{what}}, at least {{min}} required.' },
     max: { vi: '{{group}}: có {{count}} {{what}}, vượt mức tối đa {{max}}. Gồm: {{files}}.', en: '{{group}}: {{count}} {{what}}, over the maximum of {{max}}. From: {{files}}.' },

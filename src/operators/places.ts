@@ -7,7 +7,8 @@ export function describePlace(p: Place): string {
   return `${p.file}${sheet}`;
 }
 
-export function describePlaces(ps: Place[], max = 5): string {
+/** Up to `max` places, and how many more there are (of `total`, when only some were passed). */
+export function describePlaces(ps: Place[], max = 5, total = ps.length): string {
   const shown = ps.slice(0, max).map(describePlace).join('; ');
-  return ps.length > max ? `${shown}; … (+${ps.length - max})` : shown;
+  return total > max ? `${shown}; … (+${total - max})` : shown;
 }

@@ -18,6 +18,7 @@ export const reference = defineOperator({
     scope: z.enum(['file', 'all']).default('all'),
   }),
   columns: (o) => [o.column, o.target],
+  global: (o) => o.scope === 'all',
   messages: {
     fail: { vi: '«{{value}}» không có trong danh sách đề nghị.', en: '"{{value}}" is not nominated in the dossiers.' },
   },

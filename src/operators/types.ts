@@ -66,6 +66,11 @@ export interface GroupOperator<O> {
   kind: 'group';
   options: z.ZodType<O>;
   columns(o: O): string[];
+  /**
+   * Whether the rule needs the rows of every file checked together (a cap over every input, a
+   * duplicate across units). Such rules run where all files meet; the others run beside the file.
+   */
+  global?(o: O): boolean;
   messages: Messages;
   create(o: O, ctx: OperatorContext): Accumulator;
 }

@@ -10,10 +10,13 @@ import { describePlaces } from './places.js';
  * diacritics form or spacing) in one file, or across every file checked together. Each listing
  * of a duplicate gets a finding that names the others. Only the keys are kept, never the rows.
  */
+const MAX_RELATED = 20;
+
 export const unique = defineOperator({
   kind: 'group',
   options: z.strictObject({ columns: z.array(ColumnKey).min(1), scope: z.enum(['file', 'all']).default('all') }),
   columns: (o) => o.columns,
+  global: (o) => o.scope === 'all',
   messages: {
     fail: { vi: '«{{name}}» được đề nghị {{count}} lần; các chỗ khác: {{others}}.', en: '"{{name}}" is nominated {{count}} times; elsewhere: {{others}}.' },
   },
@@ -22,9 +25,10 @@ export const unique = defineOperator({
     const flush = () => {
       for (const { name, places } of seen.values()) {
         if (places.length < 2) continue;
-        for (const p of places) {
-          const others = places.filter((q) => q !== p);
-          ctx.report({ place: p, data: { name, count: places.length, others: describePlaces(others) }, related: others, cell: { col: 0, column: p.column!, text: name } });
+        for (const [i, p] of places.entries()) {
+          // The first few other listings: a name copied into a thousand files must not cost a million places.
+          const others = places.filter((_, j) => j !== i).slice(0, MAX_RELATED);
+          ctx.report({ place: p, data: { name, count: places.length, others: describePlaces(others, 5, places.length - 1) }, related: others, cell: { col: 0, column: p.column!, text: name } });
         }
       }
       seen = new Map();

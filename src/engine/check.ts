@@ -359,7 +359,7 @@ export class Evaluator {
     return { checked, skipped };
   }
 
-  private evaluateRow(row: RowView & { failed: Set<string> }): void {
+  private evaluateRow(row: SheetRow): void {
     this.rows++;
     for (const rule of this.rowRules) {
       const { compiled } = rule;
@@ -400,7 +400,7 @@ export class Evaluator {
 class SheetState {
   private readonly plain = new Map<string, { col: number; column: string; spec: CompiledColumn }>();
   private readonly yearly = new Map<string, { year: number; col: number; column: string; spec: CompiledColumn }[]>();
-  private readonly byCol = new Map<number, { key: string; year?: number; spec: CompiledColumn }>();
+  private readonly byCol = new Map<number, { key: string; year?: number; column: string; spec: CompiledColumn }>();
 
   constructor(
     private readonly file: string,
@@ -411,7 +411,7 @@ class SheetState {
   ) {
     for (const c of layout.columns) {
       const spec = ruleSet.columns.get(c.key)!;
-      this.byCol.set(c.col, { key: c.key, year: c.year, spec });
+      this.byCol.set(c.col, { key: c.key, year: c.year, column: columnLetter(c.col), spec });
       if (c.year === undefined) this.plain.set(c.key, { col: c.col, column: columnLetter(c.col), spec });
       else {
         const list = this.yearly.get(c.key) ?? [];
@@ -422,53 +422,86 @@ class SheetState {
     }
   }
 
-  private cellView(raw: RawCell, key: string, spec: CompiledColumn, year?: number): CellView {
-    const view: CellView = { key, col: raw.col, column: columnLetter(raw.col), raw, text: displayText(raw) };
+  private cellView(raw: RawCell, text: string, at: { key: string; column: string; spec: CompiledColumn; year?: number }): CellView {
+    const { key, spec, year } = at;
+    const view: CellView = { key, col: raw.col, column: at.column, raw, text };
     if (year !== undefined) view.year = year;
     if (raw.t !== 'e') view.parsed = parseCell(raw, spec.type, spec.enum ? this.ruleSet.enums.get(spec.enum) : undefined);
     if (raw.legacy) view.legacy = raw.legacy;
     return view;
   }
 
-  view(n: NomineeRow): RowView & { failed: Set<string> } {
+  view(n: NomineeRow): SheetRow {
     const cells = new Map<string, CellView>();
     const all: CellView[] = [];
     const yearCells = new Map<number, CellView>();
     for (const raw of n.cells.values()) {
       const at = this.byCol.get(raw.col);
       if (!at) continue;
-      if (raw.t === 's' && cleanText(raw.v) === '') continue;
-      const cv = this.cellView(raw, at.key, at.spec, at.year);
+      const text = displayText(raw);
+      if (raw.t === 's' && text === '') continue;
+      const cv = this.cellView(raw, text, at);
       all.push(cv);
       if (at.year === undefined) cells.set(at.key, cv);
       else yearCells.set(raw.col, cv);
     }
-    const kindHint = n.kindHint;
-    const submitter = cells.get(KEYS.submitter)?.text;
-    const plain = this.plain;
-    const yearly = this.yearly;
-    const failed = new Set<string>();
-    return {
-      file: this.file,
-      sheet: this.sheet,
-      row: n.row,
-      hidden: n.hidden,
-      unit: submitter || this.fileView.unit,
-      failed,
-      has: (key) => plain.has(key) || yearly.has(key) || (key === KEYS.kind && kindHint !== undefined),
-      slot: (key) => plain.get(key),
-      cell: (key) => cells.get(key),
-      value(key) {
-        const c = cells.get(key);
-        if (c) return c.parsed?.ok ? c.parsed.value : undefined;
-        if (key === KEYS.kind && !plain.has(key)) return kindHint;
-        return undefined;
-      },
-      years: (key): YearSlot[] =>
-        (yearly.get(key) ?? []).map((s) => ({ year: s.year, col: s.col, column: s.column, cell: yearCells.get(s.col) })),
-      cells: () => all,
-      failedTags: () => failed,
-    };
+    const unit = cells.get(KEYS.submitter)?.text || this.fileView.unit;
+    return new SheetRow(this.file, this.sheet, n, unit, cells, all, yearCells, this.plain, this.yearly);
+  }
+}
+
+/** One nominee row of a sheet. A class, not closures: one is made for every row checked. */
+class SheetRow implements RowView {
+  readonly failed = new Set<string>();
+  readonly row: number;
+  readonly hidden: boolean;
+  private readonly kindHint: string | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly sheet: string,
+    n: NomineeRow,
+    readonly unit: string,
+    private readonly byKey: Map<string, CellView>,
+    private readonly all: CellView[],
+    private readonly yearCells: Map<number, CellView>,
+    private readonly plain: Map<string, { col: number; column: string }>,
+    private readonly yearly: Map<string, { year: number; col: number; column: string }[]>,
+  ) {
+    this.row = n.row;
+    this.hidden = n.hidden;
+    this.kindHint = n.kindHint;
+  }
+
+  has(key: string): boolean {
+    return this.plain.has(key) || this.yearly.has(key) || (key === KEYS.kind && this.kindHint !== undefined);
+  }
+
+  slot(key: string): { col: number; column: string } | undefined {
+    return this.plain.get(key);
+  }
+
+  cell(key: string): CellView | undefined {
+    return this.byKey.get(key);
+  }
+
+  value(key: string): Value | undefined {
+    const c = this.byKey.get(key);
+    if (c) return c.parsed?.ok ? c.parsed.value : undefined;
+    if (key === KEYS.kind && !this.plain.has(key)) return this.kindHint;
+    return undefined;
+  }
+
+  years(key: string): YearSlot[] {
+    return (this.yearly.get(key) ?? []).map((s) => ({ year: s.year, col: s.col, column: s.column, cell: this.yearCells.get(s.col) }));
+  }
+
+  cells(): CellView[] {
+    return this.all;
+  }
+
+  failedTags(): Set<string> {
+    return this.failed;
   }
 }
 

@@ -59,20 +59,27 @@ export function foldWithoutParentheses(s: string): string {
 export class PhraseList {
   private readonly accented: string[];
   private readonly folded: string[];
+  /** The phrases' first words, folded: most texts (a nominee's name) are ruled out by their first word. */
+  private readonly firstWords: Set<string>;
 
   constructor(readonly phrases: string[]) {
     this.accented = phrases.map(accentKey);
     this.folded = phrases.map(fold);
+    this.firstWords = new Set(this.folded.map((p) => p.split(' ')[0]));
   }
 
   /** The index of the first phrase the text begins with, or -1. */
   find(text: string): number {
+    const m = FIRST_WORD.exec(text);
+    if (!m || !this.firstWords.has(fold(m[0]))) return -1;
     const accented = /[^\x00-\x7f]/.test(text);
     const t = accented ? accentKey(text) : fold(text);
     const keys = accented ? this.accented : this.folded;
     return keys.findIndex((p) => p.length > 0 && (t === p || t.startsWith(p + ' ')));
   }
 }
+
+const FIRST_WORD = /[\p{L}\p{N}\p{M}]+/u;
 
 /** Lower case, NFC, punctuation to spaces, diacritics kept. */
 function accentKey(s: string): string {

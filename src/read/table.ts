@@ -181,7 +181,7 @@ export function kindFromText(text: string, vocab: LayoutVocabulary): string | un
  * before a number ("Cộng: 6"), so that "Công an xã …" — "cong an" once folded — stays a nominee.
  */
 export function isFooterText(text: string, phrases: PhraseList): boolean {
-  if (/\d{4}/.test(text) && DATE_LINE.test(fold(text))) return true;
+  if (/th[aáÁ]ng|TH[AÁ]NG/.test(text) && DATE_LINE.test(fold(text))) return true;
   const i = phrases.find(text);
   if (i < 0) return false;
   const f = fold(text);

@@ -1,0 +1,252 @@
+/**
+ * `npm run bench`: how fast and in how little memory hoso checks dossiers, against the floor set
+ * by inflating the zip.
+ *
+ *   npm run bench                         # 10k, 100k and 1M rows, and a folder of 1,000 files of 30 rows
+ *   npm run bench -- 100000 folder        # only these
+ *   npm run bench -- 100000 --runs 5 --fresh
+ *
+ * Dossiers are written into os.tmpdir() with exceljs's streaming writer (title block, Vietnamese
+ * text, a unique achievement summary per row), kept there and reused unless --fresh. Each
+ * measurement runs in a child process of its own, so its peak RSS is its own:
+ *   inflate  every part of every file inflated (yauzl raw streams through zlib, as the reader does) and discarded: the floor;
+ *   read     the reader alone: openXlsx and every row of every sheet;
+ *   table    reading, finding the table and building each nominee row, with no rule in force;
+ *   check    `hoso check … -f json -o <tmp>` in full, with the bundled rules (worker threads for the folder);
+ *   start    one 30-row file, `node bin/hoso.js check`, from start to exit.
+ * Each is run --runs times (default 3): the median wall time and the highest peak RSS are shown.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pipeline, type Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import yauzl from 'yauzl';
+import { openXlsx } from '../src/read/xlsx.js';
+import { checkPaths } from '../src/engine/check.js';
+import { bundledRulesDir, expandPackPaths, loadRuleSet } from '../src/rules/load.js';
+import { main as cli } from '../src/cli/main.js';
+
+interface Measure {
+  ms: number;
+  /** CPU time of the main thread and zlib's pool threads together (user + system). */
+  cpuMs: number;
+  rows: number;
+  cells: number;
+  bytes: number;
+  maxRssKb: number;
+}
+
+const FOLDER_FILES = 1000;
+const FOLDER_ROWS = 30;
+
+function benchTarget(what: string): string {
+  return path.join(os.tmpdir(), what === 'folder' ? `hoso-bench-folder-${FOLDER_FILES}x${FOLDER_ROWS}` : `hoso-bench-${what}.xlsx`);
+}
+
+const HO = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Võ', 'Đặng', 'Bùi', 'Đỗ'];
+const TEN = ['Văn An', 'Thị Hằng', 'Đức Thắng', 'Thị Ngọc Ánh', 'Quốc Việt', 'Minh Tuấn', 'Thị Thu Hà'];
+
+/** A commune's dossier like a real one: a title block, the bundled columns, a footer. */
+async function generate(file: string, rows: number, unit = 'UBND XÃ ĐẮK RUỒNG'): Promise<void> {
+  // Loaded only here, so that the measuring children's RSS does not carry exceljs.
+  const { default: ExcelJS } = await import('exceljs');
+  const tmpFile = `${file}.part`;
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmpFile, useSharedStrings: true, useStyles: true });
+  const ws = writer.addWorksheet('Danh sách đề nghị');
+  ws.addRow([unit, null, null, null, null, null, null, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']).commit();
+  ws.addRow([null, null, null, null, null, null, null, 'Độc lập - Tự do - Hạnh phúc']).commit();
+  ws.addRow(['DANH SÁCH ĐỀ NGHỊ ĐIỂN HÌNH TIÊN TIẾN NĂM 2025']).commit();
+  ws.addRow(['STT', 'Họ và tên', 'Đối tượng', 'Lĩnh vực', 'Đơn vị công tác', 'Xếp loại 2023', 'Xếp loại 2024', 'Xếp loại 2025', 'Tóm tắt thành tích', 'Lao động trực tiếp', 'Tỷ lệ cán bộ, đảng viên nêu gương (%)', 'Đạt tiêu chuẩn an toàn về ANTT', 'Số sáng kiến', 'Hình thức đề nghị', 'Ghi chú']).commit();
+  for (let i = 1; i <= rows; i++) {
+    const collective = i % 5 === 0;
+    const row = ws.addRow([
+      i,
+      collective ? `Trường THCS số ${i}` : `${HO[i % HO.length]} ${TEN[i % TEN.length]} ${i}`,
+      collective ? 'Tập thể' : 'Cá nhân',
+      collective ? 'Giáo dục' : 'Y tế',
+      `Xã Đắk Ruồng ${i % 50}`,
+      'HTXSNV',
+      i % 97 === 0 ? 'HTTNV' : 'HTXSNV',
+      'Hoàn thành xuất sắc nhiệm vụ',
+      `Hoàn thành xuất sắc nhiệm vụ năm 2025, có sáng kiến số ${i} được Hội đồng khoa học huyện công nhận`,
+      i % 3 === 0 ? 'Có' : 'Không',
+      0.8,
+      'Có',
+      i % 4,
+      'Giấy khen của Chủ tịch UBND xã',
+      '',
+    ]);
+    row.getCell(11).numFmt = '0%';
+    row.commit();
+  }
+  ws.addRow([`Tổng cộng: ${rows}`]).commit();
+  ws.addRow([null, null, null, null, null, null, null, 'Đắk Ruồng, ngày 15 tháng 6 năm 2025']).commit();
+  ws.commit();
+  await writer.commit();
+  fs.renameSync(tmpFile, file);
+}
+
+async function generateFolder(dir: string): Promise<void> {
+  fs.mkdirSync(`${dir}.part`, { recursive: true });
+  for (let f = 1; f <= FOLDER_FILES; f++) await generate(path.join(`${dir}.part`, `don-vi-${f}.xlsx`), FOLDER_ROWS, `UBND XÃ SỐ ${f}`);
+  fs.renameSync(`${dir}.part`, dir);
+}
+
+/** The files a target stands for. */
+function filesOf(target: string): string[] {
+  return fs.statSync(target).isDirectory() ? fs.readdirSync(target).sort().map((f) => path.join(target, f)) : [target];
+}
+
+/** Inflates every part and discards the output: the floor for any reader of this file. */
+function inflateAll(file: string, tuned: boolean): Promise<number> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
+      if (err) return reject(err);
+      let bytes = 0;
+      zip.on('error', reject);
+      zip.on('end', () => {
+        zip.close();
+        resolve(bytes);
+      });
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (entry.fileName.endsWith('/')) return zip.readEntry();
+        const options = tuned ? { decodeFileData: false } : {};
+        zip.openReadStream(entry, options, (err2, raw) => {
+          if (err2) return reject(err2);
+          let stream: Readable = raw;
+          if (tuned && entry.compressionMethod === 8) {
+            const inflate = zlib.createInflateRaw({ chunkSize: 256 * 1024, highWaterMark: 1024 * 1024 } as zlib.ZlibOptions);
+            stream = pipeline(raw, inflate, () => {});
+          }
+          stream.on('data', (chunk: Buffer) => (bytes += chunk.length));
+          stream.on('error', reject);
+          stream.on('end', () => zip.readEntry());
+        });
+      });
+      zip.readEntry();
+    });
+  });
+}
+
+async function readAll(file: string): Promise<{ rows: number; cells: number }> {
+  const src = await openXlsx(file);
+  let rows = 0;
+  let cells = 0;
+  try {
+    for (const sheet of src.sheets) {
+      for await (const row of src.rows(sheet)) {
+        rows++;
+        cells += row.cells.length;
+      }
+    }
+  } finally {
+    await src.close();
+  }
+  return { rows, cells };
+}
+
+async function child(kind: string, target: string): Promise<void> {
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  let m: Omit<Measure, 'ms' | 'cpuMs' | 'maxRssKb'> = { rows: 0, cells: 0, bytes: 0 };
+  if (kind === 'inflate') for (const f of filesOf(target)) m.bytes += await inflateAll(f, true);
+  else if (kind === 'read') {
+    for (const f of filesOf(target)) {
+      const r = await readAll(f);
+      m.rows += r.rows;
+      m.cells += r.cells;
+    }
+  } else if (kind === 'table') {
+    // The rule set's columns find the table; with no rule in force, only reading and rows remain.
+    const ruleSet = { ...loadRuleSet(expandPackPaths([bundledRulesDir()])), rules: [] };
+    const result = await checkPaths([target], { ruleSet, profiles: [], lang: 'vi' });
+    m.rows = result.rows;
+  } else if (kind === 'check') {
+    const out = path.join(os.tmpdir(), `hoso-bench-report-${process.pid}.json`);
+    await cli(['node', 'hoso', 'check', target, '-f', 'json', '-o', out]);
+    m.rows = (JSON.parse(fs.readFileSync(out, 'utf8')) as { summary: { rows: number } }).summary.rows;
+    fs.rmSync(out, { force: true });
+    process.exitCode = 0;
+  }
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const out: Measure = { ...m, ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssKb: process.resourceUsage().maxRSS };
+  process.stdout.write(JSON.stringify(out) + '\n');
+}
+
+/** One small dossier checked by the real executable, from start to exit. */
+function startToExit(file: string): Measure {
+  const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'hoso.js');
+  const t0 = performance.now();
+  const res = spawnSync(process.execPath, [bin, 'check', file, '-f', 'json'], { encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  if (res.status !== 0 && res.status !== 1) throw new Error(`hoso exited with ${res.status}: ${res.stderr}`);
+  return { ms, cpuMs: 0, rows: FOLDER_ROWS, cells: 0, bytes: 0, maxRssKb: 0 };
+}
+
+function runChild(kind: string, file: string): Measure {
+  const self = fileURLToPath(import.meta.url);
+  const res = spawnSync(process.execPath, [...process.execArgv, self, '--child', kind, file], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (res.status !== 0) throw new Error(`${kind} child exited with ${res.status}`);
+  return JSON.parse(res.stdout.trim().split('\n').pop()!) as Measure;
+}
+
+/** The median run by wall time, with the highest peak RSS of all runs. */
+function measure(kind: string, file: string, runs: number): Measure & { all: number[] } {
+  const ms: Measure[] = [];
+  for (let i = 0; i < runs; i++) ms.push(runChild(kind, file));
+  const sorted = [...ms].sort((a, b) => a.ms - b.ms);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)];
+  return { ...median, maxRssKb: Math.max(...ms.map((m) => m.maxRssKb)), all: ms.map((m) => m.ms) };
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') return child(args[1], args[2]);
+  const fresh = args.includes('--fresh');
+  const runsAt = args.indexOf('--runs');
+  const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 3;
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a positive count');
+  const targets = args.filter((a) => !a.startsWith('--'));
+  if (targets.length === 0) targets.push('10000', '100000', '1000000', 'folder');
+  console.log(`node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${fmt(os.totalmem() / 2 ** 30)} GiB`);
+  for (const what of targets) {
+    if (what !== 'folder' && (!Number.isInteger(Number(what)) || Number(what) < 1)) throw new Error(`not a row count or "folder": ${what}`);
+    const target = benchTarget(what);
+    if (fresh || !fs.existsSync(target)) {
+      const t0 = performance.now();
+      if (what === 'folder') await generateFolder(target);
+      else await generate(target, Number(what));
+      console.log(`generated ${target} in ${fmt(performance.now() - t0)} ms`);
+    }
+    const size = filesOf(target).reduce((n, f) => n + fs.statSync(f).size, 0);
+    console.log(`\n${what === 'folder' ? `${FOLDER_FILES} files of ${FOLDER_ROWS} rows` : `${fmt(Number(what))} rows`}, ${(size / 1e6).toFixed(1)} MB .xlsx`);
+    const inflate = measure('inflate', target, runs);
+    const line = (name: string, m: Measure & { all: number[] }, extra = '') =>
+      console.log(
+        `  ${name.padEnd(8)} ${fmt(m.ms).padStart(7)} ms  ${(m.ms / inflate.ms).toFixed(1).padStart(5)}× floor  ` +
+          `${m.rows ? fmt((m.rows / m.ms) * 1000).padStart(9) + ' rows/s' : ' '.repeat(16)}  peak RSS ${fmt(m.maxRssKb / 1024).padStart(5)} MB  ` +
+          `cpu ${fmt(m.cpuMs)} ms${extra}${runs > 1 ? `  (runs: ${m.all.map(fmt).join(', ')})` : ''}`,
+      );
+    line('inflate', inflate, `  ${(inflate.bytes / 1e6).toFixed(1)} MB inflated`);
+    line('read', measure('read', target, runs));
+    const table = measure('table', target, runs);
+    line('table', table);
+    const check = measure('check', target, runs);
+    line('check', check, `  rules ${(check.ms / table.ms).toFixed(2)}× reading`);
+    if (what === 'folder') {
+      const starts = Array.from({ length: runs }, () => startToExit(filesOf(target)[0])).map((m) => m.ms).sort((a, b) => a - b);
+      console.log(`  start    ${fmt(starts[Math.floor((starts.length - 1) / 2)]).padStart(7)} ms  one ${FOLDER_ROWS}-row file, node bin/hoso.js check, start to exit`);
+    }
+  }
+}
+
+await main();

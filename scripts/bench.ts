@@ -43,14 +43,14 @@ const FOLDER_FILES = 1000;
 const FOLDER_ROWS = 30;
 
 function benchTarget(what: string): string {
-  return path.join(os.tmpdir(), what === 'folder' ? `hoso-bench-folder-${FOLDER_FILES}x${FOLDER_ROWS}` : `hoso-bench-${what}.xlsx`);
+  return path.join(os.tmpdir(), what === 'folder' ? `hoso-bench-folder-${FOLDER_FILES}x${FOLDER_ROWS}-v2` : `hoso-bench-${what}-v2.xlsx`);
 }
 
 const HO = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Võ', 'Đặng', 'Bùi', 'Đỗ'];
 const TEN = ['Văn An', 'Thị Hằng', 'Đức Thắng', 'Thị Ngọc Ánh', 'Quốc Việt', 'Minh Tuấn', 'Thị Thu Hà'];
 
 /** A commune's dossier like a real one: a title block, the bundled columns, a footer. */
-async function generate(file: string, rows: number, unit = 'UBND XÃ ĐẮK RUỒNG'): Promise<void> {
+async function generate(file: string, rows: number, unit = 'UBND XÃ ĐẮK RUỒNG', first = 1): Promise<void> {
   // Loaded only here, so that the measuring children's RSS does not carry exceljs.
   const { default: ExcelJS } = await import('exceljs');
   const tmpFile = `${file}.part`;
@@ -60,7 +60,8 @@ async function generate(file: string, rows: number, unit = 'UBND XÃ ĐẮK RU�
   ws.addRow([null, null, null, null, null, null, null, 'Độc lập - Tự do - Hạnh phúc']).commit();
   ws.addRow(['DANH SÁCH ĐỀ NGHỊ ĐIỂN HÌNH TIÊN TIẾN NĂM 2025']).commit();
   ws.addRow(['STT', 'Họ và tên', 'Đối tượng', 'Lĩnh vực', 'Đơn vị công tác', 'Xếp loại 2023', 'Xếp loại 2024', 'Xếp loại 2025', 'Tóm tắt thành tích', 'Lao động trực tiếp', 'Tỷ lệ cán bộ, đảng viên nêu gương (%)', 'Đạt tiêu chuẩn an toàn về ANTT', 'Số sáng kiến', 'Hình thức đề nghị', 'Ghi chú']).commit();
-  for (let i = 1; i <= rows; i++) {
+  // Numbers run on from `first`, so that the files of a folder list different people.
+  for (let i = first; i < first + rows; i++) {
     const collective = i % 5 === 0;
     const row = ws.addRow([
       i,
@@ -91,7 +92,7 @@ async function generate(file: string, rows: number, unit = 'UBND XÃ ĐẮK RU�
 
 async function generateFolder(dir: string): Promise<void> {
   fs.mkdirSync(`${dir}.part`, { recursive: true });
-  for (let f = 1; f <= FOLDER_FILES; f++) await generate(path.join(`${dir}.part`, `don-vi-${f}.xlsx`), FOLDER_ROWS, `UBND XÃ SỐ ${f}`);
+  for (let f = 1; f <= FOLDER_FILES; f++) await generate(path.join(`${dir}.part`, `don-vi-${f}.xlsx`), FOLDER_ROWS, `UBND XÃ SỐ ${f}`, (f - 1) * FOLDER_ROWS + 1);
   fs.renameSync(`${dir}.part`, dir);
 }
 

@@ -15,8 +15,9 @@ export function findConfig(dir: string): string | undefined {
   }
 }
 
-export function loadConfig(file: string): Config {
+export function loadConfig(file: string): Config & { base: string } {
   const { data } = parseYamlFile(file, Config);
-  // Pack paths are relative to the config file, not to where hoso runs.
-  return { ...data, rules: data.rules.map((r) => path.resolve(path.dirname(file), r)) };
+  // Pack paths and profile globs are relative to the config file, not to where hoso runs.
+  const base = path.dirname(path.resolve(file));
+  return { ...data, base, rules: data.rules.map((r) => path.resolve(base, r)) };
 }

@@ -17,6 +17,7 @@ import { ENGINE_MESSAGES, localize, render } from './messages.js';
 import type { CellView, FileView, Finding, Lang, RowView, Severity, YearSlot } from './types.js';
 import { rowFromSnapshot, snapshotRow, type RowSnapshot } from './snapshot.js';
 import { canUseWorkers, checkInWorkers, replyError } from './parallel.js';
+import { allProfiles, profileResolver, type ProfileMap, type ProfilesOf } from './profiles.js';
 
 export interface CheckOptions {
   ruleSet: RuleSet;
@@ -27,6 +28,8 @@ export interface CheckOptions {
   /** Told after each file, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
   profiles: string[];
+  /** Profiles the config maps to folders or globs (see profiles.ts). */
+  profileMap?: ProfileMap;
   /** Rule id, or a prefix ending in "/", → severity or 'off'. */
   severity?: Record<string, Severity | 'off'>;
   lang: Lang;
@@ -130,6 +133,8 @@ function compileCondition(cond: Condition): CompiledCondition {
   return (row) => parts.every((f) => f(row));
 }
 
+const compiledProfile = (rule: ActiveRule) => rule.compiled.rule.profile;
+
 /** The column keys a condition reads. */
 export function conditionKeys(cond: Condition | undefined): string[] {
   if (!cond) return [];
@@ -191,13 +196,21 @@ export class Evaluator {
   private readonly matcher: HeaderMatcher;
   private readonly vocab: LayoutVocabulary;
   private readonly seenOnce = new Set<string>();
+  private readonly profilesOf: ProfilesOf;
+
+  /** Whether a rule is in force for a file: rules of a profile only where that profile is. */
+  private inForce(rule: ActiveRule, file: string): boolean {
+    const profile = rule.compiled.rule.profile;
+    return !profile || this.profilesOf(file).has(profile);
+  }
 
   /** `deferGlobal`: in a worker thread, rules over every file are left to the main thread. */
   constructor(
     private readonly opts: CheckOptions,
     private readonly deferGlobal = false,
   ) {
-    this.rules = activeRules(opts.ruleSet, opts.profiles, opts.severity);
+    this.rules = activeRules(opts.ruleSet, allProfiles(opts.profiles, opts.profileMap), opts.severity);
+    this.profilesOf = profileResolver(opts.profiles, opts.profileMap);
     this.matcher = new HeaderMatcher([...opts.ruleSet.columns.values()]);
     this.vocab = vocabulary(opts.ruleSet);
     for (const r of this.rules) if (r.compiled.operator.kind === 'group') r.acc = r.compiled.operator.create(r.compiled.options, this.context(r));
@@ -226,6 +239,7 @@ export class Evaluator {
     for (const s of snapshots) {
       const row = rowFromSnapshot(s);
       for (const rule of this.globalRules) {
+        if (!this.inForce(rule, row.file)) continue;
         const when = rule.compiled.rule.when;
         rule.acc!.row(row, !when || testCondition(when, row));
       }
@@ -354,7 +368,7 @@ export class Evaluator {
     } finally {
       await source.close();
       if (!fileView.unit) fileView.unit = path.basename(file).replace(/\.[^.]*$/, '');
-      for (const r of this.groupRules) r.acc!.endFile?.(fileView);
+      for (const r of this.groupRules) if (this.inForce(r, file)) r.acc!.endFile?.(fileView);
     }
     return { checked, skipped };
   }
@@ -363,6 +377,7 @@ export class Evaluator {
     this.rows++;
     for (const rule of this.rowRules) {
       const { compiled } = rule;
+      if (compiled.rule.profile && !this.inForce(rule, row.file)) continue;
       if (compiled.rule.when && !testCondition(compiled.rule.when, row)) continue;
       const op = compiled.operator;
       if (op.kind !== 'row') continue;
@@ -385,6 +400,7 @@ export class Evaluator {
       op.check(row, compiled.options, ctx);
     }
     for (const rule of this.groupRules) {
+      if (compiledProfile(rule) && !this.inForce(rule, row.file)) continue;
       const when = rule.compiled.rule.when;
       rule.acc!.row(row, !when || testCondition(when, row));
     }

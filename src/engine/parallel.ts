@@ -42,7 +42,7 @@ export class WorkerBug extends Error {}
 
 /** Checks the files in `jobs` worker threads; replies come back indexed like `files`. */
 export async function checkInWorkers(files: string[], opts: CheckOptions & { packFiles: string[] }, jobs: number): Promise<FileReply[]> {
-  const setup: WorkerSetup = { packFiles: opts.packFiles, profiles: opts.profiles, severity: opts.severity, lang: opts.lang, limits: opts.limits };
+  const setup: WorkerSetup = { packFiles: opts.packFiles, profiles: opts.profiles, profileMap: opts.profileMap, severity: opts.severity, lang: opts.lang, limits: opts.limits };
   const replies: FileReply[] = new Array(files.length);
   let next = 0;
   let done = 0;

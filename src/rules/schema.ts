@@ -138,6 +138,8 @@ export const Config = z.strictObject({
   rules: z.array(z.string()).default([]),
   'default-rules': z.boolean().default(true),
   profiles: z.array(z.string()).default([]),
+  /** Sub-folders or file globs (relative to the config file) → profiles in force for the files there. */
+  'profiles-for': z.record(z.string(), z.array(z.string())).default({}),
   /** Rule id (or a prefix ending in "/") → severity, or "off". */
   severity: z.record(z.string(), z.enum(['error', 'warning', 'info', 'off'])).default({}),
   lang: z.enum(['vi', 'en']).optional(),

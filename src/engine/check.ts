@@ -27,6 +27,8 @@ export interface CheckOptions {
   jobs?: number;
   /** Told after each file, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
+  /** Keep a record of every nominee (for `hoso report`); a plain check keeps none. */
+  collectNominees?: boolean;
   profiles: string[];
   /** Profiles the config maps to folders or globs (see profiles.ts). */
   profileMap?: ProfileMap;
@@ -36,8 +38,24 @@ export interface CheckOptions {
   limits?: Partial<ReadLimits>;
 }
 
+/** A nominee as a batch report lists it: where it stands and what it is. */
+export interface NomineeRecord {
+  file: string;
+  sheet: string;
+  row: number;
+  unit: string;
+  name: string;
+  /** Enumeration ids (loai: tap-the, ca-nhan, ho-gia-dinh; linh_vuc: a field id), when readable. */
+  kind?: string;
+  field?: string;
+  movement?: string;
+  award?: string;
+}
+
 export interface CheckResult {
   findings: Finding[];
+  /** With `collectNominees`: every nominee, in file and row order. */
+  nominees?: NomineeRecord[];
   files: number;
   rows: number;
   /** Files that could not be read, each with its reason. */
@@ -135,6 +153,25 @@ function compileCondition(cond: Condition): CompiledCondition {
 
 const compiledProfile = (rule: ActiveRule) => rule.compiled.rule.profile;
 
+function nomineeRecord(row: RowView): NomineeRecord {
+  const text = (k: string) => row.cell(k)?.text;
+  const id = (k: string) => {
+    const v = row.value(k);
+    return typeof v === 'string' ? v : undefined;
+  };
+  return {
+    file: row.file,
+    sheet: row.sheet,
+    row: row.row,
+    unit: row.unit,
+    name: text('ten') ?? '',
+    kind: id('loai'),
+    field: id('linh_vuc'),
+    movement: text('phong_trao'),
+    award: text('hinh_thuc'),
+  };
+}
+
 /** The column keys a condition reads. */
 export function conditionKeys(cond: Condition | undefined): string[] {
   if (!cond) return [];
@@ -186,6 +223,8 @@ export class Evaluator {
   rows = 0;
   /** In a worker: what the rules over every file need of each row, for the main thread. */
   snapshots: RowSnapshot[] = [];
+  /** With `collectNominees`: every nominee seen. */
+  nominees: NomineeRecord[] = [];
   private readonly rules: ActiveRule[];
   private readonly rowRules: ActiveRule[];
   /** Group rules fed here, row by row. */
@@ -405,6 +444,7 @@ export class Evaluator {
       rule.acc!.row(row, !when || testCondition(when, row));
     }
     if (this.deferGlobal && this.globalRules.length) this.snapshots.push(snapshotRow(row, this.globalKeys));
+    if (this.opts.collectNominees) this.nominees.push(nomineeRecord(row));
   }
 
   end(): void {
@@ -556,6 +596,7 @@ export async function checkPaths(paths: string[], opts: CheckOptions): Promise<C
       evaluator.findings.push(...reply.findings);
       evaluator.rows += reply.rows;
       evaluator.feed(reply.snapshots);
+      if (reply.nominees) evaluator.nominees.push(...reply.nominees);
       const error = replyError(files[i], reply);
       if (error) errors.push(error);
       else if (reply.sheets) {
@@ -580,6 +621,7 @@ export async function checkPaths(paths: string[], opts: CheckOptions): Promise<C
   const sheetOrder = new Map(sheets.map((s) => [s.file, s.checked]));
   return {
     findings: sortFindings(evaluator.findings, files, sheetOrder),
+    ...(opts.collectNominees ? { nominees: evaluator.nominees } : {}),
     files: files.length,
     rows: evaluator.rows,
     inputErrors: errors,

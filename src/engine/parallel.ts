@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../read/types.js';
-import type { CheckOptions } from './check.js';
+import type { CheckOptions, NomineeRecord } from './check.js';
 import type { RowSnapshot } from './snapshot.js';
 import type { Finding } from './types.js';
 
@@ -26,6 +26,7 @@ export interface FileReply {
   findings: Finding[];
   rows: number;
   snapshots: RowSnapshot[];
+  nominees?: NomineeRecord[];
   inputError?: { code: string; message: string };
   /** An internal error's stack: the main thread throws it. */
   bug?: string;
@@ -42,7 +43,15 @@ export class WorkerBug extends Error {}
 
 /** Checks the files in `jobs` worker threads; replies come back indexed like `files`. */
 export async function checkInWorkers(files: string[], opts: CheckOptions & { packFiles: string[] }, jobs: number): Promise<FileReply[]> {
-  const setup: WorkerSetup = { packFiles: opts.packFiles, profiles: opts.profiles, profileMap: opts.profileMap, severity: opts.severity, lang: opts.lang, limits: opts.limits };
+  const setup: WorkerSetup = {
+    packFiles: opts.packFiles,
+    profiles: opts.profiles,
+    profileMap: opts.profileMap,
+    severity: opts.severity,
+    lang: opts.lang,
+    limits: opts.limits,
+    collectNominees: opts.collectNominees,
+  };
   const replies: FileReply[] = new Array(files.length);
   let next = 0;
   let done = 0;

@@ -27,6 +27,8 @@ parentPort!.on('message', async (req: FileRequest) => {
         ? { ...base, inputError: { code: e.code, message: e.message } }
         : { ...base, bug: (e as Error)?.stack ?? String(e) };
   }
+  reply.nominees = evaluator.nominees;
   evaluator.snapshots = [];
+  evaluator.nominees = [];
   parentPort!.postMessage(reply);
 });

@@ -2,11 +2,11 @@
  * The command line: parse options, load the rule set, call the engine, pick a formatter, set the
  * exit code. 0: no error; 1: errors (or too many warnings); 2: the tool could not do its job.
  */
-import { Command, Option, CommanderError } from 'commander';
+import { Command, Option, CommanderError, InvalidArgumentError } from 'commander';
 import { bundledRulesDir, expandPackPaths, loadRuleSet, PackError, type RuleSet } from '../rules/load.js';
 import { checkPaths, UsageError } from '../engine/check.js';
 import type { Lang, Severity } from '../engine/types.js';
-import { formatters } from '../format/index.js';
+import { formatters, planOutputs } from '../format/index.js';
 import { findConfig, loadConfig } from './config.js';
 import { describeInputError, t } from './i18n.js';
 import { assertNotInput, OutputError, writeAtomic } from './output.js';
@@ -59,24 +59,29 @@ export function buildProgram(): Command {
 
   addCommon(program.command('check').argument('<paths...>', '.xlsx/.csv files or folders'))
     .description('check dossiers and print findings')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(formatters)))
-    .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .option('-f, --format <name>', `output format: ${Object.keys(formatters).join(', ')} (repeatable, paired with -o in order)`, (v: string, prev: string[] = []) => {
+      if (!formatters[v]) throw new InvalidArgumentError(`Allowed choices are ${Object.keys(formatters).join(', ')}.`);
+      return [...prev, v];
+    })
+    .option('-o, --output-file <file>', 'write the report to a file instead of stdout (repeatable)', collect)
     .option('--max-warnings <n>', 'exit 1 when warnings exceed n', (v) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings cần một số nguyên không âm, không phải «${v}»`, `--max-warnings takes a whole number, not "${v}"`);
       return n;
     })
     .option('--quiet', 'report errors only')
-    .action(async (paths: string[], opts: Common & { format?: string; outputFile?: string; maxWarnings?: number; quiet?: boolean }) => {
+    .action(async (paths: string[], opts: Common & { format?: string[]; outputFile?: string[]; maxWarnings?: number; quiet?: boolean }) => {
       const { ruleSet, profiles, lang, severity } = setup(opts);
-      if (opts.outputFile) assertNotInput(opts.outputFile, paths);
+      const outputs = planOutputs(opts.format, opts.outputFile);
+      if ('problem' in outputs) throw new UsageError(outputs.problem.vi, outputs.problem.en);
+      for (const o of outputs) if (o.file) assertNotInput(o.file, paths);
       const result = await checkPaths(paths, { ruleSet, profiles, lang, severity });
       if (opts.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
-      const format = opts.format ?? 'stylish';
-      const color = !opts.outputFile && Boolean(process.stdout.isTTY);
-      const text = formatters[format](result, { lang, color, ruleSet });
-      if (opts.outputFile) writeAtomic(opts.outputFile, text);
-      else process.stdout.write(text);
+      for (const o of outputs) {
+        const text = formatters[o.format](result, { lang, color: !o.file && Boolean(process.stdout.isTTY), ruleSet, profiles, severity });
+        if (o.file) writeAtomic(o.file, text);
+        else process.stdout.write(text);
+      }
       for (const e of result.inputErrors) process.stderr.write(`hoso: ${describeInputError(e, lang)}\n`);
       const errors = result.findings.filter((f) => f.severity === 'error').length;
       const warnings = result.findings.filter((f) => f.severity === 'warning').length;

@@ -16,7 +16,7 @@ import { displayText, parseCell, type Value } from '../normalize/values.js';
 import { ENGINE_MESSAGES, localize, render } from './messages.js';
 import type { CellView, FileView, Finding, Lang, RowView, Severity, YearSlot } from './types.js';
 import { rowFromSnapshot, snapshotRow, type RowSnapshot } from './snapshot.js';
-import { canUseWorkers, checkInWorkers, replyError } from './parallel.js';
+import { canUseWorkers, checkFileReply, checkInWorkers, replyError, WorkerBug, type FileReply } from './parallel.js';
 import { allProfiles, profileResolver, type ProfileMap, type ProfilesOf } from './profiles.js';
 
 export interface CheckOptions {
@@ -29,6 +29,8 @@ export interface CheckOptions {
   onProgress?: (done: number, total: number) => void;
   /** Keep a record of every nominee (for `hoso report`); a plain check keeps none. */
   collectNominees?: boolean;
+  /** Outcomes of files checked before, by content (see cache.ts). */
+  cache?: { prepare(files: string[]): Promise<void>; get(file: string): FileReply | undefined; set(file: string, reply: FileReply): void };
   profiles: string[];
   /** Profiles the config maps to folders or globs (see profiles.ts). */
   profileMap?: ProfileMap;
@@ -586,25 +588,11 @@ export async function checkPaths(paths: string[], opts: CheckOptions): Promise<C
   const evaluator = new Evaluator(opts);
   const sheets: CheckResult['sheets'] = [];
   const jobs = Math.max(1, opts.jobs ?? 1);
-  const noHeader = (file: string, read: { checked: string[]; skipped: string[] }) =>
-    // A workbook in which no sheet could be read as a list was not checked: say so, exit 2.
-    read.checked.length === 0 ? [new InputError(file, 'no-header', `sheets: ${read.skipped.join(', ')}`)] : [];
+  const parallel = jobs > 1 && files.length > 1 && opts.packFiles !== undefined && canUseWorkers();
+  const cache = opts.cache;
 
-  if (jobs > 1 && files.length > 1 && opts.packFiles && canUseWorkers()) {
-    const replies = await checkInWorkers(files, { ...opts, packFiles: opts.packFiles }, jobs);
-    replies.forEach((reply, i) => {
-      evaluator.findings.push(...reply.findings);
-      evaluator.rows += reply.rows;
-      evaluator.feed(reply.snapshots);
-      if (reply.nominees) evaluator.nominees.push(...reply.nominees);
-      const error = replyError(files[i], reply);
-      if (error) errors.push(error);
-      else if (reply.sheets) {
-        sheets.push({ file: files[i], ...reply.sheets });
-        errors.push(...noHeader(files[i], reply.sheets));
-      }
-    });
-  } else {
+  if (!parallel && !cache) {
+    // One thread, nothing cached: every rule is fed as the rows stream, and nothing is kept per row.
     for (const [i, file] of files.entries()) {
       try {
         const read = await evaluator.checkFile(file);
@@ -616,6 +604,43 @@ export async function checkPaths(paths: string[], opts: CheckOptions): Promise<C
       }
       opts.onProgress?.(i + 1, files.length);
     }
+  } else {
+    // Each file's outcome comes back whole — from the cache, a worker thread or this one — and the
+    // rules over every file are fed from it in the files' order.
+    await cache?.prepare(files);
+    const replies: (FileReply | undefined)[] = files.map((file) => cache?.get(file));
+    const todoIndex = files.flatMap((_, i) => (replies[i] ? [] : [i]));
+    const todo = todoIndex.map((i) => files[i]);
+    let done = files.length - todo.length;
+    const progress = () => opts.onProgress?.(++done, files.length);
+    let fresh: FileReply[];
+    if (parallel && todo.length > 1) fresh = await checkInWorkers(todo, { ...opts, packFiles: opts.packFiles!, onProgress: () => progress() }, jobs);
+    else {
+      const local = new Evaluator(opts, true);
+      fresh = [];
+      for (const [i, file] of todo.entries()) {
+        const reply = await checkFileReply(local, file, i);
+        if (reply.bug) throw new WorkerBug(reply.bug);
+        fresh.push(reply);
+        progress();
+      }
+    }
+    todoIndex.forEach((at, i) => {
+      replies[at] = fresh[i];
+      cache?.set(files[at], fresh[i]);
+    });
+    replies.forEach((reply, i) => {
+      evaluator.findings.push(...reply!.findings);
+      evaluator.rows += reply!.rows;
+      evaluator.feed(reply!.snapshots);
+      if (reply!.nominees) evaluator.nominees.push(...reply!.nominees);
+      const error = replyError(files[i], reply!);
+      if (error) errors.push(error);
+      else if (reply!.sheets) {
+        sheets.push({ file: files[i], ...reply!.sheets });
+        errors.push(...noHeader(files[i], reply!.sheets));
+      }
+    });
   }
   evaluator.end();
   const sheetOrder = new Map(sheets.map((s) => [s.file, s.checked]));
@@ -627,4 +652,9 @@ export async function checkPaths(paths: string[], opts: CheckOptions): Promise<C
     inputErrors: errors,
     sheets,
   };
+}
+
+/** A workbook in which no sheet could be read as a list was not checked: say so, exit 2. */
+function noHeader(file: string, read: { checked: string[]; skipped: string[] }): InputError[] {
+  return read.checked.length === 0 ? [new InputError(file, 'no-header', `sheets: ${read.skipped.join(', ')}`)] : [];
 }

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../read/types.js';
-import type { CheckOptions, NomineeRecord } from './check.js';
+import type { CheckOptions, Evaluator, NomineeRecord } from './check.js';
 import type { RowSnapshot } from './snapshot.js';
 import type { Finding } from './types.js';
 
@@ -82,6 +82,27 @@ export async function checkInWorkers(files: string[], opts: CheckOptions & { pac
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return replies;
+}
+
+/**
+ * Checks one file with an evaluator that leaves the rules over every file to the caller
+ * (`new Evaluator(opts, true)`), and hands back everything the file gave: its findings, rows,
+ * sheets, the snapshots for those rules and the nominees kept. Internal errors come back as `bug`.
+ */
+export async function checkFileReply(evaluator: Evaluator, file: string, index: number): Promise<FileReply> {
+  const rowsBefore = evaluator.rows;
+  let reply: FileReply;
+  try {
+    const sheets = await evaluator.checkFile(file);
+    reply = { index, sheets, findings: evaluator.takeFindings(), rows: evaluator.rows - rowsBefore, snapshots: evaluator.snapshots };
+  } catch (e) {
+    const base = { index, findings: evaluator.takeFindings(), rows: evaluator.rows - rowsBefore, snapshots: evaluator.snapshots };
+    reply = e instanceof InputError ? { ...base, inputError: { code: e.code, message: e.message } } : { ...base, bug: (e as Error)?.stack ?? String(e) };
+  }
+  reply.nominees = evaluator.nominees;
+  evaluator.snapshots = [];
+  evaluator.nominees = [];
+  return reply;
 }
 
 export function replyError(file: string, reply: FileReply): InputError | undefined {

@@ -5,9 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRuleSet } from '../rules/load.js';
-import { InputError } from '../read/types.js';
 import { Evaluator, type CheckOptions } from './check.js';
-import type { FileReply, FileRequest, WorkerSetup } from './parallel.js';
+import { checkFileReply, type FileRequest, type WorkerSetup } from './parallel.js';
 
 const setup = workerData as WorkerSetup;
 const ruleSet = loadRuleSet(setup.packFiles);
@@ -15,20 +14,5 @@ const opts: CheckOptions = { ...setup, ruleSet };
 const evaluator = new Evaluator(opts, true);
 
 parentPort!.on('message', async (req: FileRequest) => {
-  let reply: FileReply;
-  const rowsBefore = evaluator.rows;
-  try {
-    const sheets = await evaluator.checkFile(req.file);
-    reply = { index: req.index, sheets, findings: evaluator.takeFindings(), rows: evaluator.rows - rowsBefore, snapshots: evaluator.snapshots };
-  } catch (e) {
-    const base = { index: req.index, findings: evaluator.takeFindings(), rows: evaluator.rows - rowsBefore, snapshots: evaluator.snapshots };
-    reply =
-      e instanceof InputError
-        ? { ...base, inputError: { code: e.code, message: e.message } }
-        : { ...base, bug: (e as Error)?.stack ?? String(e) };
-  }
-  reply.nominees = evaluator.nominees;
-  evaluator.snapshots = [];
-  evaluator.nominees = [];
-  parentPort!.postMessage(reply);
+  parentPort!.postMessage(await checkFileReply(evaluator, req.file, req.index));
 });

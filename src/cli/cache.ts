@@ -1,0 +1,32 @@
+/** `--cache` and `--cache-location` for `hoso check`. */
+import { ResultCache, cacheKey } from '../engine/cache.js';
+import { profileResolver, type ProfileMap } from '../engine/profiles.js';
+import type { Severity } from '../engine/types.js';
+import { assertNotInput, writeAtomic } from './output.js';
+import { expandInputs } from '../read/open.js';
+
+export const DEFAULT_CACHE = '.hoso-cache';
+
+export interface CacheOptions {
+  cache?: boolean;
+  cacheLocation?: string;
+}
+
+export function openCache(
+  opts: CacheOptions,
+  inputs: string[],
+  version: string,
+  settings: { packFiles: string[]; profiles: string[]; profileMap?: ProfileMap; severity: Record<string, Severity | 'off'>; lang: string; limits?: unknown },
+): ResultCache | undefined {
+  if (!opts.cache) return undefined;
+  const location = opts.cacheLocation ?? DEFAULT_CACHE;
+  // Never over a dossier, whether named or found in a folder given.
+  assertNotInput(location, [...inputs, ...expandInputs(inputs).files]);
+  const { packFiles, ...options } = settings;
+  return new ResultCache(location, cacheKey(version, packFiles, options), profileResolver(settings.profiles, settings.profileMap));
+}
+
+export function saveCache(cache: ResultCache | undefined): void {
+  const text = cache?.serialize();
+  if (cache && text) writeAtomic(cache.location, text);
+}

@@ -1,0 +1,30 @@
+import type { Finding } from '../engine/types.js';
+import type { Formatter } from './types.js';
+
+const HEADER = ['file', 'sheet', 'cell', 'row', 'column', 'severity', 'ruleId', 'message', 'value', 'source'] as const;
+
+/**
+ * A cell Excel would read as a formula (or, after a tab or carriage return, as one) is prefixed
+ * with an apostrophe: a dossier's own text must not run in the officer's Excel (CSV injection).
+ */
+function neutralise(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+/** RFC 4180: a field with a quote, separator or line break is quoted, its quotes doubled. */
+function field(s: string): string {
+  const safe = neutralise(s);
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function record(f: Finding): string[] {
+  const cell = f.row !== undefined ? `${f.column ?? ''}${f.row}` : (f.group ?? '');
+  return [f.file, f.sheet ?? '', cell, f.row?.toString() ?? '', f.column ?? '', f.severity, f.ruleId, f.message, f.value ?? '', f.source];
+}
+
+/**
+ * One finding a line with a header row, for Excel: UTF-8 with a byte-order mark (without it Excel
+ * reads the Vietnamese as the ANSI code page) and CRLF line ends as RFC 4180 has them.
+ */
+export const csv: Formatter = (result) =>
+  '\uFEFF' + [HEADER as readonly string[], ...result.findings.map(record)].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';

@@ -1,0 +1,24 @@
+import type { Formatter } from './types.js';
+import { cellRef } from './place.js';
+
+const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
+
+/** The workflow-command escapes: data may not hold a line break, and `%` introduces an escape. */
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/** Properties are also split on `,` and ended by `::`, so those are escaped too. */
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/**
+ * GitHub Actions workflow commands (`::error file=…,line=…,title=…::message`), one a finding, so a
+ * workflow run shows each finding as an annotation on the dossier file.
+ */
+export const github: Formatter = (result) => {
+  const lines = result.findings.map((f) => {
+    const props = [`file=${escapeProperty(f.file.replace(/\\/g, '/'))}`];
+    if (f.row !== undefined) props.push(`line=${f.row}`);
+    props.push(`title=${escapeProperty(f.ruleId)}`);
+    const where = cellRef(f);
+    return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(`${f.message}${where ? ` (${where})` : ''}`)}`;
+  });
+  return lines.length ? lines.join('\n') + '\n' : '';
+};

@@ -1,0 +1,79 @@
+import type { Finding } from '../engine/types.js';
+import type { Formatter } from './types.js';
+import { cellRef, countBySeverity, filesOf } from './place.js';
+
+/**
+ * Text and attribute values escaped for XML 1.0; characters XML 1.0 cannot hold at all (control
+ * characters other than tab and line breaks, lone surrogates, U+FFFE/U+FFFF — a dossier cell may
+ * hold any of them) become U+FFFD, since no escape can carry them.
+ */
+export function escapeXml(s: string, inAttribute = false): string {
+  const escaped = s
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    // A parser turns a raw CR into LF everywhere, and tabs and line breaks into spaces in attributes.
+    .replace(/\r/g, '&#13;');
+  return inAttribute ? escaped.replace(/\n/g, '&#10;').replace(/\t/g, '&#9;') : escaped;
+}
+
+const attrs = (a: Record<string, string | number>) =>
+  Object.entries(a)
+    .map(([k, v]) => ` ${k}="${escapeXml(String(v), true)}"`)
+    .join('');
+
+function failure(f: Finding): string {
+  const where = cellRef(f);
+  return `      <failure${attrs({ message: `${f.ruleId}: ${f.message}`, type: f.ruleId })}>${escapeXml(`${where ? `${where} — ` : ''}${f.source}`)}</failure>`;
+}
+
+function note(f: Finding): string {
+  const where = cellRef(f);
+  return `${f.severity} ${where ? `${where} ` : ''}${f.ruleId}: ${f.message} (${f.source})`;
+}
+
+/**
+ * JUnit XML for CI test reports: a test suite per file with one test case named after the file.
+ * The case fails with one `<failure>` per error-level finding; warnings and notices are lines of
+ * its `<system-out>`, so they show without failing the build; a file that could not be read is an
+ * `<error>`. `failures` counts failing test cases, as JUnit does; the findings are counted in the
+ * suite's properties `errors-found` and `warnings-found`.
+ */
+export const junit: Formatter = (result) => {
+  const suites: string[] = [];
+  let failing = 0;
+  const unreadable = new Map(result.inputErrors.map((e) => [e.file, e]));
+  const files = filesOf(result);
+  for (const file of [...files, ...[...unreadable.keys()].filter((f) => !files.includes(f))]) {
+    const findings = result.findings.filter((f) => f.file === file);
+    const errors = findings.filter((f) => f.severity === 'error');
+    const notes = findings.filter((f) => f.severity !== 'error');
+    const error = unreadable.get(file);
+    const failed = errors.length > 0 ? 1 : 0;
+    failing += failed;
+    const counts = countBySeverity(findings);
+    suites.push(
+      [
+        `  <testsuite${attrs({ name: file, tests: 1, failures: failed, errors: error ? 1 : 0, skipped: 0 })}>`,
+        `    <properties><property name="errors-found" value="${counts.errors}"/><property name="warnings-found" value="${counts.warnings}"/></properties>`,
+        `    <testcase${attrs({ name: file, classname: file })}>`,
+        ...(error ? [`      <error${attrs({ message: error.message, type: error.code })}/>`] : []),
+        ...errors.map(failure),
+        ...(notes.length ? [`      <system-out>${escapeXml(notes.map(note).join('\n'))}</system-out>`] : []),
+        '    </testcase>',
+        '  </testsuite>',
+      ].join('\n'),
+    );
+  }
+  const total = suites.length;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites${attrs({ name: 'hoso', tests: total, failures: failing, errors: result.inputErrors.length })}>`,
+    ...suites,
+    '</testsuites>',
+    '',
+  ].join('\n');
+};

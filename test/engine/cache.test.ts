@@ -1,0 +1,72 @@
+/** `--cache`: unchanged files are not read again, and nothing stale is ever reported. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { FIXTURES, hoso } from '../support/cli.js';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+function workspace(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-cache-'));
+  fs.cpSync(path.join(FIXTURES, 'vi-du'), path.join(dir, 'vi-du'), { recursive: true });
+  return dir;
+}
+
+const check = (dir: string, ...more: string[]) => hoso(['check', 'vi-du', '--cache', '-f', 'json', '-j', '1', ...more], { cwd: dir });
+
+describe('the cache', () => {
+  it('gives the same report from the cache, and leaves the cache alone when nothing changed', async () => {
+    const dir = workspace();
+    const first = await check(dir);
+    const cacheFile = path.join(dir, '.hoso-cache');
+    const stored = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { files: Record<string, unknown> };
+    expect(Object.keys(stored.files)).toHaveLength(4);
+    const before = fs.statSync(cacheFile).mtimeMs;
+    const second = await check(dir);
+    expect(second.code).toBe(first.code);
+    expect(JSON.parse(second.stdout)).toEqual(JSON.parse(first.stdout));
+    expect(fs.statSync(cacheFile).mtimeMs).toBe(before);
+  });
+
+  it('reads a file again when its content changed, and keeps cross-file rules exact', async () => {
+    const dir = workspace();
+    await check(dir);
+    // The education office's file replaced by a clean one: its findings, and the cross-file
+    // duplicate it took part in, must go; the other files' findings stay.
+    fs.copyFileSync(path.join(FIXTURES, 'fields/giao-duc-dat.xlsx'), path.join(dir, 'vi-du/phong-gd-dt.xlsx'));
+    const after = JSON.parse((await check(dir)).stdout) as { findings: { ruleId: string; file: string }[] };
+    const fresh = JSON.parse((await hoso(['check', 'vi-du', '-f', 'json', '-j', '1'], { cwd: dir })).stdout);
+    expect(after).toEqual(fresh);
+    expect(after.findings.some((f) => f.file.endsWith('phong-gd-dt.xlsx'))).toBe(false);
+    expect(after.findings.some((f) => f.ruleId === 'chung/trung-lap')).toBe(false);
+  });
+
+  it('is dropped when the rules or the profiles change', async () => {
+    const dir = workspace();
+    await check(dir);
+    const key = () => (JSON.parse(fs.readFileSync(path.join(dir, '.hoso-cache'), 'utf8')) as { key: string }).key;
+    const k1 = key();
+    const withProfile = await check(dir, '--profile', 'kon-ray/xa');
+    expect(key()).not.toBe(k1);
+    const fresh = await hoso(['check', 'vi-du', '--profile', 'kon-ray/xa', '-f', 'json', '-j', '1'], { cwd: dir });
+    expect(JSON.parse(withProfile.stdout)).toEqual(JSON.parse(fresh.stdout));
+    fs.writeFileSync(path.join(dir, 'local.yaml'), 'pack: dia-phuong\ntitle: Thử\ncolumns:\n  - { key: ten, aliases: [Tên người được đề nghị] }\n');
+    const k2 = key();
+    await check(dir, '--profile', 'kon-ray/xa', '--rules', 'local.yaml');
+    expect(key()).not.toBe(k2);
+  });
+
+  it('ignores a damaged cache, and never writes one over an input', async () => {
+    const dir = workspace();
+    fs.writeFileSync(path.join(dir, '.hoso-cache'), '{"key": "x", "files": ');
+    const run = await check(dir);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout).summary.files).toBe(4);
+    const input = path.join(dir, 'vi-du/phong-gd-dt.xlsx');
+    const bytes = fs.readFileSync(input);
+    const refused = await check(dir, '--cache-location', 'vi-du/phong-gd-dt.xlsx');
+    expect(refused.code).toBe(2);
+    expect(fs.readFileSync(input).equals(bytes)).toBe(true);
+  });
+});

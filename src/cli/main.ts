@@ -11,6 +11,11 @@ import { findConfig, loadConfig } from './config.js';
 import { describeInputError, t } from './i18n.js';
 import { assertNotInput, OutputError, writeAtomic } from './output.js';
 import { explainRule, listRules } from './explain.js';
+import { progressBar } from './progress.js';
+import { expandGlobs } from './globs.js';
+import { buildReport, reportRenderer } from '../report/index.js';
+import { expandInputs } from '../read/open.js';
+import { availableParallelism } from 'node:os';
 
 interface Common {
   rules?: string[];
@@ -22,6 +27,13 @@ interface Common {
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+const JOBS_HELP = 'files checked at once in worker threads (default: the number of cores)';
+function parseJobs(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs cần một số nguyên dương, không phải «${v}»`, `--jobs takes a positive whole number, not "${v}"`);
+  return n;
+}
 
 function langOf(opts: { lang?: string }): Lang {
   const fromArgv = process.argv.includes('--lang') ? process.argv[process.argv.indexOf('--lang') + 1] : undefined;
@@ -86,6 +98,24 @@ export function buildProgram(): Command {
       const errors = result.findings.filter((f) => f.severity === 'error').length;
       const warnings = result.findings.filter((f) => f.severity === 'warning').length;
       process.exitCode = result.inputErrors.length ? 2 : errors > 0 || (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) ? 1 : 0;
+    });
+
+  addCommon(program.command('report').argument('<paths...>', '.xlsx/.csv files or folders'))
+    .description('batch report over many dossiers: an .xlsx summary workbook or an .html page, by the extension of -o')
+    .option('-o, --output-file <file>', 'the report to write: file.xlsx or file.html')
+    .option('-j, --jobs <n>', JOBS_HELP, parseJobs)
+    .action(async (paths: string[], opts: Common & { outputFile?: string; jobs?: number }) => {
+      const { ruleSet, profiles, lang, severity } = setup(opts);
+      const render = reportRenderer(opts.outputFile);
+      const target = opts.outputFile!;
+      const inputs = expandGlobs(paths);
+      // Also every file found inside a folder named: the report must never replace a dossier.
+      assertNotInput(target, [...inputs, ...expandInputs(inputs).files]);
+      const jobs = opts.jobs ?? availableParallelism();
+      const result = await checkPaths(inputs, { ruleSet, profiles, lang, severity, jobs, onProgress: progressBar(lang), collectNominees: true });
+      writeAtomic(target, await render(buildReport(result, { ruleSet, profiles, lang })));
+      for (const e of result.inputErrors) process.stderr.write(`hoso: ${describeInputError(e, lang)}\n`);
+      process.exitCode = result.inputErrors.length ? 2 : result.findings.some((f) => f.severity === 'error') ? 1 : 0;
     });
 
   const rules = program.command('rules').description('rule packs');

@@ -1,0 +1,21 @@
+/**
+ * `hoso report`: the output's extension picks the form, `.xlsx` (a summary workbook) or `.html`
+ * (one self-contained page).
+ */
+import path from 'node:path';
+import { UsageError } from '../engine/check.js';
+import { reportHtml } from './html.js';
+import type { ReportModel } from './model.js';
+import { reportWorkbook } from './xlsx.js';
+
+export { buildReport } from './model.js';
+
+const RENDER: Record<string, (m: ReportModel) => Promise<Buffer> | string> = { '.xlsx': reportWorkbook, '.html': reportHtml, '.htm': reportHtml };
+
+/** Checks the output's extension before any dossier is read: a usage mistake is exit 2 at once. */
+export function reportRenderer(file: string | undefined): (m: ReportModel) => Promise<Buffer | string> {
+  if (!file) throw new UsageError('thiếu -o <tệp.xlsx|tệp.html>: báo cáo cần một tệp để ghi', 'missing -o <file.xlsx|file.html>: the report needs a file to write');
+  const render = RENDER[path.extname(file).toLowerCase()];
+  if (!render) throw new UsageError(`không biết ghi báo cáo dạng «${path.extname(file) || file}»: dùng .xlsx hoặc .html`, `cannot write a report as "${path.extname(file) || file}": use .xlsx or .html`);
+  return async (m) => render(m);
+}

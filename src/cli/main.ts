@@ -11,6 +11,8 @@ import { findConfig, loadConfig } from './config.js';
 import { describeInputError, t } from './i18n.js';
 import { assertNotInput, OutputError, writeAtomic } from './output.js';
 import { explainRule, listRules } from './explain.js';
+import { templateBytes } from '../template/build.js';
+import { existsSync } from 'node:fs';
 import { progressBar } from './progress.js';
 import { expandGlobs } from './globs.js';
 import { buildReport, reportRenderer } from '../report/index.js';
@@ -116,6 +118,18 @@ export function buildProgram(): Command {
       writeAtomic(target, await render(buildReport(result, { ruleSet, profiles, lang })));
       for (const e of result.inputErrors) process.stderr.write(`hoso: ${describeInputError(e, lang)}\n`);
       process.exitCode = result.inputErrors.length ? 2 : result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+    });
+
+  addCommon(program.command('init'))
+    .description('write a blank dossier template for the rule packs in force')
+    .option('-o, --output-file <file>', 'where to write it', 'mau-ho-so.xlsx')
+    .option('--force', 'overwrite the file if it exists')
+    .action(async (opts: Common & { outputFile: string; force?: boolean }) => {
+      const { ruleSet, profiles, lang, severity } = setup(opts);
+      if (!opts.force && existsSync(opts.outputFile))
+        throw new UsageError(`«${opts.outputFile}» đã có; thêm --force để ghi đè`, `"${opts.outputFile}" exists; add --force to overwrite it`);
+      writeAtomic(opts.outputFile, await templateBytes(ruleSet, { profiles, severity, lang }));
+      process.stdout.write(`${opts.outputFile}\n`);
     });
 
   const rules = program.command('rules').description('rule packs');

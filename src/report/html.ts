@@ -5,8 +5,7 @@
  * header) and filters (a text box and a severity select). Every text from a dossier is escaped.
  */
 import type { Lang } from '../engine/types.js';
-import { findingCell, KINDS, say, statusText, type ReportModel } from './model.js';
-import { FINDING_HEADERS, LIST_HEADERS } from './xlsx.js';
+import { FINDING_HEADERS, findingCell, LIST_HEADERS, say, statusText, summaryHeaders, summaryTotal, unitCounts, type ReportModel, type TextKey } from './model.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Escapes text for an element's content or a quoted attribute. */
@@ -19,8 +18,8 @@ interface Bar {
 }
 
 const ROW_H = 26;
-const LABEL_W = 260;
-const BAR_W = 420;
+const LABEL_W = 250;
+const BAR_W = 280;
 
 /** A horizontal bar chart: a bar per label, its value written after it, each bar with a <title>. */
 export function barChart(id: string, title: string, bars: Bar[]): string {
@@ -38,10 +37,12 @@ export function barChart(id: string, title: string, bars: Bar[]): string {
         return r;
       });
     const total = b.parts.reduce((s, p) => s + p.value, 0);
-    const label = b.label.length > 38 ? `${b.label.slice(0, 37)}…` : b.label;
+    const label = b.label.length > 32 ? `${b.label.slice(0, 31)}…` : b.label;
     return `<g><text x="${LABEL_W - 8}" y="${y + ROW_H / 2 + 4}" text-anchor="end">${esc(label)}</text>${rects.join('')}<text x="${(x + 6).toFixed(1)}" y="${y + ROW_H / 2 + 4}">${esc(b.parts.length > 1 ? b.parts.map((p) => p.value).join(' / ') : total)}</text></g>`;
   });
-  return `<figure><svg id="${esc(id)}" role="img" aria-labelledby="${esc(id)}-t" viewBox="0 0 ${LABEL_W + BAR_W + 80} ${height}" width="${LABEL_W + BAR_W + 80}" height="${height}"><title id="${esc(id)}-t">${esc(title)}</title>${rows.join('')}</svg><figcaption>${esc(title)}</figcaption></figure>`;
+  // A stacked chart says which colour is which.
+  const legend = bars[0]?.parts.length > 1 ? ` ${bars[0].parts.map((p) => `<span class="key ${p.cls}"></span>${esc(p.name)}`).join(' ')}` : '';
+  return `<figure><svg id="${esc(id)}" role="img" aria-labelledby="${esc(id)}-t" viewBox="0 0 ${LABEL_W + BAR_W + 80} ${height}" width="${LABEL_W + BAR_W + 80}" height="${height}"><title id="${esc(id)}-t">${esc(title)}</title>${rows.join('')}</svg><figcaption>${esc(title)}${legend}</figcaption></figure>`;
 }
 
 const table = (cls: string, headers: string[], rows: string[], foot = '') =>
@@ -58,7 +59,8 @@ td.bad,span.bad{color:#b3261e}td.good{color:#1b7a3a}td.warn{color:#8a5a00}
 .findings th{cursor:pointer;user-select:none}.findings th[aria-sort=ascending]::after{content:" ▲"}.findings th[aria-sort=descending]::after{content:" ▼"}
 .charts{display:flex;flex-wrap:wrap;gap:16px}figure{margin:0;border:1px solid #e1e4ea;padding:8px;border-radius:6px}
 figcaption{font-weight:600;text-align:center}svg text{font-size:12px;fill:#1d2330}
-rect.n{fill:#3d6fb6}rect.ok{fill:#2e8b57}rect.fail{fill:#c0392b}
+rect.n{fill:#3d6fb6}rect.ok,.key.ok{fill:#2e8b57;background:#2e8b57}rect.fail,.key.fail{fill:#c0392b;background:#c0392b}
+.key{display:inline-block;width:10px;height:10px;margin:0 4px 0 10px}
 .controls{display:flex;gap:12px;align-items:center;margin:8px 0}.controls input{min-width:280px;padding:4px}
 @media print{.controls{display:none}}
 `;
@@ -86,26 +88,22 @@ const SCRIPT = `
 
 export function reportHtml(m: ReportModel): string {
   const { lang } = m;
-  const L = (k: Parameters<typeof say>[0]) => say(k, lang);
+  const L = (k: TextKey) => say(k, lang);
   const quotaCell = (q: { met: boolean | undefined; text: string }) => `<td class="${q.met === false ? 'bad' : q.met ? 'good' : ''}">${esc(q.text)}</td>`;
   const summary = table(
     'summary',
-    [L('unit'), L('file'), L('nominees'), ...m.kinds.map((k) => k.label), ...m.fields.map((f) => f.label), ...m.quotas.map((q) => `${L('quota')}: ${q.label}`), L('errors'), L('warnings')],
-    m.units.map(
-      (u) =>
-        `<tr>${tds([u.unit, u.file, u.nominees, ...KINDS.map((k) => u.byKind[k] ?? 0), ...m.fields.map((f) => u.byField[f.id] ?? 0)])}${u.quotas.map(quotaCell).join('')}<td class="${u.errors ? 'bad' : ''}">${u.errors}</td><td class="${u.warnings ? 'warn' : ''}">${u.warnings}</td></tr>`,
-    ),
-    `<tfoot><tr>${tds([L('total'), `${m.files} ${L('files').toLowerCase()}`, m.total.nominees, ...KINDS.map((k) => m.total.byKind[k] ?? 0), ...m.fields.map((f) => m.total.byField[f.id] ?? 0), ...m.quotas.map(() => ''), m.total.errors, m.total.warnings])}</tr></tfoot>`,
+    summaryHeaders(m),
+    m.units.map((u) => `<tr>${tds(unitCounts(m, u))}${u.quotas.map(quotaCell).join('')}<td class="${u.errors ? 'bad' : ''}">${u.errors}</td><td class="${u.warnings ? 'warn' : ''}">${u.warnings}</td></tr>`),
+    `<tfoot><tr>${tds(summaryTotal(m))}</tr></tfoot>`,
   );
-  const unitLabel = (u: { unit: string }) => u.unit;
   const charts = [
     barChart('chart-fields', L('byField'), m.fields.map((f) => ({ label: f.label, parts: [{ value: m.total.byField[f.id] ?? 0, cls: 'n', name: L('nominees') }] }))),
-    barChart('chart-units', L('byUnit'), m.units.map((u) => ({ label: unitLabel(u), parts: [{ value: u.nominees, cls: 'n', name: L('nominees') }] }))),
+    barChart('chart-units', L('byUnit'), m.units.map((u) => ({ label: u.unit, parts: [{ value: u.nominees, cls: 'n', name: L('nominees') }] }))),
     barChart(
       'chart-pass',
       L('passFail'),
       m.units.map((u) => ({
-        label: unitLabel(u),
+        label: u.unit,
         parts: [
           { value: u.nominees - u.failed, cls: 'ok', name: L('ok') },
           { value: u.failed, cls: 'fail', name: L('failed') },

@@ -53,10 +53,14 @@ const TEXT = {
   passFail: { vi: 'Đạt / có lỗi theo đơn vị', en: 'Pass / fail per unit' },
   failed: { vi: 'Có lỗi', en: 'With errors' },
   files: { vi: 'Số tệp', en: 'Files' },
+  fileCount: { vi: 'tệp', en: 'files' },
   quota: { vi: 'Định mức', en: 'Quota' },
 } as const;
 
 export type TextKey = keyof typeof TEXT;
+/** The columns of the consolidated list and of the findings, in both forms of the report. */
+export const LIST_HEADERS: TextKey[] = ['stt', 'unit', 'name', 'kind', 'field', 'movement', 'award', 'file', 'sheet', 'row', 'status', 'messages'];
+export const FINDING_HEADERS: TextKey[] = ['file', 'sheet', 'cell', 'severity', 'rule', 'message', 'value', 'source'];
 export const say = (key: TextKey, lang: Lang): string => TEXT[key][lang];
 
 export type Status = 'ok' | 'error' | 'warning';
@@ -216,4 +220,19 @@ export function buildReport(result: CheckResult, opts: { ruleSet: RuleSet; profi
 export function findingCell(f: Finding): string {
   if (f.row === undefined) return f.group ?? '';
   return `${f.column ?? ''}${f.row}`;
+}
+
+/** The summary's headings: unit, file, nominees, a column per kind and per field, each quota, errors, warnings. */
+export function summaryHeaders(m: ReportModel): string[] {
+  const L = (k: TextKey) => say(k, m.lang);
+  return [L('unit'), L('file'), L('nominees'), ...m.kinds.map((k) => k.label), ...m.fields.map((f) => f.label), ...m.quotas.map((q) => `${L('quota')}: ${q.label}`), L('errors'), L('warnings')];
+}
+
+/** A unit's counts, up to the quotas: unit, file, nominees, by kind, by field. */
+export const unitCounts = (m: ReportModel, u: UnitSummary): (string | number)[] => [u.unit, u.file, u.nominees, ...KINDS.map((k) => u.byKind[k] ?? 0), ...m.fields.map((f) => u.byField[f.id] ?? 0)];
+
+/** The total row, under every column of summaryHeaders. */
+export function summaryTotal(m: ReportModel): (string | number)[] {
+  const t = m.total;
+  return [say('total', m.lang), `${m.files} ${say('fileCount', m.lang)}`, t.nominees, ...KINDS.map((k) => t.byKind[k] ?? 0), ...m.fields.map((f) => t.byField[f.id] ?? 0), ...m.quotas.map(() => ''), t.errors, t.warnings];
 }

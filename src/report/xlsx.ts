@@ -5,12 +5,10 @@
  * prints on A4 landscape, one page wide.
  */
 import ExcelJS from 'exceljs';
-import { findingCell, KINDS, say, statusText, type ReportModel, type TextKey } from './model.js';
+import { FINDING_HEADERS, findingCell, LIST_HEADERS, say, statusText, summaryHeaders, summaryTotal, unitCounts, type ReportModel } from './model.js';
 
 type Cell = string | number | undefined;
 
-export const LIST_HEADERS: TextKey[] = ['stt', 'unit', 'name', 'kind', 'field', 'movement', 'award', 'file', 'sheet', 'row', 'status', 'messages'];
-export const FINDING_HEADERS: TextKey[] = ['file', 'sheet', 'cell', 'severity', 'rule', 'message', 'value', 'source'];
 
 function addTable(wb: ExcelJS.Workbook, name: string, headers: string[], rows: Cell[][], total?: Cell[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, {
@@ -34,14 +32,13 @@ export async function reportWorkbook(m: ReportModel): Promise<Buffer> {
   const { lang } = m;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'hoso-lint';
-  const fieldCols = m.fields.map((f) => f.id);
 
   addTable(
     wb,
     say('summary', lang),
-    [say('unit', lang), say('file', lang), say('nominees', lang), ...m.kinds.map((k) => k.label), ...m.fields.map((f) => f.label), ...m.quotas.map((q) => `${say('quota', lang)}: ${q.label}`), say('errors', lang), say('warnings', lang)],
-    m.units.map((u) => [u.unit, u.file, u.nominees, ...KINDS.map((k) => u.byKind[k] ?? 0), ...fieldCols.map((f) => u.byField[f] ?? 0), ...u.quotas.map((q) => q.text), u.errors, u.warnings]),
-    [say('total', lang), `${m.files} ${say('files', lang).toLowerCase()}`, m.total.nominees, ...KINDS.map((k) => m.total.byKind[k] ?? 0), ...fieldCols.map((f) => m.total.byField[f] ?? 0), ...m.quotas.map(() => ''), m.total.errors, m.total.warnings],
+    summaryHeaders(m),
+    m.units.map((u) => [...unitCounts(m, u), ...u.quotas.map((q) => q.text), u.errors, u.warnings]),
+    summaryTotal(m),
   );
 
   addTable(

@@ -55,6 +55,7 @@ const TEXT = {
   files: { vi: 'Số tệp', en: 'Files' },
   fileCount: { vi: 'tệp', en: 'files' },
   quota: { vi: 'Định mức', en: 'Quota' },
+  noUnit: { vi: '(không rõ đơn vị)', en: '(unit not given)' },
 } as const;
 
 export type TextKey = keyof typeof TEXT;
@@ -164,7 +165,7 @@ export function buildReport(result: CheckResult, opts: { ruleSet: RuleSet; profi
     if (!u) {
       const group = byGroup.get(k) ?? [];
       u = {
-        unit: n.unit,
+        unit: n.unit || say('noUnit', lang),
         file: n.file,
         byKind: {},
         byField: {},

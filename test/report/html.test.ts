@@ -137,6 +137,16 @@ describe('hoso report -o file.html, in Chromium', () => {
     await p.close();
   });
 
+  it('speaks English with --lang en', async () => {
+    const out = path.join(tmp, 'report.html');
+    await hoso(['report', 'fixtures/vi-du', '--lang', 'en', '-o', out]);
+    const p = await openReport(out);
+    expect(await p.getAttribute('html', 'lang')).toBe('en');
+    expect(await p.$$eval('h2', (h) => h.map((e) => e.textContent))).toEqual(['Summary', 'Nominees', 'Findings']);
+    expect(await p.$eval('#chart-fields', (s) => s.textContent)).toContain('Education and training');
+    await p.close();
+  });
+
   it('made no request beyond the file itself', () => {
     expect(requests.length).toBeGreaterThan(0);
     for (const url of requests) expect(url).toMatch(/^(file|data):/);

@@ -10,7 +10,11 @@ const INPUT: Record<string, { vi: string; en: string }> = {
     vi: 'tệp Excel cũ (.xls) hoặc tệp .xlsx có đặt mật khẩu: hãy gỡ mật khẩu hoặc mở bằng Excel và «Lưu thành» .xlsx',
     en: 'a legacy Excel file (.xls) or a password-protected .xlsx: remove the password, or open it in Excel and "Save As" .xlsx',
   },
-  xls: { vi: 'tệp Excel 97-2003 (.xls): hãy mở bằng Excel và «Lưu thành» .xlsx', en: 'an Excel 97-2003 file (.xls): open it in Excel and "Save As" .xlsx' },
+  encrypted: {
+    vi: 'tệp .xlsx có đặt mật khẩu: hãy mở bằng Excel, gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu, xóa mật khẩu) rồi lưu lại',
+    en: 'a password-protected .xlsx: open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, clear it) and save it again',
+  },
+  xls: { vi: 'tệp Excel 97-2003 (.xls): hãy mở bằng Excel và «Lưu thành» .xlsx (Sổ làm việc Excel)', en: 'an Excel 97-2003 file (.xls): open it in Excel and "Save As" .xlsx (Excel Workbook)' },
   ods: { vi: 'tệp OpenDocument (.ods): hãy «Lưu thành» .xlsx', en: 'an OpenDocument spreadsheet (.ods): "Save As" .xlsx' },
   unsupported: { vi: 'định dạng không hỗ trợ (chỉ nhận .xlsx và .csv)', en: 'unsupported format (only .xlsx and .csv are read)' },
   'not-a-workbook': { vi: 'không phải tệp Excel .xlsx hợp lệ', en: 'not a valid .xlsx workbook' },
@@ -22,13 +26,22 @@ const INPUT: Record<string, { vi: string; en: string }> = {
     en: 'no sheet has the header row of a nomination list (at least "Họ và tên / Tên tập thể" and one more known column such as "Đơn vị" or "Đối tượng")',
   },
   'bad-csv': { vi: 'tệp CSV sai cấu trúc', en: 'malformed CSV' },
-  'too-large': { vi: 'tệp vượt giới hạn kích thước giải nén', en: 'the file exceeds the uncompressed size limit' },
-  'too-many-rows': { vi: 'trang tính vượt giới hạn số dòng', en: 'a sheet exceeds the row limit' },
+  'too-large': {
+    vi: 'một phần của tệp khi giải nén vượt giới hạn kích thước (--max-part-size; có thể là tệp «bom nén»)',
+    en: 'a part of the file inflates beyond the size limit (--max-part-size; possibly a zip bomb)',
+  },
+  'too-many-rows': { vi: 'trang tính vượt giới hạn số dòng (--max-rows)', en: 'a sheet exceeds the row limit (--max-rows)' },
+  'cell-too-long': { vi: 'một ô dài quá giới hạn số ký tự (--max-cell-length) ở dòng', en: 'a cell is longer than the limit (--max-cell-length) at record' },
+  'unclosed-quote': {
+    vi: 'tệp CSV có dấu ngoặc kép mở mà không đóng, từ dòng',
+    en: 'the CSV has a quote that never closes, from record',
+  },
 };
 
 export function describeInputError(e: InputError, lang: Lang): string {
   const reason = INPUT[e.code]?.[lang] ?? e.message;
-  const detail = INPUT[e.code] && e.message && !['not-found', 'empty', 'ole', 'xls', 'ods'].includes(e.code) ? ` (${e.message})` : '';
+  const inline = ['unclosed-quote', 'cell-too-long'].includes(e.code);
+  const detail = INPUT[e.code] && e.message && !['not-found', 'empty', 'ole', 'encrypted', 'xls', 'ods'].includes(e.code) ? (inline ? ` ${e.message}` : ` (${e.message})`) : '';
   return `${e.file}: ${reason}${detail}`;
 }
 

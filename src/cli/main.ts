@@ -9,7 +9,8 @@ import type { Lang, Severity } from '../engine/types.js';
 import { formatters, planOutputs } from '../format/index.js';
 import { findConfig, loadConfig } from './config.js';
 import { describeInputError, t } from './i18n.js';
-import { assertNotInput, OutputError, writeAtomic } from './output.js';
+import { assertNotInput, exitOnInterrupt, OutputError, writeAtomic } from './output.js';
+import { addLimitOptions, limitsOf, type LimitOptions } from './limits.js';
 import { explainRule, listRules } from './explain.js';
 import { templateBytes } from '../template/build.js';
 import { existsSync } from 'node:fs';
@@ -71,7 +72,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-  addCommon(program.command('check').argument('<paths...>', '.xlsx/.csv files or folders'))
+  addLimitOptions(addCommon(program.command('check').argument('<paths...>', '.xlsx/.csv files or folders')))
     .description('check dossiers and print findings')
     .option('-f, --format <name>', `output format: ${Object.keys(formatters).join(', ')} (repeatable, paired with -o in order)`, (v: string, prev: string[] = []) => {
       if (!formatters[v]) throw new InvalidArgumentError(`Allowed choices are ${Object.keys(formatters).join(', ')}.`);
@@ -84,12 +85,13 @@ export function buildProgram(): Command {
       return n;
     })
     .option('--quiet', 'report errors only')
-    .action(async (paths: string[], opts: Common & { format?: string[]; outputFile?: string[]; maxWarnings?: number; quiet?: boolean }) => {
+    .action(async (paths: string[], opts: Common & LimitOptions & { format?: string[]; outputFile?: string[]; maxWarnings?: number; quiet?: boolean }) => {
+      exitOnInterrupt();
       const { ruleSet, profiles, lang, severity } = setup(opts);
       const outputs = planOutputs(opts.format, opts.outputFile);
       if ('problem' in outputs) throw new UsageError(outputs.problem.vi, outputs.problem.en);
       for (const o of outputs) if (o.file) assertNotInput(o.file, paths);
-      const result = await checkPaths(paths, { ruleSet, profiles, lang, severity });
+      const result = await checkPaths(paths, { ruleSet, profiles, lang, severity, limits: limitsOf(opts) });
       if (opts.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
       for (const o of outputs) {
         const text = formatters[o.format](result, { lang, color: !o.file && Boolean(process.stdout.isTTY), ruleSet, profiles, severity });

@@ -2,7 +2,7 @@
  * Writing reports: never over an input file, and atomically (a temporary file beside the target,
  * renamed into place), so an interrupted run leaves either the old file or the new one.
  */
-import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 export class OutputError extends Error {}
@@ -15,13 +15,44 @@ function real(p: string): string {
   }
 }
 
+/** The file's identity (device and inode), which a hard link shares; undefined when it does not exist. */
+function identity(p: string): string | undefined {
+  try {
+    const st = statSync(p);
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Refuses a target that is an input: the same path, a symbolic link to it, or a hard link. */
 export function assertNotInput(target: string, inputs: string[]): void {
   const t = real(target);
-  for (const i of inputs) if (real(i) === t) throw new OutputError(target);
+  const id = identity(target);
+  for (const i of inputs) if (real(i) === t || (id !== undefined && identity(i) === id)) throw new OutputError(target);
+}
+
+/** Temporary files being written, removed if the run is interrupted. */
+const pending = new Set<string>();
+
+/**
+ * Ends the run on Ctrl-C (SIGINT) or SIGTERM with 130/143 and no temporary file left behind.
+ * Writing is synchronous, so the handler runs before a report is written or after it has been
+ * renamed into place, never halfway; without a handler the signal would kill the process
+ * mid-write and leave the temporary file.
+ */
+export function exitOnInterrupt(): void {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      for (const tmp of pending) rmSync(tmp, { force: true });
+      process.exit(code);
+    });
+  }
 }
 
 export function writeAtomic(target: string, data: string | Buffer): void {
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  pending.add(tmp);
   try {
     const fd = openSync(tmp, 'wx');
     try {
@@ -35,5 +66,7 @@ export function writeAtomic(target: string, data: string | Buffer): void {
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
+  } finally {
+    pending.delete(tmp);
   }
 }

@@ -38,7 +38,7 @@ export interface CellView {
   /** The value parsed as the column's type; absent for an error cell. */
   parsed?: Parsed;
   /** The legacy encoding the text was converted from (TCVN3 pasted from a .VnTime document). */
-  legacy?: 'tcvn3';
+  legacy?: RawCell['legacy'];
 }
 
 export interface YearSlot {

@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 /**
  * Text in TCVN3 (ABC), the single-byte Vietnamese encoding of the .VnTime fonts, pasted from old
  * documents into a sheet. Excel keeps the bytes and shows them as Latin-1 letters unless the cell
@@ -64,4 +65,127 @@ export function decodeTcvn3(text: string): string {
   let out = '';
   for (const ch of text) out += TCVN3.get(ch) ?? ch;
   return /[a-z]/.test(text) || !/[A-Z]/.test(text) ? out : out.toUpperCase();
+}
+
+/*
+ * VNI (VNI-Windows), the encoding of the VNI-Times fonts: a vowel is its base letter followed by
+ * one or two modifier codes ("Nguyeãn" is "Nguyễn"), and a few letters have a code of their own
+ * (ñ đ, ô ơ, ö ư, í ì æ ó ò for the toned i, î ỵ). Excel shows the codes as Windows-1252 letters.
+ * The table is VNI Software's "VNI for Windows" code chart (the one the VNI-Times fonts draw,
+ * and unikey's "VNI Windows" charset, UKVniWin in unikey's source); capitals use the capital
+ * modifiers (AÙ Á, AÂ Â, AÁ Ấ …).
+ */
+
+/** Lower-case modifiers by the mark they add: tones on any vowel, and the hat/breve/horn marks. */
+const VNI_TONES: Record<string, string> = { ù: '\u0301', ø: '\u0300', û: '\u0309', õ: '\u0303', ï: '\u0323' };
+/** After a: â + tone (ấ = aá …) or ê/é/è/ú/ü/ë for ă (+ tone); after e and o: â + tone. */
+const VNI_HAT: Record<string, string> = { â: '', á: '\u0301', à: '\u0300', å: '\u0309', ã: '\u0303', ä: '\u0323' };
+const VNI_BREVE: Record<string, string> = { ê: '', é: '\u0301', è: '\u0300', ú: '\u0309', ü: '\u0303', ë: '\u0323' };
+/** Letters with a code of their own. */
+const VNI_SINGLE: Record<string, string> = { ñ: 'đ', ô: 'ơ', ö: 'ư', í: 'í', ì: 'ì', æ: 'ỉ', ó: 'ĩ', ò: 'ị', î: 'ỵ' };
+
+/** Codes that Unicode Vietnamese text never holds: they alone tell VNI apart from it. */
+const VNI_ONLY = /[øûïåäëüñöæîØÛÏÅÄËÜÑÖÆÎ]/;
+/** A vowel and a modifier no Unicode Vietnamese word puts together ("eã", "aê", "oâ", "uø" …). */
+const VNI_PAIR = /[aeouy][ùõ]|[AEOUY][ÙÕ]|[aeo]â|[AEO]Â|a[êéè]|A[ÊÉÈ]|e[ãáà]|E[ÃÁÀ]/;
+/** TCVN3 codes that VNI never uses (0xA1–0xBF): they tell TCVN3 apart from VNI. */
+const TCVN3_ONLY = /[\u00a1-\u00bf]/;
+
+function lowerMap(m: Record<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(m)) {
+    out.set(k, v);
+    out.set(k.toUpperCase(), v);
+  }
+  return out;
+}
+const TONE = lowerMap(VNI_TONES);
+const HAT = lowerMap(VNI_HAT);
+const BREVE = lowerMap(VNI_BREVE);
+
+/** The Unicode a VNI text stands for (NFC). */
+export function decodeVni(text: string): string {
+  const chars = [...text];
+  let out = '';
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    const lower = ch.toLowerCase();
+    const upper = ch !== lower;
+    const next = chars[i + 1];
+    let base: string | undefined;
+    let mark = '';
+    if (VNI_SINGLE[lower] !== undefined && !'aeiouy'.includes(chars[i - 1]?.toLowerCase() ?? '-')) {
+      base = VNI_SINGLE[lower];
+      // ơ and ư take a tone after them (ôù ớ, öï ự).
+      if ((lower === 'ô' || lower === 'ö') && next !== undefined && TONE.has(next)) {
+        mark = TONE.get(next)!;
+        i++;
+      }
+    } else if ('aeouy'.includes(lower) && next !== undefined) {
+      if (TONE.has(next)) base = lower, (mark = TONE.get(next)!), i++;
+      else if ((lower === 'a' || lower === 'e' || lower === 'o') && HAT.has(next)) base = lower + '\u0302', (mark = HAT.get(next)!), i++;
+      else if (lower === 'a' && BREVE.has(next)) base = 'a\u0306', (mark = BREVE.get(next)!), i++;
+    }
+    if (base === undefined) {
+      out += ch;
+      continue;
+    }
+    const letter = (base + mark).normalize('NFC');
+    out += upper ? letter.toUpperCase() : letter;
+  }
+  return out.normalize('NFC');
+}
+
+/**
+ * Whether a text reads as VNI shown in Windows-1252: nothing beyond Latin-1 and Windows-1252's
+ * letters, a code Unicode Vietnamese never holds right after a letter, and no TCVN3-only code.
+ */
+export function looksLikeVni(text: string): boolean {
+  if (!ANY_HIGH.test(text) || TCVN3_ONLY.test(text) || BEYOND_LATIN1.test(text)) return false;
+  if (VNI_PAIR.test(text)) return true;
+  if (!VNI_ONLY.test(text)) return false;
+  const chars = [...text];
+  let vni = 0;
+  let other = 0;
+  chars.forEach((ch, i) => {
+    if (!VNI_ONLY.test(ch)) return;
+    const prev = chars[i - 1]?.toLowerCase() ?? '';
+    const lower = ch.toLowerCase();
+    // A modifier follows its vowel; đ, ơ, ư begin or sit inside a syllable.
+    if ('øûïåäëü'.includes(lower) ? /[aeiouyôö]/.test(prev) : /[a-zđ]?/.test(prev)) vni++;
+    else other++;
+  });
+  return vni > other;
+}
+
+/*
+ * Mojibake: a UTF-8 file opened as Windows-1252 and saved again, so that every Vietnamese letter
+ * became two or three Latin letters ("Nguyễn" → "Nguyá»…n", "ê" → "Ãª"). Mapping the letters back
+ * to the Windows-1252 bytes they came from gives the UTF-8 again; a text is repaired only when
+ * those bytes are valid UTF-8 and hold a character beyond ASCII.
+ */
+const CP1252_BYTE = new Map<string, number>();
+for (let b = 0; b < 256; b++) {
+  CP1252_BYTE.set(String.fromCharCode(b), b);
+  const ch = iconv.decode(Buffer.from([b]), 'win1252');
+  if (ch !== '\ufffd') CP1252_BYTE.set(ch, b);
+}
+/** A UTF-8 lead byte shown as Windows-1252 followed by a continuation byte shown likewise. */
+const MOJIBAKE = /[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text a mojibake stands for, or undefined when it is not mojibake. */
+export function repairMojibake(text: string): string | undefined {
+  if (!MOJIBAKE.test(text)) return undefined;
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const b = CP1252_BYTE.get(ch);
+    if (b === undefined) return undefined;
+    bytes.push(b);
+  }
+  try {
+    return UTF8.decode(Uint8Array.from(bytes)).normalize('NFC');
+  } catch {
+    return undefined;
+  }
 }

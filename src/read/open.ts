@@ -5,6 +5,7 @@ import path from 'node:path';
 import { InputError, type ReadLimits, type WorkbookSource } from './types.js';
 import { openCsv } from './csv.js';
 import { openXlsx } from './xlsx.js';
+import { OLE_SIGNATURE, oleError } from './ole.js';
 
 const DOSSIER = /\.(xlsx|xlsm|csv|tsv|txt)$/i;
 const WALKED = /\.(xlsx|xlsm|csv)$/i;
@@ -52,10 +53,8 @@ export function expandInputs(paths: string[]): { files: string[]; errors: InputE
   return { files: [...new Set(files)], errors };
 }
 
-const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-
 export async function openSource(file: string, limits?: Partial<ReadLimits>): Promise<WorkbookSource> {
-  if (/\.(csv|tsv|txt)$/i.test(file)) return openCsv(file);
+  if (/\.(csv|tsv|txt)$/i.test(file)) return openCsv(file, limits);
   if (/\.(xlsx|xlsm)$/i.test(file)) return openXlsx(file, limits);
   // Another extension: say what it is rather than trying to read it.
   let head = Buffer.alloc(0);
@@ -71,7 +70,7 @@ export async function openSource(file: string, limits?: Partial<ReadLimits>): Pr
   } catch (e) {
     throw new InputError(file, 'unreadable', (e as Error).message);
   }
-  if (head.equals(OLE)) throw new InputError(file, 'xls', 'legacy Excel 97-2003 workbook');
+  if (head.equals(OLE_SIGNATURE)) throw await oleError(file);
   if (/\.ods$/i.test(file)) throw new InputError(file, 'ods', 'OpenDocument spreadsheet');
   if (!DOSSIER.test(file)) throw new InputError(file, 'unsupported', `unsupported file type ${path.extname(file) || '(none)'}`);
   throw new InputError(file, 'unsupported', 'unsupported file type');

@@ -19,9 +19,14 @@ export type RawCell = RawValue & {
   /** 1-based column index (A = 1). */
   col: number;
   formula?: boolean;
-  /** Text converted from a legacy Vietnamese encoding (TCVN3, .VnTime fonts); `v` is the Unicode. */
-  legacy?: 'tcvn3';
+  /**
+   * Text converted from a legacy Vietnamese encoding (TCVN3, .VnTime fonts; VNI, VNI-Times
+   * fonts) or repaired from mojibake (UTF-8 read as Windows-1252 and saved again); `v` is the Unicode.
+   */
+  legacy?: LegacyEncoding;
 };
+
+export type LegacyEncoding = 'tcvn3' | 'vni' | 'mojibake';
 
 export interface RawRow {
   /** The row number Excel shows (1-based). For CSV: the record number, the first line being 1. */
@@ -78,8 +83,13 @@ export interface ReadLimits {
   maxRows: number;
 }
 
+/**
+ * Far above any real dossier (a 100,000-row sheet is about 30 MB of XML), low enough that a zip
+ * bomb is refused within seconds and in bounded memory. The CLI's --max-part-size, --max-rows
+ * and --max-cell-length raise them.
+ */
 export const DEFAULT_LIMITS: ReadLimits = {
-  maxPartBytes: 2 * 1024 ** 3,
+  maxPartBytes: 256 * 1024 ** 2,
   maxCellChars: 32_767,
   maxRows: 2_000_000,
 };

@@ -11,6 +11,8 @@ import { pipeline, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
+import { OLE_SIGNATURE, oleError } from './ole.js';
+import { decodeVni, looksLikeVni } from '../normalize/legacy.js';
 import { SharedStringsScanner, SheetScanner, XmlError, type NumberKind } from './sheet-scanner.js';
 import {
   DEFAULT_LIMITS,
@@ -50,7 +52,6 @@ export async function openXlsx(file: string, limits: Partial<ReadLimits> = {}): 
 // ---------------------------------------------------------------------------------------------
 // File and zip plumbing
 
-const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 interface Ctx {
   file: string;
@@ -74,7 +75,7 @@ async function sniff(file: string): Promise<void> {
     const head = Buffer.alloc(8);
     const { bytesRead } = await handle.read(head, 0, 8, 0);
     if (bytesRead === 8 && head.equals(OLE_SIGNATURE)) {
-      throw new InputError(file, 'ole', 'OLE compound file: a legacy .xls or a password-protected workbook');
+      throw await oleError(file);
     }
     if (bytesRead < 4 || head[0] !== 0x50 || head[1] !== 0x4b) {
       throw new InputError(file, 'not-a-workbook', 'not a zip archive');
@@ -170,6 +171,9 @@ async function openPartStreams(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<
  */
 async function* partText(ctx: Ctx, name: string, entry: yauzl.Entry): AsyncGenerator<string> {
   if (ctx.closed) throw closedError(ctx);
+  // The zip's directory gives the size up front: a bomb that admits it is refused at once; one
+  // that lies is stopped by the count of bytes actually inflated, below.
+  if (entry.uncompressedSize > ctx.limits.maxPartBytes) throw tooLarge(ctx, name);
   const streams = await openPartStreams(ctx.zip, entry);
   if (ctx.closed) {
     for (const s of streams) s.destroy();
@@ -185,9 +189,7 @@ async function* partText(ctx: Ctx, name: string, entry: yauzl.Entry): AsyncGener
     for await (const chunk of streams[streams.length - 1] as AsyncIterable<Buffer>) {
       if (chunk.length === 0) continue;
       bytes += chunk.length;
-      if (bytes > ctx.limits.maxPartBytes) {
-        throw new InputError(ctx.file, 'too-large', `${name} is larger than ${ctx.limits.maxPartBytes} bytes`);
-      }
+      if (bytes > ctx.limits.maxPartBytes) throw tooLarge(ctx, name);
       let text: string;
       if (decoder === undefined) {
         // The first chunk always goes through the decoder, which drops a byte-order mark.
@@ -220,6 +222,10 @@ async function* partText(ctx: Ctx, name: string, entry: yauzl.Entry): AsyncGener
       s.destroy();
     }
   }
+}
+
+function tooLarge(ctx: Ctx, name: string): InputError {
+  return new InputError(ctx.file, 'too-large', `${name} inflates to more than ${ctx.limits.maxPartBytes} bytes`);
 }
 
 function closedError(ctx: Ctx): InputError {
@@ -588,7 +594,7 @@ class SheetRows implements AsyncIterator<RawRow> {
     const max = this.ctx.limits.maxRows;
     if (this.count >= max) return this.fail(this.tooMany(max));
     this.count++;
-    return Promise.resolve({ value: this.rows[this.next_++], done: false });
+    return Promise.resolve({ value: markVni(this.rows[this.next_++]), done: false });
   }
 
   private open(): AsyncGenerator<string> {
@@ -623,6 +629,21 @@ class SheetRows implements AsyncIterator<RawRow> {
     await texts?.return(undefined);
   }
 }
+
+/**
+ * Text typed with a VNI font ("Nguyeãn") converted and marked. TCVN3 is told apart from Unicode
+ * by the table reader (a whole sheet at a time); VNI by the cell, here, since its codes are
+ * those no Unicode Vietnamese text holds.
+ */
+function markVni(row: RawRow): RawRow {
+  const cells = row.cells;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c.t === 's' && HIGH_LATIN1.test(c.v) && looksLikeVni(c.v)) cells[i] = { ...c, v: decodeVni(c.v), legacy: 'vni' };
+  }
+  return row;
+}
+const HIGH_LATIN1 = /[\u00c0-\u00ff]/;
 
 // ---------------------------------------------------------------------------------------------
 // Errors

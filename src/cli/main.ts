@@ -12,6 +12,8 @@ import { describeInputError, t } from './i18n.js';
 import { assertNotInput, exitOnInterrupt, OutputError, writeAtomic } from './output.js';
 import { addLimitOptions, limitsOf, type LimitOptions } from './limits.js';
 import { explainRule, listRules } from './explain.js';
+import { annotateAll } from '../report/annotate.js';
+import path from 'node:path';
 import { templateBytes } from '../template/build.js';
 import { existsSync } from 'node:fs';
 import { progressBar } from './progress.js';
@@ -85,6 +87,7 @@ export function buildProgram(): Command {
       return n;
     })
     .option('--quiet', 'report errors only')
+    .option('--annotate <dir>', 'write a copy of each workbook with the findings marked into dir')
     .action(async (paths: string[], opts: Common & LimitOptions & { format?: string[]; outputFile?: string[]; maxWarnings?: number; quiet?: boolean }) => {
       exitOnInterrupt();
       const { ruleSet, profiles, lang, severity } = setup(opts);
@@ -99,9 +102,18 @@ export function buildProgram(): Command {
         else process.stdout.write(text);
       }
       for (const e of result.inputErrors) process.stderr.write(`hoso: ${describeInputError(e, lang)}\n`);
+      const annotateDir = (opts as { annotate?: string }).annotate;
+      const annotated = annotateDir
+        ? await annotateAll(result, annotateDir, lang, (target, data) => {
+            if (paths.some((p) => path.resolve(p) === path.resolve(target))) throw new Error(`${target}: ${t('overwriteInput', lang)}`);
+            writeAtomic(target, data);
+          })
+        : undefined;
+      for (const a of annotated?.failed ?? []) process.stderr.write(`hoso: --annotate ${a.file}: ${a.reason}\n`);
       const errors = result.findings.filter((f) => f.severity === 'error').length;
       const warnings = result.findings.filter((f) => f.severity === 'warning').length;
       process.exitCode = result.inputErrors.length ? 2 : errors > 0 || (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) ? 1 : 0;
+      if (annotated?.failed.length) process.exitCode = 2;
     });
 
   addCommon(program.command('report').argument('<paths...>', '.xlsx/.csv files or folders'))

@@ -1,0 +1,117 @@
+/**
+ * `hoso check --annotate <dir>`: for each workbook checked, a copy in which the officer sees the
+ * findings where they are — offending cells filled, a note with the message and rule id — and a
+ * sheet "Kết quả kiểm tra" listing every finding with a link to its cell. The input is only read;
+ * a CSV input gets an .xlsx copy, since a CSV file cannot hold fills, notes or links.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { CheckResult } from '../engine/check.js';
+import type { Finding, Lang } from '../engine/types.js';
+import { openCsv } from '../read/csv.js';
+import { filesOf } from '../format/place.js';
+
+export const FINDINGS_SHEET = 'Kết quả kiểm tra';
+
+const FILL = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' } as const;
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+const HEAD = {
+  vi: ['Mức', 'Trang tính', 'Ô', 'Quy tắc', 'Nội dung', 'Giá trị', 'Nguồn'],
+  en: ['Severity', 'Sheet', 'Cell', 'Rule', 'Message', 'Value', 'Source'],
+};
+
+/**
+ * Where a file's copy goes: its path as given, under `dir` (so two units' "danh-sach.xlsx" in
+ * different folders do not collide), with `..` and a root dropped and .csv made .xlsx.
+ */
+export function annotatedPath(dir: string, file: string): string {
+  const parts = path
+    .normalize(file)
+    .split(/[\\/]+/)
+    .filter((p) => p && p !== '..' && p !== '.' && !/^[A-Za-z]:$/.test(p));
+  const rel = parts.join(path.sep).replace(/\.csv$/i, '.xlsx');
+  return path.join(dir, rel);
+}
+
+/** A sheet name Excel accepts: no []:*?/\ and at most 31 characters. */
+const sheetName = (s: string) => s.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet1';
+
+async function csvWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const source = await openCsv(file);
+  const wb = new ExcelJS.Workbook();
+  try {
+    for (const sheet of source.sheets) {
+      const ws = wb.addWorksheet(sheetName(sheet.name));
+      for await (const row of source.rows(sheet)) for (const cell of row.cells) ws.getCell(row.row, cell.col).value = cell.v as ExcelJS.CellValue;
+    }
+  } finally {
+    await source.close();
+  }
+  return wb;
+}
+
+function noteText(note: ExcelJS.Cell['note']): string {
+  if (!note) return '';
+  return typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
+}
+
+/** The annotated workbook of one file, ready to be written. */
+export async function annotateFile(file: string, findings: Finding[], lang: Lang): Promise<ExcelJS.Workbook> {
+  const wb = /\.csv$/i.test(file) ? await csvWorkbook(file) : await new ExcelJS.Workbook().xlsx.readFile(file);
+  const sheetOf = (name?: string) => (name === undefined ? undefined : (wb.getWorksheet(name) ?? wb.getWorksheet(sheetName(name))));
+  const worst = new Map<string, Finding>();
+  for (const f of findings) {
+    const ws = sheetOf(f.sheet);
+    if (!ws || f.row === undefined || !f.column) continue;
+    const cell = ws.getCell(`${f.column}${f.row}`);
+    const key = `${ws.name}!${cell.address}`;
+    const before = worst.get(key);
+    if (!before || RANK[f.severity] < RANK[before.severity]) {
+      worst.set(key, f);
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[f.severity] } };
+    }
+    const old = noteText(cell.note);
+    cell.note = `${old ? `${old}\n` : ''}[${f.ruleId}] ${f.message}`;
+  }
+
+  if (wb.getWorksheet(FINDINGS_SHEET)) wb.removeWorksheet(wb.getWorksheet(FINDINGS_SHEET)!.id);
+  const out = wb.addWorksheet(FINDINGS_SHEET);
+  out.addRow(HEAD[lang]).font = { bold: true };
+  out.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const f of findings) {
+    const ws = sheetOf(f.sheet);
+    const cellRef = f.row !== undefined ? `${f.column ?? 'A'}${f.row}` : '';
+    const row = out.addRow([f.severity, f.sheet ?? f.group ?? '', cellRef, f.ruleId, f.message, f.value ?? '', f.source]);
+    if (ws && cellRef) {
+      // An internal link: "#'Sheet'!H12" takes the officer to the cell.
+      row.getCell(3).value = { text: cellRef, hyperlink: `#'${ws.name.replace(/'/g, "''")}'!${cellRef}` };
+      row.getCell(3).font = { color: { argb: 'FF0563C1' }, underline: true };
+    }
+  }
+  [10, 18, 8, 30, 70, 20, 24].forEach((w, i) => (out.getColumn(i + 1).width = w));
+  return wb;
+}
+
+/** Writes the annotated copies; returns the files written and those that could not be. */
+export async function annotateAll(
+  result: CheckResult,
+  dir: string,
+  lang: Lang,
+  write: (target: string, data: Buffer) => void,
+): Promise<{ written: string[]; failed: { file: string; reason: string }[] }> {
+  const written: string[] = [];
+  const failed: { file: string; reason: string }[] = [];
+  for (const file of filesOf(result)) {
+    try {
+      const wb = await annotateFile(file, result.findings.filter((f) => f.file === file), lang);
+      const target = annotatedPath(dir, file);
+      mkdirSync(path.dirname(target), { recursive: true });
+      write(target, Buffer.from(await wb.xlsx.writeBuffer()));
+      written.push(target);
+    } catch (e) {
+      failed.push({ file, reason: (e as Error).message.split('\n')[0] });
+    }
+  }
+  return { written, failed };
+}

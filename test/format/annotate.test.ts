@@ -1,0 +1,95 @@
+/**
+ * --annotate: a copy of each workbook checked with the offending cells filled and noted, and a
+ * sheet listing every finding with a link to its cell; the input is never touched.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { annotatedPath, FINDINGS_SHEET } from '../../src/report/annotate.js';
+import { hoso, type Report } from '../support/cli.js';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+const XLSX = 'fixtures/fields/giao-duc-khong-dat.xlsx';
+const CSV = 'fixtures/csv/cham-phay.csv';
+const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+const noteOf = (cell: ExcelJS.Cell) => {
+  const n = cell.note as string | { texts: { text: string }[] } | undefined;
+  return typeof n === 'string' ? n : (n?.texts.map((t) => t.text).join('') ?? '');
+};
+
+let tmp: string;
+let report: Report;
+let code: number | null;
+const before = { xlsx: '', csv: '' };
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-annotate-'));
+  before.xlsx = sha(XLSX);
+  before.csv = sha(CSV);
+  const run = await hoso(['check', XLSX, CSV, '-f', 'json', '--annotate', tmp]);
+  code = run.code;
+  report = JSON.parse(run.stdout);
+});
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+async function open(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+describe('hoso check --annotate', () => {
+  it('leaves the inputs untouched and keeps the exit code of the check', () => {
+    expect(code).toBe(1);
+    expect(sha(XLSX)).toBe(before.xlsx);
+    expect(sha(CSV)).toBe(before.csv);
+  });
+
+  it('fills each offending cell and notes the rule id and message on it', async () => {
+    const wb = await open(annotatedPath(tmp, XLSX));
+    const cells = report.findings.filter((f) => f.file === XLSX && f.row !== undefined);
+    expect(cells.length).toBeGreaterThan(0);
+    for (const f of cells) {
+      const cell = wb.getWorksheet(f.sheet!)!.getCell(`${f.column}${f.row}`);
+      expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb, `${f.column}${f.row}`).toBe(f.severity === 'error' ? 'FFFFC7CE' : f.severity === 'warning' ? 'FFFFEB9C' : 'FFDDEBF7');
+      expect(noteOf(cell)).toContain(`[${f.ruleId}] ${f.message}`);
+    }
+  });
+
+  it('lists every finding in "Kết quả kiểm tra", each cell a link to it', async () => {
+    const wb = await open(annotatedPath(tmp, XLSX));
+    const ws = wb.getWorksheet(FINDINGS_SHEET)!;
+    const findings = report.findings.filter((f) => f.file === XLSX);
+    expect(ws.rowCount).toBe(findings.length + 1);
+    findings.forEach((f, i) => {
+      const row = ws.getRow(i + 2);
+      expect([row.getCell(1).value, row.getCell(4).value, row.getCell(5).value]).toEqual([f.severity, f.ruleId, f.message]);
+      if (f.row !== undefined) expect(row.getCell(3).value).toEqual({ text: `${f.column}${f.row}`, hyperlink: `#'${f.sheet}'!${f.column}${f.row}` });
+    });
+  });
+
+  it('reads back with the same findings: marks and the findings sheet change no value', async () => {
+    const again = await hoso(['check', annotatedPath(tmp, XLSX), '-f', 'json']);
+    const where = (r: Report) => r.findings.map((f) => [f.ruleId, f.sheet, f.row, f.column]);
+    expect(where(JSON.parse(again.stdout))).toEqual(where({ ...report, findings: report.findings.filter((f) => f.file === XLSX) }));
+  });
+
+  it('gives a CSV input an .xlsx copy holding its cells and its findings', async () => {
+    const copy = annotatedPath(tmp, CSV);
+    expect(copy.endsWith(path.join('fixtures', 'csv', 'cham-phay.xlsx'))).toBe(true);
+    const wb = await open(copy);
+    const csvFindings = report.findings.filter((f) => f.file === CSV);
+    expect(wb.getWorksheet(FINDINGS_SHEET)!.rowCount).toBe(csvFindings.length + 1);
+    const f = csvFindings.find((x) => x.row !== undefined);
+    if (f) expect(noteOf(wb.worksheets[0].getCell(`${f.column}${f.row}`))).toContain(f.ruleId);
+    expect(wb.worksheets[0].rowCount).toBeGreaterThan(1);
+  });
+
+  it('puts copies under the folder by the path given, never above it', () => {
+    expect(annotatedPath('out', '../ho-so/a.csv')).toBe(path.join('out', 'ho-so', 'a.xlsx'));
+    expect(annotatedPath('out', '/abs/x.xlsx')).toBe(path.join('out', 'abs', 'x.xlsx'));
+  });
+});

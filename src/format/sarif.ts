@@ -1,17 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { activeRules } from '../engine/check.js';
 import { localize } from '../engine/messages.js';
 import type { Finding, Place, Severity } from '../engine/types.js';
 import { columnIndex } from '../read/types.js';
-import { packageRoot, type CompiledRule } from '../rules/load.js';
+import type { CompiledRule } from '../rules/load.js';
+import { VERSION } from '../version.js';
 import type { Formatter } from './types.js';
 import { cellRef } from './place.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
-
-const VERSION: string = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')).version;
 
 /**
  * A path as given on the command line as a URI reference: forward slashes, each segment

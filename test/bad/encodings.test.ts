@@ -1,0 +1,91 @@
+/**
+ * The pieces behind the broken-input fixtures, in process: VNI and mojibake detection and
+ * conversion, the OLE directory telling an encrypted .xlsx from an .xls, and CSV decoding
+ * (Windows-1258 with combining tones, UTF-16LE) down to the cell.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeVni, looksLikeTcvn3, looksLikeVni, repairMojibake } from '../../src/normalize/legacy.js';
+import { parseDateText, parseNumberText } from '../../src/normalize/values.js';
+import { openCsv } from '../../src/read/csv.js';
+import { oleKind } from '../../src/read/ole.js';
+import type { RawRow } from '../../src/read/types.js';
+import { encodeVni } from '../../scripts/fixture-kit/bad.js';
+import { FIXTURES } from '../support/cli.js';
+
+const bad = (p: string) => path.join(FIXTURES, 'bad', p);
+
+describe('VNI', () => {
+  const words: [vni: string, unicode: string][] = [
+    ['Nguyeãn Vaên An', 'Nguyễn Văn An'],
+    ['Hoï vaø teân', 'Họ và tên'],
+    ['Tröôøng THCS Ñaêk Ruoàng', 'Trường THCS Đăk Ruồng'],
+    ['Phaïm Thò Höông', 'Phạm Thị Hương'],
+    ['Ngöôøi lao ñoäng tröïc tieáp', 'Người lao động trực tiếp'],
+    ['UBND XAÕ ÑAÉK RUOÀNG', 'UBND XÃ ĐẮK RUỒNG'],
+    ['Söùc khoûe, Kyû luaät, Hoaøn thaønh xuaát saéc', 'Sức khỏe, Kỷ luật, Hoàn thành xuất sắc'],
+  ];
+  it.each(words)('"%s" is detected and reads as "%s"', (vni, unicode) => {
+    expect(looksLikeVni(vni)).toBe(true);
+    expect(decodeVni(vni)).toBe(unicode);
+  });
+
+  it('round-trips through the fixture kit encoder', () => {
+    for (const [, unicode] of words) expect(decodeVni(encodeVni(unicode))).toBe(unicode);
+  });
+
+  it('leaves Unicode Vietnamese, plain ASCII and TCVN3 alone', () => {
+    for (const text of ['Nguyễn Văn An', 'Hoà Bình', 'Thuý Kiều', 'Quê hương', 'Tiên Phước', 'Café', 'STT', 'Hä vµ tªn', 'Tr\u00adêng']) {
+      expect(looksLikeVni(text), text).toBe(false);
+    }
+    expect(looksLikeTcvn3('Hä vµ tªn')).toBe(true);
+  });
+});
+
+describe('mojibake', () => {
+  it('repairs UTF-8 read as Windows-1252, including the codes 1252 leaves undefined', () => {
+    expect(repairMojibake('NguyÃªn')).toBe('Nguyên');
+    expect(repairMojibake('Nguyá»…n VÄƒn An')).toBe('Nguyễn Văn An');
+    expect(repairMojibake('Há»\u008d vÃ\u00a0 tÃªn')).toBe('Họ và tên');
+  });
+  it('leaves text that is not mojibake', () => {
+    for (const text of ['Nguyễn Văn An', 'Café', 'Ã', 'Ông Bà', '1.234,5']) expect(repairMojibake(text), text).toBeUndefined();
+  });
+});
+
+describe('OLE compound files', () => {
+  it('tells an encrypted .xlsx from an .xls by the directory', async () => {
+    expect(await oleKind(bad('mat-khau.xlsx'))).toBe('encrypted');
+    expect(await oleKind(bad('excel-97.xls'))).toBe('xls');
+    expect(await oleKind(bad('rong.xlsx'))).toBe('ole');
+  });
+});
+
+describe('odd values', () => {
+  it('reads numbers with either decimal mark and dates before 1900', () => {
+    expect(parseNumberText('1.234,5')?.value).toBe(1234.5);
+    expect(parseNumberText('1,234.5')?.value).toBe(1234.5);
+    expect(parseDateText('15/03/1890')?.getUTCFullYear()).toBe(1890);
+  });
+});
+
+async function cells(file: string): Promise<RawRow[]> {
+  const src = await openCsv(file);
+  const rows: RawRow[] = [];
+  for await (const row of src.rows(src.sheets[0])) rows.push(row);
+  return rows;
+}
+
+describe('CSV encodings, down to the cell', () => {
+  it('Windows-1258 (tones as combining marks), UTF-16LE "Unicode Text" and mojibake give the UTF-8 file\'s cells, in NFC', async () => {
+    const reference = await cells(path.join(FIXTURES, 'csv', 'dau-phay-bom.csv'));
+    const text = (rows: RawRow[]) => rows.map((r) => [r.row, ...r.cells.map((c) => `${c.col}:${c.v}`)].join('|'));
+    for (const file of ['csv/cp1258.csv', 'csv/unicode-text.txt', 'csv/mojibake.csv']) {
+      const rows = await cells(bad(file));
+      expect(text(rows), file).toEqual(text(reference));
+      for (const r of rows) for (const c of r.cells) expect(c.v === String(c.v).normalize('NFC')).toBe(true);
+    }
+    const mojibake = await cells(bad('csv/mojibake.csv'));
+    expect(mojibake.flatMap((r) => r.cells).filter((c) => c.legacy === 'mojibake').length).toBeGreaterThan(10);
+  });
+});

@@ -116,11 +116,12 @@ export function buildProgram(): Command {
       if (annotated?.failed.length) process.exitCode = 2;
     });
 
-  addCommon(program.command('report').argument('<paths...>', '.xlsx/.csv files or folders'))
+  addLimitOptions(addCommon(program.command('report').argument('<paths...>', '.xlsx/.csv files or folders')))
     .description('batch report over many dossiers: an .xlsx summary workbook or an .html page, by the extension of -o')
     .option('-o, --output-file <file>', 'the report to write: file.xlsx or file.html')
     .option('-j, --jobs <n>', JOBS_HELP, parseJobs)
-    .action(async (paths: string[], opts: Common & { outputFile?: string; jobs?: number }) => {
+    .action(async (paths: string[], opts: Common & LimitOptions & { outputFile?: string; jobs?: number }) => {
+      exitOnInterrupt();
       const { ruleSet, profiles, lang, severity } = setup(opts);
       const render = reportRenderer(opts.outputFile);
       const target = opts.outputFile!;
@@ -128,7 +129,7 @@ export function buildProgram(): Command {
       // Also every file found inside a folder named: the report must never replace a dossier.
       assertNotInput(target, [...inputs, ...expandInputs(inputs).files]);
       const jobs = opts.jobs ?? availableParallelism();
-      const result = await checkPaths(inputs, { ruleSet, profiles, lang, severity, jobs, onProgress: progressBar(lang), collectNominees: true });
+      const result = await checkPaths(inputs, { ruleSet, profiles, lang, severity, jobs, limits: limitsOf(opts), onProgress: progressBar(lang), collectNominees: true });
       writeAtomic(target, await render(buildReport(result, { ruleSet, profiles, lang })));
       for (const e of result.inputErrors) process.stderr.write(`hoso: ${describeInputError(e, lang)}\n`);
       process.exitCode = result.inputErrors.length ? 2 : result.findings.some((f) => f.severity === 'error') ? 1 : 0;

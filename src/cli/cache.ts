@@ -3,7 +3,6 @@ import { ResultCache, cacheKey } from '../engine/cache.js';
 import { profileResolver, type ProfileMap } from '../engine/profiles.js';
 import type { Severity } from '../engine/types.js';
 import { assertNotInput, writeAtomic } from './output.js';
-import { expandInputs } from '../read/open.js';
 
 export const DEFAULT_CACHE = '.hoso-cache';
 
@@ -20,8 +19,7 @@ export function openCache(
 ): ResultCache | undefined {
   if (!opts.cache) return undefined;
   const location = opts.cacheLocation ?? DEFAULT_CACHE;
-  // Never over a dossier, whether named or found in a folder given.
-  assertNotInput(location, [...inputs, ...expandInputs(inputs).files]);
+  assertNotInput(location, inputs);
   const { packFiles, ...options } = settings;
   return new ResultCache(location, cacheKey(version, packFiles, options), profileResolver(settings.profiles, settings.profileMap));
 }

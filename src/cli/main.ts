@@ -12,14 +12,12 @@ import { describeInputError, t } from './i18n.js';
 import { assertNotInput, exitOnInterrupt, OutputError, writeAtomic } from './output.js';
 import { addLimitOptions, limitsOf, type LimitOptions } from './limits.js';
 import { explainRule, listRules } from './explain.js';
-import { annotateAll } from '../report/annotate.js';
 import path from 'node:path';
-import { templateBytes } from '../template/build.js';
 import { existsSync } from 'node:fs';
 import { progressBar } from './progress.js';
 import { expandGlobs } from './globs.js';
-import { buildReport, reportRenderer } from '../report/index.js';
-import { expandInputs } from '../read/open.js';
+import { DEFAULT_CACHE, openCache, saveCache, type CacheOptions } from './cache.js';
+import { VERSION } from '../version.js';
 import { availableParallelism } from 'node:os';
 
 interface Common {
@@ -54,7 +52,14 @@ function setup(opts: Common) {
   const ruleSet = loadRuleSet(files);
   const profiles = [...new Set([...(config?.profiles ?? []), ...(opts.profile ?? [])])];
   const lang: Lang = opts.lang ?? config?.lang ?? 'vi';
-  return { ruleSet, profiles, lang, severity: (config?.severity ?? {}) as Record<string, Severity | 'off'> };
+  const profileMap = config && { base: config.base, map: config['profiles-for'] };
+  return { ruleSet, packFiles: files, profiles, profileMap, lang, severity: (config?.severity ?? {}) as Record<string, Severity | 'off'> };
+}
+
+/** What the engine needs from the settings in force and the options `check` and `report` share. */
+function engineOptions(settings: ReturnType<typeof setup>, opts: LimitOptions & { jobs?: number }) {
+  const { ruleSet, packFiles, profiles, profileMap, lang, severity } = settings;
+  return { ruleSet, packFiles, profiles, profileMap, lang, severity, jobs: opts.jobs ?? availableParallelism(), limits: limitsOf(opts), onProgress: progressBar(lang) };
 }
 
 function addCommon(cmd: Command): Command {
@@ -70,7 +75,7 @@ function addCommon(cmd: Command): Command {
 export function buildProgram(): Command {
   const program = new Command('hoso')
     .description('Kiểm tra hồ sơ đề nghị điển hình tiên tiến theo bộ quy tắc / Rule-checks nomination dossiers for advanced exemplars')
-    .version('0.1.0')
+    .version(VERSION)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
@@ -88,13 +93,19 @@ export function buildProgram(): Command {
     })
     .option('--quiet', 'report errors only')
     .option('--annotate <dir>', 'write a copy of each workbook with the findings marked into dir')
-    .action(async (paths: string[], opts: Common & LimitOptions & { format?: string[]; outputFile?: string[]; maxWarnings?: number; quiet?: boolean }) => {
+    .option('-j, --jobs <n>', JOBS_HELP, parseJobs)
+    .option('--cache', 'skip files whose content, rules and profiles did not change since the last run')
+    .option('--cache-location <file>', `where the cache is kept (default: ${DEFAULT_CACHE})`)
+    .action(async (paths: string[], opts: Common & LimitOptions & CacheOptions & { format?: string[]; outputFile?: string[]; maxWarnings?: number; quiet?: boolean; jobs?: number }) => {
       exitOnInterrupt();
-      const { ruleSet, profiles, lang, severity } = setup(opts);
+      const settings = setup(opts);
+      const { ruleSet, packFiles, profiles, profileMap, lang, severity } = settings;
       const outputs = planOutputs(opts.format, opts.outputFile);
       if ('problem' in outputs) throw new UsageError(outputs.problem.vi, outputs.problem.en);
       for (const o of outputs) if (o.file) assertNotInput(o.file, paths);
-      const result = await checkPaths(paths, { ruleSet, profiles, lang, severity, limits: limitsOf(opts) });
+      const cache = openCache(opts, paths, VERSION, { packFiles, profiles, profileMap, severity, lang, limits: limitsOf(opts) });
+      const result = await checkPaths(expandGlobs(paths), { cache, ...engineOptions(settings, opts) });
+      saveCache(cache);
       if (opts.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
       for (const o of outputs) {
         const text = formatters[o.format](result, { lang, color: !o.file && Boolean(process.stdout.isTTY), ruleSet, profiles, severity });
@@ -104,7 +115,7 @@ export function buildProgram(): Command {
       for (const e of result.inputErrors) process.stderr.write(`hoso: ${describeInputError(e, lang)}\n`);
       const annotateDir = (opts as { annotate?: string }).annotate;
       const annotated = annotateDir
-        ? await annotateAll(result, annotateDir, lang, (target, data) => {
+        ? await (await import('../report/annotate.js')).annotateAll(result, annotateDir, lang, (target, data) => {
             if (paths.some((p) => path.resolve(p) === path.resolve(target))) throw new Error(`${target}: ${t('overwriteInput', lang)}`);
             writeAtomic(target, data);
           })
@@ -122,15 +133,16 @@ export function buildProgram(): Command {
     .option('-j, --jobs <n>', JOBS_HELP, parseJobs)
     .action(async (paths: string[], opts: Common & LimitOptions & { outputFile?: string; jobs?: number }) => {
       exitOnInterrupt();
-      const { ruleSet, profiles, lang, severity } = setup(opts);
+      const settings = setup(opts);
+      const { ruleSet, profiles, profileMap, lang } = settings;
+      // exceljs is loaded only by the commands that write workbooks, never by `check`.
+      const { buildReport, reportRenderer } = await import('../report/index.js');
       const render = reportRenderer(opts.outputFile);
       const target = opts.outputFile!;
       const inputs = expandGlobs(paths);
-      // Also every file found inside a folder named: the report must never replace a dossier.
-      assertNotInput(target, [...inputs, ...expandInputs(inputs).files]);
-      const jobs = opts.jobs ?? availableParallelism();
-      const result = await checkPaths(inputs, { ruleSet, profiles, lang, severity, jobs, limits: limitsOf(opts), onProgress: progressBar(lang), collectNominees: true });
-      writeAtomic(target, await render(buildReport(result, { ruleSet, profiles, lang })));
+      assertNotInput(target, inputs);
+      const result = await checkPaths(inputs, { ...engineOptions(settings, opts), collectNominees: true });
+      writeAtomic(target, await render(buildReport(result, { ruleSet, profiles, profileMap, lang })));
       for (const e of result.inputErrors) process.stderr.write(`hoso: ${describeInputError(e, lang)}\n`);
       process.exitCode = result.inputErrors.length ? 2 : result.findings.some((f) => f.severity === 'error') ? 1 : 0;
     });
@@ -143,6 +155,7 @@ export function buildProgram(): Command {
       const { ruleSet, profiles, lang, severity } = setup(opts);
       if (!opts.force && existsSync(opts.outputFile))
         throw new UsageError(`«${opts.outputFile}» đã có; thêm --force để ghi đè`, `"${opts.outputFile}" exists; add --force to overwrite it`);
+      const { templateBytes } = await import('../template/build.js');
       writeAtomic(opts.outputFile, await templateBytes(ruleSet, { profiles, severity, lang }));
       process.stdout.write(`${opts.outputFile}\n`);
     });

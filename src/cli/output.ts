@@ -4,6 +4,7 @@
  */
 import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { expandInputs } from '../read/open.js';
 
 export class OutputError extends Error {}
 
@@ -26,10 +27,11 @@ function identity(p: string): string | undefined {
 }
 
 /** Refuses a target that is an input: the same path, a symbolic link to it, or a hard link. */
+/** Refuses a target that is an input: one named, or a dossier found inside a folder named. */
 export function assertNotInput(target: string, inputs: string[]): void {
   const t = real(target);
   const id = identity(target);
-  for (const i of inputs) if (real(i) === t || (id !== undefined && identity(i) === id)) throw new OutputError(target);
+  for (const i of [...inputs, ...expandInputs(inputs).files]) if (real(i) === t || (id !== undefined && identity(i) === id)) throw new OutputError(target);
 }
 
 /** Temporary files being written, removed if the run is interrupted. */

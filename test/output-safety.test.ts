@@ -1,0 +1,29 @@
+/** A dossier is evidence: no output of hoso ever replaces one, named or found in a folder. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { FIXTURES, hoso } from './support/cli.js';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+describe('outputs never replace a dossier', () => {
+  for (const [what, args] of [
+    ['a report (-o)', ['check', 'vi-du', '-f', 'json', '-o', 'vi-du/phong-gd-dt.xlsx']],
+    ['the cache', ['check', 'vi-du', '--cache', '--cache-location', 'vi-du/phong-gd-dt.xlsx']],
+    ['a batch report', ['report', 'vi-du', '-o', 'vi-du/phong-gd-dt.xlsx']],
+  ] as const) {
+    it(`refuses ${what} over a workbook found inside the folder given`, async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-safe-'));
+      fs.cpSync(path.join(FIXTURES, 'vi-du'), path.join(dir, 'vi-du'), { recursive: true });
+      const target = path.join(dir, 'vi-du/phong-gd-dt.xlsx');
+      const before = fs.readFileSync(target);
+      const run = await hoso([...args], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/phong-gd-dt\.xlsx/);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(fs.readFileSync(target).equals(before)).toBe(true);
+      expect(fs.readdirSync(path.join(dir, 'vi-du')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    });
+  }
+});

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
 import type { z } from 'zod';
+import { readCachedPack, writeCachedPack } from './pack-cache.js';
 import { Pack, type Column, type Condition, type EnumValue, type LocalText, type Period, type Profile, type Rule } from './schema.js';
 import { operators } from '../operators/index.js';
 import type { Operator } from '../operators/types.js';
@@ -106,14 +107,28 @@ export function expandPackPaths(paths: string[]): string[] {
   return out;
 }
 
-interface ParsedPack {
-  pack: Pack;
+/** A parsed YAML file with what it takes to point at a key: its document and line counter. */
+interface Located {
   file: string;
   doc: Document;
   lines: LineCounter;
 }
 
-function where(pp: { file: string; doc: Document; lines: LineCounter }, keyPath: (string | number)[]): PackError['line'][] {
+/** A pack; its YAML document is made only when a mistake must be located (a cached pack has none at first). */
+interface ParsedPack {
+  pack: Pack;
+  file: string;
+  locate(): Located;
+}
+
+type Locatable = Located | ParsedPack;
+
+function located(pp: Locatable): Located {
+  return 'locate' in pp ? pp.locate() : pp;
+}
+
+function where(at: Locatable, keyPath: (string | number)[]): PackError['line'][] {
+  const pp = located(at);
   // The nearest node that exists along the path (a missing key points at its parent map).
   for (let n = keyPath.length; n >= 0; n--) {
     const node = n === 0 ? pp.doc.contents : pp.doc.getIn(keyPath.slice(0, n), true);
@@ -130,12 +145,12 @@ function formatPath(p: (string | number | symbol)[]): string {
   return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : (i ? '.' : '') + String(k))).join('');
 }
 
-function fail(pp: { file: string; doc: Document; lines: LineCounter }, keyPath: (string | number)[], reason: string): never {
+function fail(pp: Locatable, keyPath: (string | number)[], reason: string): never {
   const [line, col] = where(pp, keyPath);
   throw new PackError(pp.file, line, col, formatPath(keyPath), reason);
 }
 
-function zodFail(pp: { file: string; doc: Document; lines: LineCounter }, prefix: (string | number)[], error: z.ZodError): never {
+function zodFail(pp: Locatable, prefix: (string | number)[], error: z.ZodError): never {
   const issue = error.issues[0];
   let keyPath = [...prefix, ...(issue.path as (string | number)[])];
   let reason = issue.message;
@@ -177,8 +192,23 @@ export function parseYamlFile<T>(file: string, schema: z.ZodType<T>, text?: stri
 }
 
 export function parsePackFile(file: string, text?: string): ParsedPack {
-  const { data, ...rest } = parseYamlFile(file, Pack, text);
-  return { pack: data, ...rest };
+  const source = text ?? readPackText(file);
+  const cached = readCachedPack(file, source);
+  if (cached) {
+    let at: Located | undefined;
+    return { pack: cached, file, locate: () => (at ??= parseYamlFile(file, Pack, source)) };
+  }
+  const parsed = parseYamlFile(file, Pack, source);
+  writeCachedPack(file, source, parsed.data);
+  return { pack: parsed.data, file, locate: () => parsed };
+}
+
+function readPackText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new PackError(file, 0, 0, '', (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message);
+  }
 }
 
 function compileEnum(values: EnumValue[]): CompiledEnum {

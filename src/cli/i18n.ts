@@ -31,7 +31,7 @@ const INPUT: Record<string, { vi: string; en: string }> = {
     en: 'a part of the file inflates beyond the size limit (--max-part-size; possibly a zip bomb)',
   },
   'too-many-rows': { vi: 'trang tính vượt giới hạn số dòng (--max-rows)', en: 'a sheet exceeds the row limit (--max-rows)' },
-  'cell-too-long': { vi: 'một ô dài quá giới hạn số ký tự (--max-cell-length) ở dòng', en: 'a cell is longer than the limit (--max-cell-length) at record' },
+  'cell-too-long': { vi: 'có ô dài quá giới hạn số ký tự (--max-cell-length), ở', en: 'a cell is longer than the limit (--max-cell-length), in' },
   'unclosed-quote': {
     vi: 'tệp CSV có dấu ngoặc kép mở mà không đóng, từ dòng',
     en: 'the CSV has a quote that never closes, from record',

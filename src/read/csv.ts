@@ -147,7 +147,7 @@ function csvError(file: string, e: unknown, lim: ReadLimits): InputError {
     const records = (e as CsvError & { records?: number }).records ?? 0;
     if (e.code === 'CSV_QUOTE_NOT_CLOSED') return new InputError(file, 'unclosed-quote', `${records + 1}`);
     if (e.code === 'CSV_MAX_RECORD_SIZE') {
-      return new InputError(file, 'cell-too-long', `${records + 1} (> ${lim.maxCellChars})`);
+      return new InputError(file, 'cell-too-long', `dòng/record ${records + 1} (> ${lim.maxCellChars})`);
     }
   }
   return new InputError(file, 'bad-csv', (e as Error).message.split('\n')[0]);

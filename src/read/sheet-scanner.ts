@@ -537,6 +537,9 @@ export class SharedStringsScanner extends XmlScanner {
   private raw = '';
   private readonly cap: number;
 
+  /** Strings longer than maxChars, cut to it: the reader refuses the file rather than lose their end. */
+  clipped = 0;
+
   constructor(private readonly maxChars: number) {
     super();
     this.cap = rawCap(maxChars);
@@ -583,7 +586,9 @@ export class SharedStringsScanner extends XmlScanner {
       this.capturing = false;
       const raw = this.raw;
       this.raw = '';
-      this.strings.push(clip(unescapeXstring(decodeCapped(raw, this.cap)), this.maxChars));
+      const text = unescapeXstring(decodeCapped(raw, this.cap));
+      if (text.length > this.maxChars) this.clipped++;
+      this.strings.push(clip(text, this.maxChars));
     }
   }
 
@@ -618,6 +623,8 @@ export class SheetScanner extends XmlScanner {
   private readonly date1904: boolean;
   private readonly max: number;
   private readonly cap: number;
+  /** Cells longer than maxCellChars, cut to it: the reader refuses the sheet rather than lose their end. */
+  clipped = 0;
 
   private inSheetData = false;
   private prevRow = 0;
@@ -1019,7 +1026,7 @@ export class SheetScanner extends XmlScanner {
         if (v === undefined || v === '') return undefined;
         const s = decodeCapped(v, this.cap);
         const date = parseIsoDate(s.trim());
-        if (!date) return this.textCell(clip(s, this.max));
+        if (!date) return this.textCell(this.keep(s));
         return this.formula ? { col, formula: true, t: 'd', v: date } : { col, t: 'd', v: date };
       }
       default: {
@@ -1029,7 +1036,7 @@ export class SheetScanner extends XmlScanner {
         if (n === 0 || !Number.isFinite(n)) {
           // Number() reads blank text as 0: a blank value is an empty cell.
           if (s.trim() === '') return undefined;
-          if (n !== 0) return this.textCell(clip(s, this.max));
+          if (n !== 0) return this.textCell(this.keep(s));
         }
         const kind = this.xfKinds[this.style];
         if (kind === 'date') {
@@ -1044,7 +1051,13 @@ export class SheetScanner extends XmlScanner {
   }
 
   private decodeString(raw: string): string {
-    return clip(unescapeXstring(decodeCapped(raw, this.cap)), this.max);
+    return this.keep(unescapeXstring(decodeCapped(raw, this.cap)));
+  }
+
+  /** The text cut to maxCellChars, counting the cells that were. */
+  private keep(s: string): string {
+    if (s.length > this.max) this.clipped++;
+    return clip(s, this.max);
   }
 }
 

@@ -228,6 +228,11 @@ function tooLarge(ctx: Ctx, name: string): InputError {
   return new InputError(ctx.file, 'too-large', `${name} inflates to more than ${ctx.limits.maxPartBytes} bytes`);
 }
 
+/** A cell longer than --max-cell-length: refused, since keeping only its start would lose data unsaid. */
+function tooLong(ctx: Ctx, where: string): InputError {
+  return new InputError(ctx.file, 'cell-too-long', `${where} (> ${ctx.limits.maxCellChars})`);
+}
+
 function closedError(ctx: Ctx): InputError {
   return new InputError(ctx.file, 'not-found', 'the workbook has been closed');
 }
@@ -405,6 +410,7 @@ async function readSharedStrings(ctx: Ctx, partPath: string): Promise<string[]> 
   const scanner = new SharedStringsScanner(ctx.limits.maxCellChars);
   for await (const text of partText(ctx, partPath, entry)) scanned(ctx, partPath, () => scanner.push(text));
   scanned(ctx, partPath, () => scanner.finish());
+  if (scanner.clipped) throw tooLong(ctx, `${partPath} ×${scanner.clipped}`);
   return scanner.strings;
 }
 
@@ -579,6 +585,7 @@ class SheetRows implements AsyncIterator<RawRow> {
           scanned(this.ctx, this.partPath, () => scanner.finish());
           this.done = true;
         } else scanned(this.ctx, this.partPath, () => scanner.push(text.value));
+        if (scanner.clipped) throw tooLong(this.ctx, `«${this.sheet.name}»`);
         this.rows = scanner.take();
         this.next_ = 0;
         if (this.done && this.rows.length === 0) return { value: undefined, done: true };

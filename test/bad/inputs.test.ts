@@ -87,13 +87,19 @@ describe('zip bombs and limits: refused within seconds, naming the limit', () =>
     expect(oneLine(run.stderr)).toMatch(/vượt giới hạn số dòng \(--max-rows\).*500/);
   });
 
+  it('--max-cell-length: a longer .xlsx cell is refused, not cut short (Excel\'s own 32,767 is read)', async () => {
+    const run = await hoso(['check', bad('o-dac-biet.xlsx'), '--max-cell-length', '32766']);
+    expect(run.code).toBe(2);
+    expect(oneLine(run.stderr)).toMatch(/có ô dài quá giới hạn số ký tự \(--max-cell-length\), ở «Danh sách» \(> 32766\)/);
+  });
+
   it('--max-rows and --max-cell-length apply to CSV too', async () => {
     const rows = await hoso(['check', 'fixtures/csv/dau-phay-bom.csv', '--max-rows', '5']);
     expect(rows.code).toBe(2);
     expect(oneLine(rows.stderr)).toMatch(/--max-rows/);
     const cell = await hoso(['check', 'fixtures/csv/dau-phay-bom.csv', '--max-cell-length', '20']);
     expect(cell.code).toBe(2);
-    expect(oneLine(cell.stderr)).toMatch(/một ô dài quá giới hạn số ký tự \(--max-cell-length\) ở dòng \d+ \(> 20\)/);
+    expect(oneLine(cell.stderr)).toMatch(/có ô dài quá giới hạn số ký tự \(--max-cell-length\), ở dòng\/record \d+ \(> 20\)/);
   });
 });
 

@@ -9,8 +9,13 @@ import { describePlaces } from './places.js';
  * No nominee listed twice: the same name, kind and unit (compared without regard to case,
  * diacritics form or spacing) in one file, or across every file checked together. Each listing
  * of a duplicate gets a finding that names the others. Only the keys are kept, never the rows.
+ *
+ * A name pasted into thousands of rows must not cost thousands of findings each naming thousands
+ * of places: each key keeps its first MAX_LISTINGS places and a count, each of those listings gets
+ * a finding naming at most MAX_RELATED others, and the message gives the full count.
  */
 const MAX_RELATED = 20;
+const MAX_LISTINGS = 100;
 
 export const unique = defineOperator({
   kind: 'group',
@@ -21,14 +26,14 @@ export const unique = defineOperator({
     fail: { vi: '«{{name}}» được đề nghị {{count}} lần; các chỗ khác: {{others}}.', en: '"{{name}}" is nominated {{count}} times; elsewhere: {{others}}.' },
   },
   create(o, ctx) {
-    let seen = new Map<string, { name: string; places: Place[] }>();
+    let seen = new Map<string, { name: string; places: Place[]; count: number }>();
     const flush = () => {
-      for (const { name, places } of seen.values()) {
-        if (places.length < 2) continue;
+      for (const { name, places, count } of seen.values()) {
+        if (count < 2) continue;
+        const head = places.slice(0, MAX_RELATED + 1);
         for (const [i, p] of places.entries()) {
-          // The first few other listings: a name copied into a thousand files must not cost a million places.
-          const others = places.filter((_, j) => j !== i).slice(0, MAX_RELATED);
-          ctx.report({ place: p, data: { name, count: places.length, others: describePlaces(others, 5, places.length - 1) }, related: others, cell: { col: 0, column: p.column!, text: name } });
+          const others = head.filter((q) => q !== p).slice(0, MAX_RELATED);
+          ctx.report({ place: p, data: { name, count, others: describePlaces(others, 5, count - 1) }, related: others, cell: { col: 0, column: p.column!, text: name } });
         }
       }
       seen = new Map();
@@ -45,8 +50,8 @@ export const unique = defineOperator({
         const nameCell = row.cell(o.columns[0]);
         const place: Place = { file: row.file, sheet: row.sheet, row: row.row, column: nameCell?.column };
         const entry = seen.get(key);
-        if (entry) entry.places.push(place);
-        else seen.set(key, { name: nameCell?.text ?? parts[0], places: [place] });
+        if (!entry) seen.set(key, { name: nameCell?.text ?? parts[0], places: [place], count: 1 });
+        else if (++entry.count <= MAX_LISTINGS) entry.places.push(place);
       },
       endFile: o.scope === 'file' ? flush : undefined,
       end: o.scope === 'all' ? flush : undefined,

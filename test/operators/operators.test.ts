@@ -118,3 +118,16 @@ describe('operators on real rows', () => {
     expect(await run(set, [r('A', { so_sang_kien: '#REF!' })])).toEqual(['f1.xlsx!E2 Ô «Số sáng kiến» có lỗi công thức #REF!: giá trị không đọc được.']);
   });
 });
+
+describe('unique, on a name pasted into thousands of rows', () => {
+  it('reports the first hundred listings, each naming at most twenty others, with the full count', async () => {
+    const set = only('unique', { columns: ['ten', 'loai', 'don_vi'], scope: 'all' });
+    const rows = Array.from({ length: 5000 }, () => r('Nguyễn Văn An'));
+    const ev = new Evaluator({ ruleSet: set, profiles: [], lang: 'vi' });
+    await ev.checkSource('f1.xlsx', sourceOf(set, rows));
+    ev.end();
+    expect(ev.findings).toHaveLength(100);
+    expect(ev.findings.every((f) => (f.related?.length ?? 0) <= 20)).toBe(true);
+    expect(ev.findings[0].message).toMatch(/5000 lần/);
+  });
+});

@@ -56,15 +56,24 @@ function noteText(note: ExcelJS.Cell['note']): string {
   return typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
 }
 
+/** The top-left cell of the sheet's title block: its first cell with a value, or A1. */
+function titleCell(ws: ExcelJS.Worksheet): ExcelJS.Cell {
+  for (let r = 1; r <= Math.min(ws.rowCount, 40); r++) {
+    const row = ws.getRow(r);
+    for (let c = 1; c <= Math.min(row.cellCount, 30); c++) {
+      const cell = row.getCell(c);
+      if (cell.value !== null && cell.value !== undefined && cell.value !== '') return cell.isMerged ? cell.master : cell;
+    }
+  }
+  return ws.getCell('A1');
+}
+
 /** The annotated workbook of one file, ready to be written. */
 export async function annotateFile(file: string, findings: Finding[], lang: Lang): Promise<ExcelJS.Workbook> {
   const wb = /\.csv$/i.test(file) ? await csvWorkbook(file) : await new ExcelJS.Workbook().xlsx.readFile(file);
   const sheetOf = (name?: string) => (name === undefined ? undefined : (wb.getWorksheet(name) ?? wb.getWorksheet(sheetName(name))));
   const worst = new Map<string, Finding>();
-  for (const f of findings) {
-    const ws = sheetOf(f.sheet);
-    if (!ws || f.row === undefined || !f.column) continue;
-    const cell = ws.getCell(`${f.column}${f.row}`);
+  const mark = (ws: ExcelJS.Worksheet, cell: ExcelJS.Cell, f: Finding) => {
     const key = `${ws.name}!${cell.address}`;
     const before = worst.get(key);
     if (!before || RANK[f.severity] < RANK[before.severity]) {
@@ -73,6 +82,21 @@ export async function annotateFile(file: string, findings: Finding[], lang: Lang
     }
     const old = noteText(cell.note);
     cell.note = `${old ? `${old}\n` : ''}[${f.ruleId}] ${f.message}`;
+  };
+  // A finding about a whole sheet or unit (a quota, a missing column) goes on the sheet's title.
+  const firstSheet = wb.worksheets.find((w) => w.state === 'visible' && w.name !== FINDINGS_SHEET);
+  const titleOf = new Map<Finding, { ws: ExcelJS.Worksheet; cell: ExcelJS.Cell }>();
+  for (const f of findings) {
+    if (f.row !== undefined && f.column) {
+      const ws = sheetOf(f.sheet);
+      if (ws) mark(ws, ws.getCell(`${f.column}${f.row}`), f);
+    } else {
+      const ws = sheetOf(f.sheet) ?? firstSheet;
+      if (!ws) continue;
+      const cell = titleCell(ws);
+      titleOf.set(f, { ws, cell });
+      mark(ws, cell, f);
+    }
   }
 
   if (wb.getWorksheet(FINDINGS_SHEET)) wb.removeWorksheet(wb.getWorksheet(FINDINGS_SHEET)!.id);
@@ -80,8 +104,9 @@ export async function annotateFile(file: string, findings: Finding[], lang: Lang
   out.addRow(HEAD[lang]).font = { bold: true };
   out.views = [{ state: 'frozen', ySplit: 1 }];
   for (const f of findings) {
-    const ws = sheetOf(f.sheet);
-    const cellRef = f.row !== undefined ? `${f.column ?? 'A'}${f.row}` : '';
+    const title = titleOf.get(f);
+    const ws = title?.ws ?? sheetOf(f.sheet);
+    const cellRef = f.row !== undefined ? `${f.column ?? 'A'}${f.row}` : (title?.cell.address ?? '');
     const row = out.addRow([f.severity, f.sheet ?? f.group ?? '', cellRef, f.ruleId, f.message, f.value ?? '', f.source]);
     if (ws && cellRef) {
       // An internal link: "#'Sheet'!H12" takes the officer to the cell.

@@ -59,6 +59,23 @@ describe('hoso check --annotate', () => {
     }
   });
 
+  it('puts a quota finding on the sheet\'s title, which holds the unit\'s name', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-annotate-quota-'));
+    const file = 'fixtures/profiles/binh-dinh__xa-khong-dat.xlsx';
+    const run = await hoso(['check', file, '--profile', 'binh-dinh/xa', '-f', 'json', '--annotate', dir]);
+    const quota = (JSON.parse(run.stdout) as Report).findings.find((f) => f.ruleId === 'binh-dinh/xa/ca-nhan')!;
+    expect(quota.row).toBeUndefined();
+    const wb = await open(annotatedPath(dir, file));
+    const sheet = wb.worksheets.find((w) => w.name !== FINDINGS_SHEET)!;
+    const title = sheet.getCell('A1');
+    expect(String(title.value)).toMatch(/UBND XÃ PHƯỚC SƠN/);
+    expect(noteOf(title)).toContain(`[binh-dinh/xa/ca-nhan] ${quota.message}`);
+    expect((title.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+    const listed = wb.getWorksheet(FINDINGS_SHEET)!.getColumn(3).values.map((v) => (v && typeof v === 'object' && 'text' in v ? v.text : v));
+    expect(listed).toContain('A1');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('lists every finding in "Kết quả kiểm tra", each cell a link to it', async () => {
     const wb = await open(annotatedPath(tmp, XLSX));
     const ws = wb.getWorksheet(FINDINGS_SHEET)!;

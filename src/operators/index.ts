@@ -15,6 +15,7 @@ import { reference } from './reference.js';
 import { count } from './count.js';
 import { submitter } from './submitter.js';
 import { legacyEncoding } from './legacy-encoding.js';
+import { pattern } from './pattern.js';
 
 export const operators: Record<string, Operator> = {
   required,
@@ -32,4 +33,5 @@ export const operators: Record<string, Operator> = {
   count,
   submitter,
   'legacy-encoding': legacyEncoding,
+  pattern,
 };

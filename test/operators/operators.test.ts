@@ -119,6 +119,16 @@ describe('operators on real rows', () => {
   });
 });
 
+describe('pattern', () => {
+  it('reports a cell that does not match, and one too long to match, never trying it', async () => {
+    const set = only('pattern', { column: 'ghi_chu', regex: '^QĐ số \\d+/QĐ-UBND$', label: 'số quyết định', 'max-length': 40 });
+    expect(await run(set, [r('A', { ghi_chu: 'QĐ số 123/QĐ-UBND' }), r('B', { ghi_chu: 'QĐ 123' }), r('C', { ghi_chu: 'a'.repeat(50_000) })])).toEqual([
+      'f1.xlsx!E3 «Ghi chú» không đúng dạng số quyết định: «QĐ 123».',
+      `f1.xlsx!E4 «Ghi chú» dài 50000 ký tự, quá 40 để so với dạng số quyết định.`,
+    ]);
+  });
+});
+
 describe('unique, on a name pasted into thousands of rows', () => {
   it('reports the first hundred listings, each naming at most twenty others, with the full count', async () => {
     const set = only('unique', { columns: ['ten', 'loai', 'don_vi'], scope: 'all' });

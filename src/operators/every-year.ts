@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ColumnKey, Scalar } from '../rules/schema.js';
 import { defineOperator } from './types.js';
 import { compareValues, ComparisonOp, OP_TEXT } from './compare.js';
-import { missingPeriodYears } from './years.js';
+import { missingPeriodYears, YEAR_MISSING } from './years.js';
 
 /**
  * Every year column of the rule's period that the sheet has must meet the comparison ("rated
@@ -23,10 +23,7 @@ export const everyYear = defineOperator({
       vi: '«{{column}} {{year}}» để trống: chưa chứng minh được tiêu chí ({{op}} {{expected}}).',
       en: '"{{column}} {{year}}" is empty: the criterion ({{op}} {{expected}}) is not shown.',
     },
-    'year-missing': {
-      vi: 'Trang tính không có cột «{{column}} {{year}}» (năm {{year}} thuộc giai đoạn {{from}}–{{to}}): không kiểm tra được năm này.',
-      en: 'The sheet has no column "{{column}} {{year}}" ({{year}} is in the period {{from}}–{{to}}): that year cannot be checked.',
-    },
+    'year-missing': YEAR_MISSING,
   },
   check(row, o, ctx) {
     missingPeriodYears(row, o.column, ctx);

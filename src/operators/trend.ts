@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ColumnKey } from '../rules/schema.js';
 import { defineOperator } from './types.js';
-import { missingPeriodYears } from './years.js';
+import { missingPeriodYears, YEAR_MISSING } from './years.js';
 
 /**
  * A yearly figure must rise (revenue, budget payments, profit) or fall (the poverty rate) from
@@ -21,10 +21,7 @@ export const trend = defineOperator({
       vi: '«{{column}} {{year}}» để trống: không chứng minh được xu hướng {{direction}} qua từng năm.',
       en: '"{{column}} {{year}}" is empty: the yearly {{direction}} is not shown.',
     },
-    'year-missing': {
-      vi: 'Trang tính không có cột «{{column}} {{year}}» (năm {{year}} thuộc giai đoạn {{from}}–{{to}}): không kiểm tra được năm này.',
-      en: 'The sheet has no column "{{column}} {{year}}" ({{year}} is in the period {{from}}–{{to}}): that year cannot be checked.',
-    },
+    'year-missing': YEAR_MISSING,
   },
   check(row, o, ctx) {
     missingPeriodYears(row, o.column, ctx);

@@ -19,3 +19,9 @@ export function missingPeriodYears(row: RowView, key: string, ctx: OperatorConte
     });
   }
 }
+
+/** The message of a year of the period that the sheet has no column for. */
+export const YEAR_MISSING = {
+  vi: 'Trang tính không có cột «{{column}} {{year}}» (năm {{year}} thuộc giai đoạn {{from}}–{{to}}): không kiểm tra được năm này.',
+  en: 'The sheet has no column "{{column}} {{year}}" ({{year}} is in the period {{from}}–{{to}}): that year cannot be checked.',
+};

@@ -9,6 +9,7 @@ import { InputError, type RawCell, type RawRow, type WorkbookSource } from '../.
 import { SharedStringsScanner, SheetScanner, XmlError, type SheetContext } from '../../src/read/sheet-scanner.js';
 import { formatCodeKind, openXlsx, serialToDate } from '../../src/read/xlsx.js';
 import { packageRoot } from '../../src/rules/load.js';
+import { writeRawZip } from '../../scripts/fixture-kit/zip.js';
 
 // The reference workbooks stand in shared/, beside the project's checkout.
 const REFERENCE = path.resolve(packageRoot(), '../shared/reference/quang-binh-tdkt');
@@ -71,19 +72,7 @@ function cellAt(rows: RawRow[], row: number, col: number): RawCell | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
-// A minimal zip writer, to build parts exceljs never writes (inline strings, odd part names, damage).
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const byte of buf) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+// Zips built by hand, for parts exceljs never writes (inline strings, odd part names, damage).
 
 interface ZipPart {
   name: string;
@@ -95,43 +84,12 @@ interface ZipPart {
 }
 
 function makeZip(parts: ZipPart[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const data = Buffer.isBuffer(part.data) ? part.data : Buffer.from(part.data, 'utf8');
-    const deflated = part.raw ?? zlib.deflateRawSync(data);
-    const name = Buffer.from(part.name, 'utf8');
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(0x0800, 6);
-    header.writeUInt16LE(8, 8);
-    header.writeUInt16LE(0, 10);
-    header.writeUInt16LE(0x21, 12);
-    header.writeUInt32LE(crc32(data), 14);
-    header.writeUInt32LE(deflated.length, 18);
-    header.writeUInt32LE(part.size ?? data.length, 22);
-    header.writeUInt16LE(name.length, 26);
-    header.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    header.copy(central, 8, 6, 30); // flags .. name length share the local header's layout
-    central.writeUInt32LE(offset, 42);
-    locals.push(header, name, deflated);
-    centrals.push(central, name);
-    offset += header.length + name.length + deflated.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
+  return writeRawZip(
+    parts.map((part) => {
+      const data = Buffer.isBuffer(part.data) ? part.data : Buffer.from(part.data, 'utf8');
+      return { name: part.name, deflated: part.raw ?? zlib.deflateRawSync(data), crc: zlib.crc32(data), size: part.size ?? data.length };
+    }),
+  );
 }
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

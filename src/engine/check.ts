@@ -396,7 +396,7 @@ export class Evaluator {
               fileView.date = dateOfLines(fileView.title);
             }
             for (const c of layout.columns) fileView.columns.add(c.key);
-            sheetState = new SheetState(file, sheet.name, layout, this.opts.ruleSet, fileView);
+            sheetState = new SheetState(file, sheet.name, sheet.hidden, layout, this.opts.ruleSet, fileView);
             if (initialHint || layout.title.length) fileView.columns.add(KEYS.kind);
           } else if (ev.type === 'footer') {
             fileView.date ??= dateOfLines(ev.lines);
@@ -463,6 +463,7 @@ class SheetState {
   constructor(
     private readonly file: string,
     private readonly sheet: string,
+    private readonly sheetHidden: boolean,
     layout: TableLayout,
     private readonly ruleSet: RuleSet,
     private readonly fileView: FileView,
@@ -504,7 +505,7 @@ class SheetState {
       else yearCells.set(raw.col, cv);
     }
     const unit = cells.get(KEYS.submitter)?.text || this.fileView.unit;
-    return new SheetRow(this.file, this.sheet, n, unit, cells, all, yearCells, this.plain, this.yearly);
+    return new SheetRow(this.file, this.sheet, this.sheetHidden, n, unit, cells, all, yearCells, this.plain, this.yearly);
   }
 }
 
@@ -518,6 +519,7 @@ class SheetRow implements RowView {
   constructor(
     readonly file: string,
     readonly sheet: string,
+    readonly sheetHidden: boolean,
     n: NomineeRow,
     readonly unit: string,
     private readonly byKey: Map<string, CellView>,

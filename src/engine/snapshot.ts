@@ -53,6 +53,7 @@ export function rowFromSnapshot(s: RowSnapshot): RowView {
     sheet: s.sheet,
     row: s.row,
     hidden: false,
+    sheetHidden: false,
     unit: s.unit,
     has: (k) => has.has(k),
     slot: (k) => s.cells[k] && { col: s.cells[k]!.col, column: s.cells[k]!.column },

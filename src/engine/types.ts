@@ -53,7 +53,10 @@ export interface RowView {
   file: string;
   sheet: string;
   row: number;
+  /** The row is hidden in Excel. */
   hidden: boolean;
+  /** The sheet is hidden in Excel. */
+  sheetHidden: boolean;
   /** The submitting unit this row belongs to (the file's unit, or the don_vi_de_nghi cell). */
   unit: string;
   /** Whether the sheet has this column (for a year column: any year of it; for the kind: also inferred). */

@@ -16,6 +16,7 @@ import { count } from './count.js';
 import { submitter } from './submitter.js';
 import { legacyEncoding } from './legacy-encoding.js';
 import { pattern } from './pattern.js';
+import { hidden } from './hidden.js';
 
 export const operators: Record<string, Operator> = {
   required,
@@ -34,4 +35,5 @@ export const operators: Record<string, Operator> = {
   submitter,
   'legacy-encoding': legacyEncoding,
   pattern,
+  hidden,
 };

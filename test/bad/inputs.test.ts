@@ -162,9 +162,17 @@ describe.concurrent('legacy encodings, odd cells, hidden rows and sheets', () =>
       hoso(['check', 'fixtures/fields/giao-duc-khong-dat.xlsx', '-f', 'json']),
     ]);
     expect(hidden.code).toBe(1);
-    const findings = (JSON.parse(hidden.stdout) as Report).findings;
+    const all = (JSON.parse(hidden.stdout) as Report).findings;
+    // The same findings as the visible dossier, and the report says what was hidden.
+    const findings = all.filter((f) => f.ruleId !== 'chung/an');
     expect(findings.map(place)).toEqual((JSON.parse(ref.stdout) as Report).findings.map(place));
     expect(findings.filter((f) => f.row === 10 || f.row === 11)).toHaveLength(2);
+    const notices = all.filter((f) => f.ruleId === 'chung/an');
+    expect(notices.map((f) => [f.severity, f.sheet, f.row ?? null])).toEqual([
+      ['info', 'Danh sách', null],
+      ['info', 'Danh sách', 10],
+      ['info', 'Danh sách', 11],
+    ]);
   });
 });
 

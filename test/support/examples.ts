@@ -24,7 +24,8 @@ function cellOf(v: string | number | boolean, col: number): RawCell {
 
 /** An in-memory sheet: title lines in column A, the header, the rows, then the footer lines. */
 export function sourceOf(ruleSet: RuleSet, rows: ExampleRow[], title: string[] = [], footer: string[] = []): WorkbookSource {
-  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  // Keys beginning with "$" are properties of the row, not columns: `$hidden: true` hides it.
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => !k.startsWith('$'));
   const text = (line: string, row: number): RawRow => ({ row, cells: [{ t: 's', v: line, col: 1 }] });
   const top = title.map((line, i) => text(line, i + 1));
   const headerRow = top.length + 1;
@@ -32,6 +33,7 @@ export function sourceOf(ruleSet: RuleSet, rows: ExampleRow[], title: string[] =
   const body: RawRow[] = rows.map((r, n) => ({
     row: headerRow + 1 + n,
     cells: keys.flatMap((k, i) => (r[k] === null || r[k] === undefined ? [] : [cellOf(r[k]!, i + 1)])),
+    ...(r.$hidden === true ? { hidden: true } : {}),
   }));
   const bottom = footer.map((line, i) => text(line, headerRow + rows.length + 1 + i));
   const sheet = { name: 'Danh sách', hidden: false };

@@ -88,6 +88,8 @@ interface ActiveRule {
   acc?: Accumulator;
   /** A group rule over every file checked together (see GroupOperator.global). */
   global: boolean;
+  /** A row rule's columns without which a sheet cannot be judged (RowOperator.needs), worked out once. */
+  needs?: { keys: string[]; severity: 'error' | 'warning' };
 }
 
 function severityFor(ruleId: string, base: Severity, overrides: Record<string, Severity | 'off'>): Severity | 'off' {
@@ -111,7 +113,13 @@ export function activeRules(ruleSet: RuleSet, profiles: string[], overrides: Rec
     if (compiled.rule.profile && !profiles.includes(compiled.rule.profile)) continue;
     const sev = severityFor(compiled.rule.id, compiled.rule.severity, overrides);
     const op = compiled.operator;
-    if (sev !== 'off') out.push({ compiled, severity: sev, global: op.kind === 'group' && Boolean(op.global?.(compiled.options)) });
+    if (sev === 'off') continue;
+    out.push({
+      compiled,
+      severity: sev,
+      global: op.kind === 'group' && Boolean(op.global?.(compiled.options)),
+      needs: op.kind === 'row' ? op.needs?.(compiled.options) : undefined,
+    });
   }
   return out;
 }
@@ -152,8 +160,6 @@ function compileCondition(cond: Condition): CompiledCondition {
   });
   return (row) => parts.every((f) => f(row));
 }
-
-const compiledProfile = (rule: ActiveRule) => rule.compiled.rule.profile;
 
 function nomineeRecord(row: RowView): NomineeRecord {
   const text = (k: string) => row.cell(k)?.text;
@@ -287,12 +293,29 @@ export class Evaluator {
     }
   }
 
+  private readonly labels = new Map<string, string>();
+  private readonly expectations = new Map<string, MessageArg>();
+
+  /** A column's label for messages; operators ask for it on every row they check, so it is made once. */
   private label(key: string): string {
-    const c = this.opts.ruleSet.columns.get(key);
-    return c ? cleanText(c.header.replace(/\s*YYYY\s*/, ' ').replace(/\s*\([^)]*\)\s*$/, '')) : key;
+    let label = this.labels.get(key);
+    if (label === undefined) {
+      const c = this.opts.ruleSet.columns.get(key);
+      label = c ? cleanText(c.header.replace(/\s*YYYY\s*/, ' ').replace(/\s*\([^)]*\)\s*$/, '')) : key;
+      this.labels.set(key, label);
+    }
+    return label;
   }
 
+  /** How an expected value reads in a message, made once per column and value. */
   private expected(key: string, v: Scalar): MessageArg {
+    const memo = `${key}\u0000${typeof v}\u0000${String(v)}`;
+    let arg = this.expectations.get(memo);
+    if (arg === undefined) this.expectations.set(memo, (arg = this.describeExpected(key, v)));
+    return arg;
+  }
+
+  private describeExpected(key: string, v: Scalar): MessageArg {
     const col = this.opts.ruleSet.columns.get(key);
     if (typeof v === 'boolean' || col?.type === 'yesno') {
       const yes = typeof v === 'boolean' ? v : ['yes', 'co', 'true'].includes(fold(String(v)));
@@ -418,11 +441,11 @@ export class Evaluator {
     this.rows++;
     for (const rule of this.rowRules) {
       const { compiled } = rule;
-      if (compiled.rule.profile && !this.inForce(rule, row.file)) continue;
+      if (!this.inForce(rule, row.file)) continue;
       if (compiled.rule.when && !testCondition(compiled.rule.when, row)) continue;
       const op = compiled.operator;
       if (op.kind !== 'row') continue;
-      const needs = op.needs?.(compiled.options);
+      const needs = rule.needs;
       const missing = needs?.keys.find((k) => !row.has(k));
       if (missing) {
         const f = this.finding(rule, {
@@ -441,7 +464,7 @@ export class Evaluator {
       op.check(row, compiled.options, ctx);
     }
     for (const rule of this.groupRules) {
-      if (compiledProfile(rule) && !this.inForce(rule, row.file)) continue;
+      if (!this.inForce(rule, row.file)) continue;
       const when = rule.compiled.rule.when;
       rule.acc!.row(row, !when || testCondition(when, row));
     }

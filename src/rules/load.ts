@@ -73,8 +73,6 @@ export interface RuleSet {
   rules: CompiledRule[];
 }
 
-const CONDITION_KEYS = new Set(['all', 'any', 'not', 'filled', 'empty']);
-
 /** The package's root: where package.json is, above this module (src/ under vitest, dist/src/ once built). */
 export function packageRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
@@ -341,4 +339,3 @@ function checkCondition(set: RuleSet, pp: ParsedPack, cond: Condition, at: (stri
   }
 }
 
-export { CONDITION_KEYS };

@@ -2,7 +2,7 @@
 import { ResultCache, cacheKey } from '../engine/cache.js';
 import { profileResolver, type ProfileMap } from '../engine/profiles.js';
 import type { Severity } from '../engine/types.js';
-import { assertNotInput, writeAtomic } from './output.js';
+import { writeAtomic, type InputGuard } from './output.js';
 
 export const DEFAULT_CACHE = '.hoso-cache';
 
@@ -13,13 +13,13 @@ export interface CacheOptions {
 
 export function openCache(
   opts: CacheOptions,
-  inputs: string[],
+  inputs: InputGuard,
   version: string,
   settings: { packFiles: string[]; profiles: string[]; profileMap?: ProfileMap; severity: Record<string, Severity | 'off'>; lang: string; limits?: unknown },
 ): ResultCache | undefined {
   if (!opts.cache) return undefined;
   const location = opts.cacheLocation ?? DEFAULT_CACHE;
-  assertNotInput(location, inputs);
+  inputs.assertNot(location);
   const { packFiles, ...options } = settings;
   return new ResultCache(location, cacheKey(version, packFiles, options), profileResolver(settings.profiles, settings.profileMap));
 }

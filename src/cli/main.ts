@@ -9,10 +9,9 @@ import type { Lang, Severity } from '../engine/types.js';
 import { formatters, planOutputs } from '../format/index.js';
 import { findConfig, loadConfig } from './config.js';
 import { describeInputError, t } from './i18n.js';
-import { assertNotInput, exitOnInterrupt, OutputError, writeAtomic } from './output.js';
+import { exitOnInterrupt, InputGuard, OutputError, writeAtomic } from './output.js';
 import { addLimitOptions, limitsOf, type LimitOptions } from './limits.js';
 import { explainRule, listRules } from './explain.js';
-import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { progressBar } from './progress.js';
 import { expandGlobs } from './globs.js';
@@ -102,8 +101,10 @@ export function buildProgram(): Command {
       const { ruleSet, packFiles, profiles, profileMap, lang, severity } = settings;
       const outputs = planOutputs(opts.format, opts.outputFile);
       if ('problem' in outputs) throw new UsageError(outputs.problem.vi, outputs.problem.en);
-      for (const o of outputs) if (o.file) assertNotInput(o.file, paths);
-      const cache = openCache(opts, paths, VERSION, { packFiles, profiles, profileMap, severity, lang, limits: limitsOf(opts) });
+      // No output of the run may replace a dossier: every target is checked against the inputs.
+      const inputs = new InputGuard(expandGlobs(paths));
+      for (const o of outputs) if (o.file) inputs.assertNot(o.file);
+      const cache = openCache(opts, inputs, VERSION, { packFiles, profiles, profileMap, severity, lang, limits: limitsOf(opts) });
       const result = await checkPaths(expandGlobs(paths), { cache, ...engineOptions(settings, opts) });
       saveCache(cache);
       if (opts.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
@@ -116,7 +117,7 @@ export function buildProgram(): Command {
       const annotateDir = (opts as { annotate?: string }).annotate;
       const annotated = annotateDir
         ? await (await import('../report/annotate.js')).annotateAll(result, annotateDir, lang, (target, data) => {
-            if (paths.some((p) => path.resolve(p) === path.resolve(target))) throw new Error(`${target}: ${t('overwriteInput', lang)}`);
+            if (inputs.covers(target)) throw new Error(`${target}: ${t('overwriteInput', lang)}`);
             writeAtomic(target, data);
           })
         : undefined;
@@ -140,7 +141,7 @@ export function buildProgram(): Command {
       const render = reportRenderer(opts.outputFile);
       const target = opts.outputFile!;
       const inputs = expandGlobs(paths);
-      assertNotInput(target, inputs);
+      new InputGuard(inputs).assertNot(target);
       const result = await checkPaths(inputs, { ...engineOptions(settings, opts), collectNominees: true });
       writeAtomic(target, await render(buildReport(result, { ruleSet, profiles, profileMap, lang })));
       for (const e of result.inputErrors) process.stderr.write(`hoso: ${describeInputError(e, lang)}\n`);

@@ -26,12 +26,32 @@ function identity(p: string): string | undefined {
   }
 }
 
-/** Refuses a target that is an input: the same path, a symbolic link to it, or a hard link. */
-/** Refuses a target that is an input: one named, or a dossier found inside a folder named. */
-export function assertNotInput(target: string, inputs: string[]): void {
-  const t = real(target);
-  const id = identity(target);
-  for (const i of [...inputs, ...expandInputs(inputs).files]) if (real(i) === t || (id !== undefined && identity(i) === id)) throw new OutputError(target);
+/**
+ * The inputs of a run, as files: those named and the dossiers found in the folders named, each by
+ * real path and by identity (device and inode, which a hard link shares). Every output of the run
+ * — a report, the cache, an annotated copy — is checked against it before it is written.
+ */
+export class InputGuard {
+  private readonly paths = new Set<string>();
+  private readonly ids = new Set<string>();
+
+  constructor(inputs: string[]) {
+    for (const i of [...inputs, ...expandInputs(inputs).files]) {
+      this.paths.add(real(i));
+      const id = identity(i);
+      if (id) this.ids.add(id);
+    }
+  }
+
+  /** Whether a target is an input: the same path, a symbolic link to it, or a hard link. */
+  covers(target: string): boolean {
+    const id = identity(target);
+    return this.paths.has(real(target)) || (id !== undefined && this.ids.has(id));
+  }
+
+  assertNot(target: string): void {
+    if (this.covers(target)) throw new OutputError(target);
+  }
 }
 
 /** Temporary files being written, removed if the run is interrupted. */

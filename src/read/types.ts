@@ -54,6 +54,11 @@ export interface WorkbookSource {
   sheets: SheetInfo[];
   rows(sheet: SheetInfo): AsyncIterable<RawRow>;
   /**
+   * The same rows in arrays, as the reader completes them (a chunk of the file at a time): what
+   * the engine reads, so that a million rows cost thousands of awaits, not a million.
+   */
+  batches?(sheet: SheetInfo): AsyncIterable<RawRow[]>;
+  /**
    * The sheet's merged ranges. A worksheet lists them after all its rows, so a streaming reader
    * finds them in a pass of its own, before the rows are read.
    */

@@ -6,13 +6,13 @@
 import path from 'node:path';
 import type { CompiledColumn, CompiledRule, RuleSet } from '../rules/load.js';
 import type { Condition, Scalar } from '../rules/schema.js';
-import type { Accumulator, MessageArg, OperatorContext, ReportInput } from '../operators/types.js';
+import type { Accumulator, MessageArg, OperatorContext, ReportInput, RowOperator } from '../operators/types.js';
 import { compareValues } from '../operators/compare.js';
-import { HeaderMatcher, readTable, kindFromText, isDateLine, type LayoutVocabulary, type TableLayout, type NomineeRow, type TitleLine } from '../read/table.js';
+import { HeaderMatcher, TableReader, readTableBatches, rowBatches, kindFromText, isDateLine, type LayoutVocabulary, type TableLayout, type NomineeRow, type TitleLine } from '../read/table.js';
 import { columnIndex, columnLetter, InputError, type RawCell, type ReadLimits, type WorkbookSource } from '../read/types.js';
 import { expandInputs, openSource } from '../read/open.js';
 import { cleanText, fold, PhraseList } from '../normalize/text.js';
-import { displayText, parseCell, type Value } from '../normalize/values.js';
+import { displayText, parseCell, type Parsed, type Value } from '../normalize/values.js';
 import { ENGINE_MESSAGES, localize, render } from './messages.js';
 import type { CellView, FileView, Finding, Lang, RowView, Severity, YearSlot } from './types.js';
 import { rowFromSnapshot, snapshotRow, type RowSnapshot } from './snapshot.js';
@@ -129,9 +129,14 @@ const compiledConditions = new WeakMap<Condition, CompiledCondition>();
 
 /** Whether a row meets a condition. Conditions are compiled once into closures: they run for every rule on every row. */
 export function testCondition(cond: Condition, row: RowView): boolean {
+  return compiledCondition(cond)(row);
+}
+
+/** A condition as a function of the row, compiled on first use. */
+export function compiledCondition(cond: Condition): CompiledCondition {
   let fn = compiledConditions.get(cond);
   if (!fn) compiledConditions.set(cond, (fn = compileCondition(cond)));
-  return fn(row);
+  return fn;
 }
 
 function compileCondition(cond: Condition): CompiledCondition {
@@ -153,12 +158,17 @@ function compileCondition(cond: Condition): CompiledCondition {
       return key === 'filled' ? (row) => keys.every((k) => isFilled(row, k)) : (row) => !keys.some((k) => isFilled(row, k));
     }
     const values = [expected].flat() as Scalar[];
+    // A text (an enumeration id, most often) equals an expected text when both fold alike: the
+    // expected ones are folded here, once.
+    const texts = new Set(values.flatMap((e) => (typeof e === 'string' ? [e, fold(e)] : [])));
     return (row) => {
       const actual = row.value(key);
-      return actual !== undefined && values.some((e) => compareValues(actual, '=', e));
+      if (actual === undefined) return false;
+      if (typeof actual === 'string') return texts.has(actual) || texts.has(fold(actual));
+      return values.some((e) => compareValues(actual, '=', e));
     };
   });
-  return (row) => parts.every((f) => f(row));
+  return parts.length === 1 ? parts[0] : (row) => parts.every((f) => f(row));
 }
 
 function nomineeRecord(row: RowView): NomineeRecord {
@@ -407,26 +417,31 @@ export class Evaluator {
         let layout: TableLayout | undefined;
         let sheetState: SheetState | undefined;
         const merges = (await source.merges?.(sheet)) ?? [];
-        for await (const ev of readTable(source.rows(sheet), { matcher: this.matcher, vocab: this.vocab, keys: KEYS, merges }, initialHint)) {
-          if (ev.type === 'layout') {
-            layout = ev.layout;
-            checked.push(sheet.name);
-            if (!fileView.unit) {
-              const named = unitFromTitle(layout.title, this.vocab);
-              fileView.unit = named?.unit ?? path.basename(file).replace(/\.[^.]*$/, '');
-              fileView.heading = named?.heading ?? [];
-              fileView.title = layout.title.map((t) => t.text);
-              fileView.date = dateOfLines(fileView.title);
-            }
-            for (const c of layout.columns) fileView.columns.add(c.key);
-            sheetState = new SheetState(file, sheet.name, sheet.hidden, layout, this.opts.ruleSet, fileView);
-            if (initialHint || layout.title.length) fileView.columns.add(KEYS.kind);
-          } else if (ev.type === 'footer') {
-            fileView.date ??= dateOfLines(ev.lines);
-          } else {
-            this.evaluateRow(sheetState!.view(ev.row));
-          }
-        }
+        const reader = new TableReader(
+          { matcher: this.matcher, vocab: this.vocab, keys: KEYS, merges },
+          {
+            layout: (found) => {
+              layout = found;
+              checked.push(sheet.name);
+              if (!fileView.unit) {
+                const named = unitFromTitle(found.title, this.vocab);
+                fileView.unit = named?.unit ?? path.basename(file).replace(/\.[^.]*$/, '');
+                fileView.heading = named?.heading ?? [];
+                fileView.title = found.title.map((t) => t.text);
+                fileView.date = dateOfLines(fileView.title);
+              }
+              for (const c of found.columns) fileView.columns.add(c.key);
+              sheetState = new SheetState(file, sheet.name, sheet.hidden, found, this.opts.ruleSet, fileView);
+              if (initialHint || found.title.length) fileView.columns.add(KEYS.kind);
+            },
+            row: (row) => this.evaluateRow(sheetState!.view(row)),
+            footer: (lines) => {
+              fileView.date ??= dateOfLines(lines);
+            },
+          },
+          initialHint,
+        );
+        await readTableBatches(rowBatches(source, sheet), reader);
         if (!layout) skipped.push(sheet.name);
       }
     } finally {
@@ -437,36 +452,60 @@ export class Evaluator {
     return { checked, skipped };
   }
 
+  /** The row being checked: row rules' findings mark its failed tags. */
+  private current: SheetRow | undefined;
+  /** Per file, the rules in force there with what each needs per row, worked out once. */
+  private plan: { file: string; rows: RowPlan[]; groups: { rule: ActiveRule; when?: CompiledCondition }[] } | undefined;
+
+  private planFor(file: string): NonNullable<Evaluator['plan']> {
+    if (this.plan?.file === file) return this.plan;
+    const when = (r: ActiveRule) => (r.compiled.rule.when ? compiledCondition(r.compiled.rule.when) : undefined);
+    const rows = this.rowRules
+      .filter((r) => this.inForce(r, file))
+      .map((rule): RowPlan => {
+        const { compiled } = rule;
+        const op = compiled.operator as RowOperator<unknown>;
+        let ctx = this.rowContexts.get(rule);
+        if (!ctx) {
+          ctx = this.context(rule, (f) => {
+            if (f.severity === 'error' && f.row !== undefined) for (const t of compiled.rule.tags) this.current!.failed.add(t);
+          });
+          this.rowContexts.set(rule, ctx);
+        }
+        return { rule, when: when(rule), op, options: compiled.options, ctx };
+      });
+    const groups = this.groupRules.filter((r) => this.inForce(r, file)).map((rule) => ({ rule, when: when(rule) }));
+    return (this.plan = { file, rows, groups });
+  }
+
+  private readonly rowContexts = new Map<ActiveRule, OperatorContext>();
+
   private evaluateRow(row: SheetRow): void {
     this.rows++;
-    for (const rule of this.rowRules) {
-      const { compiled } = rule;
-      if (!this.inForce(rule, row.file)) continue;
-      if (compiled.rule.when && !testCondition(compiled.rule.when, row)) continue;
-      const op = compiled.operator;
-      if (op.kind !== 'row') continue;
-      const needs = rule.needs;
+    const plan = this.planFor(row.file);
+    this.current = row;
+    for (let i = 0; i < plan.rows.length; i++) {
+      const p = plan.rows[i];
+      if (p.when && !p.when(row)) continue;
+      const needs = p.rule.needs;
       const missing = needs?.keys.find((k) => !row.has(k));
       if (missing) {
-        const f = this.finding(rule, {
+        const f = this.finding(p.rule, {
           place: { file: row.file, sheet: row.sheet },
           group: row.unit,
           messageId: needs!.severity === 'error' ? 'column-missing-error' : 'column-missing',
-          severity: needs!.severity === 'error' ? rule.severity : 'warning',
-          data: { column: this.label(missing), rule: localize(compiled.rule.title, this.opts.lang) },
+          severity: needs!.severity === 'error' ? p.rule.severity : 'warning',
+          data: { column: this.label(missing), rule: localize(p.rule.compiled.rule.title, this.opts.lang) },
         });
         this.push(f);
         continue;
       }
-      const ctx = this.context(rule, (f) => {
-        if (f.severity === 'error' && f.row !== undefined) for (const t of compiled.rule.tags) row.failed.add(t);
-      });
-      op.check(row, compiled.options, ctx);
+      p.op.check(row, p.options, p.ctx);
     }
-    for (const rule of this.groupRules) {
-      if (!this.inForce(rule, row.file)) continue;
-      const when = rule.compiled.rule.when;
-      rule.acc!.row(row, !when || testCondition(when, row));
+    this.current = undefined;
+    for (let i = 0; i < plan.groups.length; i++) {
+      const g = plan.groups[i];
+      g.rule.acc!.row(row, !g.when || g.when(row));
     }
     if (this.deferGlobal && this.globalRules.length) this.snapshots.push(snapshotRow(row, this.globalKeys));
     if (this.opts.collectNominees) this.nominees.push(nomineeRecord(row));
@@ -477,11 +516,31 @@ export class Evaluator {
   }
 }
 
+/** A row rule as it runs on each row of a file: its condition compiled, its context made once. */
+interface RowPlan {
+  rule: ActiveRule;
+  when?: CompiledCondition;
+  op: RowOperator<unknown>;
+  options: unknown;
+  ctx: OperatorContext;
+}
+
+/** Where a column stands in a sheet, with its parsed values by stored value. */
+interface ColumnAt {
+  key: string;
+  year?: number;
+  column: string;
+  spec: CompiledColumn;
+  memo: { text: Map<string | number, Parsed>; number: Map<string | number, Parsed>; percent: Map<string | number, Parsed> };
+}
+
+const PARSE_MEMO = 4096;
+
 /** A sheet's columns by key, ready to turn each nominee row into a RowView. */
 class SheetState {
   private readonly plain = new Map<string, { col: number; column: string; spec: CompiledColumn }>();
   private readonly yearly = new Map<string, { year: number; col: number; column: string; spec: CompiledColumn }[]>();
-  private readonly byCol = new Map<number, { key: string; year?: number; column: string; spec: CompiledColumn }>();
+  private readonly byCol = new Map<number, ColumnAt>();
 
   constructor(
     private readonly file: string,
@@ -493,7 +552,7 @@ class SheetState {
   ) {
     for (const c of layout.columns) {
       const spec = ruleSet.columns.get(c.key)!;
-      this.byCol.set(c.col, { key: c.key, year: c.year, column: columnLetter(c.col), spec });
+      this.byCol.set(c.col, { key: c.key, year: c.year, column: columnLetter(c.col), spec, memo: { text: new Map(), number: new Map(), percent: new Map() } });
       if (c.year === undefined) this.plain.set(c.key, { col: c.col, column: columnLetter(c.col), spec });
       else {
         const list = this.yearly.get(c.key) ?? [];
@@ -504,20 +563,36 @@ class SheetState {
     }
   }
 
-  private cellView(raw: RawCell, text: string, at: { key: string; column: string; spec: CompiledColumn; year?: number }): CellView {
-    const { key, spec, year } = at;
+  private cellView(raw: RawCell, text: string, at: ColumnAt): CellView {
+    const { key, year } = at;
     const view: CellView = { key, col: raw.col, column: at.column, raw, text };
     if (year !== undefined) view.year = year;
-    if (raw.t !== 'e') view.parsed = parseCell(raw, spec.type, spec.enum ? this.ruleSet.enums.get(spec.enum) : undefined);
+    if (raw.t !== 'e') view.parsed = this.parse(raw, text, at);
     if (raw.legacy) view.legacy = raw.legacy;
     return view;
+  }
+
+  /**
+   * A cell parsed as its column's type. Enumerations, yes/no and ratings repeat down a column:
+   * each distinct stored value of a column is parsed once (up to PARSE_MEMO of them).
+   */
+  private parse(raw: RawCell, text: string, at: ColumnAt): Parsed {
+    const { spec } = at;
+    if (spec.type === 'text' && raw.t === 's') return { ok: true, value: text };
+    const memo = raw.t === 's' ? at.memo.text : raw.t === 'n' ? (raw.percent ? at.memo.percent : at.memo.number) : undefined;
+    let parsed = memo?.get(raw.v as string | number);
+    if (parsed === undefined) {
+      parsed = parseCell(raw, spec.type, spec.enum ? this.ruleSet.enums.get(spec.enum) : undefined);
+      if (memo && memo.size < PARSE_MEMO) memo.set(raw.v as string | number, parsed);
+    }
+    return parsed;
   }
 
   view(n: NomineeRow): SheetRow {
     const cells = new Map<string, CellView>();
     const all: CellView[] = [];
     const yearCells = new Map<number, CellView>();
-    for (const raw of n.cells.values()) {
+    for (const raw of n.cells) {
       const at = this.byCol.get(raw.col);
       if (!at) continue;
       const text = displayText(raw);

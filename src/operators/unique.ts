@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ColumnKey } from '../rules/schema.js';
-import { fold } from '../normalize/text.js';
+import { fold, foldCodes } from '../normalize/text.js';
 import type { Place } from '../engine/types.js';
 import { defineOperator } from './types.js';
 import { describePlaces } from './places.js';
@@ -26,35 +26,194 @@ export const unique = defineOperator({
     fail: { vi: '«{{name}}» được đề nghị {{count}} lần; các chỗ khác: {{others}}.', en: '"{{name}}" is nominated {{count}} times; elsewhere: {{others}}.' },
   },
   create(o, ctx) {
-    let seen = new Map<string, { name: string; places: Place[]; count: number }>();
+    let seen = new KeyTable();
     const flush = () => {
-      for (const { name, places, count } of seen.values()) {
-        if (count < 2) continue;
+      for (const { name, places, count } of seen.duplicates()) {
         const head = places.slice(0, MAX_RELATED + 1);
-        for (const [i, p] of places.entries()) {
+        for (const p of places) {
           const others = head.filter((q) => q !== p).slice(0, MAX_RELATED);
           ctx.report({ place: p, data: { name, count, others: describePlaces(others, 5, count - 1) }, related: others, cell: { col: 0, column: p.column!, text: name } });
         }
       }
-      seen = new Map();
+      seen = new KeyTable();
     };
+    const key = new KeyHasher();
     return {
       row(row, inScope) {
         if (!inScope) return;
-        const parts = o.columns.map((k) => {
-          const v = row.value(k);
-          return v === undefined ? '' : typeof v === 'string' ? fold(v) : String(v);
-        });
-        if (!parts[0]) return;
-        const key = parts.join('\u0000');
+        key.reset();
+        for (let i = 0; i < o.columns.length; i++) {
+          const v = row.value(o.columns[i]);
+          const length = v === undefined ? 0 : typeof v === 'string' ? key.addFolded(v) : key.add(String(v));
+          // No name, no nominee to compare.
+          if (i === 0 && length === 0) return;
+        }
         const nameCell = row.cell(o.columns[0]);
-        const place: Place = { file: row.file, sheet: row.sheet, row: row.row, column: nameCell?.column };
-        const entry = seen.get(key);
-        if (!entry) seen.set(key, { name: nameCell?.text ?? parts[0], places: [place], count: 1 });
-        else if (++entry.count <= MAX_LISTINGS) entry.places.push(place);
+        seen.add(key.result(), nameCell?.text ?? String(row.value(o.columns[0])), { file: row.file, sheet: row.sheet, row: row.row, column: nameCell?.column });
       },
       endFile: o.scope === 'file' ? flush : undefined,
       end: o.scope === 'all' ? flush : undefined,
     };
   },
 });
+
+/**
+ * The keys seen so far, held compactly: a million nominees cost a hash and a place in typed
+ * arrays each, not a string and objects. A key is known by 84 bits of two independent hashes
+ * (a false match among a million keys: about one chance in 10^13), the first listing's name as
+ * UTF-8 in one buffer; only keys met twice keep their places as objects.
+ */
+export class KeyTable {
+  /** Hash (52 bits) → entry. */
+  private readonly index = new Map<number, number>();
+  private check = new Int32Array(1024);
+  private fileOf = new Int32Array(1024);
+  private sheetOf = new Int32Array(1024);
+  private rowOf = new Int32Array(1024);
+  private colOf: (string | undefined)[] = [];
+  /** Entry i's name is names[nameAt[i], nameAt[i + 1]). */
+  private nameAt = new Float64Array(1025);
+  private names = Buffer.allocUnsafe(64 * 1024);
+  private size = 0;
+  private readonly files: string[] = [];
+  private readonly fileIds = new Map<string, number>();
+  private readonly sheets: string[] = [];
+  private readonly sheetIds = new Map<string, number>();
+  /** Keys met more than once, by entry, in the order of their first listing. */
+  private readonly repeated = new Map<number, { name: string; places: Place[]; count: number }>();
+
+  add([hash, check]: [number, number], name: string, place: Place): void {
+    // A 52-bit match with a different check is another key: keys that share a hash take the
+    // next free one (linear probing over the map's keys).
+    let h = hash;
+    let at = this.index.get(h);
+    while (at !== undefined && this.check[at] !== check) at = this.index.get(++h);
+    if (at === undefined) {
+      this.index.set(h, this.append(check, name, place));
+      return;
+    }
+    let dup = this.repeated.get(at);
+    if (!dup) this.repeated.set(at, (dup = { name: this.nameOf(at), places: [this.placeOf(at)], count: 1 }));
+    if (++dup.count <= MAX_LISTINGS) dup.places.push(place);
+  }
+
+  duplicates(): { name: string; places: Place[]; count: number }[] {
+    return [...this.repeated.entries()].sort((a, b) => a[0] - b[0]).map(([, d]) => d);
+  }
+
+  private append(check: number, name: string, place: Place): number {
+    if (this.size === this.check.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.check = grow(this.check);
+      this.fileOf = grow(this.fileOf);
+      this.sheetOf = grow(this.sheetOf);
+      this.rowOf = grow(this.rowOf);
+      const at = new Float64Array(this.check.length + 1);
+      at.set(this.nameAt);
+      this.nameAt = at;
+    }
+    const i = this.size++;
+    let end = this.nameAt[i];
+    if (end + name.length * 3 > this.names.length) {
+      const names = Buffer.allocUnsafe(Math.max(this.names.length * 2, end + name.length * 3));
+      this.names.copy(names, 0, 0, end);
+      this.names = names;
+    }
+    end += this.names.write(name, end, 'utf8');
+    this.nameAt[i + 1] = end;
+    this.check[i] = check;
+    this.fileOf[i] = intern(place.file, this.files, this.fileIds);
+    this.sheetOf[i] = place.sheet === undefined ? -1 : intern(place.sheet, this.sheets, this.sheetIds);
+    this.rowOf[i] = place.row ?? -1;
+    this.colOf[i] = place.column;
+    return i;
+  }
+
+  private nameOf(i: number): string {
+    return this.names.toString('utf8', this.nameAt[i], this.nameAt[i + 1]);
+  }
+
+  private placeOf(i: number): Place {
+    const p: Place = { file: this.files[this.fileOf[i]] };
+    if (this.sheetOf[i] >= 0) p.sheet = this.sheets[this.sheetOf[i]];
+    if (this.rowOf[i] >= 0) p.row = this.rowOf[i];
+    p.column = this.colOf[i];
+    return p;
+  }
+}
+
+function intern(s: string, list: string[], ids: Map<string, number>): number {
+  let id = ids.get(s);
+  if (id === undefined) {
+    ids.set(s, (id = list.length));
+    list.push(s);
+  }
+  return id;
+}
+
+/**
+ * A key's two independent hashes (FNV-1a and two multiply-xorshifts), taken part by part: 52 bits
+ * to look up, 32 to check. Text parts are hashed folded (case, diacritics, spacing), without
+ * making the folded string.
+ */
+export class KeyHasher {
+  private a = 0;
+  private b = 0;
+  private c = 0;
+  private codes = new Uint16Array(256);
+
+  reset(): void {
+    this.a = 0x811c9dc5;
+    this.b = 0x9e3779b9;
+    this.c = 0x85ebca6b;
+  }
+
+  /** Adds fold(s); gives its length. */
+  addFolded(s: string): number {
+    if (s.length > this.codes.length) this.codes = new Uint16Array(s.length * 2);
+    const n = foldCodes(s, this.codes);
+    if (n < 0) return this.add(fold(s));
+    this.mix(this.codes, n);
+    return n;
+  }
+
+  /** Adds s as it is; gives its length. */
+  add(s: string): number {
+    if (s.length > this.codes.length) this.codes = new Uint16Array(s.length * 2);
+    for (let i = 0; i < s.length; i++) this.codes[i] = s.charCodeAt(i);
+    this.mix(this.codes, s.length);
+    return s.length;
+  }
+
+  result(): [number, number] {
+    return [(this.a >>> 0) * 0x100000 + ((this.b >>> 12) & 0xfffff), this.c | 0];
+  }
+
+  private mix(codes: Uint16Array, n: number): void {
+    let { a, b, c } = this;
+    for (let i = 0; i <= n; i++) {
+      // Each part ends with a code no text has here (0x10000), so ["ab", "c"] and ["a", "bc"] differ.
+      const ch = i < n ? codes[i] : 0x10000;
+      a = Math.imul(a ^ ch, 0x01000193);
+      b = Math.imul(b ^ ch, 0x5bd1e995);
+      b ^= b >>> 15;
+      c = Math.imul(c + ch, 0xc2b2ae35);
+      c ^= c >>> 13;
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+  }
+}
+
+/** The hashes of a key of plain parts. */
+export function keyHash(parts: string[]): [number, number] {
+  const h = new KeyHasher();
+  h.reset();
+  for (const p of parts) h.add(p);
+  return h.result();
+}

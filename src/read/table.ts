@@ -10,7 +10,7 @@
  * reader cannot use them to read the header; a merged group header is recognised by its shape
  * instead: its text stands in the first cell, and the cells under it carry the sub-headers.
  */
-import type { MergeRange, RawCell, RawRow } from './types.js';
+import type { MergeRange, RawCell, RawRow, SheetInfo } from './types.js';
 import { displayText } from '../normalize/values.js';
 import { cleanText, fold, foldWithoutParentheses, PhraseList } from '../normalize/text.js';
 import { decodeTcvn3, isLatin1Text, looksLikeTcvn3 } from '../normalize/legacy.js';
@@ -57,7 +57,8 @@ export interface TitleLine {
 
 export interface NomineeRow {
   row: number;
-  cells: Map<number, RawCell>;
+  /** Its non-empty cells in column order (merged-down cells filled in). */
+  cells: RawCell[];
   hidden: boolean;
   /** The kind of nominee a group row above or the sheet's title names, when the sheet says. */
   kindHint?: string;
@@ -200,31 +201,27 @@ const DATE_LINE = /(^|\s)ngay\s+(\d{1,2}|\.+)?\s*thang\s+(\d{1,2}|\.+)?\s*nam\s+
  * Cells merged down over several rows ("Đơn vị công tác" written once for three teachers): the
  * officer sees the value on every row, so each row under the first gets a copy of the top cell.
  * Only the range's first column is filled; merges across columns (group rows, the footer) are
- * left alone.
+ * left alone. Rows are given in order, one at a time.
  */
-async function* fillMergedDown(rows: AsyncGenerator<RawRow>, merges: MergeRange[]): AsyncGenerator<RawRow, void, undefined> {
-  if (merges.length === 0) {
-    yield* rows;
-    return;
+class MergedDownFill {
+  private readonly starting = new Map<number, MergeRange[]>();
+  private active: { range: MergeRange; cell: RawCell }[] = [];
+
+  constructor(merges: MergeRange[]) {
+    for (const m of merges) this.starting.set(m.r1, [...(this.starting.get(m.r1) ?? []), m]);
   }
-  const starting = new Map<number, MergeRange[]>();
-  for (const m of merges) starting.set(m.r1, [...(starting.get(m.r1) ?? []), m]);
-  let active: { range: MergeRange; cell: RawCell }[] = [];
-  try {
-    for (let next = await rows.next(); !next.done; next = await rows.next()) {
-      const row = next.value;
-      active = active.filter((a) => a.range.r2 >= row.row);
-      let cells = row.cells;
-      const fills = active.filter((a) => a.range.r1 < row.row && !cells.some((c) => c.col === a.range.c1));
-      if (fills.length) cells = [...cells, ...fills.map((a) => ({ ...a.cell }))].sort((a, b) => a.col - b.col);
-      for (const range of starting.get(row.row) ?? []) {
-        const top = row.cells.find((c) => c.col === range.c1);
-        if (top) active.push({ range, cell: top });
-      }
-      yield cells === row.cells ? row : { ...row, cells };
+
+  fill(row: RawRow): RawRow {
+    if (this.starting.size === 0) return row;
+    this.active = this.active.filter((a) => a.range.r2 >= row.row);
+    let cells = row.cells;
+    const fills = this.active.filter((a) => a.range.r1 < row.row && !cells.some((c) => c.col === a.range.c1));
+    if (fills.length) cells = [...cells, ...fills.map((a) => ({ ...a.cell }))].sort((a, b) => a.col - b.col);
+    for (const range of this.starting.get(row.row) ?? []) {
+      const top = row.cells.find((c) => c.col === range.c1);
+      if (top) this.active.push({ range, cell: top });
     }
-  } finally {
-    await rows.return(undefined);
+    return cells === row.cells ? row : { ...row, cells };
   }
 }
 
@@ -282,111 +279,201 @@ export type TableEvent =
 /** How many rows of a footer are read for its place-and-date line. */
 const FOOTER_ROWS = 30;
 
+/** What a TableReader finds, told as it finds it. */
+export interface TableSink {
+  layout(layout: TableLayout): void;
+  row(row: NomineeRow): void;
+  footer(lines: string[]): void;
+}
+
 /**
- * Reads a sheet's rows: yields the layout once the header is found (nothing at all when the sheet
- * has no recognisable header), then each nominee row. Rows before the header are held (at most
- * HEADER_SEARCH_ROWS); rows after it stream.
+ * Reads a sheet's rows, given one at a time and synchronously (the engine feeds it a chunk of
+ * rows per await): tells the layout once the header is found (nothing at all when the sheet has
+ * no recognisable header), then each nominee row, then the footer. Rows before the header are
+ * held (at most HEADER_SEARCH_ROWS); rows after it are not kept.
  */
-export async function* readTable(rows: AsyncIterable<RawRow>, opts: TableOptions, initialKindHint?: string): AsyncGenerator<TableEvent> {
-  const { matcher, vocab, keys } = opts;
-  const it = rows[Symbol.asyncIterator]();
-  const head: RawRow[] = [];
-  while (head.length < HEADER_SEARCH_ROWS) {
-    const r = await it.next();
-    if (r.done) break;
-    head.push(r.value);
-  }
-  // A sheet typed in TCVN3 (.VnTime fonts) has its header in TCVN3 too: when the header reads
-  // better decoded, the whole sheet is decoded; otherwise only cells that plainly are TCVN3.
-  let sheetEncoding: Legacy = 'cells';
-  let best = findHeader(head.map((r) => decodeRow(r, 'cells')), matcher, keys.name);
-  if (head.some((r) => r.cells.some((c) => c.t === 's' && looksLikeTcvn3(c.v)))) {
-    const decoded = findHeader(head.map((r) => decodeRow(r, 'tcvn3')), matcher, keys.name);
-    if (decoded && (!best || decoded.cand.score > best.cand.score)) {
-      best = decoded;
-      sheetEncoding = 'tcvn3';
-    }
-  }
-  for (let i = 0; i < head.length; i++) head[i] = decodeRow(head[i], sheetEncoding);
-  if (!best) {
-    // Not a dossier sheet (instructions, code lists): stop reading it.
-    await it.return?.();
-    return;
-  }
-  const headerStart = head[best.index].row;
-  const headerEnd = head[best.index + best.rows - 1].row;
-  const title: TitleLine[] = head
-    .slice(0, best.index)
-    .flatMap((r) => [...textCells(r)].map(([col, text]) => ({ row: r.row, col, text: cleanText(text) })));
-  const layout: TableLayout = {
-    headerRows: [headerStart, headerEnd],
-    columns: best.cand.columns,
-    unmatched: best.cand.unmatched,
-    title,
-  };
-  yield { type: 'layout', layout };
+export class TableReader {
+  private state: 'head' | 'body' | 'footer' | 'done' = 'head';
+  private readonly head: RawRow[] = [];
+  private sheetEncoding: Legacy = 'cells';
+  private merged: MergedDownFill | undefined;
+  private readonly colOf = new Map<string, number>();
+  private kindHint: string | undefined;
+  private first = true;
+  private footerLines: string[] = [];
+  private footerRows = 0;
 
-  const colOf = new Map<string, number>();
-  for (const c of layout.columns) if (c.year === undefined) colOf.set(c.key, c.col);
-  let kindHint = initialKindHint ?? kindFromText(title.map((t) => t.text).join(' '), vocab);
-  let first = true;
+  constructor(
+    private readonly opts: TableOptions,
+    private readonly sink: TableSink,
+    private readonly initialKindHint?: string,
+  ) {}
 
-  const rest = head.slice(best.index + best.rows);
-  async function* all(): AsyncGenerator<RawRow> {
-    yield* rest;
-    for (let r = await it.next(); !r.done; r = await it.next()) yield decodeRow(r.value, sheetEncoding);
-  }
-  const body = fillMergedDown(all(), (opts.merges ?? []).filter((m) => m.r2 > m.r1 && m.r1 > headerEnd));
-  for (let next = await body.next(); !next.done; next = await body.next()) {
-    const raw = next.value;
-    if (first) {
-      first = false;
-      if (isNumberingRow(raw)) continue;
+  /** Takes the next row; false once the sheet has nothing more to say (no header, or the footer read). */
+  push(row: RawRow): boolean {
+    switch (this.state) {
+      case 'head':
+        this.head.push(row);
+        if (this.head.length >= HEADER_SEARCH_ROWS) this.findTable();
+        break;
+      case 'body':
+        this.body(this.merged!.fill(decodeRow(row, this.sheetEncoding)));
+        break;
+      case 'footer':
+        this.footerRow(this.merged!.fill(decodeRow(row, this.sheetEncoding)));
+        break;
     }
-    const cells = new Map<number, RawCell>();
-    for (const c of raw.cells) cells.set(c.col, c);
-    const textAt = (key: string) => {
-      const col = colOf.get(key);
-      const c = col === undefined ? undefined : cells.get(col);
-      return c && c.t !== 'e' ? displayText(c) : '';
+    return this.state !== 'done';
+  }
+
+  /** The sheet has ended. */
+  end(): void {
+    if (this.state === 'head') this.findTable();
+    if (this.state === 'footer') this.endFooter();
+    this.state = 'done';
+  }
+
+  private findTable(): void {
+    const { matcher, keys } = this.opts;
+    const head = this.head;
+    // A sheet typed in TCVN3 (.VnTime fonts) has its header in TCVN3 too: when the header reads
+    // better decoded, the whole sheet is decoded; otherwise only cells that plainly are TCVN3.
+    let best = findHeader(head.map((r) => decodeRow(r, 'cells')), matcher, keys.name);
+    if (head.some((r) => r.cells.some((c) => c.t === 's' && looksLikeTcvn3(c.v)))) {
+      const decoded = findHeader(head.map((r) => decodeRow(r, 'tcvn3')), matcher, keys.name);
+      if (decoded && (!best || decoded.cand.score > best.cand.score)) {
+        best = decoded;
+        this.sheetEncoding = 'tcvn3';
+      }
+    }
+    for (let i = 0; i < head.length; i++) head[i] = decodeRow(head[i], this.sheetEncoding);
+    if (!best) {
+      // Not a dossier sheet (instructions, code lists): stop reading it.
+      this.state = 'done';
+      return;
+    }
+    const headerStart = head[best.index].row;
+    const headerEnd = head[best.index + best.rows - 1].row;
+    const title: TitleLine[] = head
+      .slice(0, best.index)
+      .flatMap((r) => [...textCells(r)].map(([col, text]) => ({ row: r.row, col, text: cleanText(text) })));
+    const layout: TableLayout = {
+      headerRows: [headerStart, headerEnd],
+      columns: best.cand.columns,
+      unmatched: best.cand.unmatched,
+      title,
     };
-    const firstCell = raw.cells.find((c) => c.t === 's' && cleanText(c.v) !== '');
+    this.sink.layout(layout);
+    for (const c of layout.columns) if (c.year === undefined) this.colOf.set(c.key, c.col);
+    this.kindHint = this.initialKindHint ?? kindFromText(title.map((t) => t.text).join(' '), this.opts.vocab);
+    this.merged = new MergedDownFill((this.opts.merges ?? []).filter((m) => m.r2 > m.r1 && m.r1 > headerEnd));
+    this.state = 'body';
+    const rest = head.slice(best.index + best.rows);
+    head.length = 0;
+    for (const r of rest) {
+      if (this.state === 'body') this.body(this.merged.fill(r));
+      else if (this.state === 'footer') this.footerRow(this.merged.fill(r));
+    }
+  }
+
+  private textAt(cells: RawCell[], key: string): string {
+    const col = this.colOf.get(key);
+    if (col === undefined) return '';
+    for (const c of cells) if (c.col === col) return c.t !== 'e' ? displayText(c) : '';
+    return '';
+  }
+
+  private body(raw: RawRow): void {
+    const { vocab, keys } = this.opts;
+    if (this.first) {
+      this.first = false;
+      if (isNumberingRow(raw)) return;
+    }
+    const cells = raw.cells;
+    const firstCell = cells.find((c) => c.t === 's' && cleanText(c.v) !== '');
     const firstText = firstCell && displayText(firstCell);
     if (firstText && isFooterText(firstText, vocab.footer)) {
       // The footer: the total line and everything after it (place, date, signatures) are not nominees.
-      const lines = [...textCells(raw).values()].map(cleanText);
-      for (let n = 0; n < FOOTER_ROWS; n++) {
-        const r = await body.next();
-        if (r.done) break;
-        lines.push(...[...textCells(r.value).values()].map(cleanText));
-      }
-      yield { type: 'footer', lines };
-      break;
+      this.state = 'footer';
+      this.footerLines = [...textCells(raw).values()].map(cleanText);
+      return;
     }
-    const name = textAt(keys.name);
-    const stt = textAt(keys.stt);
+    const name = this.textAt(cells, keys.name);
+    const stt = this.textAt(cells, keys.stt);
     const sttIsNumber = /^\d+$/.test(stt.replace(/\.$/, ''));
-    const kind = textAt(keys.kind);
-    const unit = textAt(keys.unit);
+    const kind = this.textAt(cells, keys.kind);
+    const unit = this.textAt(cells, keys.unit);
     if (name && !sttIsNumber && !kind && !unit) {
       // A group row ("I. TẬP THỂ", "A | Cá nhân"): it may name the kind of the rows under it.
-      kindHint = kindFromText(`${stt} ${name}`, vocab) ?? kindHint;
-      continue;
+      this.kindHint = kindFromText(`${stt} ${name}`, vocab) ?? this.kindHint;
+      return;
     }
-    if (!name && raw.cells.filter((c) => c.t !== 'e').length === 1) {
+    if (!name && cells.filter((c) => c.t !== 'e').length === 1) {
       // A group row written in one cell merged across the table ("I. TẬP THỂ" in column A).
       const hint = firstText ? kindFromText(firstText, vocab) : undefined;
       if (hint) {
-        kindHint = hint;
-        continue;
+        this.kindHint = hint;
+        return;
       }
     }
-    const typed = raw.cells.filter((c) => !c.formula && c.t !== 'e' && c.col !== colOf.get(keys.stt)).length;
+    const sttCol = this.colOf.get(keys.stt);
+    const typed = cells.filter((c) => !c.formula && c.t !== 'e' && c.col !== sttCol).length;
     const nominee = name ? Boolean(kind || unit || sttIsNumber) : sttIsNumber && typed >= 2;
-    if (!nominee) continue;
-    yield { type: 'row', row: { row: raw.row, cells, hidden: Boolean(raw.hidden), kindHint } };
+    if (!nominee) return;
+    this.sink.row({ row: raw.row, cells, hidden: Boolean(raw.hidden), kindHint: this.kindHint });
   }
-  // The footer ended the table: stop reading the sheet (and release what the reader holds).
-  await body.return(undefined);
-  await it.return?.();
+
+  private footerRow(raw: RawRow): void {
+    this.footerLines.push(...[...textCells(raw).values()].map(cleanText));
+    if (++this.footerRows >= FOOTER_ROWS) this.endFooter();
+  }
+
+  /** The footer ended the table: the rest of the sheet is not read. */
+  private endFooter(): void {
+    this.sink.footer(this.footerLines);
+    this.footerLines = [];
+    this.state = 'done';
+  }
+}
+
+/** The rows of a source's sheet in arrays, from its batches when it has them. */
+export function rowBatches(source: { rows(sheet: SheetInfo): AsyncIterable<RawRow>; batches?(sheet: SheetInfo): AsyncIterable<RawRow[]> }, sheet: SheetInfo): AsyncIterable<RawRow[]> {
+  if (source.batches) return source.batches(sheet);
+  const rows = source.rows(sheet);
+  return (async function* () {
+    for await (const row of rows) yield [row];
+  })();
+}
+
+/**
+ * Feeds a sheet's batches of rows to a TableReader until the sheet ends or the reader has read
+ * what it needs, then lets go of the reader's stream.
+ */
+export async function readTableBatches(batches: AsyncIterable<RawRow[]>, reader: TableReader): Promise<void> {
+  const it = batches[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      const next = await it.next();
+      if (next.done) {
+        reader.end();
+        return;
+      }
+      const batch = next.value;
+      for (let i = 0; i < batch.length; i++) if (!reader.push(batch[i])) return;
+    }
+  } finally {
+    await it.return?.();
+  }
+}
+
+/** The events of a sheet's table as an async sequence (see TableReader), for callers that want them so. */
+export async function* readTable(rows: AsyncIterable<RawRow>, opts: TableOptions, initialKindHint?: string): AsyncGenerator<TableEvent> {
+  const events: TableEvent[] = [];
+  const reader = new TableReader(
+    opts,
+    { layout: (layout) => events.push({ type: 'layout', layout }), row: (row) => events.push({ type: 'row', row }), footer: (lines) => events.push({ type: 'footer', lines }) },
+    initialKindHint,
+  );
+  await readTableBatches(rowBatches({ rows: () => rows }, { name: '', hidden: false }), reader);
+  yield* events;
 }

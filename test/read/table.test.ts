@@ -138,7 +138,7 @@ describe('finding the table', () => {
       ],
     );
     const unit = (r: (typeof rows)[number]) => {
-      const c = r.cells.get(3);
+      const c = r.cells.find((cell) => cell.col === 3);
       return c?.t === 's' ? c.v : null;
     };
     expect(rows.map((r) => [r.row, unit(r), r.kindHint])).toEqual([

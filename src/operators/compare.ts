@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ColumnKey, Scalar } from '../rules/schema.js';
 import type { Value } from '../normalize/values.js';
 import { fold } from '../normalize/text.js';
-import { defineOperator, type MessageArg } from './types.js';
+import { defineOperator } from './types.js';
 
 export const ComparisonOp = z.enum(['>', '>=', '<', '<=', '=', '!=']);
 export type ComparisonOp = z.infer<typeof ComparisonOp>;
@@ -62,18 +62,22 @@ export const compare = defineOperator({
   check(row, o, ctx) {
     const cell = row.cell(o.column);
     let expected: Scalar | Value | undefined = o.value;
-    let expectedText: MessageArg = o.value === undefined ? '' : ctx.expected(o.column, o.value);
     if (o.other) {
       expected = row.value(o.other);
-      expectedText = `«${ctx.label(o.other)}»`;
       if (expected === undefined) return;
     }
-    const data = { column: ctx.label(o.column), op: OP_TEXT[o.op], expected: expectedText, value: cell?.text ?? '' };
+    // The message's words are made only for a finding: this runs on every row.
+    const data = () => ({
+      column: ctx.label(o.column),
+      op: OP_TEXT[o.op],
+      expected: o.other ? `«${ctx.label(o.other)}»` : ctx.expected(o.column, o.value!),
+      value: cell?.text ?? '',
+    });
     if (!cell) {
-      ctx.report({ row, cell: row.slot(o.column), messageId: 'empty', data });
+      ctx.report({ row, cell: row.slot(o.column), messageId: 'empty', data: data() });
       return;
     }
     if (!cell.parsed?.ok) return;
-    if (!compareValues(cell.parsed.value, o.op, expected!)) ctx.report({ row, cell, data });
+    if (!compareValues(cell.parsed.value, o.op, expected!)) ctx.report({ row, cell, data: data() });
   },
 });

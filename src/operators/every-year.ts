@@ -29,9 +29,9 @@ export const everyYear = defineOperator({
     missingPeriodYears(row, o.column, ctx);
     for (const slot of row.years(o.column)) {
       if (ctx.period && (slot.year < ctx.period.from || slot.year > ctx.period.to)) continue;
-      const data = { column: ctx.label(o.column), year: slot.year, op: OP_TEXT[o.op], expected: ctx.expected(o.column, o.value), value: slot.cell?.text ?? '' };
-      if (!slot.cell) ctx.report({ row, cell: slot, messageId: 'empty', data });
-      else if (slot.cell.parsed?.ok && !compareValues(slot.cell.parsed.value, o.op, o.value)) ctx.report({ row, cell: slot.cell, data });
+      const data = () => ({ column: ctx.label(o.column), year: slot.year, op: OP_TEXT[o.op], expected: ctx.expected(o.column, o.value), value: slot.cell?.text ?? '' });
+      if (!slot.cell) ctx.report({ row, cell: slot, messageId: 'empty', data: data() });
+      else if (slot.cell.parsed?.ok && !compareValues(slot.cell.parsed.value, o.op, o.value)) ctx.report({ row, cell: slot.cell, data: data() });
     }
   },
 });

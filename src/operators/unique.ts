@@ -59,13 +59,15 @@ export const unique = defineOperator({
 
 /**
  * The keys seen so far, held compactly: a million nominees cost a hash and a place in typed
- * arrays each, not a string and objects. A key is known by 84 bits of two independent hashes
- * (a false match among a million keys: about one chance in 10^13), the first listing's name as
- * UTF-8 in one buffer; only keys met twice keep their places as objects.
+ * arrays each (an open-addressing table, no object per key), not a string and objects. A key is
+ * known by 84 bits of two independent hashes (a false match among a million keys: about one
+ * chance in 10^13), the first listing's name as UTF-8 in one buffer; only keys met twice keep
+ * their places as objects.
  */
 export class KeyTable {
-  /** Hash (52 bits) → entry. */
-  private readonly index = new Map<number, number>();
+  /** Open addressing: slot → entry + 1 (0: free), at most half full. */
+  private slots = new Int32Array(2048);
+  private hashOf = new Float64Array(1024);
   private check = new Int32Array(1024);
   private fileOf = new Int32Array(1024);
   private sheetOf = new Int32Array(1024);
@@ -83,13 +85,18 @@ export class KeyTable {
   private readonly repeated = new Map<number, { name: string; places: Place[]; count: number }>();
 
   add([hash, check]: [number, number], name: string, place: Place): void {
-    // A 52-bit match with a different check is another key: keys that share a hash take the
-    // next free one (linear probing over the map's keys).
-    let h = hash;
-    let at = this.index.get(h);
-    while (at !== undefined && this.check[at] !== check) at = this.index.get(++h);
-    if (at === undefined) {
-      this.index.set(h, this.append(check, name, place));
+    const mask = this.slots.length - 1;
+    let s = (hash >>> 0) & mask;
+    let at = -1;
+    for (let e = this.slots[s]; e !== 0; e = this.slots[(s = (s + 1) & mask)]) {
+      if (this.hashOf[e - 1] === hash && this.check[e - 1] === check) {
+        at = e - 1;
+        break;
+      }
+    }
+    if (at < 0) {
+      this.slots[s] = this.append(hash, check, name, place) + 1;
+      if (this.size * 2 > this.slots.length) this.rehash();
       return;
     }
     let dup = this.repeated.get(at);
@@ -97,17 +104,29 @@ export class KeyTable {
     if (++dup.count <= MAX_LISTINGS) dup.places.push(place);
   }
 
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let i = 0; i < this.size; i++) {
+      let s = (this.hashOf[i] >>> 0) & mask;
+      while (slots[s] !== 0) s = (s + 1) & mask;
+      slots[s] = i + 1;
+    }
+    this.slots = slots;
+  }
+
   duplicates(): { name: string; places: Place[]; count: number }[] {
     return [...this.repeated.entries()].sort((a, b) => a[0] - b[0]).map(([, d]) => d);
   }
 
-  private append(check: number, name: string, place: Place): number {
+  private append(hash: number, check: number, name: string, place: Place): number {
     if (this.size === this.check.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
+      const grow = <A extends Int32Array | Float64Array>(a: A): A => {
+        const b = new (a.constructor as new (n: number) => A)(a.length * 2);
         b.set(a);
         return b;
       };
+      this.hashOf = grow(this.hashOf);
       this.check = grow(this.check);
       this.fileOf = grow(this.fileOf);
       this.sheetOf = grow(this.sheetOf);
@@ -117,6 +136,7 @@ export class KeyTable {
       this.nameAt = at;
     }
     const i = this.size++;
+    this.hashOf[i] = hash;
     let end = this.nameAt[i];
     if (end + name.length * 3 > this.names.length) {
       const names = Buffer.allocUnsafe(Math.max(this.names.length * 2, end + name.length * 3));

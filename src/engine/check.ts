@@ -159,13 +159,19 @@ function compileCondition(cond: Condition): CompiledCondition {
     }
     const values = [expected].flat() as Scalar[];
     // A text (an enumeration id, most often) equals an expected text when both fold alike: the
-    // expected ones are folded here, once.
+    // expected ones are folded here, once, and each distinct text's answer is kept.
     const texts = new Set(values.flatMap((e) => (typeof e === 'string' ? [e, fold(e)] : [])));
+    const answers = new Map<string, boolean>();
     return (row) => {
       const actual = row.value(key);
       if (actual === undefined) return false;
-      if (typeof actual === 'string') return texts.has(actual) || texts.has(fold(actual));
-      return values.some((e) => compareValues(actual, '=', e));
+      if (typeof actual !== 'string') return values.some((e) => compareValues(actual, '=', e));
+      let answer = answers.get(actual);
+      if (answer === undefined) {
+        answer = texts.has(actual) || texts.has(fold(actual));
+        if (answers.size < 1024) answers.set(actual, answer);
+      }
+      return answer;
     };
   });
   return parts.length === 1 ? parts[0] : (row) => parts.every((f) => f(row));
@@ -529,8 +535,11 @@ interface RowPlan {
 interface ColumnAt {
   key: string;
   year?: number;
+  col: number;
   column: string;
   spec: CompiledColumn;
+  /** Its place in each row's array of cell views. */
+  slot: number;
   memo: { text: Map<string | number, Parsed>; number: Map<string | number, Parsed>; percent: Map<string | number, Parsed> };
 }
 
@@ -538,9 +547,13 @@ const PARSE_MEMO = 4096;
 
 /** A sheet's columns by key, ready to turn each nominee row into a RowView. */
 class SheetState {
-  private readonly plain = new Map<string, { col: number; column: string; spec: CompiledColumn }>();
-  private readonly yearly = new Map<string, { year: number; col: number; column: string; spec: CompiledColumn }[]>();
-  private readonly byCol = new Map<number, ColumnAt>();
+  /** Non-year columns by key. */
+  private readonly plain = new Map<string, ColumnAt>();
+  /** Year columns by key, in year order. */
+  private readonly yearly = new Map<string, ColumnAt[]>();
+  /** Columns by index (sparse: a sheet's columns are few). */
+  private readonly byCol: (ColumnAt | undefined)[] = [];
+  private readonly slots: number;
 
   constructor(
     private readonly file: string,
@@ -550,17 +563,20 @@ class SheetState {
     private readonly ruleSet: RuleSet,
     private readonly fileView: FileView,
   ) {
+    let slot = 0;
     for (const c of layout.columns) {
       const spec = ruleSet.columns.get(c.key)!;
-      this.byCol.set(c.col, { key: c.key, year: c.year, column: columnLetter(c.col), spec, memo: { text: new Map(), number: new Map(), percent: new Map() } });
-      if (c.year === undefined) this.plain.set(c.key, { col: c.col, column: columnLetter(c.col), spec });
+      const at: ColumnAt = { key: c.key, year: c.year, col: c.col, column: columnLetter(c.col), spec, slot: slot++, memo: { text: new Map(), number: new Map(), percent: new Map() } };
+      this.byCol[c.col] = at;
+      if (c.year === undefined) this.plain.set(c.key, at);
       else {
         const list = this.yearly.get(c.key) ?? [];
-        list.push({ year: c.year, col: c.col, column: columnLetter(c.col), spec });
-        list.sort((a, b) => a.year - b.year);
+        list.push(at);
+        list.sort((a, b) => a.year! - b.year!);
         this.yearly.set(c.key, list);
       }
     }
+    this.slots = slot;
   }
 
   private cellView(raw: RawCell, text: string, at: ColumnAt): CellView {
@@ -589,27 +605,26 @@ class SheetState {
   }
 
   view(n: NomineeRow): SheetRow {
-    const cells = new Map<string, CellView>();
+    const views: (CellView | undefined)[] = new Array(this.slots);
     const all: CellView[] = [];
-    const yearCells = new Map<number, CellView>();
     for (const raw of n.cells) {
-      const at = this.byCol.get(raw.col);
+      const at = this.byCol[raw.col];
       if (!at) continue;
       const text = displayText(raw);
       if (raw.t === 's' && text === '') continue;
       const cv = this.cellView(raw, text, at);
       all.push(cv);
-      if (at.year === undefined) cells.set(at.key, cv);
-      else yearCells.set(raw.col, cv);
+      views[at.slot] = cv;
     }
-    const unit = cells.get(KEYS.submitter)?.text || this.fileView.unit;
-    return new SheetRow(this.file, this.sheet, this.sheetHidden, n, unit, cells, all, yearCells, this.plain, this.yearly);
+    const submitter = this.plain.get(KEYS.submitter);
+    const unit = (submitter && views[submitter.slot]?.text) || this.fileView.unit;
+    return new SheetRow(this.file, this.sheet, this.sheetHidden, n, unit, views, all, this.plain, this.yearly);
   }
 }
 
 /** One nominee row of a sheet. A class, not closures: one is made for every row checked. */
 class SheetRow implements RowView {
-  readonly failed = new Set<string>();
+  private failed_: Set<string> | undefined;
   readonly row: number;
   readonly hidden: boolean;
   private readonly kindHint: string | undefined;
@@ -620,15 +635,20 @@ class SheetRow implements RowView {
     readonly sheetHidden: boolean,
     n: NomineeRow,
     readonly unit: string,
-    private readonly byKey: Map<string, CellView>,
+    /** The row's cell views by the sheet's column slots. */
+    private readonly views: (CellView | undefined)[],
     private readonly all: CellView[],
-    private readonly yearCells: Map<number, CellView>,
-    private readonly plain: Map<string, { col: number; column: string }>,
-    private readonly yearly: Map<string, { year: number; col: number; column: string }[]>,
+    private readonly plain: Map<string, ColumnAt>,
+    private readonly yearly: Map<string, ColumnAt[]>,
   ) {
     this.row = n.row;
     this.hidden = n.hidden;
     this.kindHint = n.kindHint;
+  }
+
+  /** The tags of rules that failed on this row (made on the first failure). */
+  get failed(): Set<string> {
+    return (this.failed_ ??= new Set());
   }
 
   has(key: string): boolean {
@@ -636,22 +656,27 @@ class SheetRow implements RowView {
   }
 
   slot(key: string): { col: number; column: string } | undefined {
-    return this.plain.get(key);
+    const at = this.plain.get(key);
+    return at && { col: at.col, column: at.column };
   }
 
   cell(key: string): CellView | undefined {
-    return this.byKey.get(key);
+    const at = this.plain.get(key);
+    return at && this.views[at.slot];
   }
 
   value(key: string): Value | undefined {
-    const c = this.byKey.get(key);
-    if (c) return c.parsed?.ok ? c.parsed.value : undefined;
-    if (key === KEYS.kind && !this.plain.has(key)) return this.kindHint;
+    const at = this.plain.get(key);
+    if (at) {
+      const c = this.views[at.slot];
+      return c?.parsed?.ok ? c.parsed.value : undefined;
+    }
+    if (key === KEYS.kind) return this.kindHint;
     return undefined;
   }
 
   years(key: string): YearSlot[] {
-    return (this.yearly.get(key) ?? []).map((s) => ({ year: s.year, col: s.col, column: s.column, cell: this.yearCells.get(s.col) }));
+    return (this.yearly.get(key) ?? []).map((s) => ({ year: s.year!, col: s.col, column: s.column, cell: this.views[s.slot] }));
   }
 
   cells(): CellView[] {
@@ -659,9 +684,12 @@ class SheetRow implements RowView {
   }
 
   failedTags(): Set<string> {
-    return this.failed;
+    return this.failed_ ?? NO_TAGS;
   }
 }
+
+/** Shared by every row that failed nothing; never added to (rows add to their own set). */
+const NO_TAGS = new Set<string>();
 
 /** Orders findings by file (as given), sheet (workbook order), row and column. */
 export function sortFindings(findings: Finding[], fileOrder: string[], sheetOrder: Map<string, string[]>): Finding[] {

@@ -23,8 +23,16 @@ export const consistentWith = defineOperator({
     const cell = row.cell(o.column);
     if (!cell) return;
     const text = ` ${fold(cell.text)} `;
-    if (!o.match.some((m) => text.includes(` ${fold(m)} `))) return;
+    if (!matchesOf(o.match).some((m) => text.includes(m))) return;
     const failed = row.failedTags();
     if (o.tags.some((t) => failed.has(t))) ctx.report({ row, cell, data: { value: cell.text } });
   },
 });
+
+/** The forms to match, folded and spaced for whole words, once per rule. */
+const folded = new WeakMap<string[], string[]>();
+function matchesOf(match: string[]): string[] {
+  let out = folded.get(match);
+  if (!out) folded.set(match, (out = match.map((m) => ` ${fold(m)} `)));
+  return out;
+}

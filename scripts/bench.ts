@@ -1,22 +1,25 @@
 /**
  * `npm run bench`: how fast and in how little memory hoso checks dossiers, against the floor set
- * by inflating the zip.
+ * by inflating the zip (for CSV, by decoding the file to text).
  *
- *   npm run bench                         # 10k, 100k and 1M rows, and a folder of 1,000 files of 30 rows
+ *   npm run bench                         # 10k, 100k and 1M rows, a folder of 1,000 files of 30 rows, 100k rows as CSV
  *   npm run bench -- 100000 folder        # only these
+ *   npm run bench -- csv1000000           # the same dossier as CSV UTF-8 (with a BOM, as Excel saves it)
  *   npm run bench -- 100000 --runs 5 --fresh
  *
- * Dossiers are written into os.tmpdir() with exceljs's streaming writer (title block, Vietnamese
- * text, a unique achievement summary per row), kept there and reused unless --fresh. Each
- * measurement runs in a child process of its own, so its peak RSS is its own:
+ * Dossiers are written into os.tmpdir() (title block, Vietnamese text, a unique achievement
+ * summary per row; .xlsx with exceljs's streaming writer), kept there and reused unless --fresh.
+ * Each measurement runs in a child process of its own, so its peak RSS is its own:
  *   inflate  every part of every file inflated (yauzl raw streams through zlib, as the reader does) and discarded: the floor;
- *   read     the reader alone: openXlsx and every row of every sheet;
+ *   decode   for CSV, the floor: the file read and decoded from UTF-8 to text, and nothing else;
+ *   read     the reader alone: openXlsx or openCsv and every row of every sheet, in the batches the engine takes;
  *   table    reading, finding the table and building each nominee row, with no rule in force;
  *   check    `hoso check … -f json -o <tmp>` in full, with the bundled rules (worker threads for the folder);
  *   start    one 30-row file, `node bin/hoso.js check`, from start to exit.
  * Each is run --runs times (default 3): the median wall time and the highest peak RSS are shown.
  */
 import { spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +28,8 @@ import { pipeline, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { openXlsx } from '../src/read/xlsx.js';
+import { openCsv } from '../src/read/csv.js';
+import type { RawRow } from '../src/read/types.js';
 import { checkPaths } from '../src/engine/check.js';
 import { bundledRulesDir, expandPackPaths, loadRuleSet } from '../src/rules/load.js';
 import { main as cli } from '../src/cli/main.js';
@@ -49,50 +54,91 @@ const FOLDER_FILES = 1000;
 const FOLDER_ROWS = 30;
 
 function benchTarget(what: string): string {
-  return path.join(os.tmpdir(), what === 'folder' ? `hoso-bench-folder-${FOLDER_FILES}x${FOLDER_ROWS}-v2` : `hoso-bench-${what}-v2.xlsx`);
+  if (what === 'folder') return path.join(os.tmpdir(), `hoso-bench-folder-${FOLDER_FILES}x${FOLDER_ROWS}-v2`);
+  if (what.startsWith('csv')) return path.join(os.tmpdir(), `hoso-bench-${what.slice(3)}-v2.csv`);
+  return path.join(os.tmpdir(), `hoso-bench-${what}-v2.xlsx`);
 }
 
 const HO = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Võ', 'Đặng', 'Bùi', 'Đỗ'];
 const TEN = ['Văn An', 'Thị Hằng', 'Đức Thắng', 'Thị Ngọc Ánh', 'Quốc Việt', 'Minh Tuấn', 'Thị Thu Hà'];
 
-/** A commune's dossier like a real one: a title block, the bundled columns, a footer. */
+/** Column 11 holds a share shown as a percentage (number format 0%). */
+const PERCENT_COL = 11;
+
+/**
+ * A commune's dossier like a real one, row by row: a title block, the bundled columns, a footer.
+ * `data` marks the nominee rows, whose column PERCENT_COL is formatted as a percentage.
+ */
+function* dossierRows(rows: number, unit: string, first: number): Generator<{ values: (string | number | null)[]; data?: true }> {
+  yield { values: [unit, null, null, null, null, null, null, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'] };
+  yield { values: [null, null, null, null, null, null, null, 'Độc lập - Tự do - Hạnh phúc'] };
+  yield { values: ['DANH SÁCH ĐỀ NGHỊ ĐIỂN HÌNH TIÊN TIẾN NĂM 2025'] };
+  yield { values: ['STT', 'Họ và tên', 'Đối tượng', 'Lĩnh vực', 'Đơn vị công tác', 'Xếp loại 2023', 'Xếp loại 2024', 'Xếp loại 2025', 'Tóm tắt thành tích', 'Lao động trực tiếp', 'Tỷ lệ cán bộ, đảng viên nêu gương (%)', 'Đạt tiêu chuẩn an toàn về ANTT', 'Số sáng kiến', 'Hình thức đề nghị', 'Ghi chú'] };
+  // Numbers run on from `first`, so that the files of a folder list different people.
+  for (let i = first; i < first + rows; i++) {
+    const collective = i % 5 === 0;
+    yield {
+      values: [
+        i,
+        collective ? `Trường THCS số ${i}` : `${HO[i % HO.length]} ${TEN[i % TEN.length]} ${i}`,
+        collective ? 'Tập thể' : 'Cá nhân',
+        collective ? 'Giáo dục' : 'Y tế',
+        `Xã Đắk Ruồng ${i % 50}`,
+        'HTXSNV',
+        i % 97 === 0 ? 'HTTNV' : 'HTXSNV',
+        'Hoàn thành xuất sắc nhiệm vụ',
+        `Hoàn thành xuất sắc nhiệm vụ năm 2025, có sáng kiến số ${i} được Hội đồng khoa học huyện công nhận`,
+        i % 3 === 0 ? 'Có' : 'Không',
+        0.8,
+        'Có',
+        i % 4,
+        'Giấy khen của Chủ tịch UBND xã',
+        '',
+      ],
+      data: true,
+    };
+  }
+  yield { values: [`Tổng cộng: ${rows}`] };
+  yield { values: [null, null, null, null, null, null, null, 'Đắk Ruồng, ngày 15 tháng 6 năm 2025'] };
+}
+
+/** The dossier as an .xlsx, written with exceljs's streaming writer. */
 async function generate(file: string, rows: number, unit = 'UBND XÃ ĐẮK RUỒNG', first = 1): Promise<void> {
   // Loaded only here, so that the measuring children's RSS does not carry exceljs.
   const { default: ExcelJS } = await import('exceljs');
   const tmpFile = `${file}.part`;
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmpFile, useSharedStrings: true, useStyles: true });
   const ws = writer.addWorksheet('Danh sách đề nghị');
-  ws.addRow([unit, null, null, null, null, null, null, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']).commit();
-  ws.addRow([null, null, null, null, null, null, null, 'Độc lập - Tự do - Hạnh phúc']).commit();
-  ws.addRow(['DANH SÁCH ĐỀ NGHỊ ĐIỂN HÌNH TIÊN TIẾN NĂM 2025']).commit();
-  ws.addRow(['STT', 'Họ và tên', 'Đối tượng', 'Lĩnh vực', 'Đơn vị công tác', 'Xếp loại 2023', 'Xếp loại 2024', 'Xếp loại 2025', 'Tóm tắt thành tích', 'Lao động trực tiếp', 'Tỷ lệ cán bộ, đảng viên nêu gương (%)', 'Đạt tiêu chuẩn an toàn về ANTT', 'Số sáng kiến', 'Hình thức đề nghị', 'Ghi chú']).commit();
-  // Numbers run on from `first`, so that the files of a folder list different people.
-  for (let i = first; i < first + rows; i++) {
-    const collective = i % 5 === 0;
-    const row = ws.addRow([
-      i,
-      collective ? `Trường THCS số ${i}` : `${HO[i % HO.length]} ${TEN[i % TEN.length]} ${i}`,
-      collective ? 'Tập thể' : 'Cá nhân',
-      collective ? 'Giáo dục' : 'Y tế',
-      `Xã Đắk Ruồng ${i % 50}`,
-      'HTXSNV',
-      i % 97 === 0 ? 'HTTNV' : 'HTXSNV',
-      'Hoàn thành xuất sắc nhiệm vụ',
-      `Hoàn thành xuất sắc nhiệm vụ năm 2025, có sáng kiến số ${i} được Hội đồng khoa học huyện công nhận`,
-      i % 3 === 0 ? 'Có' : 'Không',
-      0.8,
-      'Có',
-      i % 4,
-      'Giấy khen của Chủ tịch UBND xã',
-      '',
-    ]);
-    row.getCell(11).numFmt = '0%';
+  for (const { values, data } of dossierRows(rows, unit, first)) {
+    const row = ws.addRow(values);
+    if (data) row.getCell(PERCENT_COL).numFmt = '0%';
     row.commit();
   }
-  ws.addRow([`Tổng cộng: ${rows}`]).commit();
-  ws.addRow([null, null, null, null, null, null, null, 'Đắk Ruồng, ngày 15 tháng 6 năm 2025']).commit();
   ws.commit();
   await writer.commit();
+  fs.renameSync(tmpFile, file);
+}
+
+/** A CSV field as Excel writes it: quoted when it holds a comma, a quote or a line break. */
+const csvField = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+
+/** The same dossier as Excel's "CSV UTF-8": a BOM, commas, CRLF, each cell as shown (80%). */
+async function generateCsv(file: string, rows: number): Promise<void> {
+  const tmpFile = `${file}.part`;
+  const out = fs.createWriteStream(tmpFile);
+  let text = '\ufeff';
+  for (const { values, data } of dossierRows(rows, 'UBND XÃ ĐẮK RUỒNG', 1)) {
+    const cells = values.map((v, i) => (v === null ? '' : data && i === PERCENT_COL - 1 ? `${Math.round(Number(v) * 100)}%` : csvField(String(v))));
+    // Excel writes every column of the used range on every line.
+    while (cells.length < 15) cells.push('');
+    text += cells.join(',') + '\r\n';
+    if (text.length > 1 << 20) {
+      const flowing = out.write(text);
+      text = '';
+      if (!flowing) await once(out, 'drain');
+    }
+  }
+  await new Promise<void>((resolve, reject) => out.end(text, () => resolve()).on('error', reject));
   fs.renameSync(tmpFile, file);
 }
 
@@ -138,15 +184,30 @@ function inflateAll(file: string, tuned: boolean): Promise<number> {
   });
 }
 
+const isCsv = (file: string) => file.endsWith('.csv');
+
+/** Reads the file and decodes it from UTF-8 to text, discarding it: the floor for any CSV reader. */
+async function decodeAll(file: string): Promise<number> {
+  const decoder = new TextDecoder();
+  let chars = 0;
+  for await (const bytes of fs.createReadStream(file, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) chars += decoder.decode(bytes, { stream: true }).length;
+  return chars + decoder.decode().length;
+}
+
+async function* oneByOne(rows: AsyncIterable<RawRow>): AsyncGenerator<RawRow[]> {
+  for await (const row of rows) yield [row];
+}
+
 async function readAll(file: string): Promise<{ rows: number; cells: number }> {
-  const src = await openXlsx(file, BENCH_LIMITS);
+  const src = isCsv(file) ? await openCsv(file, BENCH_LIMITS) : await openXlsx(file, BENCH_LIMITS);
   let rows = 0;
   let cells = 0;
   try {
     for (const sheet of src.sheets) {
-      for await (const row of src.rows(sheet)) {
-        rows++;
-        cells += row.cells.length;
+      const batches = src.batches?.(sheet) ?? oneByOne(src.rows(sheet));
+      for await (const batch of batches) {
+        rows += batch.length;
+        for (const row of batch) cells += row.cells.length;
       }
     }
   } finally {
@@ -160,6 +221,7 @@ async function child(kind: string, target: string): Promise<void> {
   const cpu0 = process.cpuUsage();
   let m: Omit<Measure, 'ms' | 'cpuMs' | 'maxRssKb'> = { rows: 0, cells: 0, bytes: 0 };
   if (kind === 'inflate') for (const f of filesOf(target)) m.bytes += await inflateAll(f, true);
+  else if (kind === 'decode') for (const f of filesOf(target)) m.bytes += await decodeAll(f);
   else if (kind === 'read') {
     for (const f of filesOf(target)) {
       const r = await readAll(f);
@@ -223,27 +285,30 @@ async function main(): Promise<void> {
   const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 3;
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a positive count');
   const targets = args.filter((a) => !a.startsWith('--'));
-  if (targets.length === 0) targets.push('10000', '100000', '1000000', 'folder');
+  if (targets.length === 0) targets.push('10000', '100000', '1000000', 'folder', 'csv100000');
   console.log(`node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${fmt(os.totalmem() / 2 ** 30)} GiB`);
   for (const what of targets) {
-    if (what !== 'folder' && (!Number.isInteger(Number(what)) || Number(what) < 1)) throw new Error(`not a row count or "folder": ${what}`);
+    const csv = what.startsWith('csv');
+    const count = Number(csv ? what.slice(3) : what);
+    if (what !== 'folder' && (!Number.isInteger(count) || count < 1)) throw new Error(`not a row count, csv<row count> or "folder": ${what}`);
     const target = benchTarget(what);
     if (fresh || !fs.existsSync(target)) {
       const t0 = performance.now();
       if (what === 'folder') await generateFolder(target);
-      else await generate(target, Number(what));
+      else if (csv) await generateCsv(target, count);
+      else await generate(target, count);
       console.log(`generated ${target} in ${fmt(performance.now() - t0)} ms`);
     }
     const size = filesOf(target).reduce((n, f) => n + fs.statSync(f).size, 0);
-    console.log(`\n${what === 'folder' ? `${FOLDER_FILES} files of ${FOLDER_ROWS} rows` : `${fmt(Number(what))} rows`}, ${(size / 1e6).toFixed(1)} MB .xlsx`);
-    const inflate = measure('inflate', target, runs);
+    console.log(`\n${what === 'folder' ? `${FOLDER_FILES} files of ${FOLDER_ROWS} rows` : `${fmt(count)} rows`}, ${(size / 1e6).toFixed(1)} MB ${csv ? '.csv' : '.xlsx'}`);
+    const floor = measure(csv ? 'decode' : 'inflate', target, runs);
     const line = (name: string, m: Measure & { all: number[] }, extra = '') =>
       console.log(
-        `  ${name.padEnd(8)} ${fmt(m.ms).padStart(7)} ms  ${(m.ms / inflate.ms).toFixed(1).padStart(5)}× floor  ` +
+        `  ${name.padEnd(8)} ${fmt(m.ms).padStart(7)} ms  ${(m.ms / floor.ms).toFixed(1).padStart(5)}× floor  ` +
           `${m.rows ? fmt((m.rows / m.ms) * 1000).padStart(9) + ' rows/s' : ' '.repeat(16)}  peak RSS ${fmt(m.maxRssKb / 1024).padStart(5)} MB  ` +
           `cpu ${fmt(m.cpuMs)} ms${extra}${runs > 1 ? `  (runs: ${m.all.map(fmt).join(', ')})` : ''}`,
       );
-    line('inflate', inflate, `  ${(inflate.bytes / 1e6).toFixed(1)} MB inflated`);
+    line(csv ? 'decode' : 'inflate', floor, csv ? `  ${(floor.bytes / 1e6).toFixed(1)} M characters` : `  ${(floor.bytes / 1e6).toFixed(1)} MB inflated`);
     line('read', measure('read', target, runs));
     const table = measure('table', target, runs);
     line('table', table);

@@ -12,7 +12,7 @@ import { HeaderMatcher, TableReader, readTableBatches, rowBatches, kindFromText,
 import { columnIndex, columnLetter, InputError, type RawCell, type ReadLimits, type WorkbookSource } from '../read/types.js';
 import { expandInputs, openSource } from '../read/open.js';
 import { cleanText, fold, PhraseList } from '../normalize/text.js';
-import { displayText, parseCell, type Parsed, type Value } from '../normalize/values.js';
+import { parseCell, type Parsed, type Value } from '../normalize/values.js';
 import { ENGINE_MESSAGES, localize, render } from './messages.js';
 import type { CellView, FileView, Finding, Lang, RowView, Severity, YearSlot } from './types.js';
 import { rowFromSnapshot, snapshotRow, type RowSnapshot } from './snapshot.js';
@@ -494,7 +494,7 @@ export class Evaluator {
       const p = plan.rows[i];
       if (p.when && !p.when(row)) continue;
       const needs = p.rule.needs;
-      const missing = needs?.keys.find((k) => !row.has(k));
+      const missing = needs && row.missing(needs.keys);
       if (missing) {
         const f = this.finding(p.rule, {
           place: { file: row.file, sheet: row.sheet },
@@ -604,13 +604,23 @@ class SheetState {
     return parsed;
   }
 
+  private readonly absentKeys = new Map<string[], string[]>();
+
+  /** Of the keys, those the sheet has no column for (worked out once per list). */
+  absent(keys: string[]): string[] {
+    let out = this.absentKeys.get(keys);
+    if (!out) this.absentKeys.set(keys, (out = keys.filter((k) => !this.plain.has(k) && !this.yearly.has(k))));
+    return out;
+  }
+
   view(n: NomineeRow): SheetRow {
     const views: (CellView | undefined)[] = new Array(this.slots);
     const all: CellView[] = [];
-    for (const raw of n.cells) {
+    for (let i = 0; i < n.cells.length; i++) {
+      const raw = n.cells[i];
       const at = this.byCol[raw.col];
       if (!at) continue;
-      const text = displayText(raw);
+      const text = n.texts[i];
       if (raw.t === 's' && text === '') continue;
       const cv = this.cellView(raw, text, at);
       all.push(cv);
@@ -618,7 +628,7 @@ class SheetState {
     }
     const submitter = this.plain.get(KEYS.submitter);
     const unit = (submitter && views[submitter.slot]?.text) || this.fileView.unit;
-    return new SheetRow(this.file, this.sheet, this.sheetHidden, n, unit, views, all, this.plain, this.yearly);
+    return new SheetRow(this, this.file, this.sheet, this.sheetHidden, n, unit, views, all, this.plain, this.yearly);
   }
 }
 
@@ -630,6 +640,7 @@ class SheetRow implements RowView {
   private readonly kindHint: string | undefined;
 
   constructor(
+    private readonly state: SheetState,
     readonly file: string,
     readonly sheet: string,
     readonly sheetHidden: boolean,
@@ -653,6 +664,13 @@ class SheetRow implements RowView {
 
   has(key: string): boolean {
     return this.plain.has(key) || this.yearly.has(key) || (key === KEYS.kind && this.kindHint !== undefined);
+  }
+
+  /** The first of the keys the row does not have (see has), if any. */
+  missing(keys: string[]): string | undefined {
+    const absent = this.state.absent(keys);
+    if (absent.length === 0) return undefined;
+    return absent.find((k) => k !== KEYS.kind || this.kindHint === undefined);
   }
 
   slot(key: string): { col: number; column: string } | undefined {

@@ -59,6 +59,8 @@ export interface NomineeRow {
   row: number;
   /** Its non-empty cells in column order (merged-down cells filled in). */
   cells: RawCell[];
+  /** What each of them shows (displayText), made once here for the table and the rules. */
+  texts: string[];
   hidden: boolean;
   /** The kind of nominee a group row above or the sheet's title names, when the sheet says. */
   kindHint?: string;
@@ -376,10 +378,10 @@ export class TableReader {
     }
   }
 
-  private textAt(cells: RawCell[], key: string): string {
+  private textAt(cells: RawCell[], texts: string[], key: string): string {
     const col = this.colOf.get(key);
     if (col === undefined) return '';
-    for (const c of cells) if (c.col === col) return c.t !== 'e' ? displayText(c) : '';
+    for (let i = 0; i < cells.length; i++) if (cells[i].col === col) return cells[i].t !== 'e' ? texts[i] : '';
     return '';
   }
 
@@ -390,19 +392,20 @@ export class TableReader {
       if (isNumberingRow(raw)) return;
     }
     const cells = raw.cells;
-    const firstCell = cells.find((c) => c.t === 's' && cleanText(c.v) !== '');
-    const firstText = firstCell && displayText(firstCell);
+    const texts = cells.map(displayText);
+    const first = cells.findIndex((c, i) => c.t === 's' && texts[i] !== '');
+    const firstText = first < 0 ? undefined : texts[first];
     if (firstText && isFooterText(firstText, vocab.footer)) {
       // The footer: the total line and everything after it (place, date, signatures) are not nominees.
       this.state = 'footer';
       this.footerLines = [...textCells(raw).values()].map(cleanText);
       return;
     }
-    const name = this.textAt(cells, keys.name);
-    const stt = this.textAt(cells, keys.stt);
+    const name = this.textAt(cells, texts, keys.name);
+    const stt = this.textAt(cells, texts, keys.stt);
     const sttIsNumber = /^\d+$/.test(stt.replace(/\.$/, ''));
-    const kind = this.textAt(cells, keys.kind);
-    const unit = this.textAt(cells, keys.unit);
+    const kind = this.textAt(cells, texts, keys.kind);
+    const unit = this.textAt(cells, texts, keys.unit);
     if (name && !sttIsNumber && !kind && !unit) {
       // A group row ("I. TẬP THỂ", "A | Cá nhân"): it may name the kind of the rows under it.
       this.kindHint = kindFromText(`${stt} ${name}`, vocab) ?? this.kindHint;
@@ -420,7 +423,7 @@ export class TableReader {
     const typed = cells.filter((c) => !c.formula && c.t !== 'e' && c.col !== sttCol).length;
     const nominee = name ? Boolean(kind || unit || sttIsNumber) : sttIsNumber && typed >= 2;
     if (!nominee) return;
-    this.sink.row({ row: raw.row, cells, hidden: Boolean(raw.hidden), kindHint: this.kindHint });
+    this.sink.row({ row: raw.row, cells, texts, hidden: Boolean(raw.hidden), kindHint: this.kindHint });
   }
 
   private footerRow(raw: RawRow): void {

@@ -139,42 +139,71 @@ export function compiledCondition(cond: Condition): CompiledCondition {
   return fn;
 }
 
-function compileCondition(cond: Condition): CompiledCondition {
-  const parts: CompiledCondition[] = Object.entries(cond).map(([key, expected]): CompiledCondition => {
-    if (key === 'all') {
-      const subs = (expected as Condition[]).map(compileCondition);
-      return (row) => subs.every((f) => f(row));
-    }
-    if (key === 'any') {
-      const subs = (expected as Condition[]).map(compileCondition);
-      return (row) => subs.some((f) => f(row));
-    }
-    if (key === 'not') {
-      const sub = compileCondition(expected as Condition);
-      return (row) => !sub(row);
-    }
-    if (key === 'filled' || key === 'empty') {
-      const keys = [expected].flat().map(String);
-      return key === 'filled' ? (row) => keys.every((k) => isFilled(row, k)) : (row) => !keys.some((k) => isFilled(row, k));
-    }
-    const values = [expected].flat() as Scalar[];
-    // A text (an enumeration id, most often) equals an expected text when both fold alike: the
-    // expected ones are folded here, once, and each distinct text's answer is kept.
-    const texts = new Set(values.flatMap((e) => (typeof e === 'string' ? [e, fold(e)] : [])));
-    const answers = new Map<string, boolean>();
-    return (row) => {
-      const actual = row.value(key);
-      if (actual === undefined) return false;
-      if (typeof actual !== 'string') return values.some((e) => compareValues(actual, '=', e));
-      let answer = answers.get(actual);
-      if (answer === undefined) {
-        answer = texts.has(actual) || texts.has(fold(actual));
-        if (answers.size < 1024) answers.set(actual, answer);
+/**
+ * Conditions and their parts by what they say: rules that share a condition (or a part of one,
+ * "loai: tap-the") share one function, and each function answers once per row — the last row's
+ * answer is kept, and rows are checked one at a time.
+ */
+const compiledByText = new Map<string, CompiledCondition>();
+
+function onceByText(text: string, make: () => CompiledCondition): CompiledCondition {
+  let fn = compiledByText.get(text);
+  if (!fn) {
+    const test = make();
+    let lastRow: RowView | undefined;
+    let lastAnswer = false;
+    fn = (row) => {
+      if (row !== lastRow) {
+        lastAnswer = test(row);
+        lastRow = row;
       }
-      return answer;
+      return lastAnswer;
     };
+    compiledByText.set(text, fn);
+  }
+  return fn;
+}
+
+function compileCondition(cond: Condition): CompiledCondition {
+  return onceByText(JSON.stringify(cond), () => {
+    const parts = Object.entries(cond).map(([key, expected]) => onceByText(JSON.stringify({ [key]: expected }), () => compilePart(key, expected)));
+    return parts.length === 1 ? parts[0] : (row) => parts.every((f) => f(row));
   });
-  return parts.length === 1 ? parts[0] : (row) => parts.every((f) => f(row));
+}
+
+function compilePart(key: string, expected: Condition[keyof Condition]): CompiledCondition {
+  if (key === 'all') {
+    const subs = (expected as Condition[]).map(compileCondition);
+    return (row) => subs.every((f) => f(row));
+  }
+  if (key === 'any') {
+    const subs = (expected as Condition[]).map(compileCondition);
+    return (row) => subs.some((f) => f(row));
+  }
+  if (key === 'not') {
+    const sub = compileCondition(expected as Condition);
+    return (row) => !sub(row);
+  }
+  if (key === 'filled' || key === 'empty') {
+    const keys = [expected].flat().map(String);
+    return key === 'filled' ? (row) => keys.every((k) => isFilled(row, k)) : (row) => !keys.some((k) => isFilled(row, k));
+  }
+  const values = [expected].flat() as Scalar[];
+  // A text (an enumeration id, most often) equals an expected text when both fold alike: the
+  // expected ones are folded here, once, and each distinct text's answer is kept.
+  const texts = new Set(values.flatMap((e) => (typeof e === 'string' ? [e, fold(e)] : [])));
+  const answers = new Map<string, boolean>();
+  return (row) => {
+    const actual = row.value(key);
+    if (actual === undefined) return false;
+    if (typeof actual !== 'string') return values.some((e) => compareValues(actual, '=', e));
+    let answer = answers.get(actual);
+    if (answer === undefined) {
+      answer = texts.has(actual) || texts.has(fold(actual));
+      if (answers.size < 1024) answers.set(actual, answer);
+    }
+    return answer;
+  };
 }
 
 function nomineeRecord(row: RowView): NomineeRecord {

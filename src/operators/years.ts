@@ -7,6 +7,10 @@ import type { OperatorContext } from './types.js';
  */
 export function missingPeriodYears(row: RowView, key: string, ctx: OperatorContext): void {
   if (!ctx.period) return;
+  // The answer is the sheet's: worked out on its first row only (a rule's context lives as long as the rule).
+  const last = lastSheet.get(ctx);
+  if (last && last.file === row.file && last.sheet === row.sheet && last.key === key) return;
+  lastSheet.set(ctx, { file: row.file, sheet: row.sheet, key });
   const present = new Set(row.years(key).map((s) => s.year));
   for (let y = ctx.period.from; y <= ctx.period.to; y++) {
     if (present.has(y)) continue;
@@ -19,6 +23,8 @@ export function missingPeriodYears(row: RowView, key: string, ctx: OperatorConte
     });
   }
 }
+
+const lastSheet = new WeakMap<OperatorContext, { file: string; sheet: string; key: string }>();
 
 /** The message of a year of the period that the sheet has no column for. */
 export const YEAR_MISSING = {

@@ -12,6 +12,7 @@
  * tag or an element. What it does not check (names' characters, duplicate attributes, a bare `&`
  * in text it skips) a general parser would reject, but no writer produces.
  */
+import { decodeVni, looksLikeVni } from '../normalize/legacy.js';
 import { columnIndex, type RawCell, type RawRow } from './types.js';
 
 /** Malformed XML: the caller reports it as an InputError 'bad-xml'. */
@@ -26,7 +27,7 @@ export type NumberKind = 'date' | 'percent';
 
 /** What a worksheet's cells are interpreted against. */
 export interface SheetContext {
-  sst: string[];
+  sst: SharedStrings;
   /** Per cellXfs index: how a number under that style is shown. */
   xfKinds: (NumberKind | undefined)[];
   date1904: boolean;
@@ -529,9 +530,229 @@ function parseIsoDate(s: string): Date | undefined {
 // ---------------------------------------------------------------------------------------------
 // Shared strings
 
+/** The block sizes a table starts with and grows to: small workbooks stay small. */
+const FIRST_BLOCK_BYTES = 64 * 1024;
+const BLOCK_BYTES = 16 * 1024 * 1024;
+/** Decoded strings kept, by index: a sheet's repeated values ("HTXSNV", "Cá nhân") are decoded once. */
+const CACHE_SLOTS = 4096;
+/** More strings than uniqueCount may claim room for up front: past it the table grows as it fills. */
+const MAX_RESERVE = 1 << 22;
+/** Byte codes 0x80–0xFF of the one-byte form, each standing for a character as the table assigns them. */
+const CODES = 128;
+
+// How a string is held (its flags)
+/** The text was typed with a VNI font, and is held converted (see vniText). */
+const F_VNI = 1;
+/** All ASCII, one byte per character. */
+const F_ASCII = 2;
+/** One byte per UTF-16 unit: ASCII as itself, 0x80–0xFF the table's coded characters. */
+const F_CODED = 4;
+/** UTF-8: it has a character left without a code. */
+const F_UTF8 = 8;
+/** UTF-16 code units: it also has a lone surrogate, which UTF-8 cannot carry. */
+const F_UTF16 = 16;
+
+/**
+ * The workbook's shared strings, held compactly and decoded when looked up. A million-row sheet
+ * has millions of them; as JS strings each would cost a header and two bytes a character (for
+ * Vietnamese), and, sliced from the part's text, keep whole chunks of it alive.
+ *
+ * Their bytes are packed in a few large blocks (a string never straddles two), each string's
+ * block and end offset in typed arrays. A string is held one byte a character: ASCII as itself,
+ * and each other character by a code 0x80–0xFF the table assigns it on first sight (Vietnamese
+ * has 134 letters, most texts far fewer). A string with a character past the 128 codes (or a
+ * surrogate) is held as UTF-8, or, with a lone surrogate, as UTF-16: every string reads back
+ * exactly as it was added. For Vietnamese the one-byte form is a quarter smaller than UTF-8,
+ * and decodes faster (Node's UTF-8 decoder is slow on text beyond ASCII).
+ *
+ * The last strings decoded are kept by index, so that a value repeated down a column is decoded
+ * once and is the same string every time. VNI text is told apart here, once per string: it is
+ * held converted, and flagged (isVni).
+ */
+export class SharedStrings {
+  private blocks: Buffer[] = [];
+  private block: Buffer | undefined;
+  private pos = 0;
+  private count = 0;
+  /** Per string: its block, the offset its bytes end at in it (they start where the previous string's end, or at 0), flags. */
+  private blockOf = new Uint16Array(0);
+  private ends = new Uint32Array(0);
+  private flags = new Uint8Array(0);
+  /** The one-byte form's codes: by character, its code (0: none yet); by code - 0x80, its character. */
+  private readonly codeOf = new Uint8Array(0x10000);
+  private readonly chars = new Uint16Array(CODES);
+  private assigned = 0;
+  /** Where a coded string is decoded to, as UTF-16LE bytes. */
+  private scratch = Buffer.allocUnsafeSlow(512) as RawBuffer;
+  private readonly cacheKeys = new Int32Array(CACHE_SLOTS).fill(-1);
+  private readonly cacheValues: (string | undefined)[] = new Array<string | undefined>(CACHE_SLOTS).fill(undefined);
+
+  /** blockBytes: the largest block (one string longer than it gets a block of its own). */
+  constructor(private readonly blockBytes = BLOCK_BYTES) {}
+
+  /** A table holding these strings (converted and flagged as add does). */
+  static of(strings: Iterable<string>): SharedStrings {
+    const table = new SharedStrings();
+    for (const s of strings) table.add(s);
+    return table;
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Makes room for n strings, as the part's uniqueCount announces (trusted only so far). */
+  reserve(n: number): void {
+    if (n > this.blockOf.length) this.resize(Math.min(n, MAX_RESERVE));
+  }
+
+  /** Appends a string; VNI text is converted and flagged. */
+  add(text: string): void {
+    let flags = 0;
+    const vni = vniText(text);
+    if (vni !== undefined) {
+      text = vni;
+      flags = F_VNI;
+    }
+    const n = text.length;
+    if (this.block === undefined || this.pos + n > this.block.length) this.newBlock(n);
+    let form = this.encode(text);
+    let bytes = n;
+    if (form === 0) {
+      const utf8 = (text as unknown as WellFormed).isWellFormed();
+      bytes = utf8 ? Buffer.byteLength(text, 'utf8') : 2 * n;
+      if (this.pos + bytes > this.block!.length) this.newBlock(bytes);
+      const block = this.block as RawBuffer;
+      form = utf8 ? F_UTF8 : F_UTF16;
+      bytes = utf8 ? block.utf8Write(text, this.pos) : block.ucs2Write(text, this.pos);
+    }
+    this.pos += bytes;
+    const i = this.count;
+    if (i === this.blockOf.length) this.resize(Math.max(1024, Math.ceil(i * 1.5)));
+    this.blockOf[i] = this.blocks.length - 1;
+    this.ends[i] = this.pos;
+    this.flags[i] = flags | form;
+    this.count = i + 1;
+  }
+
+  /**
+   * Writes text's one-byte form at pos (room for text.length bytes is there): F_ASCII or
+   * F_CODED, or 0 if a character has no code and none is left.
+   */
+  private encode(text: string): number {
+    const block = this.block!;
+    const pos = this.pos;
+    const codeOf = this.codeOf;
+    let high = 0;
+    for (let k = 0; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      if (c < 0x80) {
+        block[pos + k] = c;
+        continue;
+      }
+      let code = codeOf[c];
+      if (code === 0) {
+        if (this.assigned === CODES || (c >= 0xd800 && c <= 0xdfff)) return 0;
+        code = 0x80 + this.assigned;
+        codeOf[c] = code;
+        this.chars[this.assigned++] = c;
+      }
+      block[pos + k] = code;
+      high = 1;
+    }
+    return high ? F_CODED : F_ASCII;
+  }
+
+  /** String i (an integer, as a cell's `<v>` reads), or undefined past the table's end. */
+  get(i: number): string | undefined {
+    if ((i | 0) !== i || i < 0 || i >= this.count) return undefined;
+    const slot = i & (CACHE_SLOTS - 1);
+    if (this.cacheKeys[slot] === i) return this.cacheValues[slot];
+    const b = this.blockOf[i];
+    const start = i > 0 && this.blockOf[i - 1] === b ? this.ends[i - 1] : 0;
+    const end = this.ends[i];
+    const block = this.blocks[b] as RawBuffer;
+    const flags = this.flags[i];
+    const s =
+      flags & F_ASCII
+        ? block.latin1Slice(start, end)
+        : flags & F_CODED
+          ? this.decode(block, start, end)
+          : flags & F_UTF8
+            ? block.utf8Slice(start, end)
+            : block.ucs2Slice(start, end);
+    this.cacheKeys[slot] = i;
+    this.cacheValues[slot] = s;
+    return s;
+  }
+
+  /** Whether string i (one get has found) was typed with a VNI font and is held converted. */
+  isVni(i: number): boolean {
+    return (this.flags[i] & F_VNI) !== 0;
+  }
+
+  /** The one-byte form in block[start, end), as a string. */
+  private decode(block: Buffer, start: number, end: number): string {
+    const n = end - start;
+    if (this.scratch.length < 2 * n) this.scratch = Buffer.allocUnsafeSlow(4 * n) as RawBuffer;
+    const out = this.scratch;
+    const chars = this.chars;
+    for (let k = 0; k < n; k++) {
+      const b = block[start + k];
+      const c = b < 0x80 ? b : chars[b - 0x80];
+      out[2 * k] = c & 0xff;
+      out[2 * k + 1] = c >> 8;
+    }
+    return out.ucs2Slice(0, 2 * n);
+  }
+
+  private newBlock(bytes: number): void {
+    if (this.blocks.length > 0xffff) throw new Error('too many shared strings');
+    const prev = this.block?.length ?? 0;
+    const size = Math.max(bytes, Math.min(this.blockBytes, Math.max(FIRST_BLOCK_BYTES, prev * 2)));
+    this.block = Buffer.allocUnsafeSlow(size);
+    this.blocks.push(this.block);
+    this.pos = 0;
+  }
+
+  private resize(n: number): void {
+    const grow = <T extends Uint8Array | Uint16Array | Uint32Array>(a: T, b: T): T => {
+      b.set(a.subarray(0, this.count));
+      return b;
+    };
+    this.blockOf = grow(this.blockOf, new Uint16Array(n));
+    this.ends = grow(this.ends, new Uint32Array(n));
+    this.flags = grow(this.flags, new Uint8Array(n));
+  }
+}
+
+/** String.prototype.isWellFormed (ES2024; in Node 20). */
+interface WellFormed {
+  isWellFormed(): boolean;
+}
+
+/** Buffer's own coders, which write and toString call after checking their arguments (these are checked by the caller). */
+interface RawBuffer extends Buffer {
+  utf8Write(text: string, offset: number): number;
+  ucs2Write(text: string, offset: number): number;
+  utf8Slice(start: number, end: number): string;
+  ucs2Slice(start: number, end: number): string;
+  latin1Slice(start: number, end: number): string;
+}
+
+/**
+ * A text typed with a VNI font ("Nguyeãn") converted, or undefined if it is not one. TCVN3 is
+ * told apart from Unicode by the table reader (a whole sheet at a time); VNI by the cell, since
+ * its codes are those no Unicode Vietnamese text holds.
+ */
+function vniText(text: string): string | undefined {
+  return HIGH_LATIN1.test(text) && looksLikeVni(text) ? decodeVni(text) : undefined;
+}
+const HIGH_LATIN1 = /[\u00c0-\u00ff]/;
+
 /** Reads `<sst>`: each `<si>`'s text, a plain `<t>` or rich-text runs, phonetic `<rPh>` left out. */
 export class SharedStringsScanner extends XmlScanner {
-  readonly strings: string[] = [];
+  readonly strings: SharedStrings;
   private inSi = false;
   private rPhDepth = 0;
   private raw = '';
@@ -540,8 +761,12 @@ export class SharedStringsScanner extends XmlScanner {
   /** Strings longer than maxChars, cut to it: the reader refuses the file rather than lose their end. */
   clipped = 0;
 
-  constructor(private readonly maxChars: number) {
+  constructor(
+    private readonly maxChars: number,
+    strings = new SharedStrings(),
+  ) {
     super();
+    this.strings = strings;
     this.cap = rawCap(maxChars);
     this.fast = true;
   }
@@ -563,7 +788,7 @@ export class SharedStringsScanner extends XmlScanner {
     if (text.length > this.maxChars || text.indexOf('&') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('_x') >= 0) {
       return -1;
     }
-    this.strings.push(text);
+    this.strings.add(text);
     return te + 9;
   }
 
@@ -572,6 +797,11 @@ export class SharedStringsScanner extends XmlScanner {
       this.inSi = true;
       this.rPhDepth = 0;
       this.raw = '';
+    } else if (this.depth === 0) {
+      // <sst uniqueCount="…">: room for that many strings.
+      const k = this.attrIndex('uniqueCount');
+      const n = k < 0 ? NaN : Number(this.attrValue(k));
+      if (Number.isSafeInteger(n) && n > 0) this.strings.reserve(n);
     } else if (!this.inSi) return;
     else if (id === E_T) this.capturing = this.rPhDepth === 0;
     else if (id === E_RPH) this.rPhDepth++;
@@ -588,7 +818,7 @@ export class SharedStringsScanner extends XmlScanner {
       this.raw = '';
       const text = unescapeXstring(decodeCapped(raw, this.cap));
       if (text.length > this.maxChars) this.clipped++;
-      this.strings.push(clip(text, this.maxChars));
+      this.strings.add(clip(text, this.maxChars));
     }
   }
 
@@ -618,7 +848,7 @@ const T_D = 6;
 export class SheetScanner extends XmlScanner {
   /** Rows completed so far: the caller takes them after each push. */
   rows: RawRow[] = [];
-  private readonly sst: string[];
+  private readonly sst: SharedStrings;
   private readonly xfKinds: (NumberKind | undefined)[];
   private readonly date1904: boolean;
   private readonly max: number;
@@ -946,10 +1176,8 @@ export class SheetScanner extends XmlScanner {
     this.lastCol = col;
     if (te === ts) return end;
     let cell: RawCell | undefined;
-    if (digits && type === T_S) {
-      const s = this.sst[num];
-      cell = s ? { col, t: 's', v: s } : undefined;
-    } else if (digits && type === T_N) cell = this.numberCell(col, num, style);
+    if (digits && type === T_S) cell = this.sharedCell(col, num, false);
+    else if (digits && type === T_N) cell = this.numberCell(col, num, style);
     else {
       this.col = col;
       this.type = type;
@@ -982,9 +1210,17 @@ export class SheetScanner extends XmlScanner {
     if (value !== undefined) this.cells.push(value);
   }
 
+  /** A text cell; VNI text converted and marked. */
   private textCell(s: string | undefined): RawCell | undefined {
     if (!s) return undefined;
-    return this.formula ? { col: this.col, formula: true, t: 's', v: s } : { col: this.col, t: 's', v: s };
+    const vni = vniText(s);
+    return vni === undefined ? stringCell(this.col, this.formula, s, false) : stringCell(this.col, this.formula, vni, true);
+  }
+
+  /** A `t="s"` cell: shared string `index`, converted and marked once if VNI (see SharedStrings). */
+  private sharedCell(col: number, index: number, formula: boolean): RawCell | undefined {
+    const s = this.sst.get(index);
+    return s ? stringCell(col, formula, s, this.sst.isVni(index)) : undefined;
   }
 
   /** The cell's value, or undefined for an empty cell (including a formula with no cached result). */
@@ -1003,7 +1239,7 @@ export class SheetScanner extends XmlScanner {
           }
           index = index * 10 + (c - 48);
         }
-        return this.textCell(this.sst[index]);
+        return this.sharedCell(col, index, this.formula);
       }
       case T_INLINE:
         return this.textCell(
@@ -1059,6 +1295,11 @@ export class SheetScanner extends XmlScanner {
     if (s.length > this.max) this.clipped++;
     return clip(s, this.max);
   }
+}
+
+function stringCell(col: number, formula: boolean, v: string, vni: boolean): RawCell {
+  if (vni) return formula ? { col, formula: true, t: 's', v, legacy: 'vni' } : { col, t: 's', v, legacy: 'vni' };
+  return formula ? { col, formula: true, t: 's', v } : { col, t: 's', v };
 }
 
 /** The column of a cell reference's leading letters ('AB12' → 28), or 0 if it has none. */

@@ -12,8 +12,7 @@ import zlib from 'node:zlib';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
 import { OLE_SIGNATURE, oleError } from './ole.js';
-import { decodeVni, looksLikeVni } from '../normalize/legacy.js';
-import { SharedStringsScanner, SheetScanner, XmlError, type NumberKind } from './sheet-scanner.js';
+import { SharedStrings, SharedStringsScanner, SheetScanner, XmlError, type NumberKind } from './sheet-scanner.js';
 import {
   DEFAULT_LIMITS,
   columnIndex,
@@ -311,7 +310,7 @@ interface Book {
   sheets: SheetInfo[];
   parts: Map<SheetInfo, string>;
   date1904: boolean;
-  sst: string[];
+  sst: SharedStrings;
   /** Per cellXfs index: how a number under that style is shown. */
   xfKinds: (NumberKind | undefined)[];
 }
@@ -404,9 +403,9 @@ function resolveTarget(baseDir: string, target: string): string {
   return path.posix.normalize(joined).slice(1);
 }
 
-async function readSharedStrings(ctx: Ctx, partPath: string): Promise<string[]> {
+async function readSharedStrings(ctx: Ctx, partPath: string): Promise<SharedStrings> {
   const entry = findEntry(ctx, partPath);
-  if (!entry) return [];
+  if (!entry) return new SharedStrings();
   const scanner = new SharedStringsScanner(ctx.limits.maxCellChars);
   for await (const text of partText(ctx, partPath, entry)) scanned(ctx, partPath, () => scanner.push(text));
   scanned(ctx, partPath, () => scanner.finish());
@@ -616,7 +615,6 @@ class SheetRows implements AsyncIterator<RawRow> {
           if (this.count >= max) throw this.tooMany(max);
           const end = Math.min(this.rows.length, this.next_ + (max - this.count));
           const batch = this.next_ === 0 && end === this.rows.length ? this.rows : this.rows.slice(this.next_, end);
-          for (let i = 0; i < batch.length; i++) markVni(batch[i]);
           this.count += batch.length;
           this.next_ = end;
           return { value: batch, done: false };
@@ -636,7 +634,7 @@ class SheetRows implements AsyncIterator<RawRow> {
     const max = this.ctx.limits.maxRows;
     if (this.count >= max) return this.fail(this.tooMany(max));
     this.count++;
-    return Promise.resolve({ value: markVni(this.rows[this.next_++]), done: false });
+    return Promise.resolve({ value: this.rows[this.next_++], done: false });
   }
 
   private open(): AsyncGenerator<string> {
@@ -671,21 +669,6 @@ class SheetRows implements AsyncIterator<RawRow> {
     await texts?.return(undefined);
   }
 }
-
-/**
- * Text typed with a VNI font ("Nguyeãn") converted and marked. TCVN3 is told apart from Unicode
- * by the table reader (a whole sheet at a time); VNI by the cell, here, since its codes are
- * those no Unicode Vietnamese text holds.
- */
-function markVni(row: RawRow): RawRow {
-  const cells = row.cells;
-  for (let i = 0; i < cells.length; i++) {
-    const c = cells[i];
-    if (c.t === 's' && HIGH_LATIN1.test(c.v) && looksLikeVni(c.v)) cells[i] = { ...c, v: decodeVni(c.v), legacy: 'vni' };
-  }
-  return row;
-}
-const HIGH_LATIN1 = /[\u00c0-\u00ff]/;
 
 // ---------------------------------------------------------------------------------------------
 // Errors

@@ -1,0 +1,193 @@
+/**
+ * The compact shared-string table: every string reads back exactly as added (same UTF-16 code
+ * units), whatever form it is held in, and VNI text is converted and marked once per string just
+ * as it is cell by cell for inline strings.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeVni } from '../../src/normalize/legacy.js';
+import { SharedStrings, SharedStringsScanner, SheetScanner } from '../../src/read/sheet-scanner.js';
+import type { RawRow, WorkbookSource } from '../../src/read/types.js';
+import { openXlsx } from '../../src/read/xlsx.js';
+import { writeRawZip } from '../../scripts/fixture-kit/zip.js';
+
+function all(table: SharedStrings): (string | undefined)[] {
+  return Array.from({ length: table.length }, (_, i) => table.get(i));
+}
+
+/** Code units, so that a failure shows which one differs (toEqual on strings would too, less legibly). */
+function units(s: string | undefined): number[] | undefined {
+  return s === undefined ? undefined : Array.from(s, (_, i) => s.charCodeAt(i));
+}
+
+// Every Vietnamese letter, both cases: more non-ASCII characters than the one-byte form has codes.
+const VIET_LOWER = 'aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ';
+const VIET = VIET_LOWER + VIET_LOWER.toUpperCase();
+
+const SAMPLES = [
+  '',
+  'HTXSNV',
+  'Cá nhân',
+  'Nguyễn Văn An',
+  'UBND XÃ ĐẮK RUỒNG',
+  '😀 Đắk Ruồng 𝒜',
+  'a\u0000b\tc\nd\re',
+  '\ud800',
+  'lone low \udc00 and high \ud83d at the end \ud83d',
+  '\udc00\ud800',
+  'Café ñ ß ÿ ¡',
+  '中文 テキスト 한국어',
+  VIET,
+  `${VIET} ${'x'.repeat(1000)}`,
+];
+
+describe('the shared-string table', () => {
+  it('reads back every string exactly, one at a time and after all are added', () => {
+    const table = new SharedStrings();
+    for (const s of SAMPLES) {
+      table.add(s);
+      expect(units(table.get(table.length - 1)), JSON.stringify(s)).toEqual(units(s));
+    }
+    expect(table.length).toBe(SAMPLES.length);
+    expect(all(table).map(units)).toEqual(SAMPLES.map(units));
+  });
+
+  it('reads back strings past the one-byte form’s codes, long strings and strings larger than a block', () => {
+    // Tiny blocks: most strings need a block of their own, larger than the block size.
+    for (const blockBytes of [16, 1024, 16 * 1024 * 1024]) {
+      const table = new SharedStrings(blockBytes);
+      const strings: string[] = [];
+      // Each of 600 distinct characters (Vietnamese, Greek, Cyrillic, CJK) in a string of its own, then mixed.
+      const pool = [...VIET, ...Array.from({ length: 462 }, (_, k) => String.fromCharCode(k < 200 ? 0x391 + k : 0x4e00 + k))];
+      for (const ch of pool) strings.push(`${ch}${ch.toLowerCase()} x`);
+      for (let k = 0; k < 50; k++) strings.push(pool.slice(k, k + 40 + k * 7).join(''));
+      // Near --max-cell-length (32,767 characters), in every form.
+      strings.push('Đ'.repeat(32_767), 'a'.repeat(32_767), '😀'.repeat(16_383), `${'ă'.repeat(32_765)}\ud800`);
+      for (const s of strings) table.add(s);
+      const got = all(table);
+      for (let i = 0; i < strings.length; i++) if (got[i] !== strings[i]) expect(units(got[i]), `${blockBytes}: #${i}`).toEqual(units(strings[i]));
+    }
+  });
+
+  it('returns the right string after cache collisions', () => {
+    const table = new SharedStrings(4096);
+    const strings = Array.from({ length: 20_000 }, (_, i) => (i % 3 === 0 ? `Nguyễn Văn ${i}` : i % 3 === 1 ? `row ${i}` : `${i} 😀`));
+    for (const s of strings) table.add(s);
+    // Indexes 4096 apart share a cache slot: read them alternately, and again in another order.
+    for (let round = 0; round < 2; round++) {
+      for (let slot = 0; slot < 4096; slot += 97) {
+        for (let i = slot; i < strings.length; i += 4096) expect(table.get(i)).toBe(strings[i]);
+        for (let i = slot; i < strings.length; i += 4096) expect(table.get(i)).toBe(strings[i]);
+      }
+    }
+    for (let i = strings.length - 1; i >= 0; i -= 13) expect(table.get(i)).toBe(strings[i]);
+  });
+
+  it('finds nothing at an index that is not one', () => {
+    const table = SharedStrings.of(['a', 'b']);
+    for (const i of [2, 3, -1, 0.5, NaN, Infinity, 2 ** 31, 2 ** 32]) expect(table.get(i), String(i)).toBeUndefined();
+    expect(table.get(-0)).toBe('a');
+    expect(new SharedStrings().get(0)).toBeUndefined();
+  });
+
+  it('holds VNI text converted and marked, and only VNI text', () => {
+    const table = SharedStrings.of(['Nguyeãn Vaên An', 'Nguyễn Văn An', 'Hä vµ tªn', 'Café', 'UBND XAÕ ÑAÉK RUOÀNG']);
+    expect(all(table)).toEqual(['Nguyễn Văn An', 'Nguyễn Văn An', 'Hä vµ tªn', 'Café', 'UBND XÃ ĐẮK RUỒNG']);
+    expect([0, 1, 2, 3, 4].map((i) => table.isVni(i))).toEqual([true, false, false, false, true]);
+  });
+
+  it('reads the part whatever uniqueCount claims', () => {
+    const si = SAMPLES.filter((s) => s.isWellFormed()).map((s) => `<si><t xml:space="preserve">${s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\r/g, '&#13;')}</t></si>`);
+    for (const count of ['', ' uniqueCount="0"', ' uniqueCount="2"', ' uniqueCount="1.5"', ' uniqueCount="x"', ' uniqueCount="99999999999"']) {
+      const scanner = new SharedStringsScanner(32_767);
+      scanner.push(`<sst xmlns="x"${count}>${si.join('')}</sst>`);
+      scanner.finish();
+      expect(all(scanner.strings), count).toEqual(SAMPLES.filter((s) => s.isWellFormed()));
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// VNI in a workbook: the same text as a shared string and as an inline string
+
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+function book(sheet: string, sharedStrings: string[]): Buffer {
+  const parts: [string, string][] = [
+    ['_rels/.rels', `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
+    ['xl/workbook.xml', `${XML}<workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`],
+    ['xl/_rels/workbook.xml.rels', `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`],
+    ['xl/worksheets/sheet1.xml', `${XML}<worksheet xmlns="${NS}"><sheetData>${sheet}</sheetData></worksheet>`],
+    ['xl/sharedStrings.xml', `${XML}<sst xmlns="${NS}" uniqueCount="${sharedStrings.length}">${sharedStrings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`],
+  ];
+  return writeRawZip(
+    parts.map(([name, text]) => {
+      const data = Buffer.from(text, 'utf8');
+      return { name, deflated: zlib.deflateRawSync(data), crc: zlib.crc32(data), size: data.length };
+    }),
+  );
+}
+
+async function rowsOf(src: WorkbookSource): Promise<RawRow[]> {
+  const rows: RawRow[] = [];
+  for await (const row of src.rows(src.sheets[0])) rows.push(row);
+  return rows;
+}
+
+async function batchesOf(src: WorkbookSource): Promise<RawRow[]> {
+  const rows: RawRow[] = [];
+  for await (const batch of src.batches!(src.sheets[0])) rows.push(...batch);
+  return rows;
+}
+
+describe('VNI shared strings in a workbook', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-sst-'));
+  });
+  afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const texts = ['Nguyeãn Vaên An', 'Tröôøng THCS Ñaêk Ruoàng', 'Nguyễn Văn An', 'Café', 'HTXSNV'];
+
+  it('reads a VNI shared string as the same text inline is read, converted and marked', async () => {
+    // Row 1: each text shared, plain and under a formula; row 2: the same texts inline and as formula results.
+    const shared = texts.map((_, i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${i}</v></c>`).join('');
+    const sharedFormula = texts.map((_, i) => `<c r="${String.fromCharCode(70 + i)}1" t="s"><f>X</f><v>${i}</v></c>`).join('');
+    const inline = texts.map((s, i) => `<c r="${String.fromCharCode(65 + i)}2" t="inlineStr"><is><t>${s}</t></is></c>`).join('');
+    const str = texts.map((s, i) => `<c r="${String.fromCharCode(70 + i)}2" t="str"><f>X</f><v>${s}</v></c>`).join('');
+    // Spelled so that the general path reads the shared cells too.
+    const general = texts.map((_, i) => `<c r="${String.fromCharCode(65 + i)}3"  t="s" ><v>${i}</v></c>`).join('');
+    const file = path.join(dir, 'vni.xlsx');
+    fs.writeFileSync(file, book(`<row r="1">${shared}${sharedFormula}</row><row r="2">${inline}${str}</row><row r="3">${general}</row>`, texts));
+    const src = await openXlsx(file);
+    try {
+      const rows = await rowsOf(src);
+      expect(await batchesOf(src)).toEqual(rows);
+      const [r1, r2, r3] = rows.map((r) => r.cells.map(({ col: _, ...c }) => c));
+      expect(r1).toEqual(r2);
+      expect(r3).toEqual(r2.slice(0, texts.length));
+      expect(r2).toEqual([
+        ...texts.map((s, i) => (i < 2 ? { t: 's', v: decodeVni(s), legacy: 'vni' } : { t: 's', v: s })),
+        ...texts.map((s, i) => (i < 2 ? { t: 's', formula: true, v: decodeVni(s), legacy: 'vni' } : { t: 's', formula: true, v: s })),
+      ]);
+    } finally {
+      await src.close();
+    }
+  });
+
+  it('gives the sheet scanner the shared strings’ cells as a workbook would', () => {
+    const scanner = new SheetScanner({ sst: SharedStrings.of(texts), xfKinds: [], date1904: false, maxCellChars: 32_767 });
+    scanner.push(`<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>4</v></c><c r="C1" t="s"><v>5</v></c></row></sheetData></worksheet>`);
+    scanner.finish();
+    expect(scanner.take()).toEqual([
+      { row: 1, cells: [{ col: 1, t: 's', v: 'Nguyễn Văn An', legacy: 'vni' }, { col: 2, t: 's', v: 'HTXSNV' }] },
+    ]);
+  });
+});

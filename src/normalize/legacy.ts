@@ -43,7 +43,8 @@ const BEYOND_LATIN1 = /[\u0100-\uffff]/;
 
 /** Whether a text reads as TCVN3 shown in Latin-1: a code no Unicode Vietnamese text uses, next to a letter. */
 export function looksLikeTcvn3(text: string): boolean {
-  if (!ANY_HIGH.test(text) || BEYOND_LATIN1.test(text)) return false;
+  // Unicode Vietnamese has a letter beyond Latin-1 within its first word or two: asked first.
+  if (BEYOND_LATIN1.test(text) || !ANY_HIGH.test(text)) return false;
   const chars = [...text];
   return chars.some((ch, i) => {
     if (!TCVN3.has(ch) || VIETNAMESE_LATIN1.has(ch)) return false;
@@ -141,7 +142,7 @@ export function decodeVni(text: string): string {
  * letters, a code Unicode Vietnamese never holds right after a letter, and no TCVN3-only code.
  */
 export function looksLikeVni(text: string): boolean {
-  if (!ANY_HIGH.test(text) || TCVN3_ONLY.test(text) || BEYOND_LATIN1.test(text)) return false;
+  if (BEYOND_LATIN1.test(text) || !ANY_HIGH.test(text) || TCVN3_ONLY.test(text)) return false;
   if (VNI_PAIR.test(text)) return true;
   if (!VNI_ONLY.test(text)) return false;
   const chars = [...text];

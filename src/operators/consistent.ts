@@ -22,17 +22,32 @@ export const consistentWith = defineOperator({
   check(row, o, ctx) {
     const cell = row.cell(o.column);
     if (!cell) return;
-    const text = ` ${fold(cell.text)} `;
-    if (!matchesOf(o.match).some((m) => text.includes(m))) return;
+    if (!matches(o.match, cell.text)) return;
     const failed = row.failedTags();
     if (o.tags.some((t) => failed.has(t))) ctx.report({ row, cell, data: { value: cell.text } });
   },
 });
 
-/** The forms to match, folded and spaced for whole words, once per rule. */
-const folded = new WeakMap<string[], string[]>();
-function matchesOf(match: string[]): string[] {
-  let out = folded.get(match);
-  if (!out) folded.set(match, (out = match.map((m) => ` ${fold(m)} `)));
-  return out;
+/**
+ * Whether a text names one of the forms, as whole words, case and diacritics aside. The forms
+ * are folded once per rule and each distinct text answered once: the award column repeats.
+ */
+const matchers = new WeakMap<string[], (text: string) => boolean>();
+function matches(match: string[], text: string): boolean {
+  let test = matchers.get(match);
+  if (!test) {
+    const forms = match.map((m) => ` ${fold(m)} `);
+    const answers = new Map<string, boolean>();
+    test = (t) => {
+      let answer = answers.get(t);
+      if (answer === undefined) {
+        const folded = ` ${fold(t)} `;
+        answer = forms.some((m) => folded.includes(m));
+        if (answers.size < 1024) answers.set(t, answer);
+      }
+      return answer;
+    };
+    matchers.set(match, test);
+  }
+  return test(text);
 }

@@ -551,6 +551,8 @@ const F_CODED = 4;
 const F_UTF8 = 8;
 /** UTF-16 code units: it also has a lone surrogate, which UTF-8 cannot carry. */
 const F_UTF16 = 16;
+/** While a string is stored, not kept: it may be VNI, and is to be looked at by vniText. */
+const MAYBE_VNI = 128;
 
 /**
  * The workbook's shared strings, held compactly and decoded when looked up. A million-row sheet
@@ -608,12 +610,27 @@ export class SharedStrings {
 
   /** Appends a string; VNI text is converted and flagged. */
   add(text: string): void {
-    let flags = 0;
-    const vni = vniText(text);
-    if (vni !== undefined) {
-      text = vni;
-      flags = F_VNI;
+    const block = this.block;
+    const pos = this.pos;
+    let form = this.store(text);
+    if (form & MAYBE_VNI) {
+      const vni = vniText(text);
+      if (vni !== undefined) {
+        // Held converted, in place of the text just stored.
+        this.pos = this.block === block ? pos : 0;
+        form = this.store(vni) | F_VNI;
+      }
     }
+    const i = this.count;
+    if (i === this.blockOf.length) this.resize(Math.max(1024, Math.ceil(i * 1.5)));
+    this.blockOf[i] = this.blocks.length - 1;
+    this.ends[i] = this.pos;
+    this.flags[i] = form & ~MAYBE_VNI;
+    this.count = i + 1;
+  }
+
+  /** Writes text at pos, in a new block if it does not fit: the form it is held in, and MAYBE_VNI. */
+  private store(text: string): number {
     const n = text.length;
     if (this.block === undefined || this.pos + n > this.block.length) this.newBlock(n);
     let form = this.encode(text);
@@ -623,27 +640,25 @@ export class SharedStrings {
       bytes = utf8 ? Buffer.byteLength(text, 'utf8') : 2 * n;
       if (this.pos + bytes > this.block!.length) this.newBlock(bytes);
       const block = this.block as RawBuffer;
-      form = utf8 ? F_UTF8 : F_UTF16;
+      form = (utf8 ? F_UTF8 : F_UTF16) | MAYBE_VNI;
       bytes = utf8 ? block.utf8Write(text, this.pos) : block.ucs2Write(text, this.pos);
     }
     this.pos += bytes;
-    const i = this.count;
-    if (i === this.blockOf.length) this.resize(Math.max(1024, Math.ceil(i * 1.5)));
-    this.blockOf[i] = this.blocks.length - 1;
-    this.ends[i] = this.pos;
-    this.flags[i] = flags | form;
-    this.count = i + 1;
+    return form;
   }
 
   /**
    * Writes text's one-byte form at pos (room for text.length bytes is there): F_ASCII or
-   * F_CODED, or 0 if a character has no code and none is left.
+   * F_CODED, with MAYBE_VNI if it is all Latin-1 and has a letter from À on (which vniText
+   * requires); or 0 if a character has no code and none is left.
    */
   private encode(text: string): number {
     const block = this.block!;
     const pos = this.pos;
     const codeOf = this.codeOf;
     let high = 0;
+    let beyond = 0;
+    let letters = 0;
     for (let k = 0; k < text.length; k++) {
       const c = text.charCodeAt(k);
       if (c < 0x80) {
@@ -659,8 +674,10 @@ export class SharedStrings {
       }
       block[pos + k] = code;
       high = 1;
+      if (c > 0xff) beyond = 1;
+      else if (c >= 0xc0) letters = 1;
     }
-    return high ? F_CODED : F_ASCII;
+    return (high ? F_CODED : F_ASCII) | (letters && !beyond ? MAYBE_VNI : 0);
   }
 
   /** String i (an integer, as a cell's `<v>` reads), or undefined past the table's end. */

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeVni } from '../../src/normalize/legacy.js';
+import { decodeVni, looksLikeVni } from '../../src/normalize/legacy.js';
 import { SharedStrings, SharedStringsScanner, SheetScanner } from '../../src/read/sheet-scanner.js';
 import type { RawRow, WorkbookSource } from '../../src/read/types.js';
 import { openXlsx } from '../../src/read/xlsx.js';
@@ -97,6 +97,28 @@ describe('the shared-string table', () => {
     const table = SharedStrings.of(['Nguyeãn Vaên An', 'Nguyễn Văn An', 'Hä vµ tªn', 'Café', 'UBND XAÕ ÑAÉK RUOÀNG']);
     expect(all(table)).toEqual(['Nguyễn Văn An', 'Nguyễn Văn An', 'Hä vµ tªn', 'Café', 'UBND XÃ ĐẮK RUỒNG']);
     expect([0, 1, 2, 3, 4].map((i) => table.isVni(i))).toEqual([true, false, false, false, true]);
+  });
+
+  it('tells VNI apart as a cell-by-cell check would, whatever form the string is held in', () => {
+    let seed = 11;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pieces = ['Nguyeãn', 'Vaên', 'Tröôøng', 'Ñaêk', 'Hoï', 'vaø', 'teân', 'Café', 'Hä', 'vµ', 'tªn', 'An', 'ă', 'Đ', 'ạ', '😀', 'ß', 'ÿ', 'À', '¡'];
+    const strings = Array.from({ length: 3000 }, () => Array.from({ length: 1 + rand(5) }, () => pieces[rand(pieces.length)]).join(' '));
+    // Past the 128 codes, strings are held as UTF-8 and looked at in full.
+    for (const tiny of [false, true]) {
+      const table = new SharedStrings();
+      if (tiny) for (let c = 0x4e00; c < 0x4e00 + 128; c++) table.add(String.fromCharCode(c));
+      const first = table.length;
+      for (const s of strings) table.add(s);
+      strings.forEach((s, k) => {
+        const vni = /[\u00c0-\u00ff]/.test(s) && looksLikeVni(s);
+        expect(table.isVni(first + k), s).toBe(vni);
+        expect(table.get(first + k), s).toBe(vni ? decodeVni(s) : s);
+      });
+    }
   });
 
   it('reads the part whatever uniqueCount claims', () => {

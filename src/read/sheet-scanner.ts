@@ -531,10 +531,12 @@ function parseIsoDate(s: string): Date | undefined {
 // Shared strings
 
 /** The block sizes a table starts with and grows to: small workbooks stay small. */
-const FIRST_BLOCK_BYTES = 64 * 1024;
+const FIRST_BLOCK_BYTES = 16 * 1024;
 const BLOCK_BYTES = 16 * 1024 * 1024;
 /** Decoded strings kept, by index: a sheet's repeated values ("HTXSNV", "Cá nhân") are decoded once. */
 const CACHE_SLOTS = 4096;
+/** Characters whose code is looked up by their last 13 bits (Vietnamese letters all differ there). */
+const CODE_SLOTS = 0x2000;
 /** More strings than uniqueCount may claim room for up front: past it the table grows as it fills. */
 const MAX_RESERVE = 1 << 22;
 /** Byte codes 0x80–0xFF of the one-byte form, each standing for a character as the table assigns them. */
@@ -580,14 +582,18 @@ export class SharedStrings {
   private blockOf = new Uint16Array(0);
   private ends = new Uint32Array(0);
   private flags = new Uint8Array(0);
-  /** The one-byte form's codes: by character, its code (0: none yet); by code - 0x80, its character. */
-  private readonly codeOf = new Uint8Array(0x10000);
+  /**
+   * The one-byte form's codes: by code - 0x80, its character; by a character's last 13 bits,
+   * its code (0: none yet). Of two characters alike there, the second gets no code.
+   */
+  private readonly codeOf = new Uint8Array(CODE_SLOTS);
   private readonly chars = new Uint16Array(CODES);
   private assigned = 0;
   /** Where a coded string is decoded to, as UTF-16LE bytes. */
   private scratch = Buffer.allocUnsafeSlow(512) as RawBuffer;
-  private readonly cacheKeys = new Int32Array(CACHE_SLOTS).fill(-1);
-  private readonly cacheValues: (string | undefined)[] = new Array<string | undefined>(CACHE_SLOTS).fill(undefined);
+  /** Made at the first lookup, as large as the table needs, up to CACHE_SLOTS. */
+  private cacheKeys = new Int32Array(0);
+  private cacheValues: (string | undefined)[] = [];
 
   /** blockBytes: the largest block (one string longer than it gets a block of its own). */
   constructor(private readonly blockBytes = BLOCK_BYTES) {}
@@ -649,8 +655,8 @@ export class SharedStrings {
 
   /**
    * Writes text's one-byte form at pos (room for text.length bytes is there): F_ASCII or
-   * F_CODED, with MAYBE_VNI if it is all Latin-1 and has a letter from À on (which vniText
-   * requires); or 0 if a character has no code and none is left.
+   * F_CODED, with MAYBE_VNI if it has a letter from À on and nothing beyond Latin-1 (vniText
+   * wants the one, looksLikeVni refuses the other); or 0 if a character has no code and none is left.
    */
   private encode(text: string): number {
     const block = this.block!;
@@ -665,11 +671,12 @@ export class SharedStrings {
         block[pos + k] = c;
         continue;
       }
-      let code = codeOf[c];
-      if (code === 0) {
-        if (this.assigned === CODES || (c >= 0xd800 && c <= 0xdfff)) return 0;
+      const slot = c & (CODE_SLOTS - 1);
+      let code = codeOf[slot];
+      if (code === 0 || this.chars[code - 0x80] !== c) {
+        if (code !== 0 || this.assigned === CODES || (c >= 0xd800 && c <= 0xdfff)) return 0;
         code = 0x80 + this.assigned;
-        codeOf[c] = code;
+        codeOf[slot] = code;
         this.chars[this.assigned++] = c;
       }
       block[pos + k] = code;
@@ -683,7 +690,8 @@ export class SharedStrings {
   /** String i (an integer, as a cell's `<v>` reads), or undefined past the table's end. */
   get(i: number): string | undefined {
     if ((i | 0) !== i || i < 0 || i >= this.count) return undefined;
-    const slot = i & (CACHE_SLOTS - 1);
+    if (this.cacheKeys.length === 0) this.makeCache();
+    const slot = i & (this.cacheKeys.length - 1);
     if (this.cacheKeys[slot] === i) return this.cacheValues[slot];
     const b = this.blockOf[i];
     const start = i > 0 && this.blockOf[i - 1] === b ? this.ends[i - 1] : 0;
@@ -721,6 +729,13 @@ export class SharedStrings {
       out[2 * k + 1] = c >> 8;
     }
     return out.ucs2Slice(0, 2 * n);
+  }
+
+  private makeCache(): void {
+    let slots = 16;
+    while (slots < CACHE_SLOTS && slots < this.count) slots *= 2;
+    this.cacheKeys = new Int32Array(slots).fill(-1);
+    this.cacheValues = new Array<string | undefined>(slots).fill(undefined);
   }
 
   private newBlock(bytes: number): void {

@@ -40,6 +40,10 @@ const SAMPLES = [
   '\udc00\ud800',
   'Café ñ ß ÿ ¡',
   '中文 テキスト 한국어',
+  // Characters 0x2000 apart, which share a code slot.
+  'à\u20e0 \u20e0à',
+  'Ā℀ ℀Ā ĀĀ',
+  '℀',
   VIET,
   `${VIET} ${'x'.repeat(1000)}`,
 ];

@@ -6,6 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
+import { parse as parseSync } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CsvRecords, CsvSyntaxError, nfc, openCsv } from '../../src/read/csv.js';
 import { InputError, type RawRow, type ReadLimits } from '../../src/read/types.js';
@@ -173,5 +175,40 @@ describe('CSV errors', () => {
     const p = new CsvRecords(44, 10);
     p.push('a\r\nb,"c');
     expect(() => p.finish()).toThrow(new CsvSyntaxError('unclosed-quote', 2));
+  });
+});
+
+describe('the record splitter against csv-parse', () => {
+  // The reader's records are csv-parse's (relax_quotes, relax_column_count, empty lines kept) on
+  // any text with one kind of line end, whatever the chunks it arrives in; csv-parse stays a
+  // development dependency for this comparison.
+  const EOLS = ['\n', '\r\n'];
+  const token = fc.constantFrom('a', 'b', 'ễ', ' ', ',', '"', '""', 'EOL');
+  const input = fc.tuple(fc.array(token, { maxLength: 30 }), fc.constantFrom(...EOLS), fc.nat(40), fc.nat(40)).map(([ts, eol, k, m]) => {
+    const text = ts.map((t) => (t === 'EOL' ? eol : t)).join('');
+    return { text, eol, cuts: [Math.min(k, m, text.length), Math.min(Math.max(k, m), text.length)] };
+  });
+
+  it('gives the same records, or the same unclosed quote', () => {
+    fc.assert(
+      fc.property(input, ({ text, eol, cuts: [k, m] }) => {
+        let expected: string[][] | string;
+        try {
+          expected = parseSync(text, { delimiter: ',', record_delimiter: eol, relax_quotes: true, relax_column_count: true, skip_empty_lines: false });
+        } catch (e) {
+          expected = (e as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosed-quote' : 'other';
+        }
+        if (expected === 'other') return;
+        const p = new CsvRecords(44, 1000);
+        let got: string[][] | string;
+        try {
+          got = [...p.push(text.slice(0, k)), ...p.push(text.slice(k, m)), ...p.push(text.slice(m)), ...p.finish()];
+        } catch (e) {
+          got = e instanceof CsvSyntaxError ? e.code : 'other';
+        }
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

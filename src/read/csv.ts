@@ -21,7 +21,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { decodeVni, looksLikeVni, repairMojibake } from '../normalize/legacy.js';
-import { DEFAULT_LIMITS, InputError, type RawCell, type RawRow, type ReadLimits, type WorkbookSource } from './types.js';
+import { DEFAULT_LIMITS, InputError, ownString, type RawCell, type RawRow, type ReadLimits, type WorkbookSource } from './types.js';
 
 const SNIFF_BYTES = 64 * 1024;
 
@@ -63,7 +63,7 @@ export function nfc(text: string): string {
 
 /** A cell's text in NFC, with legacy encodings converted and marked. */
 function cellOf(text: string, col: number): RawCell {
-  const v = nfc(text);
+  const v = ownString(nfc(text));
   const repaired = repairMojibake(v);
   if (repaired !== undefined) return { t: 's', v: repaired, col, legacy: 'mojibake' };
   if (looksLikeVni(v)) return { t: 's', v: decodeVni(v), col, legacy: 'vni' };

@@ -13,7 +13,7 @@
  * in text it skips) a general parser would reject, but no writer produces.
  */
 import { decodeVni, looksLikeVni } from '../normalize/legacy.js';
-import { columnIndex, type RawCell, type RawRow } from './types.js';
+import { columnIndex, ownString, type RawCell, type RawRow } from './types.js';
 
 /** Malformed XML: the caller reports it as an InputError 'bad-xml'. */
 export class XmlError extends Error {
@@ -1243,8 +1243,9 @@ export class SheetScanner extends XmlScanner {
   }
 
   /** A text cell; VNI text converted and marked. */
-  private textCell(s: string | undefined): RawCell | undefined {
-    if (!s) return undefined;
+  private textCell(text: string | undefined): RawCell | undefined {
+    if (!text) return undefined;
+    const s = ownString(text);
     const vni = vniText(s);
     return vni === undefined ? stringCell(this.col, this.formula, s, false) : stringCell(this.col, this.formula, vni, true);
   }

@@ -99,6 +99,15 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxRows: 2_000_000,
 };
 
+/**
+ * A text of its own. A slice of a decoded chunk keeps the whole chunk alive (V8 shares the
+ * characters): a cell kept past its chunk — in a finding, a key — would hold 256 KiB of the
+ * sheet's text. Cells read out of the part's text are copied so; shared strings are already.
+ */
+export function ownString(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 export function columnLetter(col: number): string {
   let s = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;

@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InputError, type RawCell, type RawRow, type WorkbookSource } from '../../src/read/types.js';
+import { columnLetter, InputError, type MergeRange, type RawCell, type RawRow, type WorkbookSource } from '../../src/read/types.js';
 import { SharedStrings, SharedStringsScanner, SheetScanner, XmlError, type SheetContext } from '../../src/read/sheet-scanner.js';
 import { formatCodeKind, openXlsx, serialToDate } from '../../src/read/xlsx.js';
 import { packageRoot } from '../../src/rules/load.js';
@@ -998,6 +998,32 @@ describe('merged ranges', () => {
     let rows = 0;
     for await (const _ of src.rows(src.sheets[0])) rows++;
     expect(rows).toBe(2000);
+    await src.close();
+  });
+});
+
+describe('merged ranges across the inflated chunks', () => {
+  // 30,000 ranges are about a megabyte of <mergeCell/> tags: several of the reader's 256 KiB
+  // chunks, with tags cut in two where they meet; a Vietnamese text before them puts multi-byte
+  // characters in the bytes searched.
+  const ranges = Array.from({ length: 30_000 }, (_, i) => ({ r1: 10 + 2 * i, c1: 1 + (i % 40), r2: 11 + 2 * i, c2: 1 + (i % 40) }));
+  const tags = ranges.map((m) => `<mergeCell ref="${columnLetter(m.c1)}${m.r1}:${columnLetter(m.c2)}${m.r2}"/>`).join('');
+  const xml = `${XML}<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Đắk Ruồng ${'ễ'.repeat(200_000)}</t></is></c></row></sheetData><mergeCells count="${ranges.length}">${tags}</mergeCells></worksheet>`;
+  const byRow = (a: MergeRange, b: MergeRange) => a.r1 - b.r1;
+
+  it('finds every range in a UTF-8 part', async () => {
+    const file = tmp('many-merges.xlsx');
+    fs.writeFileSync(file, singleSheetZip(xml));
+    const src = await openXlsx(file);
+    expect((await src.merges!(src.sheets[0])).sort(byRow)).toEqual(ranges);
+    await src.close();
+  });
+
+  it('finds every range in a UTF-16 part', async () => {
+    const file = tmp('many-merges-utf16.xlsx');
+    fs.writeFileSync(file, singleSheetZip(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml.replace('UTF-8', 'UTF-16'), 'utf16le')])));
+    const src = await openXlsx(file);
+    expect((await src.merges!(src.sheets[0])).sort(byRow)).toEqual(ranges);
     await src.close();
   });
 });

@@ -722,8 +722,14 @@ class SheetRow implements RowView {
     return undefined;
   }
 
+  /** The last years() asked for: several rules read the same year columns of a row. */
+  private yearsOf: { key: string; slots: YearSlot[] } | undefined;
+
   years(key: string): YearSlot[] {
-    return (this.yearly.get(key) ?? []).map((s) => ({ year: s.year!, col: s.col, column: s.column, cell: this.views[s.slot] }));
+    if (this.yearsOf?.key === key) return this.yearsOf.slots;
+    const slots = (this.yearly.get(key) ?? []).map((s) => ({ year: s.year!, col: s.col, column: s.column, cell: this.views[s.slot] }));
+    this.yearsOf = { key, slots };
+    return slots;
   }
 
   cells(): CellView[] {

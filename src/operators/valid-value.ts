@@ -25,8 +25,9 @@ export const validValue = defineOperator({
   },
   check(row, o, ctx) {
     for (const cell of row.cells()) {
-      if (o.columns && !o.columns.includes(cell.key)) continue;
-      if (o.except.includes(cell.key) || !cell.parsed || cell.parsed.ok) continue;
+      // Most cells read as their type: asked first, before the column lists.
+      if (!cell.parsed || cell.parsed.ok) continue;
+      if ((o.columns && !o.columns.includes(cell.key)) || o.except.includes(cell.key)) continue;
       const column = cell.year === undefined ? ctx.label(cell.key) : `${ctx.label(cell.key)} ${cell.year}`;
       ctx.report({ row, cell, data: { column, expected: TYPE_TEXT[cell.parsed.expected], value: cell.text } });
     }

@@ -420,8 +420,8 @@ export class TableReader {
       }
     }
     const sttCol = this.colOf.get(keys.stt);
-    const typed = cells.filter((c) => !c.formula && c.t !== 'e' && c.col !== sttCol).length;
-    const nominee = name ? Boolean(kind || unit || sttIsNumber) : sttIsNumber && typed >= 2;
+    // Without a name, a numbered row of at least two typed cells (counted only then: this runs on every row).
+    const nominee = name ? Boolean(kind || unit || sttIsNumber) : sttIsNumber && cells.filter((c) => !c.formula && c.t !== 'e' && c.col !== sttCol).length >= 2;
     if (!nominee) return;
     this.sink.row({ row: raw.row, cells, texts, hidden: Boolean(raw.hidden), kindHint: this.kindHint });
   }

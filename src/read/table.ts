@@ -234,17 +234,19 @@ type Legacy = 'cells' | 'tcvn3';
  * TCVN3 ('tcvn3'), or in any sheet the cells that plainly are TCVN3 ('cells').
  */
 function decodeRow(row: RawRow, mode: Legacy): RawRow {
-  let changed = false;
-  const cells = row.cells.map((c) => {
-    if (c.t !== 's' || c.legacy) return c;
+  // Nearly every row has nothing to decode: no array is made unless a cell changes.
+  let cells: RawCell[] | undefined;
+  for (let i = 0; i < row.cells.length; i++) {
+    const c = row.cells[i];
+    if (c.t !== 's' || c.legacy) continue;
     const legacy = mode === 'tcvn3' ? isLatin1Text(c.v) : looksLikeTcvn3(c.v);
-    if (!legacy) return c;
+    if (!legacy) continue;
     const v = decodeTcvn3(c.v);
-    if (v === c.v) return c;
-    changed = true;
-    return { ...c, v, legacy: 'tcvn3' as const };
-  });
-  return changed ? { ...row, cells } : row;
+    if (v === c.v) continue;
+    cells ??= row.cells.slice();
+    cells[i] = { ...c, v, legacy: 'tcvn3' };
+  }
+  return cells ? { ...row, cells } : row;
 }
 
 function findHeader(head: RawRow[], matcher: HeaderMatcher, nameKey: string): { index: number; rows: 1 | 2; cand: Candidate } | undefined {

@@ -471,7 +471,10 @@ export async function readTableBatches(batches: AsyncIterable<RawRow[]>, reader:
   }
 }
 
-/** The events of a sheet's table as an async sequence (see TableReader), for callers that want them so. */
+/**
+ * The events of a sheet's table as a sequence (see TableReader), all collected before the first is
+ * given: for tests and small sheets; the engine streams through TableReader itself.
+ */
 export async function* readTable(rows: AsyncIterable<RawRow>, opts: TableOptions, initialKindHint?: string): AsyncGenerator<TableEvent> {
   const events: TableEvent[] = [];
   const reader = new TableReader(

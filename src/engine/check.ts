@@ -577,17 +577,17 @@ const PARSE_MEMO = 4096;
 /** A sheet's columns by key, ready to turn each nominee row into a RowView. */
 class SheetState {
   /** Non-year columns by key. */
-  private readonly plain = new Map<string, ColumnAt>();
+  readonly plain = new Map<string, ColumnAt>();
   /** Year columns by key, in year order. */
-  private readonly yearly = new Map<string, ColumnAt[]>();
+  readonly yearly = new Map<string, ColumnAt[]>();
   /** Columns by index (sparse: a sheet's columns are few). */
   private readonly byCol: (ColumnAt | undefined)[] = [];
   private readonly slots: number;
 
   constructor(
-    private readonly file: string,
-    private readonly sheet: string,
-    private readonly sheetHidden: boolean,
+    readonly file: string,
+    readonly sheet: string,
+    readonly sheetHidden: boolean,
     layout: TableLayout,
     private readonly ruleSet: RuleSet,
     private readonly fileView: FileView,
@@ -657,30 +657,35 @@ class SheetState {
     }
     const submitter = this.plain.get(KEYS.submitter);
     const unit = (submitter && views[submitter.slot]?.text) || this.fileView.unit;
-    return new SheetRow(this, this.file, this.sheet, this.sheetHidden, n, unit, views, all, this.plain, this.yearly);
+    return new SheetRow(this, n, unit, views, all);
   }
 }
 
 /** One nominee row of a sheet. A class, not closures: one is made for every row checked. */
 class SheetRow implements RowView {
   private failed_: Set<string> | undefined;
+  readonly file: string;
+  readonly sheet: string;
+  readonly sheetHidden: boolean;
   readonly row: number;
   readonly hidden: boolean;
   private readonly kindHint: string | undefined;
+  private readonly plain: Map<string, ColumnAt>;
+  private readonly yearly: Map<string, ColumnAt[]>;
 
   constructor(
     private readonly state: SheetState,
-    readonly file: string,
-    readonly sheet: string,
-    readonly sheetHidden: boolean,
     n: NomineeRow,
     readonly unit: string,
     /** The row's cell views by the sheet's column slots. */
     private readonly views: (CellView | undefined)[],
     private readonly all: CellView[],
-    private readonly plain: Map<string, ColumnAt>,
-    private readonly yearly: Map<string, ColumnAt[]>,
   ) {
+    this.file = state.file;
+    this.sheet = state.sheet;
+    this.sheetHidden = state.sheetHidden;
+    this.plain = state.plain;
+    this.yearly = state.yearly;
     this.row = n.row;
     this.hidden = n.hidden;
     this.kindHint = n.kindHint;
@@ -703,8 +708,7 @@ class SheetRow implements RowView {
   }
 
   slot(key: string): { col: number; column: string } | undefined {
-    const at = this.plain.get(key);
-    return at && { col: at.col, column: at.column };
+    return this.plain.get(key);
   }
 
   cell(key: string): CellView | undefined {

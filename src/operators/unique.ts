@@ -4,6 +4,7 @@ import { fold, foldCodes } from '../normalize/text.js';
 import type { Place } from '../engine/types.js';
 import { defineOperator } from './types.js';
 import { describePlaces } from './places.js';
+import { grown } from '../arrays.js';
 
 /**
  * No nominee listed twice: the same name, kind and unit (compared without regard to case,
@@ -121,19 +122,13 @@ export class KeyTable {
 
   private append(hash: number, check: number, name: string, place: Place): number {
     if (this.size === this.check.length) {
-      const grow = <A extends Int32Array | Float64Array>(a: A): A => {
-        const b = new (a.constructor as new (n: number) => A)(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.hashOf = grow(this.hashOf);
-      this.check = grow(this.check);
-      this.fileOf = grow(this.fileOf);
-      this.sheetOf = grow(this.sheetOf);
-      this.rowOf = grow(this.rowOf);
-      const at = new Float64Array(this.check.length + 1);
-      at.set(this.nameAt);
-      this.nameAt = at;
+      const n = this.size * 2;
+      this.hashOf = grown(this.hashOf, n);
+      this.check = grown(this.check, n);
+      this.fileOf = grown(this.fileOf, n);
+      this.sheetOf = grown(this.sheetOf, n);
+      this.rowOf = grown(this.rowOf, n);
+      this.nameAt = grown(this.nameAt, n + 1);
     }
     const i = this.size++;
     this.hashOf[i] = hash;

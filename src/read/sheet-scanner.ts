@@ -14,6 +14,7 @@
  */
 import { decodeVni, looksLikeVni } from '../normalize/legacy.js';
 import { columnIndex, ownString, type RawCell, type RawRow } from './types.js';
+import { grown } from '../arrays.js';
 
 /** Malformed XML: the caller reports it as an InputError 'bad-xml'. */
 export class XmlError extends Error {
@@ -346,15 +347,11 @@ abstract class XmlScanner {
   }
 
   private growAttrs(): void {
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.nameStart = grow(this.nameStart);
-    this.nameEnd = grow(this.nameEnd);
-    this.valStart = grow(this.valStart);
-    this.valEnd = grow(this.valEnd);
+    const n = this.nameStart.length * 2;
+    this.nameStart = grown(this.nameStart, n);
+    this.nameEnd = grown(this.nameEnd, n);
+    this.valStart = grown(this.valStart, n);
+    this.valEnd = grown(this.valEnd, n);
   }
 
   /** The index of the attribute whose (exact, unprefixed) name is `name`, or -1. */
@@ -611,7 +608,8 @@ export class SharedStrings {
 
   /** Makes room for n strings, as the part's uniqueCount announces (trusted only so far). */
   reserve(n: number): void {
-    if (n > this.blockOf.length) this.resize(Math.min(n, MAX_RESERVE));
+    const want = Math.min(n, MAX_RESERVE);
+    if (want > this.blockOf.length) this.resize(want);
   }
 
   /** Appends a string; VNI text is converted and flagged. */
@@ -748,13 +746,9 @@ export class SharedStrings {
   }
 
   private resize(n: number): void {
-    const grow = <T extends Uint8Array | Uint16Array | Uint32Array>(a: T, b: T): T => {
-      b.set(a.subarray(0, this.count));
-      return b;
-    };
-    this.blockOf = grow(this.blockOf, new Uint16Array(n));
-    this.ends = grow(this.ends, new Uint32Array(n));
-    this.flags = grow(this.flags, new Uint8Array(n));
+    this.blockOf = grown(this.blockOf, n);
+    this.ends = grown(this.ends, n);
+    this.flags = grown(this.flags, n);
   }
 }
 

@@ -186,32 +186,21 @@ function kindVariants(): Entry[] {
     out.push(entry('layout/khong-cot-doi-tuong.xlsx', 'no kind column; the title reads "DANH SÁCH CÁ NHÂN …", so every row is an individual', { sheets: [withDefects(s, defects)] }, defects));
   }
 
-  // No kind column: group rows "I. TẬP THỂ" / "II. CÁ NHÂN" written in one merged cell name the kind.
-  {
+  // No kind column: group rows name the kind, written in one merged cell ("I. TẬP THỂ") or split
+  // over the STT and name columns ("I" | "TẬP THỂ").
+  for (const [style, file, what] of [
+    ['merged', 'layout/khong-cot-doi-tuong-dong-nhom.xlsx', 'no kind column; merged group rows "I. TẬP THỂ" / "II. CÁ NHÂN" name the kind of the rows under them'],
+    ['split', 'layout/khong-cot-doi-tuong-nhom-tach.xlsx', 'no kind column; group rows "I" | "TẬP THỂ" (STT and name columns) name the kind'],
+  ] as const) {
     const list = dakRuong();
     const defects = [ANTT_KHONG('Trường Tiểu học Đắk Ruồng'), RATED_WELL('Y Thanh', 2024)];
     const s = sheet({
       title: titleBlock(UNIT),
       columns: noKind,
-      sections: twoSections({ collectives: list.collectives.map(dropKind), individuals: list.individuals.map(dropKind) }, 'merged'),
+      sections: twoSections({ collectives: list.collectives.map(dropKind), individuals: list.individuals.map(dropKind) }, style),
       footer: footer(DAK_RUONG),
     });
-    out.push(
-      entry('layout/khong-cot-doi-tuong-dong-nhom.xlsx', 'no kind column; merged group rows "I. TẬP THỂ" / "II. CÁ NHÂN" name the kind of the rows under them', { sheets: [withDefects(s, defects)] }, defects),
-    );
-  }
-
-  // No kind column: group rows "I | TẬP THỂ" split over the STT and name columns.
-  {
-    const list = dakRuong();
-    const defects = [ANTT_KHONG('Trường Tiểu học Đắk Ruồng'), RATED_WELL('Y Thanh', 2024)];
-    const s = sheet({
-      title: titleBlock(UNIT),
-      columns: noKind,
-      sections: twoSections({ collectives: list.collectives.map(dropKind), individuals: list.individuals.map(dropKind) }, 'split'),
-      footer: footer(DAK_RUONG),
-    });
-    out.push(entry('layout/khong-cot-doi-tuong-nhom-tach.xlsx', 'no kind column; group rows "I" | "TẬP THỂ" (STT and name columns) name the kind', { sheets: [withDefects(s, defects)] }, defects));
+    out.push(entry(file, what, { sheets: [withDefects(s, defects)] }, defects));
   }
 
   // No kind column and nothing that names it: one error for the sheet, not one per row.

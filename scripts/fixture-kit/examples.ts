@@ -26,6 +26,7 @@ import {
   PERIOD,
   sheet,
   titleBlock,
+  WHO,
   withDefects,
   XEP_LOAI,
   yearly,
@@ -66,15 +67,7 @@ const listedTwice = (r: NomineeRow): NomineeRow => ({ ...r, expect: [...r.expect
 function communeDakToLung(): { file: string; sheet: SheetSpec; defects: Defect[] } {
   const signing: Signing = { place: 'Đắk Tơ Lung', date: [12, 6, 2025], maker: 'Nguyễn Thị Thu Trang', head: 'A Phương', headTitle: 'CHỦ TỊCH' };
   const columns = [
-    C.stt,
-    C.ten,
-    C.loai,
-    C.linh_vuc,
-    C.don_vi,
-    C.chuc_vu,
-    C.lanh_dao,
-    C.lao_dong_truc_tiep,
-    C.nam_sinh,
+    ...WHO,
     XEP_LOAI,
     GDVH,
     POVERTY,
@@ -297,15 +290,7 @@ function educationOffice(): { file: string; sheet: SheetSpec; defects: Defect[] 
 function enterprise(): { file: string; sheet: SheetSpec; defects: Defect[] } {
   const signing: Signing = { place: 'Kon Rẫy', date: [16, 6, 2025], maker: 'Đoàn Thị Mỹ Duyên', head: 'Trịnh Công Hậu', headTitle: 'GIÁM ĐỐC' };
   const columns = [
-    C.stt,
-    C.ten,
-    C.loai,
-    C.linh_vuc,
-    C.don_vi,
-    C.chuc_vu,
-    C.lanh_dao,
-    C.lao_dong_truc_tiep,
-    C.nam_sinh,
+    ...WHO,
     GDVH,
     money('doanh_thu', 'Doanh thu (triệu đồng)'),
     money('nop_ngan_sach', 'Nộp ngân sách (triệu đồng)'),

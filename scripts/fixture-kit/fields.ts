@@ -15,6 +15,7 @@ import {
   pct,
   sheet,
   titleBlock,
+  WHO,
   withDefects,
   XEP_LOAI,
   yearly,
@@ -43,15 +44,7 @@ interface FieldCase {
 
 function fieldEntries(f: FieldCase): Entry[] {
   const columns = f.columns ?? [
-    C.stt,
-    C.ten,
-    C.loai,
-    C.linh_vuc,
-    C.don_vi,
-    C.chuc_vu,
-    C.lanh_dao,
-    C.lao_dong_truc_tiep,
-    C.nam_sinh,
+    ...WHO,
     ...(f.individualColumns ?? [XEP_LOAI]),
     ...f.criteria,
     C.thanh_tich,

@@ -82,6 +82,9 @@ export function yearly(key: string, group: string, years = PERIOD, label = (y: n
 }
 
 export const XEP_LOAI = yearly('xep_loai', 'Xếp loại');
+
+/** Who the nominee is: the columns a full list opens with, before its field's criteria. */
+export const WHO = [C.stt, C.ten, C.loai, C.linh_vuc, C.don_vi, C.chuc_vu, C.lanh_dao, C.lao_dong_truc_tiep, C.nam_sinh];
 export const GDVH = yearly('gia_dinh_van_hoa', 'Gia đình văn hóa', PERIOD, (y) => `Năm ${y}`);
 
 // ---------------------------------------------------------------------------------------------

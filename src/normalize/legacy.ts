@@ -138,6 +138,17 @@ export function decodeVni(text: string): string {
 }
 
 /**
+ * A text typed with a VNI font ("Nguyeãn") converted, or undefined if it is not one: asked of
+ * every text cell, since VNI's codes are those no Unicode Vietnamese text holds. (TCVN3 is told
+ * apart by the table reader, a whole sheet at a time.)
+ */
+export function fromVni(text: string): string | undefined {
+  // Every VNI text has a letter from À on (see VNI_ONLY, VNI_PAIR): one quick look rules out the rest.
+  return HIGH_LATIN1.test(text) && looksLikeVni(text) ? decodeVni(text) : undefined;
+}
+const HIGH_LATIN1 = /[\u00c0-\u00ff]/;
+
+/**
  * Whether a text reads as VNI shown in Windows-1252: nothing beyond Latin-1 and Windows-1252's
  * letters, a code Unicode Vietnamese never holds right after a letter, and no TCVN3-only code.
  */

@@ -20,7 +20,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import iconv from 'iconv-lite';
-import { decodeVni, looksLikeVni, repairMojibake } from '../normalize/legacy.js';
+import { fromVni, repairMojibake } from '../normalize/legacy.js';
 import { DEFAULT_LIMITS, InputError, ownString, type RawCell, type RawRow, type ReadLimits, type WorkbookSource } from './types.js';
 
 const SNIFF_BYTES = 64 * 1024;
@@ -66,7 +66,8 @@ function cellOf(text: string, col: number): RawCell {
   const v = ownString(nfc(text));
   const repaired = repairMojibake(v);
   if (repaired !== undefined) return { t: 's', v: repaired, col, legacy: 'mojibake' };
-  if (looksLikeVni(v)) return { t: 's', v: decodeVni(v), col, legacy: 'vni' };
+  const vni = fromVni(v);
+  if (vni !== undefined) return { t: 's', v: vni, col, legacy: 'vni' };
   return { t: 's', v, col };
 }
 

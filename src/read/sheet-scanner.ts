@@ -12,7 +12,7 @@
  * tag or an element. What it does not check (names' characters, duplicate attributes, a bare `&`
  * in text it skips) a general parser would reject, but no writer produces.
  */
-import { decodeVni, looksLikeVni } from '../normalize/legacy.js';
+import { fromVni } from '../normalize/legacy.js';
 import { columnIndex, ownString, type RawCell, type RawRow } from './types.js';
 import { grown } from '../arrays.js';
 
@@ -540,7 +540,7 @@ const MAX_RESERVE = 1 << 22;
 const CODES = 128;
 
 // How a string is held (its flags)
-/** The text was typed with a VNI font, and is held converted (see vniText). */
+/** The text was typed with a VNI font, and is held converted (see fromVni). */
 const F_VNI = 1;
 /** All ASCII, one byte per character. */
 const F_ASCII = 2;
@@ -550,7 +550,7 @@ const F_CODED = 4;
 const F_UTF8 = 8;
 /** UTF-16 code units: it also has a lone surrogate, which UTF-8 cannot carry. */
 const F_UTF16 = 16;
-/** While a string is stored, not kept: it may be VNI, and is to be looked at by vniText. */
+/** While a string is stored, not kept: it may be VNI, and is to be looked at by fromVni. */
 const MAYBE_VNI = 128;
 
 /**
@@ -618,7 +618,7 @@ export class SharedStrings {
     const pos = this.pos;
     let form = this.store(text);
     if (form & MAYBE_VNI) {
-      const vni = vniText(text);
+      const vni = fromVni(text);
       if (vni !== undefined) {
         // Held converted, in place of the text just stored.
         this.pos = this.block === block ? pos : 0;
@@ -653,7 +653,7 @@ export class SharedStrings {
 
   /**
    * Writes text's one-byte form at pos (room for text.length bytes is there): F_ASCII or
-   * F_CODED, with MAYBE_VNI if it has a letter from À on and nothing beyond Latin-1 (vniText
+   * F_CODED, with MAYBE_VNI if it has a letter from À on and nothing beyond Latin-1 (fromVni
    * wants the one, looksLikeVni refuses the other); or 0 if a character has no code and none is left.
    */
   private encode(text: string): number {
@@ -766,15 +766,6 @@ interface RawBuffer extends Buffer {
   latin1Slice(start: number, end: number): string;
 }
 
-/**
- * A text typed with a VNI font ("Nguyeãn") converted, or undefined if it is not one. TCVN3 is
- * told apart from Unicode by the table reader (a whole sheet at a time); VNI by the cell, since
- * its codes are those no Unicode Vietnamese text holds.
- */
-function vniText(text: string): string | undefined {
-  return HIGH_LATIN1.test(text) && looksLikeVni(text) ? decodeVni(text) : undefined;
-}
-const HIGH_LATIN1 = /[\u00c0-\u00ff]/;
 
 /** Reads `<sst>`: each `<si>`'s text, a plain `<t>` or rich-text runs, phonetic `<rPh>` left out. */
 export class SharedStringsScanner extends XmlScanner {
@@ -1240,7 +1231,7 @@ export class SheetScanner extends XmlScanner {
   private textCell(text: string | undefined): RawCell | undefined {
     if (!text) return undefined;
     const s = ownString(text);
-    const vni = vniText(s);
+    const vni = fromVni(s);
     return vni === undefined ? stringCell(this.col, this.formula, s, false) : stringCell(this.col, this.formula, vni, true);
   }
 

@@ -224,11 +224,3 @@ export class KeyHasher {
     this.c = c;
   }
 }
-
-/** The hashes of a key of plain parts. */
-export function keyHash(parts: string[]): [number, number] {
-  const h = new KeyHasher();
-  h.reset();
-  for (const p of parts) h.add(p);
-  return h.result();
-}

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { KeyHasher, KeyTable, keyHash } from '../../src/operators/unique.js';
+import { KeyHasher, KeyTable } from '../../src/operators/unique.js';
 import { fold } from '../../src/normalize/text.js';
+
+/** The hashes of a key of plain parts. */
+function keyHash(parts: string[]): [number, number] {
+  const h = new KeyHasher();
+  h.reset();
+  for (const p of parts) h.add(p);
+  return h.result();
+}
 
 const place = (row: number) => ({ file: 'a.xlsx', sheet: 'DS', row, column: 'B' });
 

@@ -21,7 +21,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { fromVni, repairMojibake } from '../normalize/legacy.js';
-import { DEFAULT_LIMITS, InputError, ownString, type RawCell, type RawRow, type ReadLimits, type WorkbookSource } from './types.js';
+import { DEFAULT_LIMITS, InputError, ownString, rowsOfBatches, type RawCell, type RawRow, type ReadLimits, type WorkbookSource } from './types.js';
 
 const SNIFF_BYTES = 64 * 1024;
 
@@ -330,10 +330,7 @@ export async function openCsv(file: string, limits: Partial<ReadLimits> = {}): P
     }
   }
 
-  async function* rows(): AsyncGenerator<RawRow> {
-    for await (const batch of batches()) yield* batch;
-  }
-  return { sheets: [sheet], rows: () => rows(), batches: () => batches(), close: async () => {} };
+  return { sheets: [sheet], rows: () => rowsOfBatches(batches()), batches: () => batches(), close: async () => {} };
 }
 
 async function* decode(bytes: AsyncIterable<Buffer>, decoder: TextDecoder): AsyncGenerator<string> {

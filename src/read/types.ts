@@ -99,6 +99,11 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxRows: 2_000_000,
 };
 
+/** The rows of a source's batches, one by one. */
+export async function* rowsOfBatches(batches: AsyncIterable<RawRow[]>): AsyncGenerator<RawRow> {
+  for await (const batch of batches) yield* batch;
+}
+
 /**
  * A text of its own. A slice of a decoded chunk keeps the whole chunk alive (V8 shares the
  * characters): a cell kept past its chunk — in a finding, a key — would hold 256 KiB of the

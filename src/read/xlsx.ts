@@ -17,6 +17,7 @@ import {
   DEFAULT_LIMITS,
   columnIndex,
   InputError,
+  rowsOfBatches,
   type MergeRange,
   type RawRow,
   type ReadLimits,
@@ -479,8 +480,8 @@ export function formatCodeKind(code: string): NumberKind | undefined {
 function makeSource(ctx: Ctx, book: Book): WorkbookSource {
   return {
     sheets: book.sheets,
-    rows: (sheet) => ({ [Symbol.asyncIterator]: () => new SheetRows(ctx, book, sheet) }),
-    batches: (sheet) => ({ [Symbol.asyncIterator]: () => new SheetRows(ctx, book, sheet).batches() }),
+    rows: (sheet) => rowsOfBatches({ [Symbol.asyncIterator]: () => new SheetBatches(ctx, book, sheet) }),
+    batches: (sheet) => ({ [Symbol.asyncIterator]: () => new SheetBatches(ctx, book, sheet) }),
     merges: (sheet) => readMerges(ctx, book, sheet).catch((err) => Promise.reject(asInputError(ctx.file, err))),
     close: () => closeZip(ctx),
   };
@@ -541,10 +542,11 @@ async function closeZip(ctx: Ctx): Promise<void> {
 }
 
 /**
- * A sheet's rows, scanned a chunk at a time and handed out one by one. A hand-written iterator:
- * an async generator costs twice as much per row, which shows at a million rows.
+ * A sheet's rows a chunk at a time: what one scan of the part's text completed. The engine takes
+ * them so, to pay the cost of an await per chunk rather than per row; rows() hands them out one
+ * by one (see rowsOfBatches).
  */
-class SheetRows implements AsyncIterator<RawRow> {
+class SheetBatches implements AsyncIterator<RawRow[]> {
   private rows: RawRow[] = [];
   private next_ = 0;
   private count = 0;
@@ -552,8 +554,6 @@ class SheetRows implements AsyncIterator<RawRow> {
   private texts: AsyncGenerator<string> | undefined;
   private scanner: SheetScanner | undefined;
   private partPath = '';
-  /** A refill under way: a next() called before the previous one settled waits for it. */
-  private pending: Promise<IteratorResult<RawRow>> | undefined;
 
   constructor(
     private readonly ctx: Ctx,
@@ -561,27 +561,25 @@ class SheetRows implements AsyncIterator<RawRow> {
     private readonly sheet: SheetInfo,
   ) {}
 
-  next(): Promise<IteratorResult<RawRow>> {
-    if (this.pending) return this.pending.then(() => this.next());
-    if (this.next_ < this.rows.length) return this.deliver();
-    if (this.done) return Promise.resolve({ value: undefined, done: true });
-    const refill = this.refill().finally(() => (this.pending = undefined));
-    this.pending = refill;
-    return refill;
-  }
-
-  async return(): Promise<IteratorResult<RawRow>> {
-    await this.stop();
-    return { value: undefined, done: true };
-  }
-
-  private async refill(): Promise<IteratorResult<RawRow>> {
+  async next(): Promise<IteratorResult<RawRow[]>> {
     try {
       if (!(await this.fill())) return { value: undefined, done: true };
+      // Up to --max-rows; the next call, with rows left, is refused.
+      const max = this.ctx.limits.maxRows;
+      if (this.count >= max) throw this.tooMany(max);
+      const end = Math.min(this.rows.length, this.next_ + (max - this.count));
+      const batch = this.next_ === 0 && end === this.rows.length ? this.rows : this.rows.slice(this.next_, end);
+      this.count += batch.length;
+      this.next_ = end;
+      return { value: batch, done: false };
     } catch (err) {
       return this.fail(err);
     }
-    return this.deliver();
+  }
+
+  async return(): Promise<IteratorResult<RawRow[]>> {
+    await this.stop();
+    return { value: undefined, done: true };
   }
 
   /** Scans chunks until a row is buffered (true) or the part has ended with none left (false). */
@@ -600,41 +598,6 @@ class SheetRows implements AsyncIterator<RawRow> {
       this.next_ = 0;
     }
     return true;
-  }
-
-  /**
-   * The rows a chunk at a time: what one scan of the part's text completed. The engine takes
-   * them so, to pay the cost of an await per chunk rather than per row.
-   */
-  batches(): AsyncIterator<RawRow[]> {
-    return {
-      next: async () => {
-        try {
-          if (!(await this.fill())) return { value: undefined, done: true };
-          const max = this.ctx.limits.maxRows;
-          if (this.count >= max) throw this.tooMany(max);
-          const end = Math.min(this.rows.length, this.next_ + (max - this.count));
-          const batch = this.next_ === 0 && end === this.rows.length ? this.rows : this.rows.slice(this.next_, end);
-          this.count += batch.length;
-          this.next_ = end;
-          return { value: batch, done: false };
-        } catch (err) {
-          return this.fail(err);
-        }
-      },
-      return: async () => {
-        await this.stop();
-        return { value: undefined, done: true };
-      },
-    };
-  }
-
-  /** The next buffered row, unless it is one too many. */
-  private deliver(): Promise<IteratorResult<RawRow>> {
-    const max = this.ctx.limits.maxRows;
-    if (this.count >= max) return this.fail(this.tooMany(max));
-    this.count++;
-    return Promise.resolve({ value: this.rows[this.next_++], done: false });
   }
 
   private open(): AsyncGenerator<string> {

@@ -434,7 +434,7 @@ export class Evaluator {
 
   /** Checks one file; an unreadable file throws InputError after whatever was read has been checked. */
   async checkFile(file: string): Promise<{ checked: string[]; skipped: string[] }> {
-    return this.checkSource(file, await openSource(file, this.opts.limits));
+    return this.checkSource(file, await openSource(file, this.opts.limits, { mergesAhead: true }));
   }
 
   /** Checks an opened workbook (a file, or one built in memory from a rule's examples). */

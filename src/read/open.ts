@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, type ReadLimits, type WorkbookSource } from './types.js';
 import { openCsv } from './csv.js';
-import { openXlsx } from './xlsx.js';
+import { openXlsx, type OpenOptions } from './xlsx.js';
 import { OLE_SIGNATURE, oleError } from './ole.js';
 
 const DOSSIER = /\.(xlsx|xlsm|csv|tsv|txt)$/i;
@@ -53,9 +53,9 @@ export function expandInputs(paths: string[]): { files: string[]; errors: InputE
   return { files: [...new Set(files)], errors };
 }
 
-export async function openSource(file: string, limits?: Partial<ReadLimits>): Promise<WorkbookSource> {
+export async function openSource(file: string, limits?: Partial<ReadLimits>, options?: OpenOptions): Promise<WorkbookSource> {
   if (/\.(csv|tsv|txt)$/i.test(file)) return openCsv(file, limits);
-  if (/\.(xlsx|xlsm)$/i.test(file)) return openXlsx(file, limits);
+  if (/\.(xlsx|xlsm)$/i.test(file)) return openXlsx(file, limits, options);
   // Another extension: say what it is rather than trying to read it.
   let head = Buffer.alloc(0);
   try {

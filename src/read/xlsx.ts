@@ -1,13 +1,14 @@
 /**
- * Streaming .xlsx reader: lists the zip's central directory with yauzl, holds only the shared
- * strings and number formats in memory, and streams each worksheet's XML through a purpose-built
+ * Streaming .xlsx reader: lists the zip's central directory with yauzl, reads the parts through
+ * one file handle with positioned reads (so that several can be read at once), holds only the
+ * shared strings and number formats in memory, and streams each worksheet's XML through a purpose-built
  * scanner (sheet-scanner.ts), a chunk of rows at a time, at the consumer's pace. The small parts
  * (workbook, relationships, styles) go through saxes.
  */
 import { isAscii } from 'node:buffer';
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { pipeline, type Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
@@ -27,24 +28,25 @@ import {
 
 export { serialToDate } from './sheet-scanner.js';
 
-export async function openXlsx(file: string, limits: Partial<ReadLimits> = {}): Promise<WorkbookSource> {
+export interface OpenOptions {
+  /**
+   * Find every sheet's merged ranges ahead, on a second handle on the file, while the shared
+   * strings are read: the engine asks for them before each sheet's rows, and their pass (inflating
+   * the whole sheet) then costs no waiting.
+   */
+  mergesAhead?: boolean;
+}
+
+export async function openXlsx(file: string, limits: Partial<ReadLimits> = {}, options: OpenOptions = {}): Promise<WorkbookSource> {
   const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits };
-  await sniff(file);
-  let zip: yauzl.ZipFile;
+  const handle = await sniff(file);
+  const ctx: Ctx = { file, handle, limits: lim, entries: new Map(), active: new Set(), closed: false };
   try {
-    zip = await openZip(file);
-  } catch (err) {
-    throw asInputError(file, err);
-  }
-  // An fd-close failure is reported as an 'error' event; without a listener it would crash the process.
-  zip.on('error', () => {});
-  const ctx: Ctx = { file, zip, limits: lim, entries: new Map(), active: new Set(), closed: false };
-  try {
-    ctx.entries = await listEntries(zip);
-    const book = await readBook(ctx);
+    ctx.entries = await listEntries(handle);
+    const book = await readBook(ctx, options);
     return makeSource(ctx, book);
   } catch (err) {
-    zip.close();
+    await closeZip(ctx);
     throw asInputError(file, err);
   }
 }
@@ -55,7 +57,8 @@ export async function openXlsx(file: string, limits: Partial<ReadLimits> = {}): 
 
 interface Ctx {
   file: string;
-  zip: yauzl.ZipFile;
+  /** The one handle on the file every part is read through, with positioned reads. */
+  handle: FileHandle;
   limits: ReadLimits;
   /** Zip entries by normalised part name (see partKey). */
   entries: Map<string, yauzl.Entry>;
@@ -64,8 +67,11 @@ interface Ctx {
   closed: boolean;
 }
 
-/** Tells empty files, OLE compound files and non-zips apart before yauzl sees them. */
-async function sniff(file: string): Promise<void> {
+/**
+ * Opens the file, telling empty files, OLE compound files and non-zips apart before yauzl sees
+ * them: the handle every part is then read through.
+ */
+async function sniff(file: string): Promise<FileHandle> {
   let handle: FileHandle | undefined;
   try {
     handle = await open(file, 'r');
@@ -80,48 +86,41 @@ async function sniff(file: string): Promise<void> {
     if (bytesRead < 4 || head[0] !== 0x50 || head[1] !== 0x4b) {
       throw new InputError(file, 'not-a-workbook', 'not a zip archive');
     }
+    return handle;
   } catch (err) {
-    throw asInputError(file, err);
-  } finally {
     await handle?.close().catch(() => {});
+    throw asInputError(file, err);
   }
 }
 
-function openZip(file: string): Promise<yauzl.ZipFile> {
+/**
+ * The zip's entries, read from its central directory by yauzl (through the handle, which yauzl
+ * leaves open: the parts are read by entryBytes).
+ */
+function listEntries(handle: FileHandle): Promise<Map<string, yauzl.Entry>> {
   return new Promise((resolve, reject) => {
     // decodeStrings: false so that yauzl does not reject entry names with a leading slash;
-    // names are decoded in listEntries.
-    yauzl.open(file, { lazyEntries: true, autoClose: false, decodeStrings: false }, (err, zip) =>
-      err ? reject(err) : resolve(zip),
-    );
-  });
-}
-
-function listEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
-  return new Promise((resolve, reject) => {
-    const entries = new Map<string, yauzl.Entry>();
-    const cleanup = () => {
-      zip.removeListener('entry', onEntry);
-      zip.removeListener('end', onEnd);
-      zip.removeListener('error', onError);
-    };
-    const onEntry = (entry: yauzl.Entry) => {
-      const name = entry.fileNameRaw.toString('utf8');
-      if (!name.endsWith('/')) entries.set(partKey(name), entry);
+    // names are decoded below.
+    yauzl.fromFd(handle.fd, { lazyEntries: true, autoClose: false, decodeStrings: false }, (err, zip) => {
+      if (err) return reject(err);
+      const entries = new Map<string, yauzl.Entry>();
+      const done = (err2?: Error) => {
+        zip.removeAllListeners('entry');
+        zip.removeAllListeners('end');
+        zip.removeAllListeners('error');
+        // Not zip.close(): its reader would close the fd, which is the handle's to close.
+        if (err2) reject(err2);
+        else resolve(entries);
+      };
+      zip.on('entry', (entry: yauzl.Entry) => {
+        const name = entry.fileNameRaw.toString('utf8');
+        if (!name.endsWith('/')) entries.set(partKey(name), entry);
+        zip.readEntry();
+      });
+      zip.once('end', () => done());
+      zip.once('error', done);
       zip.readEntry();
-    };
-    const onEnd = () => {
-      cleanup();
-      resolve(entries);
-    };
-    const onError = (err: Error) => {
-      cleanup();
-      reject(err);
-    };
-    zip.on('entry', onEntry);
-    zip.once('end', onEnd);
-    zip.once('error', onError);
-    zip.readEntry();
+    });
   });
 }
 
@@ -147,72 +146,108 @@ function findEntry(ctx: Ctx, name: string): yauzl.Entry | undefined {
  */
 const INFLATE_CHUNK = 256 * 1024;
 const INFLATE_AHEAD = 1024 * 1024;
+/** Stored bytes are read 256 KiB at a time: each read is a round trip through the event loop. */
+const READ_BYTES = 256 * 1024;
 
-/** The part's inflated bytes: the raw stream from yauzl, and the stream to read (the same one if stored). */
-async function openPartStreams(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable[]> {
+const SMALLEST_CHUNK = 16 * 1024;
+
+/** How the part is inflated: in chunks of chunkSize, up to ahead bytes kept before the reader. */
+interface Pace {
+  chunkSize: number;
+  ahead: number;
+}
+
+const ROWS_PACE: Pace = { chunkSize: INFLATE_CHUNK, ahead: INFLATE_AHEAD };
+
+/** The part's inflated bytes: its stored bytes, and the stream to read (the same one if stored). */
+async function openPartStreams(ctx: Ctx, entry: yauzl.Entry, pace: Pace): Promise<Readable[]> {
   if (entry.isEncrypted()) throw new Error('the entry is encrypted');
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
     throw new Error(`unsupported compression method: ${entry.compressionMethod}`);
   }
-  const raw = await new Promise<Readable>((resolve, reject) => {
-    zip.openReadStream(entry, { decodeFileData: false }, (err, stream) => (err ? reject(err) : resolve(stream)));
-  });
+  const raw = await entryBytes(ctx.handle, entry);
   if (entry.compressionMethod === 0) return [raw];
-  const inflate = zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK, highWaterMark: INFLATE_AHEAD } as zlib.ZlibOptions);
+  // A small part gets a buffer its size: zlib allocates a whole chunk before it inflates a byte.
+  // (A directory that understates the size only makes the chunks smaller.)
+  const chunkSize = Math.min(pace.chunkSize, Math.max(SMALLEST_CHUNK, entry.uncompressedSize + 1));
+  const inflate = zlib.createInflateRaw({ chunkSize, highWaterMark: pace.ahead } as zlib.ZlibOptions);
   // Errors of either stream reach the reader through the inflate stream.
   pipeline(raw, inflate, () => {});
   return [raw, inflate];
 }
 
+const LOCAL_HEADER = 0x04034b50;
+
 /**
- * The part's text, decoded by one streaming TextDecoder so that a multi-byte character split
- * across two inflated chunks is still decoded whole (all-ASCII chunks that follow a chunk ending
- * in ASCII, where nothing can be split, skip it).
+ * The entry's stored bytes: found after its local header, as yauzl finds them, and read with
+ * positioned reads, so that any number of parts can be read at once through the one handle.
  */
-async function* partText(ctx: Ctx, name: string, entry: yauzl.Entry): AsyncGenerator<string> {
+async function entryBytes(handle: FileHandle, entry: yauzl.Entry): Promise<Readable> {
+  const header = Buffer.alloc(30);
+  const { bytesRead } = await handle.read(header, 0, 30, entry.relativeOffsetOfLocalHeader);
+  if (bytesRead < 30 || header.readUInt32LE(0) !== LOCAL_HEADER) {
+    throw new Error(`invalid local file header signature: 0x${header.readUInt32LE(0).toString(16)}`);
+  }
+  const start = entry.relativeOffsetOfLocalHeader + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+  return new PositionedReads(handle, start, start + entry.compressedSize);
+}
+
+/** Bytes [pos, end) of a file, READ_BYTES at a time. A read still under way when destroyed is let finish and dropped. */
+class PositionedReads extends Readable {
+  constructor(
+    private readonly handle: FileHandle,
+    private pos: number,
+    private readonly end: number,
+  ) {
+    super({ highWaterMark: READ_BYTES });
+  }
+
+  override _read(): void {
+    const len = Math.min(READ_BYTES, this.end - this.pos);
+    if (len <= 0) {
+      this.push(null);
+      return;
+    }
+    const buf = Buffer.allocUnsafe(len);
+    this.handle.read(buf, 0, len, this.pos).then(
+      ({ bytesRead }) => {
+        if (this.destroyed) return;
+        if (bytesRead === 0) return void this.destroy(new Error('unexpected end of file'));
+        this.pos += bytesRead;
+        this.push(bytesRead < len ? buf.subarray(0, bytesRead) : buf);
+      },
+      (err: Error) => this.destroy(err),
+    );
+  }
+}
+
+/**
+ * The part's inflated bytes, a chunk at a time, checked against --max-part-size as they come and
+ * against the zip directory's size at the end.
+ */
+async function* partChunks(ctx: Ctx, name: string, entry: yauzl.Entry, pace = ROWS_PACE): AsyncGenerator<Buffer> {
   if (ctx.closed) throw closedError(ctx);
   // The zip's directory gives the size up front: a bomb that admits it is refused at once; one
   // that lies is stopped by the count of bytes actually inflated, below.
   if (entry.uncompressedSize > ctx.limits.maxPartBytes) throw tooLarge(ctx, name);
-  const streams = await openPartStreams(ctx.zip, entry);
+  const streams = await openPartStreams(ctx, entry, pace);
   if (ctx.closed) {
     for (const s of streams) s.destroy();
     throw closedError(ctx);
   }
   for (const s of streams) ctx.active.add(s);
-  let decoder: TextDecoder | undefined;
-  let utf8 = false;
-  /** Whether the decoder holds no part of a character: true after a chunk that ends in an ASCII byte. */
-  let settled = false;
   let bytes = 0;
   try {
     for await (const chunk of streams[streams.length - 1] as AsyncIterable<Buffer>) {
       if (chunk.length === 0) continue;
       bytes += chunk.length;
       if (bytes > ctx.limits.maxPartBytes) throw tooLarge(ctx, name);
-      let text: string;
-      if (decoder === undefined) {
-        // The first chunk always goes through the decoder, which drops a byte-order mark.
-        const encoding = encodingOf(chunk);
-        utf8 = encoding === 'utf-8';
-        decoder = new TextDecoder(encoding);
-        text = decoder.decode(chunk, { stream: true });
-      } else if (utf8 && settled && isAscii(chunk)) {
-        // Worksheet XML is mostly ASCII, which decodes as Latin-1 does, several times faster
-        // than TextDecoder; no character can be split when the decoder holds nothing.
-        text = chunk.toString('latin1');
-      } else {
-        text = decoder.decode(chunk, { stream: true });
-      }
-      settled = chunk[chunk.length - 1] < 0x80;
-      if (text) yield text;
+      yield chunk;
     }
     // As yauzl checks when it inflates: the central directory's size must match.
     if (bytes !== entry.uncompressedSize) {
       throw new Error(`${name}: ${bytes} bytes inflated, the zip's directory says ${entry.uncompressedSize}`);
     }
-    const tail = decoder?.decode();
-    if (tail) yield tail;
   } catch (err) {
     // close() destroys the stream under a reader that is still iterating.
     throw ctx.closed ? closedError(ctx) : err;
@@ -222,6 +257,38 @@ async function* partText(ctx: Ctx, name: string, entry: yauzl.Entry): AsyncGener
       s.destroy();
     }
   }
+}
+
+/**
+ * The part's text, decoded by one streaming TextDecoder so that a multi-byte character split
+ * across two inflated chunks is still decoded whole (all-ASCII chunks that follow a chunk ending
+ * in ASCII, where nothing can be split, skip it).
+ */
+async function* partText(ctx: Ctx, name: string, entry: yauzl.Entry): AsyncGenerator<string> {
+  let decoder: TextDecoder | undefined;
+  let utf8 = false;
+  /** Whether the decoder holds no part of a character: true after a chunk that ends in an ASCII byte. */
+  let settled = false;
+  for await (const chunk of partChunks(ctx, name, entry)) {
+    let text: string;
+    if (decoder === undefined) {
+      // The first chunk always goes through the decoder, which drops a byte-order mark.
+      const encoding = encodingOf(chunk);
+      utf8 = encoding === 'utf-8';
+      decoder = new TextDecoder(encoding);
+      text = decoder.decode(chunk, { stream: true });
+    } else if (utf8 && settled && isAscii(chunk)) {
+      // Worksheet XML is mostly ASCII, which decodes as Latin-1 does, several times faster
+      // than TextDecoder; no character can be split when the decoder holds nothing.
+      text = chunk.toString('latin1');
+    } else {
+      text = decoder.decode(chunk, { stream: true });
+    }
+    settled = chunk[chunk.length - 1] < 0x80;
+    if (text) yield text;
+  }
+  const tail = decoder?.decode();
+  if (tail) yield tail;
 }
 
 function tooLarge(ctx: Ctx, name: string): InputError {
@@ -314,6 +381,7 @@ interface Book {
   sst: SharedStrings;
   /** Per cellXfs index: how a number under that style is shown. */
   xfKinds: (NumberKind | undefined)[];
+  merges: Merges;
 }
 
 const REL_OFFICE_DOCUMENT = '/officeDocument';
@@ -325,7 +393,7 @@ interface Rel {
   type: string;
 }
 
-async function readBook(ctx: Ctx): Promise<Book> {
+async function readBook(ctx: Ctx, options: OpenOptions): Promise<Book> {
   const workbookPath = await findWorkbookPath(ctx);
   const workbookEntry = findEntry(ctx, workbookPath);
   if (!workbookEntry) throw new InputError(ctx.file, 'not-a-workbook', 'no xl/workbook.xml in the archive');
@@ -366,11 +434,13 @@ async function readBook(ctx: Ctx): Promise<Book> {
     parts.set(info, target);
   }
 
+  const merges = new Merges(ctx, sheets, parts);
+  if (options.mergesAhead) for (const sheet of sheets) merges.of(sheet);
   const relOf = (type: string, fallback: string) =>
     [...rels.values()].find((r) => r.type.endsWith(type))?.target ?? `${dir}/${fallback}`;
   const sst = await readSharedStrings(ctx, relOf(REL_SHARED_STRINGS, 'sharedStrings.xml'));
   const xfKinds = await readStyles(ctx, relOf(REL_STYLES, 'styles.xml'));
-  return { sheets, parts, date1904, sst, xfKinds };
+  return { sheets, parts, date1904, sst, xfKinds, merges };
 }
 
 async function findWorkbookPath(ctx: Ctx): Promise<string> {
@@ -482,49 +552,119 @@ function makeSource(ctx: Ctx, book: Book): WorkbookSource {
     sheets: book.sheets,
     rows: (sheet) => rowsOfBatches({ [Symbol.asyncIterator]: () => new SheetBatches(ctx, book, sheet) }),
     batches: (sheet) => ({ [Symbol.asyncIterator]: () => new SheetBatches(ctx, book, sheet) }),
-    merges: (sheet) => readMerges(ctx, book, sheet).catch((err) => Promise.reject(asInputError(ctx.file, err))),
+    merges: (sheet) => book.merges.of(sheet).catch((err) => Promise.reject(asInputError(ctx.file, err))),
     close: () => closeZip(ctx),
   };
 }
 
-function sheetPart(ctx: Ctx, book: Book, sheet: SheetInfo): { partPath: string; entry: yauzl.Entry } {
-  const partPath = book.parts.get(sheet) ?? [...book.parts].find(([s]) => s.name === sheet.name)?.[1];
+function sheetPart(ctx: Ctx, parts: Map<SheetInfo, string>, sheet: SheetInfo): { partPath: string; entry: yauzl.Entry } {
+  const partPath = parts.get(sheet) ?? [...parts].find(([s]) => s.name === sheet.name)?.[1];
   if (partPath === undefined) throw new InputError(ctx.file, 'no-sheets', `no sheet named "${sheet.name}"`);
   const entry = findEntry(ctx, partPath);
   if (!entry) throw new InputError(ctx.file, 'not-a-workbook', `${partPath} is missing`);
   return { partPath, entry };
 }
 
+/**
+ * The sheets' merged ranges. Excel writes <mergeCells> after every row, so they are found in a
+ * pass of their own over each sheet's text: inflating and searching it costs a fraction of
+ * scanning its cells, and no XML is built. The passes run one sheet after another in workbook
+ * order, and can run ahead, beside the reading of the shared strings and the rows: inflated in
+ * large chunks, each takes the main thread only for a search with Buffer.indexOf per 2 MiB.
+ */
+class Merges {
+  private readonly found = new Map<SheetInfo, Promise<MergeRange[]>>();
+  /** The last pass asked for: the next waits for it. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly sheets: SheetInfo[],
+    private readonly parts: Map<SheetInfo, string>,
+  ) {}
+
+  /** The sheet's merged ranges; its pass starts after those of the sheets asked for before it. */
+  of(sheet: SheetInfo): Promise<MergeRange[]> {
+    const known = this.found.get(sheet) ?? this.found.get(this.sheets.find((s) => s.name === sheet.name)!);
+    if (known) return known;
+    const ctx = this.ctx;
+    const pass = this.queue.then(() => readMerges(ctx, sheetPart(ctx, this.parts, sheet)));
+    // A pass run ahead that nobody asks for (the sheet skipped, the file closed) fails unheard.
+    pass.catch(() => {});
+    this.queue = pass.catch(() => {});
+    this.found.set(sheet, pass);
+    return pass;
+  }
+}
+
+const MERGE_NEEDLE = 'mergeCell';
+/**
+ * Inflated 2 MiB at a time: run ahead, the pass gets the main thread only between the chunks of
+ * the part being read beside it, and at this pace it ends with the shared strings (1M rows).
+ */
+const MERGES_PACE: Pace = { chunkSize: 2 * 1024 * 1024, ahead: 2 * 1024 * 1024 };
 const MERGE_REF = /<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref\s*=\s*["']([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?["']/g;
 /** More merged ranges than any real dossier has: past it the rest are not kept. */
 const MAX_MERGES = 100_000;
 /** What a chunk boundary may cut of a <mergeCell …/> tag. */
 const MERGE_TAIL = 512;
 
-/**
- * The sheet's merged ranges. Excel writes <mergeCells> after every row, so they are found in a
- * pass of their own over the part's text: inflating and searching it costs a fraction of
- * scanning its cells, and no XML is built.
- */
-async function readMerges(ctx: Ctx, book: Book, sheet: SheetInfo): Promise<MergeRange[]> {
-  const { partPath, entry } = sheetPart(ctx, book, sheet);
-  const refs = new Set<string>();
-  const out: MergeRange[] = [];
-  let tail = '';
-  for await (const text of partText(ctx, partPath, entry)) {
-    const window = tail + text;
-    tail = window.slice(-MERGE_TAIL);
-    if (!window.includes('mergeCell')) continue;
+async function readMerges(ctx: Ctx, { partPath, entry }: { partPath: string; entry: yauzl.Entry }): Promise<MergeRange[]> {
+  const finder = new MergeFinder();
+  for await (const chunk of partChunks(ctx, partPath, entry, MERGES_PACE)) finder.push(chunk);
+  return finder.ranges;
+}
+
+/** The <mergeCell ref="…"/> tags of a part given a chunk of bytes at a time, wherever the chunks cut it. */
+export class MergeFinder {
+  readonly ranges: MergeRange[] = [];
+  private readonly refs = new Set<string>();
+  /** For a part in UTF-16 (null for UTF-8, every real one, which is searched as bytes). */
+  private decoder: TextDecoder | null | undefined;
+  /** The end of what came before: only it can still hold a tag cut in two. */
+  private tail = '';
+
+  /** The part's first byte, while it is all there is: its first two tell UTF-16 from UTF-8. */
+  private first: Buffer | undefined;
+
+  push(bytes: Buffer): void {
+    let chunk = bytes;
+    if (this.decoder === undefined) {
+      if (this.first) chunk = Buffer.concat([this.first, chunk]);
+      if (chunk.length < 2) {
+        this.first = chunk;
+        return;
+      }
+      this.first = undefined;
+      const encoding = encodingOf(chunk);
+      this.decoder = encoding === 'utf-8' ? null : new TextDecoder(encoding);
+    }
+    if (chunk.length === 0) return;
+    let text: string;
+    if (this.decoder) text = this.decoder.decode(chunk, { stream: true });
+    else {
+      // The tags are ASCII, which Latin-1 decodes byte for character as UTF-8 does; a chunk is
+      // decoded only when it, or the tail kept of what came before, holds one. The rest of the
+      // sheet is searched by Buffer.indexOf, without a string made of it.
+      const head = chunk.toString('latin1', 0, Math.min(chunk.length, MERGE_NEEDLE.length));
+      if (!(this.tail + head).includes(MERGE_NEEDLE) && chunk.indexOf(MERGE_NEEDLE) < 0) {
+        this.tail = (this.tail + chunk.toString('latin1', Math.max(0, chunk.length - MERGE_TAIL))).slice(-MERGE_TAIL);
+        return;
+      }
+      text = chunk.toString('latin1');
+    }
+    const window = this.tail + text;
+    this.tail = window.slice(-MERGE_TAIL);
+    if (!window.includes(MERGE_NEEDLE)) return;
     for (const m of window.matchAll(MERGE_REF)) {
-      if (refs.has(m[0]) || out.length >= MAX_MERGES) continue;
-      refs.add(m[0]);
+      // A tag in the tail is seen again with the next chunk: remembered by its text.
+      if (this.refs.has(m[0]) || this.ranges.length >= MAX_MERGES) continue;
+      this.refs.add(m[0]);
       const r1 = Number(m[2]);
       const c1 = columnIndex(m[1]);
-      out.push({ r1, c1, r2: m[4] ? Number(m[4]) : r1, c2: m[3] ? columnIndex(m[3]) : c1 });
+      this.ranges.push({ r1, c1, r2: m[4] ? Number(m[4]) : r1, c2: m[3] ? columnIndex(m[3]) : c1 });
     }
-    // Only the tail can still hold a tag cut in two; what was matched before it is remembered by ref.
   }
-  return out;
 }
 
 async function closeZip(ctx: Ctx): Promise<void> {
@@ -532,13 +672,8 @@ async function closeZip(ctx: Ctx): Promise<void> {
   ctx.closed = true;
   for (const stream of ctx.active) stream.destroy();
   ctx.active.clear();
-  // yauzl closes the fd once the zipfile and every read stream have let go of it.
-  const closed = new Promise<void>((resolve) => {
-    ctx.zip.once('close', resolve);
-    ctx.zip.once('error', resolve);
-  });
-  ctx.zip.close();
-  await closed;
+  // A FileHandle closes once the reads under way on it have ended.
+  await ctx.handle.close().catch(() => {});
 }
 
 /**
@@ -602,7 +737,7 @@ class SheetBatches implements AsyncIterator<RawRow[]> {
 
   private open(): AsyncGenerator<string> {
     const { ctx, book, sheet } = this;
-    const { partPath, entry } = sheetPart(ctx, book, sheet);
+    const { partPath, entry } = sheetPart(ctx, book.parts, sheet);
     this.partPath = partPath;
     this.scanner = new SheetScanner({
       sst: book.sst,

@@ -7,7 +7,7 @@ import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { columnLetter, InputError, type MergeRange, type RawCell, type RawRow, type WorkbookSource } from '../../src/read/types.js';
 import { SharedStrings, SharedStringsScanner, SheetScanner, XmlError, type SheetContext } from '../../src/read/sheet-scanner.js';
-import { formatCodeKind, openXlsx, serialToDate } from '../../src/read/xlsx.js';
+import { formatCodeKind, MergeFinder, openXlsx, serialToDate } from '../../src/read/xlsx.js';
 import { packageRoot } from '../../src/rules/load.js';
 import { writeRawZip } from '../../scripts/fixture-kit/zip.js';
 
@@ -1025,6 +1025,74 @@ describe('merged ranges across the inflated chunks', () => {
     const src = await openXlsx(file);
     expect((await src.merges!(src.sheets[0])).sort(byRow)).toEqual(ranges);
     await src.close();
+  });
+
+  it('finds every range however the bytes are cut into chunks', () => {
+    // The reader inflates the pass's part 2 MiB at a time, more than these parts: cut them here,
+    // at random places (in tags, in the word searched for, in multi-byte characters) and sizes;
+    // the cuts of a few bytes on a part of 400 ranges.
+    let seed = 11;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const few = ranges.slice(0, 400);
+    const small = xml.replace('ễ'.repeat(200_000), 'ễ'.repeat(300)).replace(tags, tags.slice(0, tags.indexOf(`<mergeCell ref="${columnLetter(ranges[400].c1)}${ranges[400].r1}:`)));
+    const encodings = (text: string) => [Buffer.from(text, 'utf8'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.replace('UTF-8', 'UTF-16'), 'utf16le')])];
+    const cases: [Buffer, number, MergeRange[]][] = [
+      ...encodings(small).flatMap((b) => [2, 5, 12, 40].map((most): [Buffer, number, MergeRange[]] => [b, most, few])),
+      ...encodings(xml).flatMap((b) => [700, 70_000].map((most): [Buffer, number, MergeRange[]] => [b, most, ranges])),
+    ];
+    for (const [bytes, most, expected] of cases) {
+      const finder = new MergeFinder();
+      for (let at = 0; at < bytes.length; ) {
+        const end = Math.min(bytes.length, at + 1 + next(most));
+        finder.push(bytes.subarray(at, end));
+        at = end;
+      }
+      expect(finder.ranges.sort(byRow)).toEqual(expected);
+    }
+  });
+});
+
+describe('merged ranges found ahead', () => {
+  async function twoSheets(file: string): Promise<void> {
+    const wb = new ExcelJS.Workbook();
+    for (const [name, rows] of [['Tập thể', 3000], ['Cá nhân', 4000]] as const) {
+      const ws = wb.addWorksheet(name);
+      for (let r = 1; r <= rows; r++) ws.addRow([r, `Nguyễn Văn ${r}`, `Trường TH số ${r % 7}`]);
+      ws.mergeCells('A1:C1');
+      ws.mergeCells(`C${rows - 3}:C${rows}`);
+    }
+    await wb.xlsx.writeFile(file);
+  }
+
+  it('gives each sheet the ranges a pass of its own gives, the rows read beside', async () => {
+    const file = tmp('two-sheets-merged.xlsx');
+    await twoSheets(file);
+    const alone = await openXlsx(file);
+    const ahead = await openXlsx(file, {}, { mergesAhead: true });
+    for (const sheet of ahead.sheets) {
+      const expected = await alone.merges!(sheet);
+      expect(expected).toHaveLength(2);
+      // Rows of this sheet are read while the next sheet's pass may be running.
+      let rows = 0;
+      for await (const _ of ahead.rows(sheet)) rows++;
+      expect(rows).toBe(sheet.name === 'Tập thể' ? 3000 : 4000);
+      expect(await ahead.merges!(sheet)).toEqual(expected);
+    }
+    await Promise.all([alone.close(), ahead.close()]);
+    expect(isOpen(file)).toBe(false);
+  });
+
+  it('lets go of the file when closed while the passes run, and says nothing of them', async () => {
+    const file = tmp('two-sheets-merged.xlsx');
+    await twoSheets(file);
+    const src = await openXlsx(file, {}, { mergesAhead: true });
+    await src.close();
+    expect(isOpen(file)).toBe(false);
+    // A pass asked for after close fails as reading after close does.
+    expect(await errorCode(() => src.merges!(src.sheets[1]))).toBe('not-found');
   });
 });
 

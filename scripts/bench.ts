@@ -171,7 +171,9 @@ function inflateAll(file: string, tuned: boolean): Promise<number> {
           if (err2) return reject(err2);
           let stream: Readable = raw;
           if (tuned && entry.compressionMethod === 8) {
-            const inflate = zlib.createInflateRaw({ chunkSize: 256 * 1024, highWaterMark: 1024 * 1024 } as zlib.ZlibOptions);
+            // As the reader does: 256 KiB chunks, or one the part's size if it is smaller.
+            const chunkSize = Math.min(256 * 1024, Math.max(16 * 1024, entry.uncompressedSize + 1));
+            const inflate = zlib.createInflateRaw({ chunkSize, highWaterMark: 1024 * 1024 } as zlib.ZlibOptions);
             stream = pipeline(raw, inflate, () => {});
           }
           stream.on('data', (chunk: Buffer) => (bytes += chunk.length));

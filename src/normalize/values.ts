@@ -21,7 +21,7 @@ export interface EnumLookup {
 export function displayText(cell: RawCell): string {
   switch (cell.t) {
     case 's':
-      return cleanText(cell.v);
+      return cell.plain ? cell.v : cleanText(cell.v);
     case 'n':
       return cell.percent ? `${roundForDisplay(cell.v * 100)}%` : String(roundForDisplay(cell.v));
     case 'b':

@@ -550,6 +550,8 @@ const F_CODED = 4;
 const F_UTF8 = 8;
 /** UTF-16 code units: it also has a lone surrogate, which UTF-8 cannot carry. */
 const F_UTF16 = 16;
+/** The string is plain (see RawValue): shown as stored, and not in a legacy encoding. */
+const F_PLAIN = 32;
 /** While a string is stored, not kept: it may be VNI, and is to be looked at by fromVni. */
 const MAYBE_VNI = 128;
 
@@ -585,6 +587,8 @@ export class SharedStrings {
    */
   private readonly codeOf = new Uint8Array(CODE_SLOTS);
   private readonly chars = new Uint16Array(CODES);
+  /** By code - 0x80: 1 if its character is one cleanText removes or replaces (see isUnclean). */
+  private readonly uncleanCode = new Uint8Array(CODES);
   private assigned = 0;
   /** Where a coded string is decoded to, as UTF-16LE bytes. */
   private scratch = Buffer.allocUnsafeSlow(512) as RawBuffer;
@@ -622,7 +626,8 @@ export class SharedStrings {
       if (vni !== undefined) {
         // Held converted, in place of the text just stored.
         this.pos = this.block === block ? pos : 0;
-        form = this.store(vni) | F_VNI;
+        // Not plain: the cell is to be marked as converted.
+        form = (this.store(vni) & ~F_PLAIN) | F_VNI;
       }
     }
     const i = this.count;
@@ -663,26 +668,36 @@ export class SharedStrings {
     let high = 0;
     let beyond = 0;
     let letters = 0;
+    /** What cleanText would change: control characters, two spaces in a row, the marks and spaces of NEEDS_CLEANING. */
+    let unclean = 0;
+    let prev = 0;
     for (let k = 0; k < text.length; k++) {
       const c = text.charCodeAt(k);
       if (c < 0x80) {
         block[pos + k] = c;
+        if (c <= 32 && (c < 32 || prev === 32)) unclean = 1;
+        prev = c;
         continue;
       }
+      prev = c;
       const slot = c & (CODE_SLOTS - 1);
       let code = codeOf[slot];
       if (code === 0 || this.chars[code - 0x80] !== c) {
         if (code !== 0 || this.assigned === CODES || (c >= 0xd800 && c <= 0xdfff)) return 0;
         code = 0x80 + this.assigned;
         codeOf[slot] = code;
+        this.uncleanCode[this.assigned] = isUnclean(c) ? 1 : 0;
         this.chars[this.assigned++] = c;
       }
       block[pos + k] = code;
+      unclean |= this.uncleanCode[code - 0x80];
       high = 1;
       if (c > 0xff) beyond = 1;
       else if (c >= 0xc0) letters = 1;
     }
-    return (high ? F_CODED : F_ASCII) | (letters && !beyond ? MAYBE_VNI : 0);
+    const n = text.length;
+    const plain = n > 0 && !unclean && text.charCodeAt(0) !== 32 && text.charCodeAt(n - 1) !== 32 && (beyond || !high);
+    return (high ? F_CODED : F_ASCII) | (letters && !beyond ? MAYBE_VNI : 0) | (plain ? F_PLAIN : 0);
   }
 
   /** String i (an integer, as a cell's `<v>` reads), or undefined past the table's end. */
@@ -712,6 +727,11 @@ export class SharedStrings {
   /** Whether string i (one get has found) was typed with a VNI font and is held converted. */
   isVni(i: number): boolean {
     return (this.flags[i] & F_VNI) !== 0;
+  }
+
+  /** Whether string i (one get has found) is known to be plain (see RawValue); false if not known. */
+  isPlain(i: number): boolean {
+    return (this.flags[i] & F_PLAIN) !== 0;
   }
 
   /** The one-byte form in block[start, end), as a string. */
@@ -750,6 +770,11 @@ export class SharedStrings {
     this.ends = grown(this.ends, n);
     this.flags = grown(this.flags, n);
   }
+}
+
+/** Whether cleanText removes or replaces the character (beyond ASCII): its NEEDS_CLEANING marks and spaces. */
+function isUnclean(c: number): boolean {
+  return c === 0xa0 || (c >= 0x300 && c <= 0x36f) || c === 0x1680 || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** String.prototype.isWellFormed (ES2024; in Node 20). */
@@ -1238,7 +1263,9 @@ export class SheetScanner extends XmlScanner {
   /** A `t="s"` cell: shared string `index`, converted and marked once if VNI (see SharedStrings). */
   private sharedCell(col: number, index: number, formula: boolean): RawCell | undefined {
     const s = this.sst.get(index);
-    return s ? stringCell(col, formula, s, this.sst.isVni(index)) : undefined;
+    if (!s) return undefined;
+    if (!formula && this.sst.isPlain(index)) return new PlainText(col, s);
+    return stringCell(col, formula, s, this.sst.isVni(index));
   }
 
   /** The cell's value, or undefined for an empty cell (including a formula with no cached result). */
@@ -1314,6 +1341,21 @@ export class SheetScanner extends XmlScanner {
     return clip(s, this.max);
   }
 }
+
+/**
+ * A text cell known to be plain. `plain` is on the prototype: one flag for every such cell, and
+ * the cell compares (toEqual, JSON) as the object literal of any other text cell; a copy made by
+ * spreading it is no longer known plain, which is only slower.
+ */
+class PlainText {
+  readonly t = 's';
+  declare readonly plain: true;
+  constructor(
+    readonly col: number,
+    readonly v: string,
+  ) {}
+}
+Object.defineProperty(PlainText.prototype, 'plain', { value: true });
 
 function stringCell(col: number, formula: boolean, v: string, vni: boolean): RawCell {
   if (vni) return formula ? { col, formula: true, t: 's', v, legacy: 'vni' } : { col, t: 's', v, legacy: 'vni' };

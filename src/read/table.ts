@@ -238,7 +238,7 @@ function decodeRow(row: RawRow, mode: Legacy): RawRow {
   let cells: RawCell[] | undefined;
   for (let i = 0; i < row.cells.length; i++) {
     const c = row.cells[i];
-    if (c.t !== 's' || c.legacy) continue;
+    if (c.t !== 's' || c.legacy || c.plain) continue;
     const legacy = mode === 'tcvn3' ? isLatin1Text(c.v) : looksLikeTcvn3(c.v);
     if (!legacy) continue;
     const v = decodeTcvn3(c.v);

@@ -6,7 +6,12 @@
 
 /** A cell's stored value. Formula cells carry their cached result and `formula: true`. */
 export type RawValue =
-  | { t: 's'; v: string }
+  /**
+   * `plain` when the reader knows the text needs nothing done to it: it is shown as stored
+   * (cleanText leaves it as it is) and cannot be a legacy encoding (it has a character beyond
+   * Latin-1, or none beyond ASCII). Worked out once per shared string; absent, nothing is known.
+   */
+  | { t: 's'; v: string; plain?: boolean }
   /** `percent` when the cell's number format shows it as a percentage (0.7 shown as 70%). */
   | { t: 'n'; v: number; percent?: boolean }
   | { t: 'b'; v: boolean }

@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeVni, looksLikeVni } from '../../src/normalize/legacy.js';
+import { decodeTcvn3, decodeVni, isLatin1Text, looksLikeTcvn3, looksLikeVni } from '../../src/normalize/legacy.js';
+import { cleanText } from '../../src/normalize/text.js';
 import { SharedStrings, SharedStringsScanner, SheetScanner } from '../../src/read/sheet-scanner.js';
 import type { RawRow, WorkbookSource } from '../../src/read/types.js';
 import { openXlsx } from '../../src/read/xlsx.js';
@@ -170,6 +171,54 @@ async function batchesOf(src: WorkbookSource): Promise<RawRow[]> {
   for await (const batch of src.batches!(src.sheets[0])) rows.push(...batch);
   return rows;
 }
+
+describe('plain shared strings', () => {
+  // Characters each fact turns on: spaces and controls, the marks and spaces cleanText removes,
+  // Latin-1 letters a TCVN3 or VNI text is made of, Vietnamese beyond Latin-1.
+  const ALPHABET = [...'ab Z9-', '\t', '\n', '\r', '\u00a0', '\u0300', '\u0323', '\u1dc0', '\u1680', '\u2000', '\u200b', '\u2028', '\u202f', '\u205f', '\u3000', '\ufeff', ...'ễđơĐÝóµªÿäé\u0080\u00ad'];
+
+  it('is said of a string only when cleanText leaves it and no legacy decoding could change it', () => {
+    let seed = 5;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let plain = 0;
+    for (let k = 0; k < 20_000; k++) {
+      const s = Array.from({ length: next(7) }, () => ALPHABET[next(ALPHABET.length)]).join('');
+      const table = SharedStrings.of([s]);
+      if (!table.isPlain(0)) continue;
+      plain++;
+      const v = table.get(0)!;
+      expect(cleanText(v), JSON.stringify(v)).toBe(v);
+      expect(looksLikeTcvn3(v), JSON.stringify(v)).toBe(false);
+      // A sheet typed in TCVN3 decodes every Latin-1-only text: nothing to change in a plain one.
+      if (isLatin1Text(v)) expect(decodeTcvn3(v), JSON.stringify(v)).toBe(v);
+      expect(table.isVni(0)).toBe(false);
+    }
+    expect(plain).toBeGreaterThan(1000);
+  });
+
+  it('is said of the common texts, and not of VNI text, held converted and to be marked', () => {
+    const table = SharedStrings.of(['Nguyễn Văn An', 'HTXSNV', 'Trường THCS Đắk Ruồng', 'Nguyeãn Vaên An', 'Café', 'Hoàn  thành', ' An']);
+    expect(Array.from({ length: table.length }, (_, i) => table.isPlain(i))).toEqual([true, true, true, false, false, false, false]);
+    expect(table.isVni(3)).toBe(true);
+  });
+
+  it('gives cells that read as any other text cell, and say so', () => {
+    const scanner = new SheetScanner({ sst: SharedStrings.of(['Nguyễn Văn An', 'Café']), xfKinds: [], date1904: false, maxCellChars: 32_767 });
+    scanner.push(`<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><f>X</f><v>0</v></c></row></sheetData></worksheet>`);
+    scanner.finish();
+    const [row] = scanner.take();
+    expect(row.cells).toEqual([
+      { col: 1, t: 's', v: 'Nguyễn Văn An' },
+      { col: 2, t: 's', v: 'Café' },
+      { col: 3, t: 's', v: 'Nguyễn Văn An', formula: true },
+    ]);
+    expect(row.cells.map((c) => c.t === 's' && c.plain === true)).toEqual([true, false, false]);
+    expect(JSON.parse(JSON.stringify(row.cells[0]))).toEqual({ col: 1, t: 's', v: 'Nguyễn Văn An' });
+  });
+});
 
 describe('VNI shared strings in a workbook', () => {
   let dir: string;

@@ -41,16 +41,40 @@ const VIETNAMESE_LATIN1 = new Set([...'àáâãèéêìíòóôõùúýÀÁÂÃ�
 const ANY_HIGH = /[\u00a1-\u00fe]/;
 const BEYOND_LATIN1 = /[\u0100-\uffff]/;
 
-/** Whether a text reads as TCVN3 shown in Latin-1: a code no Unicode Vietnamese text uses, next to a letter. */
+/**
+ * Per Latin-1 code, what looksLikeTcvn3 makes of it: 0 nothing; NEAR_LETTER an ASCII letter or a
+ * TCVN3 code Unicode Vietnamese also holds (either makes a neighbour a letter); NOT_UNICODE a
+ * TCVN3 code no Unicode Vietnamese text holds.
+ */
+const TCVN3_CLASS = new Uint8Array(256);
+const NEAR_LETTER = 1;
+const NOT_UNICODE = 2;
+for (let c = 0; c < 256; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z]/.test(ch)) TCVN3_CLASS[c] = NEAR_LETTER;
+  else if (TCVN3.has(ch)) TCVN3_CLASS[c] = VIETNAMESE_LATIN1.has(ch) ? NEAR_LETTER : NOT_UNICODE;
+}
+
+/**
+ * Whether a text reads as TCVN3 shown in Latin-1: a code no Unicode Vietnamese text uses, next to
+ * a letter (an ASCII letter or a TCVN3 code). Asked of every text cell that is not known plain,
+ * so it reads character codes off a table; the words Unicode Vietnamese shares with Latin-1
+ * ("Có", "Không") answer no without a string made.
+ */
 export function looksLikeTcvn3(text: string): boolean {
-  // Unicode Vietnamese has a letter beyond Latin-1 within its first word or two: asked first.
-  if (BEYOND_LATIN1.test(text) || !ANY_HIGH.test(text)) return false;
-  const chars = [...text];
-  return chars.some((ch, i) => {
-    if (!TCVN3.has(ch) || VIETNAMESE_LATIN1.has(ch)) return false;
-    const near = (c?: string) => c !== undefined && (/[A-Za-z]/.test(c) || TCVN3.has(c));
-    return near(chars[i - 1]) || near(chars[i + 1]);
-  });
+  const n = text.length;
+  let only = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0xff) return false;
+    if (TCVN3_CLASS[c] === NOT_UNICODE) only = true;
+  }
+  if (!only) return false;
+  for (let i = 0; i < n; i++) {
+    if (TCVN3_CLASS[text.charCodeAt(i)] !== NOT_UNICODE) continue;
+    if ((i > 0 && TCVN3_CLASS[text.charCodeAt(i - 1)] !== 0) || (i + 1 < n && TCVN3_CLASS[text.charCodeAt(i + 1)] !== 0)) return true;
+  }
+  return false;
 }
 
 /** Whether a text could be TCVN3 at all: nothing beyond Latin-1. */

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeVni, looksLikeTcvn3, looksLikeVni, repairMojibake } from '../../src/normalize/legacy.js';
+import { decodeTcvn3, decodeVni, looksLikeTcvn3, looksLikeVni, repairMojibake } from '../../src/normalize/legacy.js';
 import { parseDateText, parseNumberText } from '../../src/normalize/values.js';
 import { openCsv } from '../../src/read/csv.js';
 import { oleKind } from '../../src/read/ole.js';
@@ -39,6 +39,41 @@ describe('VNI', () => {
       expect(looksLikeVni(text), text).toBe(false);
     }
     expect(looksLikeTcvn3('Hä vµ tªn')).toBe(true);
+  });
+});
+
+describe('TCVN3 detection', () => {
+  // The definition, as words: a Latin-1 text with a TCVN3 code that Unicode Vietnamese never
+  // holds (not one of the Latin-1 letters Vietnamese shares), next to an ASCII letter or a code.
+  const VIETNAMESE_LATIN1 = new Set([...'àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ']);
+  const isCode = (ch: string) => decodeTcvn3(ch) !== ch;
+  const reference = (text: string) => {
+    if (/[\u0100-\uffff]/.test(text)) return false;
+    const chars = [...text];
+    const near = (c?: string) => c !== undefined && (/[A-Za-z]/.test(c) || isCode(c));
+    return chars.some((ch, i) => isCode(ch) && !VIETNAMESE_LATIN1.has(ch) && (near(chars[i - 1]) || near(chars[i + 1])));
+  };
+
+  it('tells TCVN3 from Unicode Vietnamese and Latin-1 words', () => {
+    for (const text of ['Hä vµ tªn', 'Tr\u00adêng', 'NguyÔn V\u00a8n An', '§¾k Ruång']) expect(looksLikeTcvn3(text), text).toBe(true);
+    for (const text of ['Có', 'Không', 'Café', 'Nguyễn Văn An', 'STT', '', 'µ', '1 µ 2']) expect(looksLikeTcvn3(text), text).toBe(false);
+  });
+
+  it('answers as the definition on random Latin-1 and Vietnamese text', () => {
+    const alphabet = ['a', 'Z', ' ', '1', '-', 'ễ', 'đ', '\ud83d', ...Array.from({ length: 0x60 }, (_, k) => String.fromCharCode(0xa0 + k))];
+    let seed = 3;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let yes = 0;
+    for (let k = 0; k < 50_000; k++) {
+      const text = Array.from({ length: next(6) }, () => alphabet[next(alphabet.length)]).join('');
+      const want = reference(text);
+      if (want) yes++;
+      if (looksLikeTcvn3(text) !== want) expect(looksLikeTcvn3(text), JSON.stringify(text)).toBe(want);
+    }
+    expect(yes).toBeGreaterThan(1000);
   });
 });
 

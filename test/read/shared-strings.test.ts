@@ -14,6 +14,7 @@ import { SharedStrings, SharedStringsScanner, SheetScanner } from '../../src/rea
 import type { RawRow, WorkbookSource } from '../../src/read/types.js';
 import { openXlsx } from '../../src/read/xlsx.js';
 import { writeRawZip } from '../../scripts/fixture-kit/zip.js';
+import { seeded } from '../support/random.js';
 
 function all(table: SharedStrings): (string | undefined)[] {
   return Array.from({ length: table.length }, (_, i) => table.get(i));
@@ -105,11 +106,7 @@ describe('the shared-string table', () => {
   });
 
   it('tells VNI apart as a cell-by-cell check would, whatever form the string is held in', () => {
-    let seed = 11;
-    const rand = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
+    const rand = seeded(11);
     const pieces = ['Nguyeãn', 'Vaên', 'Tröôøng', 'Ñaêk', 'Hoï', 'vaø', 'teân', 'Café', 'Hä', 'vµ', 'tªn', 'An', 'ă', 'Đ', 'ạ', '😀', 'ß', 'ÿ', 'À', '¡'];
     const strings = Array.from({ length: 3000 }, () => Array.from({ length: 1 + rand(5) }, () => pieces[rand(pieces.length)]).join(' '));
     // Past the 128 codes, strings are held as UTF-8 and looked at in full.
@@ -178,11 +175,7 @@ describe('plain shared strings', () => {
   const ALPHABET = [...'ab Z9-', '\t', '\n', '\r', '\u00a0', '\u0300', '\u0323', '\u1dc0', '\u1680', '\u2000', '\u200b', '\u2028', '\u202f', '\u205f', '\u3000', '\ufeff', ...'ễđơĐÝóµªÿäé\u0080\u00ad'];
 
   it('is said of a string only when cleanText leaves it and no legacy decoding could change it', () => {
-    let seed = 5;
-    const next = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
+    const next = seeded(5);
     let plain = 0;
     for (let k = 0; k < 20_000; k++) {
       const s = Array.from({ length: next(7) }, () => ALPHABET[next(ALPHABET.length)]).join('');

@@ -10,6 +10,7 @@ import { SharedStrings, SharedStringsScanner, SheetScanner, XmlError, type Sheet
 import { formatCodeKind, MergeFinder, openXlsx, serialToDate } from '../../src/read/xlsx.js';
 import { packageRoot } from '../../src/rules/load.js';
 import { writeRawZip } from '../../scripts/fixture-kit/zip.js';
+import { seeded } from '../support/random.js';
 
 // The reference workbooks stand in shared/, beside the project's checkout.
 const REFERENCE = path.resolve(packageRoot(), '../shared/reference/quang-binh-tdkt');
@@ -763,11 +764,7 @@ dòng 2\r\ndòng 3 &#x1F600; &#7899;</t></is></c><c r="B2" t="str"><f>A1&amp;"x"
   it('reads the common cell shape and every other spelling of it alike', () => {
     // A deterministic generator of cells; each is written once in the shape the fast path reads and
     // once with a namespace prefix and extra white space, which only the general path reads.
-    let seed = 7;
-    const rand = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
+    const rand = seeded(7);
     const values = [
       ...['0', '42', '007', '-3', '-0', '0.8', '0.1', '-0.125', '.5', '1.', '-', '.', '45203.75', '123456789012.345'],
       ...['1.0000000000000002', '12345678901234567890', '1E+3', '4.5e-7', ' 12 ', '', 'abc'],
@@ -1031,11 +1028,7 @@ describe('merged ranges across the inflated chunks', () => {
     // The reader inflates the pass's part 2 MiB at a time, more than these parts: cut them here,
     // at random places (in tags, in the word searched for, in multi-byte characters) and sizes;
     // the cuts of a few bytes on a part of 400 ranges.
-    let seed = 11;
-    const next = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
+    const next = seeded(11);
     const few = ranges.slice(0, 400);
     const small = xml.replace('ễ'.repeat(200_000), 'ễ'.repeat(300)).replace(tags, tags.slice(0, tags.indexOf(`<mergeCell ref="${columnLetter(ranges[400].c1)}${ranges[400].r1}:`)));
     const encodings = (text: string) => [Buffer.from(text, 'utf8'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.replace('UTF-8', 'UTF-16'), 'utf16le')])];

@@ -570,9 +570,12 @@ interface ColumnAt {
   /** Its place in each row's array of cell views. */
   slot: number;
   memo: { text: Map<string | number, Parsed>; number: Map<string | number, Parsed>; percent: Map<string | number, Parsed> };
+  /** Lookups in a full memo that found nothing: past MEMO_GIVE_UP of them the column's values are left unmemoised. */
+  misses: number;
 }
 
 const PARSE_MEMO = 4096;
+const MEMO_GIVE_UP = 4096;
 
 /** A sheet's columns by key, ready to turn each nominee row into a RowView. */
 class SheetState {
@@ -595,7 +598,7 @@ class SheetState {
     let slot = 0;
     for (const c of layout.columns) {
       const spec = ruleSet.columns.get(c.key)!;
-      const at: ColumnAt = { key: c.key, year: c.year, col: c.col, column: columnLetter(c.col), spec, slot: slot++, memo: { text: new Map(), number: new Map(), percent: new Map() } };
+      const at: ColumnAt = { key: c.key, year: c.year, col: c.col, column: columnLetter(c.col), spec, slot: slot++, memo: { text: new Map(), number: new Map(), percent: new Map() }, misses: 0 };
       this.byCol[c.col] = at;
       if (c.year === undefined) this.plain.set(c.key, at);
       else {
@@ -624,11 +627,15 @@ class SheetState {
   private parse(raw: RawCell, text: string, at: ColumnAt): Parsed {
     const { spec } = at;
     if (spec.type === 'text' && raw.t === 's') return { ok: true, value: text };
-    const memo = raw.t === 's' ? at.memo.text : raw.t === 'n' ? (raw.percent ? at.memo.percent : at.memo.number) : undefined;
+    // A column of distinct values (numbers down the rows, ids) fills its memo and then only misses.
+    const memo = at.misses >= MEMO_GIVE_UP ? undefined : raw.t === 's' ? at.memo.text : raw.t === 'n' ? (raw.percent ? at.memo.percent : at.memo.number) : undefined;
     let parsed = memo?.get(raw.v as string | number);
     if (parsed === undefined) {
       parsed = parseCell(raw, spec.type, spec.enum ? this.ruleSet.enums.get(spec.enum) : undefined);
-      if (memo && memo.size < PARSE_MEMO) memo.set(raw.v as string | number, parsed);
+      if (memo) {
+        if (memo.size < PARSE_MEMO) memo.set(raw.v as string | number, parsed);
+        else at.misses++;
+      }
     }
     return parsed;
   }

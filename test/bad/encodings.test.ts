@@ -47,7 +47,8 @@ describe('TCVN3 detection', () => {
   // The definition, as words: a Latin-1 text with a TCVN3 code that Unicode Vietnamese never
   // holds (not one of the Latin-1 letters Vietnamese shares), next to an ASCII letter or a code.
   const VIETNAMESE_LATIN1 = new Set([...'àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ']);
-  const isCode = (ch: string) => decodeTcvn3(ch) !== ch;
+  // A TCVN3 code is one decodeTcvn3 changes, or ý, the one code that stands for itself (0xFD: ý).
+  const isCode = (ch: string) => decodeTcvn3(ch) !== ch || ch === 'ý';
   const reference = (text: string) => {
     if (/[\u0100-\uffff]/.test(text)) return false;
     const chars = [...text];

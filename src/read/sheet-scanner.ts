@@ -346,6 +346,13 @@ abstract class XmlScanner {
     return gt + 1;
   }
 
+  /** An element read whole by a subclass's fast path, whose content follows: opened as startTag would. */
+  protected enter(id: number): void {
+    this.ids[this.depth] = id;
+    this.names[this.depth] = ELEMENT_NAMES[id];
+    this.depth++;
+  }
+
   private growAttrs(): void {
     const n = this.nameStart.length * 2;
     this.nameStart = grown(this.nameStart, n);
@@ -1021,6 +1028,12 @@ export class SheetScanner extends XmlScanner {
         hidden = v === '1' || v === 'true';
       }
     }
+    this.startRow(row, hidden, this.rowDigits);
+  }
+
+  /** A row opens: numbered row (or the one after the last, without a number), its r that many characters long. */
+  private startRow(row: number, hidden: boolean, digits: number): void {
+    this.rowDigits = digits;
     this.rowNum = Number.isFinite(row) && row > 0 ? row : this.prevRow + 1;
     this.prevRow = this.rowNum;
     this.rowHidden = hidden;
@@ -1095,6 +1108,7 @@ export class SheetScanner extends XmlScanner {
    * reads it from the same offset: nothing is changed before the shape is known.
    */
   protected override fastElement(lt: number, c1: number): number {
+    if (c1 === 114) return this.fastRow(lt);
     if (c1 !== 99 || !this.inRow || this.inCell) return -1;
     const buf = this.buf;
     // Every read below stays under lim + 8 < buf.length (see charAt); a longer cell takes the general path.
@@ -1231,6 +1245,61 @@ export class SheetScanner extends XmlScanner {
     }
     if (cell !== undefined) this.cells.push(cell);
     return end;
+  }
+
+  /**
+   * The common row start tag `<row r="5" spans="1:15" x14ac:dyDescent="0.25">`, read in one go
+   * when it has that shape: no prefix, single spaces before attributes, double-quoted values
+   * without entities, an r of plain digits. Anything else, including a tag cut off by the end of
+   * the chunk and an empty row closed in its own tag, is left to the general path (-1), which
+   * reads it from the same offset: nothing is changed before the shape is known.
+   */
+  private fastRow(lt: number): number {
+    if (!this.inSheetData || this.inRow || this.inCell) return -1;
+    const buf = this.buf;
+    const n = buf.length;
+    if (charAt(buf, lt + 2, n) !== 111 || charAt(buf, lt + 3, n) !== 119) return -1;
+    let i = lt + 4;
+    let c = charAt(buf, i, n);
+    let row = 0;
+    let digits = 0;
+    let hidden = false;
+    while (c === SPACE) {
+      const ns = i + 1;
+      c = charAt(buf, ++i, n);
+      while (c !== EQ) {
+        if (c < 0 || c === SPACE || c === GT || c === SLASH || c === LT || c === DQUOTE || c === SQUOTE) return -1;
+        c = charAt(buf, ++i, n);
+      }
+      const ne = i;
+      if (ne === ns || charAt(buf, i + 1, n) !== DQUOTE) return -1;
+      const vs = i + 2;
+      let j = vs;
+      c = charAt(buf, j, n);
+      while (c !== DQUOTE) {
+        if (c < 0 || c === LT || c === AMP) return -1;
+        c = charAt(buf, ++j, n);
+      }
+      if (ne - ns === 1 && buf.charCodeAt(ns) === 114) {
+        // r: plain digits (the last r, as the general path takes it).
+        if (j === vs) return -1;
+        row = 0;
+        for (let k = vs; k < j; k++) {
+          const d = buf.charCodeAt(k);
+          if (d < 48 || d > 57) return -1;
+          row = row * 10 + (d - 48);
+        }
+        digits = j - vs;
+      } else if (ne - ns === 6 && buf.startsWith('hidden', ns)) {
+        hidden = (j - vs === 1 && buf.charCodeAt(vs) === 49) || (j - vs === 4 && buf.startsWith('true', vs));
+      }
+      i = j + 1;
+      c = charAt(buf, i, n);
+    }
+    if (c !== GT) return -1;
+    this.startRow(row, hidden, digits);
+    this.enter(E_ROW);
+    return i + 1;
   }
 
   /** A number cell under a style that may show it as a date or a percentage. */

@@ -761,9 +761,9 @@ dòng 2\r\ndòng 3 &#x1F600; &#7899;</t></is></c><c r="B2" t="str"><f>A1&amp;"x"
     }
   });
 
-  it('reads the common cell shape and every other spelling of it alike', () => {
-    // A deterministic generator of cells; each is written once in the shape the fast path reads and
-    // once with a namespace prefix and extra white space, which only the general path reads.
+  it('reads the common cell and row shapes and every other spelling of them alike', () => {
+    // A deterministic generator of rows of cells; each is written once in the shape the fast paths
+    // read and once with a namespace prefix and extra white space, which only the general path reads.
     const rand = seeded(7);
     const values = [
       ...['0', '42', '007', '-3', '-0', '0.8', '0.1', '-0.125', '.5', '1.', '-', '.', '45203.75', '123456789012.345'],
@@ -794,8 +794,21 @@ dòng 2\r\ndòng 3 &#x1F600; &#7899;</t></is></c><c r="B2" t="str"><f>A1&amp;"x"
         cells += v === undefined ? `<c${ref}${s}${t}/>` : `<c${ref}${s}${t}><v>${v}</v></c>`;
         cells2 += v === undefined ? `<x:c${ref}${s}${t} />` : `<x:c${ref}\n${s}${t}><x:v>${v}</x:v></x:c>`;
       }
-      canonical += `<row r="${r}">${cells}</row>`;
-      spelled += `<x:row r="${r}">${cells2}</x:row>`;
+      // Row tags as Excel writes them (the fast path), now and then without r, hidden or empty.
+      const attrs: string[] = [];
+      if (rand(6) !== 0) attrs.push(`r="${r}"`);
+      if (rand(2) === 0) attrs.push('spans="1:15"');
+      if (rand(3) === 0) attrs.push(`hidden="${['1', 'true', '0', 'false'][rand(4)]}"`);
+      if (rand(2) === 0) attrs.push('x14ac:dyDescent="0.25"');
+      const open = attrs.map((a) => ` ${a}`).join('');
+      const open2 = attrs.map((a) => `\n  ${a}`).join('');
+      if (count === 0 && rand(2) === 0) {
+        canonical += `<row${open}/>`;
+        spelled += `<x:row${open2} />`;
+      } else {
+        canonical += `<row${open}>${cells}</row>`;
+        spelled += `<x:row${open2} >${cells2}</x:row>`;
+      }
     }
     const a = scanRows(`<worksheet xmlns="${NS}"><sheetData>${canonical}</sheetData></worksheet>`, 4096);
     const b = scanRows(`<x:worksheet xmlns:x="${NS}"><x:sheetData>${spelled}</x:sheetData></x:worksheet>`, 4096);

@@ -1,4 +1,3 @@
-import iconv from 'iconv-lite';
 /**
  * Text in TCVN3 (ABC), the single-byte Vietnamese encoding of the .VnTime fonts, pasted from old
  * documents into a sheet. Excel keeps the bytes and shows them as Latin-1 letters unless the cell
@@ -201,10 +200,18 @@ export function looksLikeVni(text: string): boolean {
  * those bytes are valid UTF-8 and hold a character beyond ASCII.
  */
 const CP1252_BYTE = new Map<string, number>();
-for (let b = 0; b < 256; b++) {
-  CP1252_BYTE.set(String.fromCharCode(b), b);
-  const ch = iconv.decode(Buffer.from([b]), 'win1252');
-  if (ch !== '\ufffd') CP1252_BYTE.set(ch, b);
+for (let b = 0; b < 256; b++) CP1252_BYTE.set(String.fromCharCode(b), b);
+/**
+ * Windows-1252's own characters at 0x80–0x9F (five codes there are undefined), as Microsoft's
+ * table gives them. Written out here: Node's TextDecoder reads "windows-1252" as Latin-1, and
+ * iconv-lite would be loaded by every check for these 27 characters (a test holds them to it).
+ */
+const CP1252_HIGH = '\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
+for (let k = 0; k < CP1252_HIGH.length; k++) if (CP1252_HIGH[k] !== '\ufffd') CP1252_BYTE.set(CP1252_HIGH[k], 0x80 + k);
+
+/** By byte, the character Windows-1252 shows for it (U+FFFD for the five it leaves undefined): for tests. */
+export function cp1252Char(b: number): string {
+  return b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
 }
 /** A UTF-8 lead byte shown as Windows-1252 followed by a continuation byte shown likewise. */
 const MOJIBAKE = /[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/;

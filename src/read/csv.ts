@@ -19,9 +19,12 @@
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import iconv from 'iconv-lite';
+import { lazyRequire } from '../lazy.js';
 import { fromVni, repairMojibake } from '../normalize/legacy.js';
 import { DEFAULT_LIMITS, InputError, ownString, rowsOfBatches, type RawCell, type RawRow, type ReadLimits, type WorkbookSource } from './types.js';
+
+/** iconv-lite, for Windows-1258 only (Node's TextDecoder reads the UTF encodings). */
+const iconvLite = lazyRequire<typeof import('iconv-lite')>('iconv-lite');
 
 const SNIFF_BYTES = 64 * 1024;
 
@@ -303,7 +306,7 @@ export async function openCsv(file: string, limits: Partial<ReadLimits> = {}): P
   }
   if (head.length === 0) throw new InputError(file, 'empty', 'the file is empty');
   const { encoding, bom } = sniffEncoding(head);
-  const delimiter = sniffDelimiter(iconv.decode(head.subarray(bom), encoding));
+  const delimiter = sniffDelimiter(encoding === 'windows-1258' ? iconvLite().decode(head.subarray(bom), encoding) : new TextDecoder(encoding).decode(head.subarray(bom)));
   const sheetName = file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
   const sheet = { name: sheetName, hidden: false };
 
@@ -312,7 +315,7 @@ export async function openCsv(file: string, limits: Partial<ReadLimits> = {}): P
     const input = createReadStream(file, { start: bom, highWaterMark: CHUNK_BYTES });
     // TextDecoder, a third faster than the stream's own decoding; the BOM is behind `start`.
     const text: AsyncIterable<string> =
-      encoding === 'windows-1258' ? (input.pipe(iconv.decodeStream(encoding)) as AsyncIterable<string>) : decode(input, new TextDecoder(encoding, { ignoreBOM: true }));
+      encoding === 'windows-1258' ? (input.pipe(iconvLite().decodeStream(encoding)) as AsyncIterable<string>) : decode(input, new TextDecoder(encoding, { ignoreBOM: true }));
     const parser = new CsvRecords(delimiter.charCodeAt(0), lim.maxCellChars, lim.maxRows);
     // The records just completed end at the parser's count.
     const rowsIn = (records: string[][]) => rowsOf(records, parser.records - records.length + 1);

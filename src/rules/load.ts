@@ -6,8 +6,9 @@
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
+import { lazyRequire } from '../lazy.js';
 import { readCachedPack, writeCachedPack } from './pack-cache.js';
 import { Pack, type Column, type Condition, type EnumValue, type LocalText, type Period, type Profile, type Rule } from './schema.js';
 import { operators } from '../operators/index.js';
@@ -159,6 +160,9 @@ function zodFail(pp: Locatable, prefix: (string | number)[], error: z.ZodError):
   fail(pp, keyPath, reason);
 }
 
+/** The yaml library: a check whose packs are all in the cache (see pack-cache.ts) and right parses no YAML. */
+const yaml = lazyRequire<typeof import('yaml')>('yaml');
+
 /** Parses a YAML file and validates it against a schema; every mistake names file, line, column and key. */
 export function parseYamlFile<T>(file: string, schema: z.ZodType<T>, text?: string): { data: T; file: string; doc: Document; lines: LineCounter } {
   if (text === undefined) {
@@ -168,6 +172,7 @@ export function parseYamlFile<T>(file: string, schema: z.ZodType<T>, text?: stri
       throw new PackError(file, 0, 0, '', (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message);
     }
   }
+  const { LineCounter, parseDocument, isMap } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const pp = { file, doc, lines };

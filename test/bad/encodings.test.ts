@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeTcvn3, decodeVni, looksLikeTcvn3, looksLikeVni, repairMojibake } from '../../src/normalize/legacy.js';
+import iconv from 'iconv-lite';
+import { cp1252Char, decodeTcvn3, decodeVni, looksLikeTcvn3, looksLikeVni, repairMojibake } from '../../src/normalize/legacy.js';
 import { parseDateText, parseNumberText } from '../../src/normalize/values.js';
 import { openCsv } from '../../src/read/csv.js';
 import { oleKind } from '../../src/read/ole.js';
@@ -80,6 +81,9 @@ describe('mojibake', () => {
     expect(repairMojibake('NguyÃªn')).toBe('Nguyên');
     expect(repairMojibake('Nguyá»…n VÄƒn An')).toBe('Nguyễn Văn An');
     expect(repairMojibake('Há»\u008d vÃ\u00a0 tÃªn')).toBe('Họ và tên');
+  });
+  it('knows Windows-1252 as iconv-lite does, byte for byte', () => {
+    for (let b = 0; b < 256; b++) expect(cp1252Char(b), b.toString(16)).toBe(iconv.decode(Buffer.from([b]), 'win1252'));
   });
   it('leaves text that is not mojibake', () => {
     for (const text of ['Nguyễn Văn An', 'Café', 'Ã', 'Ông Bà', '1.234,5']) expect(repairMojibake(text), text).toBeUndefined();

@@ -3,13 +3,7 @@ import { ResultCache, cacheKey } from '../engine/cache.js';
 import { profileResolver, type ProfileMap } from '../engine/profiles.js';
 import type { Severity } from '../engine/types.js';
 import { writeAtomic, type InputGuard } from './output.js';
-
-export const DEFAULT_CACHE = '.hoso-cache';
-
-export interface CacheOptions {
-  cache?: boolean;
-  cacheLocation?: string;
-}
+import { DEFAULT_CACHE, type CacheOptions } from './cache-options.js';
 
 export function openCache(
   opts: CacheOptions,

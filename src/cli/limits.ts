@@ -4,7 +4,7 @@
  * refused by default.
  */
 import type { Command } from 'commander';
-import { UsageError } from '../engine/check.js';
+import { UsageError } from '../errors.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../read/types.js';
 
 const UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };

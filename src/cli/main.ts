@@ -3,21 +3,19 @@
  * exit code. 0: no error; 1: errors (or too many warnings); 2: the tool could not do its job.
  */
 import { Command, Option, CommanderError, InvalidArgumentError } from 'commander';
-import { bundledRulesDir, expandPackPaths, loadRuleSet, PackError, type RuleSet } from '../rules/load.js';
-import { checkPaths, UsageError } from '../engine/check.js';
-import type { Lang, Severity } from '../engine/types.js';
-import { formatters, planOutputs } from '../format/index.js';
-import { findConfig, loadConfig } from './config.js';
-import { describeInputError, t } from './i18n.js';
-import { exitOnInterrupt, InputGuard, OutputError, writeAtomic } from './output.js';
-import { addLimitOptions, limitsOf, type LimitOptions } from './limits.js';
-import { explainRule, listRules } from './explain.js';
 import { existsSync } from 'node:fs';
-import { progressBar } from './progress.js';
-import { expandGlobs } from './globs.js';
-import { DEFAULT_CACHE, openCache, saveCache, type CacheOptions } from './cache.js';
-import { VERSION } from '../version.js';
 import { availableParallelism } from 'node:os';
+// Only what every command needs is imported here: `hoso --version` and `--help` load nothing
+// else. Each command loads the engine, the rule loader, the readers and the formats it uses.
+import type { RuleSet } from '../rules/load.js';
+import type { Lang, Severity } from '../engine/types.js';
+import { OutputError, PackError, UsageError } from '../errors.js';
+import { FORMAT_NAMES } from '../format/names.js';
+import { describeInputError, t } from './i18n.js';
+import { addLimitOptions, limitsOf, type LimitOptions } from './limits.js';
+import { progressBar } from './progress.js';
+import { DEFAULT_CACHE, type CacheOptions } from './cache-options.js';
+import { VERSION } from '../version.js';
 
 interface Common {
   rules?: string[];
@@ -43,7 +41,9 @@ function langOf(opts: { lang?: string }): Lang {
 }
 
 /** Rule packs and settings in force: bundled packs, the config's, then --rules. */
-function setup(opts: Common) {
+async function setup(opts: Common) {
+  const { bundledRulesDir, expandPackPaths, loadRuleSet } = await import('../rules/load.js');
+  const { findConfig, loadConfig } = await import('./config.js');
   const configFile = opts.config ?? findConfig(process.cwd());
   const config = configFile ? loadConfig(configFile) : undefined;
   const useDefault = opts.defaultRules && (config?.['default-rules'] ?? true);
@@ -56,7 +56,7 @@ function setup(opts: Common) {
 }
 
 /** What the engine needs from the settings in force and the options `check` and `report` share. */
-function engineOptions(settings: ReturnType<typeof setup>, opts: LimitOptions & { jobs?: number }) {
+function engineOptions(settings: Awaited<ReturnType<typeof setup>>, opts: LimitOptions & { jobs?: number }) {
   const { ruleSet, packFiles, profiles, profileMap, lang, severity } = settings;
   return { ruleSet, packFiles, profiles, profileMap, lang, severity, jobs: opts.jobs ?? availableParallelism(), limits: limitsOf(opts), onProgress: progressBar(lang) };
 }
@@ -80,8 +80,8 @@ export function buildProgram(): Command {
 
   addLimitOptions(addCommon(program.command('check').argument('<paths...>', '.xlsx/.csv files or folders')))
     .description('check dossiers and print findings')
-    .option('-f, --format <name>', `output format: ${Object.keys(formatters).join(', ')} (repeatable, paired with -o in order)`, (v: string, prev: string[] = []) => {
-      if (!formatters[v]) throw new InvalidArgumentError(`Allowed choices are ${Object.keys(formatters).join(', ')}.`);
+    .option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')} (repeatable, paired with -o in order)`, (v: string, prev: string[] = []) => {
+      if (!FORMAT_NAMES.includes(v)) throw new InvalidArgumentError(`Allowed choices are ${FORMAT_NAMES.join(', ')}.`);
       return [...prev, v];
     })
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout (repeatable)', collect)
@@ -96,9 +96,14 @@ export function buildProgram(): Command {
     .option('--cache', 'skip files whose content, rules and profiles did not change since the last run')
     .option('--cache-location <file>', `where the cache is kept (default: ${DEFAULT_CACHE})`)
     .action(async (paths: string[], opts: Common & LimitOptions & CacheOptions & { format?: string[]; outputFile?: string[]; maxWarnings?: number; quiet?: boolean; jobs?: number }) => {
+      const { exitOnInterrupt, InputGuard, writeAtomic } = await import('./output.js');
       exitOnInterrupt();
-      const settings = setup(opts);
+      const settings = await setup(opts);
       const { ruleSet, packFiles, profiles, profileMap, lang, severity } = settings;
+      const { checkPaths } = await import('../engine/check.js');
+      const { formatters, planOutputs } = await import('../format/index.js');
+      const { expandGlobs } = await import('./globs.js');
+      const { openCache, saveCache } = await import('./cache.js');
       const outputs = planOutputs(opts.format, opts.outputFile);
       if ('problem' in outputs) throw new UsageError(outputs.problem.vi, outputs.problem.en);
       // No output of the run may replace a dossier: every target is checked against the inputs.
@@ -133,9 +138,12 @@ export function buildProgram(): Command {
     .option('-o, --output-file <file>', 'the report to write: file.xlsx or file.html')
     .option('-j, --jobs <n>', JOBS_HELP, parseJobs)
     .action(async (paths: string[], opts: Common & LimitOptions & { outputFile?: string; jobs?: number }) => {
+      const { exitOnInterrupt, InputGuard, writeAtomic } = await import('./output.js');
       exitOnInterrupt();
-      const settings = setup(opts);
+      const settings = await setup(opts);
       const { ruleSet, profiles, profileMap, lang } = settings;
+      const { checkPaths } = await import('../engine/check.js');
+      const { expandGlobs } = await import('./globs.js');
       // exceljs is loaded only by the commands that write workbooks, never by `check`.
       const { buildReport, reportRenderer } = await import('../report/index.js');
       const render = reportRenderer(opts.outputFile);
@@ -153,7 +161,8 @@ export function buildProgram(): Command {
     .option('-o, --output-file <file>', 'where to write it', 'mau-ho-so.xlsx')
     .option('--force', 'overwrite the file if it exists')
     .action(async (opts: Common & { outputFile: string; force?: boolean }) => {
-      const { ruleSet, profiles, lang, severity } = setup(opts);
+      const { ruleSet, profiles, lang, severity } = await setup(opts);
+      const { writeAtomic } = await import('./output.js');
       if (!opts.force && existsSync(opts.outputFile))
         throw new UsageError(`«${opts.outputFile}» đã có; thêm --force để ghi đè`, `"${opts.outputFile}" exists; add --force to overwrite it`);
       const { templateBytes } = await import('../template/build.js');
@@ -164,13 +173,15 @@ export function buildProgram(): Command {
   const rules = program.command('rules').description('rule packs');
   addCommon(rules.command('list'))
     .description('list the rules in force')
-    .action((opts: Common) => {
-      const { ruleSet, profiles, lang } = setup(opts);
+    .action(async (opts: Common) => {
+      const { ruleSet, profiles, lang } = await setup(opts);
+      const { listRules } = await import('./explain.js');
       process.stdout.write(listRules(ruleSet, profiles, lang));
     });
   addCommon(rules.command('validate').argument('<files...>', 'rule pack files or folders'))
     .description('validate rule packs (with the bundled packs they extend)')
-    .action((files: string[], opts: Common) => {
+    .action(async (files: string[], opts: Common) => {
+      const { bundledRulesDir, expandPackPaths, loadRuleSet } = await import('../rules/load.js');
       const lang = opts.lang ?? 'vi';
       const packs = expandPackPaths([...(opts.defaultRules ? [bundledRulesDir()] : []), ...files]);
       const ruleSet: RuleSet = loadRuleSet([...new Set(packs)]);
@@ -179,8 +190,9 @@ export function buildProgram(): Command {
     });
   addCommon(program.command('explain').argument('<id>', 'a rule, profile or field id'))
     .description("show a rule's meaning, source citation and examples")
-    .action((id: string, opts: Common) => {
-      const { ruleSet, lang } = setup(opts);
+    .action(async (id: string, opts: Common) => {
+      const { ruleSet, lang } = await setup(opts);
+      const { explainRule } = await import('./explain.js');
       const text = explainRule(ruleSet, id, lang);
       if (!text) throw new UsageError(`không có quy tắc, hồ sơ định mức hay lĩnh vực «${id}»`, `no rule, profile or field "${id}"`);
       process.stdout.write(text);

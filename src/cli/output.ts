@@ -5,8 +5,9 @@
 import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { expandInputs } from '../read/open.js';
+import { OutputError } from '../errors.js';
 
-export class OutputError extends Error {}
+export { OutputError } from '../errors.js';
 
 function real(p: string): string {
   try {

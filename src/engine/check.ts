@@ -18,6 +18,7 @@ import type { CellView, FileView, Finding, Lang, RowView, Severity, YearSlot } f
 import { rowFromSnapshot, snapshotRow, type RowSnapshot } from './snapshot.js';
 import { canUseWorkers, checkFileReply, checkInWorkers, replyError, WorkerBug, type FileReply } from './parallel.js';
 import { allProfiles, profileResolver, type ProfileMap, type ProfilesOf } from './profiles.js';
+import { UsageError } from '../errors.js';
 
 export interface CheckOptions {
   ruleSet: RuleSet;
@@ -68,19 +69,7 @@ export interface CheckResult {
 
 const KEYS = { name: 'ten', kind: 'loai', unit: 'don_vi', stt: 'stt', submitter: 'don_vi_de_nghi' };
 
-/** A mistake in how hoso was called: one line, exit 2. Said in Vietnamese and in English. */
-export class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly english: string = message,
-  ) {
-    super(message);
-  }
-
-  say(lang: Lang): string {
-    return lang === 'en' ? this.english : this.message;
-  }
-}
+export { UsageError } from '../errors.js';
 
 interface ActiveRule {
   compiled: CompiledRule;

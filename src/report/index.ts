@@ -3,7 +3,7 @@
  * (one self-contained page).
  */
 import path from 'node:path';
-import { UsageError } from '../engine/check.js';
+import { UsageError } from '../errors.js';
 import { reportHtml } from './html.js';
 import type { ReportModel } from './model.js';
 import { reportWorkbook } from './xlsx.js';

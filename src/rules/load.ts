@@ -3,9 +3,8 @@
  * enumeration values, profiles) and merges them into one rule set. A mistake is reported with the
  * file, the line and column, and the key's path — never at run time.
  */
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { lazyRequire } from '../lazy.js';
@@ -15,19 +14,10 @@ import { operators } from '../operators/index.js';
 import type { Operator } from '../operators/types.js';
 import type { ColumnType } from '../normalize/values.js';
 import { fold } from '../normalize/text.js';
+import { PackError } from '../errors.js';
+import { packageRoot } from '../package-root.js';
 
-export class PackError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly col: number,
-    readonly keyPath: string,
-    readonly reason: string,
-  ) {
-    super(`${file}:${line}:${col}: ${keyPath ? keyPath + ': ' : ''}${reason}`);
-    this.name = 'PackError';
-  }
-}
+export { PackError } from '../errors.js';
 
 export interface CompiledColumn {
   key: string;
@@ -74,16 +64,7 @@ export interface RuleSet {
   rules: CompiledRule[];
 }
 
-/** The package's root: where package.json is, above this module (src/ under vitest, dist/src/ once built). */
-export function packageRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));
-    dir = up;
-  }
-  return dir;
-}
+export { packageRoot } from '../package-root.js';
 
 export function bundledRulesDir(): string {
   return path.join(packageRoot(), 'rules');

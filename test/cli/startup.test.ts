@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatters } from '../../src/format/index.js';
+import { FORMAT_NAMES } from '../../src/format/names.js';
 import { FIXTURES, hoso } from '../support/cli.js';
 
 let dir: string;
@@ -25,10 +27,10 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** The packages a run of `hoso check` loaded, with the pack cache in the test's own folder. */
+/** The packages a run of `hoso …args` loaded, with the pack cache in the test's own folder. */
 async function packagesLoaded(args: string[]): Promise<string[]> {
   const out = path.join(dir, 'loaded.json');
-  const run = await hoso(['check', ...args], {
+  const run = await hoso(args, {
     env: { XDG_CACHE_HOME: path.join(dir, 'cache'), HOSO_NO_CACHE: '', HOSO_PROBE_OUT: out, NODE_OPTIONS: `--require ${path.join(dir, 'probe.cjs')}` },
   });
   expect(run.code, run.stderr).not.toBe(2);
@@ -39,13 +41,21 @@ describe('start-up', () => {
   it('checks a workbook without loading yaml, iconv-lite or exceljs once the packs are cached', async () => {
     const workbook = path.join(FIXTURES, 'vi-du', 'phong-gd-dt.xlsx');
     // The first run parses the packs (and fills the cache): yaml is loaded then.
-    expect(await packagesLoaded([workbook, '-f', 'json'])).toContain('yaml');
-    const loaded = await packagesLoaded([workbook, '-f', 'json']);
+    expect(await packagesLoaded(['check', workbook, '-f', 'json'])).toContain('yaml');
+    const loaded = await packagesLoaded(['check', workbook, '-f', 'json']);
     expect(loaded).toContain('yauzl');
     for (const name of ['yaml', 'iconv-lite', 'exceljs']) expect(loaded).not.toContain(name);
   });
 
   it('loads iconv-lite for a CSV file in Windows-1258', async () => {
-    expect(await packagesLoaded([path.join(FIXTURES, 'bad', 'csv', 'cp1258.csv'), '-f', 'json'])).toContain('iconv-lite');
+    expect(await packagesLoaded(['check', path.join(FIXTURES, 'bad', 'csv', 'cp1258.csv'), '-f', 'json'])).toContain('iconv-lite');
+  });
+
+  it('answers --version and --help with the command line alone: no reader, rule loader or engine', async () => {
+    for (const args of [['--version'], ['--help'], ['check', '--help']]) expect(await packagesLoaded(args), args.join(' ')).toEqual(['commander']);
+  });
+
+  it('knows the report formats without loading them', () => {
+    expect(FORMAT_NAMES).toEqual(Object.keys(formatters));
   });
 });

@@ -1,0 +1,37 @@
+/**
+ * The errors the command line turns into one line and exit 2, in a module of their own so that
+ * `hoso --version` and `--help` need not load the engine, the rule loader or the readers to
+ * recognise them.
+ */
+import type { Lang } from './engine/types.js';
+
+/** A mistake in how hoso was called: one line, exit 2. Said in Vietnamese and in English. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly english: string = message,
+  ) {
+    super(message);
+  }
+
+  say(lang: Lang): string {
+    return lang === 'en' ? this.english : this.message;
+  }
+}
+
+/** A mistake in a rule pack (or config file), located: file, line, column and key. */
+export class PackError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly col: number,
+    readonly keyPath: string,
+    readonly reason: string,
+  ) {
+    super(`${file}:${line}:${col}: ${keyPath ? keyPath + ': ' : ''}${reason}`);
+    this.name = 'PackError';
+  }
+}
+
+/** An output that would replace an input file. */
+export class OutputError extends Error {}

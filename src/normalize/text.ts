@@ -21,6 +21,9 @@ const COMBINING = /[\u0300-\u036f]/g;
  * spaces collapsed. "Tỷ lệ (%)" and "ty le" fold alike; "GD&ĐT" folds to "gd dt".
  */
 export function fold(s: string): string {
+  // Already folded (numbers typed as text, codes): answered before the cache, which a column of
+  // distinct numbers would otherwise fill and empty over and over.
+  if (FOLDED_ASCII.test(s)) return s;
   // Enumeration values and headers repeat on every row: fold each distinct short text once.
   if (s.length > 64) return foldUncached(s);
   let f = foldCache.get(s);
@@ -34,8 +37,11 @@ export function fold(s: string): string {
 const FOLD_CACHE_SIZE = 50_000;
 const foldCache = new Map<string, string>();
 
+/** Lower-case ASCII letters and digits in words one space apart: a text that folds to itself. */
+const FOLDED_ASCII = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+
 function foldUncached(s: string): string {
-  if (/^[a-z0-9]+(?: [a-z0-9]+)*$/.test(s)) return s;
+  if (FOLDED_ASCII.test(s)) return s;
   return foldByTable(s) ?? foldByRegex(s);
 }
 

@@ -30,17 +30,17 @@ export { serialToDate } from './sheet-scanner.js';
 
 export interface OpenOptions {
   /**
-   * Find every sheet's merged ranges ahead, on a second handle on the file, while the shared
-   * strings are read: the engine asks for them before each sheet's rows, and their pass (inflating
-   * the whole sheet) then costs no waiting.
+   * Find every sheet's merged ranges ahead, beside the reading of the shared strings: the engine
+   * asks for them before each sheet's rows, and their pass (inflating the whole sheet) then
+   * costs no waiting.
    */
   mergesAhead?: boolean;
 }
 
 export async function openXlsx(file: string, limits: Partial<ReadLimits> = {}, options: OpenOptions = {}): Promise<WorkbookSource> {
   const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits };
-  const handle = await sniff(file);
-  const ctx: Ctx = { file, handle, limits: lim, entries: new Map(), active: new Set(), closed: false };
+  const { handle, size } = await sniff(file);
+  const ctx: Ctx = { file, handle, size, limits: lim, entries: new Map(), active: new Set(), closed: false };
   try {
     ctx.entries = await listEntries(handle);
     const book = await readBook(ctx, options);
@@ -54,11 +54,12 @@ export async function openXlsx(file: string, limits: Partial<ReadLimits> = {}, o
 // ---------------------------------------------------------------------------------------------
 // File and zip plumbing
 
-
 interface Ctx {
   file: string;
   /** The one handle on the file every part is read through, with positioned reads. */
   handle: FileHandle;
+  /** The file's size in bytes, as opened. */
+  size: number;
   limits: ReadLimits;
   /** Zip entries by normalised part name (see partKey). */
   entries: Map<string, yauzl.Entry>;
@@ -71,7 +72,7 @@ interface Ctx {
  * Opens the file, telling empty files, OLE compound files and non-zips apart before yauzl sees
  * them: the handle every part is then read through.
  */
-async function sniff(file: string): Promise<FileHandle> {
+async function sniff(file: string): Promise<{ handle: FileHandle; size: number }> {
   let handle: FileHandle | undefined;
   try {
     handle = await open(file, 'r');
@@ -86,7 +87,7 @@ async function sniff(file: string): Promise<FileHandle> {
     if (bytesRead < 4 || head[0] !== 0x50 || head[1] !== 0x4b) {
       throw new InputError(file, 'not-a-workbook', 'not a zip archive');
     }
-    return handle;
+    return { handle, size: stat.size };
   } catch (err) {
     await handle?.close().catch(() => {});
     throw asInputError(file, err);
@@ -165,7 +166,7 @@ async function openPartStreams(ctx: Ctx, entry: yauzl.Entry, pace: Pace): Promis
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
     throw new Error(`unsupported compression method: ${entry.compressionMethod}`);
   }
-  const raw = await entryBytes(ctx.handle, entry);
+  const raw = await entryBytes(ctx, entry);
   if (entry.compressionMethod === 0) return [raw];
   // A small part gets a buffer its size: zlib allocates a whole chunk before it inflates a byte.
   // (A directory that understates the size only makes the chunks smaller.)
@@ -182,14 +183,17 @@ const LOCAL_HEADER = 0x04034b50;
  * The entry's stored bytes: found after its local header, as yauzl finds them, and read with
  * positioned reads, so that any number of parts can be read at once through the one handle.
  */
-async function entryBytes(handle: FileHandle, entry: yauzl.Entry): Promise<Readable> {
+async function entryBytes(ctx: Ctx, entry: yauzl.Entry): Promise<Readable> {
   const header = Buffer.alloc(30);
-  const { bytesRead } = await handle.read(header, 0, 30, entry.relativeOffsetOfLocalHeader);
+  const { bytesRead } = await ctx.handle.read(header, 0, 30, entry.relativeOffsetOfLocalHeader);
   if (bytesRead < 30 || header.readUInt32LE(0) !== LOCAL_HEADER) {
     throw new Error(`invalid local file header signature: 0x${header.readUInt32LE(0).toString(16)}`);
   }
   const start = entry.relativeOffsetOfLocalHeader + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-  return new PositionedReads(handle, start, start + entry.compressedSize);
+  const end = start + entry.compressedSize;
+  // As yauzl checks: data said to run past the end of the file is a damaged (or cut) file.
+  if (end > ctx.size) throw new Error('file data overflows file bounds');
+  return new PositionedReads(ctx.handle, start, end);
 }
 
 /** Bytes [pos, end) of a file, READ_BYTES at a time. A read still under way when destroyed is let finish and dropped. */

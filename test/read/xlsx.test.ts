@@ -622,6 +622,26 @@ describe('openXlsx on bad input', () => {
     await src.close();
   });
 
+  it('reports a damaged local header, and stored data the directory says runs past the end of the file', async () => {
+    const rows = '<row r="1"><c r="A1"><v>1</v></c></row>';
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    // The sheet's local header: its name's first occurrence, 30 bytes after the header's start.
+    const badHeader = singleSheetZip(sheetXml(rows));
+    badHeader.writeUInt32LE(0x12345678, badHeader.indexOf(name) - 30);
+    // The sheet is the last part: the directory's compressed size (20 bytes into its entry, whose
+    // name starts at 46) made larger than the rest of the file.
+    const overflow = singleSheetZip(sheetXml(rows));
+    overflow.writeUInt32LE(overflow.length * 4, overflow.lastIndexOf(name) - 46 + 20);
+    for (const [label, bytes] of [['header', badHeader], ['overflow', overflow]] as const) {
+      const f = tmp(`damaged-${label}.xlsx`);
+      fs.writeFileSync(f, bytes);
+      const src = await openXlsx(f);
+      expect(await errorCode(() => readAll(src, 'S')), label).toBe('truncated');
+      await src.close();
+      expect(isOpen(f)).toBe(false);
+    }
+  });
+
   it('reports a part whose inflated size differs from the zip directory', async () => {
     const rows = '<row r="1"><c r="A1"><v>1</v></c></row>';
     for (const delta of [-1, 1]) {

@@ -14,6 +14,11 @@ export function cleanText(s: string): string {
 /** Combining marks (NFD text), white space other than spaces (two spaces in a row are looked for apart). */
 const NEEDS_CLEANING = /[\u0300-\u036f\u1dc0-\u1dff\t\n\r\f\v\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
+/** Whether cleanText changes a text for holding this character (besides spaces at the ends or two in a row). */
+export function cleanTextTouches(ch: string): boolean {
+  return NEEDS_CLEANING.test(ch);
+}
+
 const COMBINING = /[\u0300-\u036f]/g;
 
 /**
@@ -40,8 +45,8 @@ const foldCache = new Map<string, string>();
 /** Lower-case ASCII letters and digits in words one space apart: a text that folds to itself. */
 const FOLDED_ASCII = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 
+/** fold(s) for a text that is not already folded ASCII (fold has asked). */
 function foldUncached(s: string): string {
-  if (FOLDED_ASCII.test(s)) return s;
   return foldByTable(s) ?? foldByRegex(s);
 }
 

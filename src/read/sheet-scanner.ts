@@ -13,6 +13,7 @@
  * in text it skips) a general parser would reject, but no writer produces.
  */
 import { fromVni } from '../normalize/legacy.js';
+import { cleanTextTouches } from '../normalize/text.js';
 import { columnIndex, ownString, type RawCell, type RawRow } from './types.js';
 import { grown } from '../arrays.js';
 
@@ -594,7 +595,7 @@ export class SharedStrings {
    */
   private readonly codeOf = new Uint8Array(CODE_SLOTS);
   private readonly chars = new Uint16Array(CODES);
-  /** By code - 0x80: 1 if its character is one cleanText removes or replaces (see isUnclean). */
+  /** By code - 0x80: 1 if its character is one cleanText removes or replaces (cleanTextTouches). */
   private readonly uncleanCode = new Uint8Array(CODES);
   private assigned = 0;
   /** Where a coded string is decoded to, as UTF-16LE bytes. */
@@ -675,7 +676,7 @@ export class SharedStrings {
     let high = 0;
     let beyond = 0;
     let letters = 0;
-    /** What cleanText would change: control characters, two spaces in a row, the marks and spaces of NEEDS_CLEANING. */
+    /** What cleanText would change: control characters, two spaces in a row, the characters cleanTextTouches. */
     let unclean = 0;
     let prev = 0;
     for (let k = 0; k < text.length; k++) {
@@ -693,7 +694,8 @@ export class SharedStrings {
         if (code !== 0 || this.assigned === CODES || (c >= 0xd800 && c <= 0xdfff)) return 0;
         code = 0x80 + this.assigned;
         codeOf[slot] = code;
-        this.uncleanCode[this.assigned] = isUnclean(c) ? 1 : 0;
+        // Asked once per code (at most 128 per table), of cleanText's own definition.
+        this.uncleanCode[this.assigned] = cleanTextTouches(String.fromCharCode(c)) ? 1 : 0;
         this.chars[this.assigned++] = c;
       }
       block[pos + k] = code;
@@ -779,10 +781,6 @@ export class SharedStrings {
   }
 }
 
-/** Whether cleanText removes or replaces the character (beyond ASCII): its NEEDS_CLEANING marks and spaces. */
-function isUnclean(c: number): boolean {
-  return c === 0xa0 || (c >= 0x300 && c <= 0x36f) || c === 0x1680 || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** String.prototype.isWellFormed (ES2024; in Node 20). */
 interface WellFormed {
@@ -797,7 +795,6 @@ interface RawBuffer extends Buffer {
   ucs2Slice(start: number, end: number): string;
   latin1Slice(start: number, end: number): string;
 }
-
 
 /** Reads `<sst>`: each `<si>`'s text, a plain `<t>` or rich-text runs, phonetic `<rPh>` left out. */
 export class SharedStringsScanner extends XmlScanner {

@@ -11,7 +11,7 @@ import { compareValues } from '../operators/compare.js';
 import { HeaderMatcher, TableReader, readTableBatches, rowBatches, kindFromText, isDateLine, type LayoutVocabulary, type TableLayout, type NomineeRow, type TitleLine } from '../read/table.js';
 import { columnIndex, columnLetter, InputError, type RawCell, type ReadLimits, type WorkbookSource } from '../read/types.js';
 import { expandInputs, openSource } from '../read/open.js';
-import { cleanText, fold, PhraseList } from '../normalize/text.js';
+import { cleanText, fold, oncePerText, PhraseList } from '../normalize/text.js';
 import { parseCell, type Parsed, type Value } from '../normalize/values.js';
 import { ENGINE_MESSAGES, localize, render } from './messages.js';
 import type { CellView, FileView, Finding, Lang, RowView, Severity, YearSlot } from './types.js';
@@ -181,17 +181,12 @@ function compilePart(key: string, expected: Condition[keyof Condition]): Compile
   // A text (an enumeration id, most often) equals an expected text when both fold alike: the
   // expected ones are folded here, once, and each distinct text's answer is kept.
   const texts = new Set(values.flatMap((e) => (typeof e === 'string' ? [e, fold(e)] : [])));
-  const answers = new Map<string, boolean>();
+  const equalsText = oncePerText((actual) => texts.has(actual) || texts.has(fold(actual)));
   return (row) => {
     const actual = row.value(key);
     if (actual === undefined) return false;
     if (typeof actual !== 'string') return values.some((e) => compareValues(actual, '=', e));
-    let answer = answers.get(actual);
-    if (answer === undefined) {
-      answer = texts.has(actual) || texts.has(fold(actual));
-      if (answers.size < 1024) answers.set(actual, answer);
-    }
-    return answer;
+    return equalsText(actual);
   };
 }
 
@@ -696,11 +691,10 @@ class SheetRow implements RowView {
     return this.plain.has(key) || this.yearly.has(key) || (key === KEYS.kind && this.kindHint !== undefined);
   }
 
-  /** The first of the keys the row does not have (see has), if any. */
+  /** The first of the keys the row does not have (see has), if any: of those the sheet has no column for. */
   missing(keys: string[]): string | undefined {
     const absent = this.state.absent(keys);
-    if (absent.length === 0) return undefined;
-    return absent.find((k) => k !== KEYS.kind || this.kindHint === undefined);
+    return absent.length === 0 ? undefined : absent.find((k) => !this.has(k));
   }
 
   slot(key: string): { col: number; column: string } | undefined {

@@ -120,6 +120,25 @@ export function foldCodes(s: string, out: Uint16Array): number {
 }
 const TEXT_UTF16 = new TextDecoder('utf-16le');
 
+/** How many distinct texts oncePerText remembers the answer for. */
+const ONCE_PER_TEXT = 1024;
+
+/**
+ * A test of texts that answers each distinct text once (the first ONCE_PER_TEXT of them) and
+ * remembers: the values of a column (kinds, ratings, award forms) repeat down the rows.
+ */
+export function oncePerText(test: (text: string) => boolean): (text: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (text) => {
+    let answer = answers.get(text);
+    if (answer === undefined) {
+      answer = test(text);
+      if (answers.size < ONCE_PER_TEXT) answers.set(text, answer);
+    }
+    return answer;
+  };
+}
+
 /** The same key without parenthesised parts: "Tỷ lệ hộ nghèo 2024 (%)" → "ty le ho ngheo 2024". */
 export function foldWithoutParentheses(s: string): string {
   return fold(s.replace(/\([^()]*\)/g, ' '));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ColumnKey } from '../rules/schema.js';
-import { fold } from '../normalize/text.js';
+import { fold, oncePerText } from '../normalize/text.js';
 import { defineOperator } from './types.js';
 
 /**
@@ -37,16 +37,10 @@ function matches(match: string[], text: string): boolean {
   let test = matchers.get(match);
   if (!test) {
     const forms = match.map((m) => ` ${fold(m)} `);
-    const answers = new Map<string, boolean>();
-    test = (t) => {
-      let answer = answers.get(t);
-      if (answer === undefined) {
-        const folded = ` ${fold(t)} `;
-        answer = forms.some((m) => folded.includes(m));
-        if (answers.size < 1024) answers.set(t, answer);
-      }
-      return answer;
-    };
+    test = oncePerText((t) => {
+      const folded = ` ${fold(t)} `;
+      return forms.some((m) => folded.includes(m));
+    });
     matchers.set(match, test);
   }
   return test(text);

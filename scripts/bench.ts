@@ -29,7 +29,8 @@ import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { openXlsx } from '../src/read/xlsx.js';
 import { openCsv } from '../src/read/csv.js';
-import type { RawRow } from '../src/read/types.js';
+import { rowBatches } from '../src/read/table.js';
+import { csvQuote } from './fixture-kit/csv.js';
 import { checkPaths } from '../src/engine/check.js';
 import { bundledRulesDir, expandPackPaths, loadRuleSet } from '../src/rules/load.js';
 import { main as cli } from '../src/cli/main.js';
@@ -119,16 +120,13 @@ async function generate(file: string, rows: number, unit = 'UBND XÃ ĐẮK RU�
   fs.renameSync(tmpFile, file);
 }
 
-/** A CSV field as Excel writes it: quoted when it holds a comma, a quote or a line break. */
-const csvField = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-
 /** The same dossier as Excel's "CSV UTF-8": a BOM, commas, CRLF, each cell as shown (80%). */
 async function generateCsv(file: string, rows: number): Promise<void> {
   const tmpFile = `${file}.part`;
   const out = fs.createWriteStream(tmpFile);
   let text = '\ufeff';
   for (const { values, data } of dossierRows(rows, 'UBND XÃ ĐẮK RUỒNG', 1)) {
-    const cells = values.map((v, i) => (v === null ? '' : data && i === PERCENT_COL - 1 ? `${Math.round(Number(v) * 100)}%` : csvField(String(v))));
+    const cells = values.map((v, i) => (v === null ? '' : data && i === PERCENT_COL - 1 ? `${Math.round(Number(v) * 100)}%` : csvQuote(String(v), ',')));
     // Excel writes every column of the used range on every line.
     while (cells.length < 15) cells.push('');
     text += cells.join(',') + '\r\n';
@@ -196,18 +194,13 @@ async function decodeAll(file: string): Promise<number> {
   return chars + decoder.decode().length;
 }
 
-async function* oneByOne(rows: AsyncIterable<RawRow>): AsyncGenerator<RawRow[]> {
-  for await (const row of rows) yield [row];
-}
-
 async function readAll(file: string): Promise<{ rows: number; cells: number }> {
   const src = isCsv(file) ? await openCsv(file, BENCH_LIMITS) : await openXlsx(file, BENCH_LIMITS);
   let rows = 0;
   let cells = 0;
   try {
     for (const sheet of src.sheets) {
-      const batches = src.batches?.(sheet) ?? oneByOne(src.rows(sheet));
-      for await (const batch of batches) {
+      for await (const batch of rowBatches(src, sheet)) {
         rows += batch.length;
         for (const row of batch) cells += row.cells.length;
       }

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { csvQuote } from './csv.js';
 
 /** Every workbook carries this date, so that re-running the generator writes the same cells. */
 export const FIXED_DATE = new Date(Date.UTC(2025, 7, 15, 8, 0, 0));
@@ -442,9 +443,6 @@ function csvText(v: CellInput, o: CsvOptions): string {
   return typeof v.result === 'number' ? formatNumber(v.result, o.decimalComma) : v.result;
 }
 
-function quote(field: string, delimiter: string): string {
-  return /["\r\n]/.test(field) || field.includes(delimiter) || /^\s|\s$/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
-}
 
 function csvGrid(sheet: SheetSpec, layout: SheetLayout, o: CsvOptions): string[][] {
   const { width } = layout;
@@ -510,7 +508,7 @@ function writeCsv(outDir: string, spec: DossierSpec, o: CsvOptions): void {
   const layout = layoutSheet(sheet);
   // Excel pads every line of an export to the table's width: "UBND XÃ ĐẮK RUỒNG;;;;;;".
   const text = csvGrid(sheet, layout, o)
-    .map((cells) => cells.map((c) => quote(c, o.delimiter)).join(o.delimiter))
+    .map((cells) => cells.map((c) => csvQuote(c, o.delimiter)).join(o.delimiter))
     .join('\r\n') + '\r\n';
   const body = Buffer.from(text, o.encoding === 'utf16le' ? 'utf16le' : 'utf8');
   const bom = !o.bom ? Buffer.alloc(0) : o.encoding === 'utf16le' ? Buffer.from([0xff, 0xfe]) : Buffer.from([0xef, 0xbb, 0xbf]);

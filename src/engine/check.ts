@@ -156,18 +156,18 @@ function onceByText(text: string, make: () => CompiledCondition): CompiledCondit
 function compileCondition(cond: Condition): CompiledCondition {
   return onceByText(JSON.stringify(cond), () => {
     const parts = Object.entries(cond).map(([key, expected]) => onceByText(JSON.stringify({ [key]: expected }), () => compilePart(key, expected)));
-    return parts.length === 1 ? parts[0] : (row) => parts.every((f) => f(row));
+    return parts.length === 1 ? parts[0] : (row) => every(parts, row);
   });
 }
 
 function compilePart(key: string, expected: Condition[keyof Condition]): CompiledCondition {
   if (key === 'all') {
     const subs = (expected as Condition[]).map(compileCondition);
-    return (row) => subs.every((f) => f(row));
+    return (row) => every(subs, row);
   }
   if (key === 'any') {
     const subs = (expected as Condition[]).map(compileCondition);
-    return (row) => subs.some((f) => f(row));
+    return (row) => !every(subs, row, false);
   }
   if (key === 'not') {
     const sub = compileCondition(expected as Condition);
@@ -175,7 +175,8 @@ function compilePart(key: string, expected: Condition[keyof Condition]): Compile
   }
   if (key === 'filled' || key === 'empty') {
     const keys = [expected].flat().map(String);
-    return key === 'filled' ? (row) => keys.every((k) => isFilled(row, k)) : (row) => !keys.some((k) => isFilled(row, k));
+    const filled = keys.map((k) => (row: RowView) => isFilled(row, k));
+    return key === 'filled' ? (row) => every(filled, row) : (row) => every(filled, row, false);
   }
   const values = [expected].flat() as Scalar[];
   // A text (an enumeration id, most often) equals an expected text when both fold alike: the
@@ -185,9 +186,21 @@ function compilePart(key: string, expected: Condition[keyof Condition]): Compile
   return (row) => {
     const actual = row.value(key);
     if (actual === undefined) return false;
-    if (typeof actual !== 'string') return values.some((e) => compareValues(actual, '=', e));
+    if (typeof actual !== 'string') {
+      for (let i = 0; i < values.length; i++) if (compareValues(actual, '=', values[i])) return true;
+      return false;
+    }
     return equalsText(actual);
   };
+}
+
+/**
+ * Whether every test gives `want` for the row. A loop, not tests.every((f) => f(row)): that makes
+ * a closure per call, and conditions run for every rule on every row.
+ */
+function every(tests: CompiledCondition[], row: RowView, want = true): boolean {
+  for (let i = 0; i < tests.length; i++) if (tests[i](row) !== want) return false;
+  return true;
 }
 
 function nomineeRecord(row: RowView): NomineeRecord {
@@ -221,7 +234,10 @@ export function conditionKeys(cond: Condition | undefined): string[] {
 }
 
 function isFilled(row: RowView, key: string): boolean {
-  return row.cell(key) !== undefined || row.value(key) !== undefined || row.years(key).some((s) => s.cell);
+  if (row.cell(key) !== undefined || row.value(key) !== undefined) return true;
+  const years = row.years(key);
+  for (let i = 0; i < years.length; i++) if (years[i].cell) return true;
+  return false;
 }
 
 function vocabulary(ruleSet: RuleSet): LayoutVocabulary {
@@ -595,13 +611,12 @@ class SheetState {
     this.slots = slot;
   }
 
+  /**
+   * One literal with every field, those a cell lacks undefined: a view given its year, parsed
+   * value or encoding after it was made would need a second allocation for them, on every cell.
+   */
   private cellView(raw: RawCell, text: string, at: ColumnAt): CellView {
-    const { key, year } = at;
-    const view: CellView = { key, col: raw.col, column: at.column, raw, text };
-    if (year !== undefined) view.year = year;
-    if (raw.t !== 'e') view.parsed = this.parse(raw, text, at);
-    if (raw.legacy) view.legacy = raw.legacy;
-    return view;
+    return { key: at.key, year: at.year, col: raw.col, column: at.column, raw, text, parsed: raw.t !== 'e' ? this.parse(raw, text, at) : undefined, legacy: raw.legacy };
   }
 
   /**
@@ -651,6 +666,8 @@ class SheetState {
     return new SheetRow(this, n, unit, views, all);
   }
 }
+
+const NO_YEARS: readonly YearSlot[] = Object.freeze([]);
 
 /** One nominee row of a sheet. A class, not closures: one is made for every row checked. */
 class SheetRow implements RowView {
@@ -719,9 +736,12 @@ class SheetRow implements RowView {
   /** The last years() asked for: several rules read the same year columns of a row. */
   private yearsOf: { key: string; slots: YearSlot[] } | undefined;
 
-  years(key: string): YearSlot[] {
+  years(key: string): readonly YearSlot[] {
     if (this.yearsOf?.key === key) return this.yearsOf.slots;
-    const slots = (this.yearly.get(key) ?? []).map((s) => ({ year: s.year!, col: s.col, column: s.column, cell: this.views[s.slot] }));
+    const list = this.yearly.get(key);
+    // Conditions ask of every key (filled: ...), most of which have no year columns.
+    if (list === undefined) return NO_YEARS;
+    const slots = list.map((s) => ({ year: s.year!, col: s.col, column: s.column, cell: this.views[s.slot] }));
     this.yearsOf = { key, slots };
     return slots;
   }

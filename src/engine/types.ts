@@ -68,7 +68,7 @@ export interface RowView {
   /** The parsed value of a column, when present and valid (the kind may come from the sheet's title). */
   value(key: string): Value | undefined;
   /** The year columns of a key present in the sheet, in year order (shared between callers: read it, do not change it). */
-  years(key: string): YearSlot[];
+  years(key: string): readonly YearSlot[];
   /** Every non-empty cell of the row under a declared column. */
   cells(): CellView[];
   /** Findings already reported on this row, by rule tags (for rules that depend on others). */

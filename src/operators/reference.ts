@@ -39,7 +39,10 @@ export const reference = defineOperator({
         if (!inScope) return;
         const cell = row.cell(o.column);
         if (!cell) return;
-        pending.push({ key: fold(cell.text), text: cell.text, col: cell.col, place: { file: row.file, sheet: row.sheet, row: row.row, column: cell.column } });
+        // Targets only grow until the flush: a name already listed is kept no longer.
+        const key = fold(cell.text);
+        if (targets.has(key)) return;
+        pending.push({ key, text: cell.text, col: cell.col, place: { file: row.file, sheet: row.sheet, row: row.row, column: cell.column } });
       },
       endFile: o.scope === 'file' ? flush : undefined,
       end: o.scope === 'all' ? flush : undefined,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ColumnKey } from '../rules/schema.js';
 import { fold } from '../normalize/text.js';
-import { defineOperator } from './types.js';
+import { defineOperator, type OperatorContext } from './types.js';
 
 /**
  * A text must say something: an achievement summary of "x", "-", "như trên" or a few letters
@@ -27,15 +27,19 @@ export const textQuality = defineOperator({
   check(row, o, ctx) {
     const cell = row.cell(o.column);
     if (!cell) return;
-    const data = () => ({ column: ctx.label(o.column), value: cell.text, min: o['min-length'], length: cell.text.length });
     // A real summary is longer than any placeholder: fold only what could be one.
     if (cell.text.length <= longest(o.placeholders) * 2) {
       const folded = fold(cell.text);
       if (folded === '' || o.placeholders.some((p) => fold(p) === folded)) {
-        ctx.report({ row, cell, messageId: 'placeholder', data: data() });
+        ctx.report({ row, cell, messageId: 'placeholder', data: messageData(o, ctx, cell.text) });
         return;
       }
     }
-    if (cell.text.length < o['min-length']) ctx.report({ row, cell, messageId: 'short', data: data() });
+    if (cell.text.length < o['min-length']) ctx.report({ row, cell, messageId: 'short', data: messageData(o, ctx, cell.text) });
   },
 });
+
+/** The message's words, made only for a finding: the check runs on every row. */
+function messageData(o: { column: string; 'min-length': number }, ctx: OperatorContext, value: string) {
+  return { column: ctx.label(o.column), value, min: o['min-length'], length: value.length };
+}

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { ColumnKey, Scalar } from '../rules/schema.js';
-import { defineOperator } from './types.js';
+import { defineOperator, type OperatorContext } from './types.js';
 import { compareValues, ComparisonOp, OP_TEXT } from './compare.js';
 import { missingPeriodYears, YEAR_MISSING } from './years.js';
-import type { OperatorContext } from './types.js';
 import type { YearSlot } from '../engine/types.js';
 
 /**

@@ -67,16 +67,19 @@ export const compare = defineOperator({
       if (expected === undefined) return;
     }
     if (!cell) {
-      ctx.report({ row, cell: row.slot(o.column), messageId: 'empty', data: messageData(o, ctx, '') });
+      ctx.report({ row, cell: row.slot(o.column), messageId: 'empty', data: comparisonData(o, ctx, '') });
       return;
     }
     if (!cell.parsed?.ok) return;
-    if (!compareValues(cell.parsed.value, o.op, expected!)) ctx.report({ row, cell, data: messageData(o, ctx, cell.text) });
+    if (!compareValues(cell.parsed.value, o.op, expected!)) ctx.report({ row, cell, data: comparisonData(o, ctx, cell.text) });
   },
 });
 
-/** The message's words, made only for a finding: the check runs on every row (a closure made there would cost more than it). */
-function messageData(o: { column: string; op: ComparisonOp; value?: Scalar; other?: string }, ctx: OperatorContext, value: string) {
+/**
+ * A comparison's words in a message (compare, every-year), made only for a finding: the checks
+ * run on every row, and a closure made there would cost more than they do.
+ */
+export function comparisonData(o: { column: string; op: ComparisonOp; value?: Scalar; other?: string }, ctx: OperatorContext, value: string) {
   return {
     column: ctx.label(o.column),
     op: OP_TEXT[o.op],

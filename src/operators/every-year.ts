@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { ColumnKey, Scalar } from '../rules/schema.js';
-import { defineOperator, type OperatorContext } from './types.js';
-import { compareValues, ComparisonOp, OP_TEXT } from './compare.js';
+import { defineOperator } from './types.js';
+import { comparisonData, compareValues, ComparisonOp } from './compare.js';
 import { missingPeriodYears, YEAR_MISSING } from './years.js';
-import type { YearSlot } from '../engine/types.js';
 
 /**
  * Every year column of the rule's period that the sheet has must meet the comparison ("rated
@@ -32,13 +31,10 @@ export const everyYear = defineOperator({
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i];
       if (ctx.period && (slot.year < ctx.period.from || slot.year > ctx.period.to)) continue;
-      if (!slot.cell) ctx.report({ row, cell: slot, messageId: 'empty', data: messageData(o, ctx, slot) });
-      else if (slot.cell.parsed?.ok && !compareValues(slot.cell.parsed.value, o.op, o.value)) ctx.report({ row, cell: slot.cell, data: messageData(o, ctx, slot) });
+      if (!slot.cell) ctx.report({ row, cell: slot, messageId: 'empty', data: { ...comparisonData(o, ctx, ''), year: slot.year } });
+      else if (slot.cell.parsed?.ok && !compareValues(slot.cell.parsed.value, o.op, o.value)) {
+        ctx.report({ row, cell: slot.cell, data: { ...comparisonData(o, ctx, slot.cell.text), year: slot.year } });
+      }
     }
   },
 });
-
-/** The message's words, made only for a finding (a closure made per year on every row would cost more than the check). */
-function messageData(o: { column: string; op: ComparisonOp; value: Scalar }, ctx: OperatorContext, slot: YearSlot) {
-  return { column: ctx.label(o.column), year: slot.year, op: OP_TEXT[o.op], expected: ctx.expected(o.column, o.value), value: slot.cell?.text ?? '' };
-}

@@ -507,7 +507,7 @@ export class Evaluator {
           });
           this.rowContexts.set(rule, ctx);
         }
-        return { rule, when: when(rule), op, options: compiled.options, ctx };
+        return { rule, when: when(rule), op, options: compiled.options, ctx, absentIn: undefined, absent: [] };
       });
     const groups = this.groupRules.filter((r) => this.inForce(r, file)).map((rule) => ({ rule, when: when(rule) }));
     return (this.plan = { file, rows, groups });
@@ -523,7 +523,15 @@ export class Evaluator {
       const p = plan.rows[i];
       if (p.when && !p.when(row)) continue;
       const needs = p.rule.needs;
-      const missing = needs && row.missing(needs.keys);
+      let missing: string | undefined;
+      if (needs) {
+        // What the sheet lacks of the rule's columns is worked out once per sheet, not per row.
+        if (p.absentIn !== row.state) {
+          p.absentIn = row.state;
+          p.absent = row.state.absent(needs.keys);
+        }
+        if (p.absent.length > 0) missing = row.missing(p.absent);
+      }
       if (missing) {
         const f = this.finding(p.rule, {
           place: { file: row.file, sheet: row.sheet },
@@ -558,6 +566,9 @@ interface RowPlan {
   op: RowOperator<unknown>;
   options: unknown;
   ctx: OperatorContext;
+  /** The sheet whose missing columns `absent` lists: of the rule's needs, those it has no column for. */
+  absentIn: SheetState | undefined;
+  absent: string[];
 }
 
 /** Where a column stands in a sheet, with its parsed values by stored value. */
@@ -569,6 +580,10 @@ interface ColumnAt {
   spec: CompiledColumn;
   /** Its place in each row's array of cell views. */
   slot: number;
+  /** Its cell view, refilled for each row that fills the column (see SheetState.view). */
+  view: CellView;
+  /** What a text cell of a text column parses to, refilled likewise. */
+  textParsed: { ok: true; value: Value };
   memo: { text: Map<string | number, Parsed>; number: Map<string | number, Parsed>; percent: Map<string | number, Parsed> };
   /** Lookups in a full memo that found nothing: past MEMO_GIVE_UP of them the column's values are left unmemoised. */
   misses: number;
@@ -585,7 +600,15 @@ class SheetState {
   readonly yearly = new Map<string, ColumnAt[]>();
   /** Columns by index (sparse: a sheet's columns are few). */
   private readonly byCol: (ColumnAt | undefined)[] = [];
-  private readonly slots: number;
+  /**
+   * The row being checked, lent to the rules (see RowView): its cell views by slot, and in the
+   * row's order. Made once per sheet and refilled for each row: a hundred thousand rows of
+   * fifteen cells would otherwise make a million and a half views, a quarter of all a check allocates.
+   */
+  readonly views: (CellView | undefined)[];
+  readonly all: CellView[] = [];
+  /** Per year-column key, its year slots, refilled with the row's cells when asked for. */
+  readonly yearSlots = new Map<string, YearSlot[]>();
 
   constructor(
     readonly file: string,
@@ -598,7 +621,20 @@ class SheetState {
     let slot = 0;
     for (const c of layout.columns) {
       const spec = ruleSet.columns.get(c.key)!;
-      const at: ColumnAt = { key: c.key, year: c.year, col: c.col, column: columnLetter(c.col), spec, slot: slot++, memo: { text: new Map(), number: new Map(), percent: new Map() }, misses: 0 };
+      const column = columnLetter(c.col);
+      const at: ColumnAt = {
+        key: c.key,
+        year: c.year,
+        col: c.col,
+        column,
+        spec,
+        slot: slot++,
+        // One literal with every field, those a cell lacks undefined, so that every view has one shape.
+        view: { key: c.key, year: c.year, col: c.col, column, raw: EMPTY_CELL, text: '', parsed: undefined, legacy: undefined },
+        textParsed: { ok: true, value: '' },
+        memo: { text: new Map(), number: new Map(), percent: new Map() },
+        misses: 0,
+      };
       this.byCol[c.col] = at;
       if (c.year === undefined) this.plain.set(c.key, at);
       else {
@@ -608,15 +644,8 @@ class SheetState {
         this.yearly.set(c.key, list);
       }
     }
-    this.slots = slot;
-  }
-
-  /**
-   * One literal with every field, those a cell lacks undefined: a view given its year, parsed
-   * value or encoding after it was made would need a second allocation for them, on every cell.
-   */
-  private cellView(raw: RawCell, text: string, at: ColumnAt): CellView {
-    return { key: at.key, year: at.year, col: raw.col, column: at.column, raw, text, parsed: raw.t !== 'e' ? this.parse(raw, text, at) : undefined, legacy: raw.legacy };
+    this.views = new Array<CellView | undefined>(slot).fill(undefined);
+    for (const [key, list] of this.yearly) this.yearSlots.set(key, list.map((s) => ({ year: s.year!, col: s.col, column: s.column, cell: undefined })));
   }
 
   /**
@@ -625,7 +654,10 @@ class SheetState {
    */
   private parse(raw: RawCell, text: string, at: ColumnAt): Parsed {
     const { spec } = at;
-    if (spec.type === 'text' && raw.t === 's') return { ok: true, value: text };
+    if (spec.type === 'text' && raw.t === 's') {
+      at.textParsed.value = text;
+      return at.textParsed;
+    }
     // A column of distinct values (numbers down the rows, ids) fills its memo and then only misses.
     const memo = at.misses >= MEMO_GIVE_UP ? undefined : raw.t === 's' ? at.memo.text : raw.t === 'n' ? (raw.percent ? at.memo.percent : at.memo.number) : undefined;
     let parsed = memo?.get(raw.v as string | number);
@@ -639,35 +671,40 @@ class SheetState {
     return parsed;
   }
 
-  private readonly absentKeys = new Map<string[], string[]>();
-
-  /** Of the keys, those the sheet has no column for (worked out once per list). */
+  /** Of the keys, those the sheet has no column for. */
   absent(keys: string[]): string[] {
-    let out = this.absentKeys.get(keys);
-    if (!out) this.absentKeys.set(keys, (out = keys.filter((k) => !this.plain.has(k) && !this.yearly.has(k))));
-    return out;
+    return keys.filter((k) => !this.plain.has(k) && !this.yearly.has(k));
   }
 
+  /** The nominee row as the rules see it; valid until the next row is viewed. */
   view(n: NomineeRow): SheetRow {
-    const views: (CellView | undefined)[] = new Array(this.slots);
-    const all: CellView[] = [];
+    const { views, all } = this;
+    for (let s = 0; s < views.length; s++) views[s] = undefined;
+    let count = 0;
     for (let i = 0; i < n.cells.length; i++) {
       const raw = n.cells[i];
       const at = this.byCol[raw.col];
       if (!at) continue;
       const text = n.texts[i];
       if (raw.t === 's' && text === '') continue;
-      const cv = this.cellView(raw, text, at);
-      all.push(cv);
+      const cv = at.view;
+      cv.raw = raw;
+      cv.text = text;
+      cv.parsed = raw.t !== 'e' ? this.parse(raw, text, at) : undefined;
+      cv.legacy = raw.legacy;
+      all[count++] = cv;
       views[at.slot] = cv;
     }
+    all.length = count;
     const submitter = this.plain.get(KEYS.submitter);
     const unit = (submitter && views[submitter.slot]?.text) || this.fileView.unit;
-    return new SheetRow(this, n, unit, views, all);
+    return new SheetRow(this, n, unit);
   }
 }
 
 const NO_YEARS: readonly YearSlot[] = Object.freeze([]);
+/** What a pooled view holds before its column's first cell. */
+const EMPTY_CELL: RawCell = Object.freeze({ col: 0, t: 's', v: '' });
 
 /** One nominee row of a sheet. A class, not closures: one is made for every row checked. */
 class SheetRow implements RowView {
@@ -681,14 +718,17 @@ class SheetRow implements RowView {
   private readonly plain: Map<string, ColumnAt>;
   private readonly yearly: Map<string, ColumnAt[]>;
 
+  /** The row's cell views by the sheet's column slots, and in the row's order (the sheet's, refilled per row). */
+  private readonly views: (CellView | undefined)[];
+  private readonly all: CellView[];
+
   constructor(
-    private readonly state: SheetState,
+    readonly state: SheetState,
     n: NomineeRow,
     readonly unit: string,
-    /** The row's cell views by the sheet's column slots. */
-    private readonly views: (CellView | undefined)[],
-    private readonly all: CellView[],
   ) {
+    this.views = state.views;
+    this.all = state.all;
     this.file = state.file;
     this.sheet = state.sheet;
     this.sheetHidden = state.sheetHidden;
@@ -708,10 +748,10 @@ class SheetRow implements RowView {
     return this.plain.has(key) || this.yearly.has(key) || (key === KEYS.kind && this.kindHint !== undefined);
   }
 
-  /** The first of the keys the row does not have (see has), if any: of those the sheet has no column for. */
-  missing(keys: string[]): string | undefined {
-    const absent = this.state.absent(keys);
-    return absent.length === 0 ? undefined : absent.find((k) => !this.has(k));
+  /** The first of the keys the row does not have (see has), if any; given those the sheet has no column for (see SheetState.absent). */
+  missing(absent: string[]): string | undefined {
+    for (let i = 0; i < absent.length; i++) if (!this.has(absent[i])) return absent[i];
+    return undefined;
   }
 
   slot(key: string): { col: number; column: string } | undefined {
@@ -733,16 +773,12 @@ class SheetRow implements RowView {
     return undefined;
   }
 
-  /** The last years() asked for: several rules read the same year columns of a row. */
-  private yearsOf: { key: string; slots: YearSlot[] } | undefined;
-
   years(key: string): readonly YearSlot[] {
-    if (this.yearsOf?.key === key) return this.yearsOf.slots;
     const list = this.yearly.get(key);
     // Conditions ask of every key (filled: ...), most of which have no year columns.
     if (list === undefined) return NO_YEARS;
-    const slots = list.map((s) => ({ year: s.year!, col: s.col, column: s.column, cell: this.views[s.slot] }));
-    this.yearsOf = { key, slots };
+    const slots = this.state.yearSlots.get(key)!;
+    for (let i = 0; i < list.length; i++) slots[i].cell = this.views[list[i].slot];
     return slots;
   }
 

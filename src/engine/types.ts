@@ -48,7 +48,11 @@ export interface YearSlot {
   cell?: CellView;
 }
 
-/** One nominee row, with its columns by key. */
+/**
+ * One nominee row, with its columns by key. A row view and its cells are lent for the call that
+ * is given them: the engine refills the same cell views for the next row, so a rule keeps what it
+ * needs of them (a text, a place), never the views themselves.
+ */
 export interface RowView {
   file: string;
   sheet: string;

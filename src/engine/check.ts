@@ -153,6 +153,12 @@ function onceByText(text: string, make: () => CompiledCondition): CompiledCondit
   return fn;
 }
 
+/** A condition's first key and its expected value, as a condition of its own (the same function its parts use). */
+function firstPart(cond: Condition): CompiledCondition {
+  const [key, expected] = Object.entries(cond)[0];
+  return compiledCondition({ [key]: expected } as Condition);
+}
+
 function compileCondition(cond: Condition): CompiledCondition {
   return onceByText(JSON.stringify(cond), () => {
     const parts = Object.entries(cond).map(([key, expected]) => onceByText(JSON.stringify({ [key]: expected }), () => compilePart(key, expected)));
@@ -507,8 +513,14 @@ export class Evaluator {
           });
           this.rowContexts.set(rule, ctx);
         }
-        return { rule, when: when(rule), op, options: compiled.options, ctx, absentIn: undefined, absent: [] };
+        const cond = compiled.rule.when;
+        const guard = cond && Object.keys(cond).length > 0 ? firstPart(cond) : undefined;
+        return { rule, when: when(rule), guard, skipTo: 0, op, options: compiled.options, ctx, absentIn: undefined, absent: [] };
       });
+    for (let i = rows.length - 1; i >= 0; i--) {
+      const { guard } = rows[i];
+      rows[i].skipTo = guard && rows[i + 1]?.guard === guard ? rows[i + 1].skipTo : i + 1;
+    }
     const groups = this.groupRules.filter((r) => this.inForce(r, file)).map((rule) => ({ rule, when: when(rule) }));
     return (this.plan = { file, rows, groups });
   }
@@ -519,8 +531,13 @@ export class Evaluator {
     this.rows++;
     const plan = this.planFor(row.file);
     this.current = row;
-    for (let i = 0; i < plan.rows.length; i++) {
+    for (let i = 0; i < plan.rows.length; ) {
       const p = plan.rows[i];
+      if (p.guard && !p.guard(row)) {
+        i = p.skipTo;
+        continue;
+      }
+      i++;
       if (p.when && !p.when(row)) continue;
       const needs = p.rule.needs;
       let missing: string | undefined;
@@ -563,6 +580,12 @@ export class Evaluator {
 interface RowPlan {
   rule: ActiveRule;
   when?: CompiledCondition;
+  /**
+   * The first part of `when` ("loai: tap-the"), which the rules of a field often share one after
+   * another: when it fails, the rules up to skipTo that share it are passed over at once.
+   */
+  guard?: CompiledCondition;
+  skipTo: number;
   op: RowOperator<unknown>;
   options: unknown;
   ctx: OperatorContext;

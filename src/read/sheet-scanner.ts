@@ -878,6 +878,9 @@ export class SharedStringsScanner extends XmlScanner {
 
 const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
+/** Plain shared-string cells kept for reuse (see SheetScanner.plainCells); a power of two. */
+const PLAIN_CELL_SLOTS = 1024;
+
 /** The longest cell the fast path reads; the general path takes the rest. */
 const FAST_CELL_CHARS = 256;
 
@@ -927,6 +930,13 @@ export class SheetScanner extends XmlScanner {
   private inT = false;
   private rPhDepth = 0;
   private inline: string | undefined = undefined;
+  /**
+   * The last plain shared-string cells made, by string and column: a value repeated down a
+   * column ("Cá nhân", "HTXSNV", "Có") is one cell object for every row, not one per row.
+   * Cells are never changed once read (a copy is made to fill or convert one), so rows may share them.
+   */
+  private readonly plainKeys = new Int32Array(PLAIN_CELL_SLOTS).fill(-1);
+  private readonly plainCells: (PlainText | undefined)[] = new Array<PlainText | undefined>(PLAIN_CELL_SLOTS).fill(undefined);
 
   constructor(ctx: SheetContext) {
     super();
@@ -1328,10 +1338,18 @@ export class SheetScanner extends XmlScanner {
 
   /** A `t="s"` cell: shared string `index`, converted and marked once if VNI (see SharedStrings). */
   private sharedCell(col: number, index: number, formula: boolean): RawCell | undefined {
+    const slot = (index * 31 + col) & (PLAIN_CELL_SLOTS - 1);
+    if (!formula && this.plainKeys[slot] === index) {
+      const cached = this.plainCells[slot]!;
+      if (cached.col === col) return cached;
+    }
     const s = this.sst.get(index);
     if (!s) return undefined;
-    if (!formula && this.sst.isPlain(index)) return new PlainText(col, s);
-    return stringCell(col, formula, s, this.sst.isVni(index));
+    if (formula || !this.sst.isPlain(index)) return stringCell(col, formula, s, this.sst.isVni(index));
+    const cell = new PlainText(col, s);
+    this.plainKeys[slot] = index;
+    this.plainCells[slot] = cell;
+    return cell;
   }
 
   /** The cell's value, or undefined for an empty cell (including a formula with no cached result). */

@@ -250,6 +250,31 @@ describe('VNI shared strings in a workbook', () => {
     }
   });
 
+  it('gives a value repeated down a column as one cell, and never another column’s or string’s', () => {
+    // Strings 0 and 1 in columns AF (32) and A (1) share a slot of the scanner's cell memory
+    // (0 × 31 + 32 = 1 × 31 + 1), as do column A and column AMK (1,025) for one string; column D
+    // is a formula on even rows; C's string is not plain (a leading space).
+    const scanner = new SheetScanner({ sst: SharedStrings.of(['Đảng viên', 'Tập thể', ' HTXSNV']), xfKinds: [], date1904: false, maxCellChars: 32_767 });
+    const row = (r: number, a: number, af: number) =>
+      `<row r="${r}"><c r="A${r}" t="s"><v>${a}</v></c><c r="B${r}" t="s"><v>0</v></c><c r="C${r}" t="s"><v>2</v></c>` +
+      `<c r="D${r}" t="s">${r % 2 ? '' : `<f>B${r}</f>`}<v>0</v></c><c r="AF${r}" t="s"><v>${af}</v></c><c r="AMK${r}" t="s"><v>${a}</v></c></row>`;
+    scanner.push(`<worksheet><sheetData>${row(1, 1, 0)}${row(2, 0, 1)}${row(3, 1, 0)}${row(4, 1, 0)}</sheetData></worksheet>`);
+    scanner.finish();
+    const rows = scanner.take();
+    const text = (r: RawRow) => r.cells.map((c) => `${c.col}:${String(c.v)}${c.formula ? '=' : ''}`).join(' ');
+    expect(rows.map(text)).toEqual([
+      '1:Tập thể 2:Đảng viên 3: HTXSNV 4:Đảng viên 32:Đảng viên 1025:Tập thể',
+      '1:Đảng viên 2:Đảng viên 3: HTXSNV 4:Đảng viên= 32:Tập thể 1025:Đảng viên',
+      '1:Tập thể 2:Đảng viên 3: HTXSNV 4:Đảng viên 32:Đảng viên 1025:Tập thể',
+      '1:Tập thể 2:Đảng viên 3: HTXSNV 4:Đảng viên= 32:Đảng viên 1025:Tập thể',
+    ]);
+    // Column B's "Đảng viên" is one cell on every row; the cells sharing a slot take it from each
+    // other and are read right all the same; a formula cell and a string that is not plain are each their own.
+    expect(new Set(rows.map((r) => r.cells[1])).size).toBe(1);
+    expect(rows[3].cells[2]).not.toBe(rows[2].cells[2]);
+    expect(rows[3].cells[3]).not.toBe(rows[1].cells[3]);
+  });
+
   it('gives the sheet scanner the shared strings’ cells as a workbook would', () => {
     const scanner = new SheetScanner({ sst: SharedStrings.of(texts), xfKinds: [], date1904: false, maxCellChars: 32_767 });
     scanner.push(`<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>4</v></c><c r="C1" t="s"><v>5</v></c></row></sheetData></worksheet>`);

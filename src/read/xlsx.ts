@@ -589,6 +589,9 @@ class Merges {
 
   /** The sheet's merged ranges; its pass starts after those of the sheets asked for before it. */
   of(sheet: SheetInfo): Promise<MergeRange[]> {
+    // Once the workbook is closed nothing more is read from it, whether or not a pass run ahead
+    // had ended by then: what a caller gets must not depend on how fast the disk was.
+    if (this.ctx.closed) return Promise.reject(closedError(this.ctx));
     const known = this.found.get(sheet) ?? this.found.get(this.sheets.find((s) => s.name === sheet.name)!);
     if (known) return known;
     const ctx = this.ctx;

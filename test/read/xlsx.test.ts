@@ -1120,6 +1120,15 @@ describe('merged ranges found ahead', () => {
     // A pass asked for after close fails as reading after close does.
     expect(await errorCode(() => src.merges!(src.sheets[1]))).toBe('not-found');
   });
+
+  it('answers nothing after close, even of a pass that had ended before it', async () => {
+    const file = tmp('two-sheets-merged.xlsx');
+    await twoSheets(file);
+    const src = await openXlsx(file, {}, { mergesAhead: true });
+    await src.merges!(src.sheets[1]);
+    await src.close();
+    expect(await errorCode(() => src.merges!(src.sheets[1]))).toBe('not-found');
+  });
 });
 
 describe('reference workbooks from Quảng Bình', () => {

@@ -21,7 +21,8 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { lazyRequire } from '../lazy.js';
 import { fromVni, repairMojibake } from '../normalize/legacy.js';
-import { DEFAULT_LIMITS, InputError, ownString, rowsOfBatches, type RawCell, type RawRow, type ReadLimits, type WorkbookSource } from './types.js';
+import { cleanText } from '../normalize/text.js';
+import { DEFAULT_LIMITS, InputError, ownString, PlainText, rowsOfBatches, type RawCell, type RawRow, type ReadLimits, type WorkbookSource } from './types.js';
 
 /** iconv-lite, for Windows-1258 only (Node's TextDecoder reads the UTF encodings). */
 const iconvLite = lazyRequire<typeof import('iconv-lite')>('iconv-lite');
@@ -72,6 +73,51 @@ function cellOf(text: string, col: number): RawCell {
   const vni = fromVni(v);
   if (vni !== undefined) return { t: 's', v: vni, col, legacy: 'vni' };
   return { t: 's', v, col };
+}
+
+/** A character beyond Latin-1; one from U+0080 on (see RawValue's plain). */
+const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
+const BEYOND_ASCII = /[^\u0000-\u007f]/;
+
+/** The cell, marked plain when it is (see RawValue): shown as stored, and not a legacy encoding. */
+function plainIfSo(cell: RawCell): RawCell {
+  if (cell.t !== 's' || cell.legacy) return cell;
+  const v = cell.v;
+  return v.length > 0 && cleanText(v) === v && (BEYOND_LATIN1.test(v) || !BEYOND_ASCII.test(v)) ? new PlainText(cell.col, v) : cell;
+}
+
+/** Distinct values remembered per column. */
+const MEMO_SIZE = 512;
+/** Values not found in a column's full memory, past which it is no longer looked up. */
+const MEMO_GIVE_UP = 2048;
+
+/**
+ * The cells of each column's repeated values (the kind, the field, ratings, yes/no, the award),
+ * made once: a value typed down a thousand rows is normalised, converted and judged plain once,
+ * and is one cell, one string, on every row, which the table and the rules find in their own
+ * memories by identity instead of hashing a fresh string each time. Cells are never changed once
+ * read, so rows may share them. A column of distinct values (names, summaries) fills its memory
+ * and is then no longer looked up.
+ */
+export class ColumnCells {
+  private readonly memo: (Map<string, RawCell> | null | undefined)[] = [];
+  private readonly misses: number[] = [];
+
+  cell(text: string, col: number): RawCell {
+    let memo = this.memo[col];
+    if (memo === null) return cellOf(text, col);
+    if (memo === undefined) this.memo[col] = memo = new Map();
+    let cell = memo.get(text);
+    if (cell !== undefined) return cell;
+    if (memo.size >= MEMO_SIZE) {
+      if ((this.misses[col] = (this.misses[col] || 0) + 1) >= MEMO_GIVE_UP) this.memo[col] = null;
+      return cellOf(text, col);
+    }
+    cell = plainIfSo(cellOf(text, col));
+    // The key is the field's own copy: a slice would keep the whole chunk it was cut from alive.
+    memo.set(ownString(text), cell);
+    return cell;
+  }
 }
 
 /** The separator that splits the first lines most consistently into more than one field. */
@@ -317,8 +363,9 @@ export async function openCsv(file: string, limits: Partial<ReadLimits> = {}): P
     const text: AsyncIterable<string> =
       encoding === 'windows-1258' ? (input.pipe(iconvLite().decodeStream(encoding)) as AsyncIterable<string>) : decode(input, new TextDecoder(encoding, { ignoreBOM: true }));
     const parser = new CsvRecords(delimiter.charCodeAt(0), lim.maxCellChars, lim.maxRows);
+    const cells = new ColumnCells();
     // The records just completed end at the parser's count.
-    const rowsIn = (records: string[][]) => rowsOf(records, parser.records - records.length + 1);
+    const rowsIn = (records: string[][]) => rowsOf(records, parser.records - records.length + 1, cells);
     try {
       for await (const chunk of text) {
         const batch = rowsIn(parser.push(chunk));
@@ -343,13 +390,13 @@ async function* decode(bytes: AsyncIterable<Buffer>, decoder: TextDecoder): Asyn
 }
 
 /** The records that have a non-blank cell, numbered from `first`. */
-function rowsOf(records: string[][], first: number): RawRow[] {
+function rowsOf(records: string[][], first: number, columns: ColumnCells): RawRow[] {
   const out: RawRow[] = [];
   for (let r = 0; r < records.length; r++) {
     const fields = records[r];
     const cells: RawCell[] = [];
     for (let i = 0; i < fields.length; i++) {
-      if (fields[i].trim() !== '') cells.push(cellOf(fields[i], i + 1));
+      if (fields[i].trim() !== '') cells.push(columns.cell(fields[i], i + 1));
     }
     if (cells.length) out.push({ row: first + r, cells });
   }

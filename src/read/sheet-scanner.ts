@@ -14,7 +14,7 @@
  */
 import { fromVni } from '../normalize/legacy.js';
 import { cleanTextTouches } from '../normalize/text.js';
-import { columnIndex, ownString, type RawCell, type RawRow } from './types.js';
+import { columnIndex, ownString, PlainText, type RawCell, type RawRow } from './types.js';
 import { grown } from '../arrays.js';
 
 /** Malformed XML: the caller reports it as an InputError 'bad-xml'. */
@@ -1425,21 +1425,6 @@ export class SheetScanner extends XmlScanner {
     return clip(s, this.max);
   }
 }
-
-/**
- * A text cell known to be plain. `plain` is on the prototype: one flag for every such cell, and
- * the cell compares (toEqual, JSON) as the object literal of any other text cell; a copy made by
- * spreading it is no longer known plain, which is only slower.
- */
-class PlainText {
-  readonly t = 's';
-  declare readonly plain: true;
-  constructor(
-    readonly col: number,
-    readonly v: string,
-  ) {}
-}
-Object.defineProperty(PlainText.prototype, 'plain', { value: true });
 
 function stringCell(col: number, formula: boolean, v: string, vni: boolean): RawCell {
   if (vni) return formula ? { col, formula: true, t: 's', v, legacy: 'vni' } : { col, t: 's', v, legacy: 'vni' };

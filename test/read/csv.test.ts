@@ -9,7 +9,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { parse as parseSync } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CsvRecords, CsvSyntaxError, nfc, openCsv } from '../../src/read/csv.js';
+import { ColumnCells, CsvRecords, CsvSyntaxError, nfc, openCsv } from '../../src/read/csv.js';
 import { InputError, type RawRow, type ReadLimits } from '../../src/read/types.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-csv-test-'));
@@ -139,6 +139,42 @@ describe('CSV encodings and separators', () => {
         { t: 's', v: 'Hoàn thành, "xuất sắc"\r\nnăm 20000', col: 3 },
       ],
     });
+  });
+});
+
+describe('CSV cells of repeated values', () => {
+  it('gives a value repeated down a column as one cell, judged plain once, and never another column’s', () => {
+    const columns = new ColumnCells();
+    const a1 = columns.cell('Tập thể', 3);
+    const a2 = columns.cell('Tập thể', 3);
+    const b = columns.cell('Tập thể', 4);
+    expect(a2).toBe(a1);
+    expect(b).not.toBe(a1);
+    expect([a1, b]).toEqual([
+      { t: 's', v: 'Tập thể', col: 3 },
+      { t: 's', v: 'Tập thể', col: 4 },
+    ]);
+    const plain = (text: string) => {
+      const c = columns.cell(text, 9);
+      return c.t === 's' && c.plain === true;
+    };
+    // Plain: beyond Latin-1, or all ASCII, and shown as stored.
+    expect([plain('Tập thể'), plain('HTXSNV'), plain('Café'), plain('Hai  dấu cách'), plain(' Đầu cách'), plain('Cá nhân')]).toEqual([true, true, false, false, false, false]);
+    // Legacy text is converted, marked and never plain.
+    const vni = columns.cell('Hoaøn thaønh xuaát saéc nhieäm vuï', 10);
+    expect(vni).toEqual({ t: 's', v: 'Hoàn thành xuất sắc nhiệm vụ', col: 10, legacy: 'vni' });
+    expect(columns.cell('Hoaøn thaønh xuaát saéc nhieäm vuï', 10)).toBe(vni);
+    expect((vni as { plain?: boolean }).plain).toBeUndefined();
+  });
+
+  it('reads a column of distinct values the same before and after its memory fills and is given up', () => {
+    const columns = new ColumnCells();
+    for (let i = 0; i < 5000; i++) {
+      const text = `Nguyễn Văn ${i}`;
+      expect(columns.cell(text, 2)).toEqual({ t: 's', v: text, col: 2 });
+    }
+    // Another column keeps its own memory.
+    expect(columns.cell('Có', 7)).toBe(columns.cell('Có', 7));
   });
 });
 

@@ -626,16 +626,24 @@ export class SharedStrings {
 
   /** Appends a string; VNI text is converted and flagged. */
   add(text: string): void {
+    this.addRange(text, 0, text.length);
+  }
+
+  /**
+   * Appends src[start, end). The scanner gives its chunk and the offsets rather than a slice:
+   * reading a slice character by character costs more than reading the flat chunk it points into.
+   */
+  addRange(src: string, start: number, end: number): void {
     const block = this.block;
     const pos = this.pos;
-    let form = this.store(text);
+    let form = this.store(src, start, end);
     if (form & MAYBE_VNI) {
-      const vni = fromVni(text);
+      const vni = fromVni(src.slice(start, end));
       if (vni !== undefined) {
         // Held converted, in place of the text just stored.
         this.pos = this.block === block ? pos : 0;
         // Not plain: the cell is to be marked as converted.
-        form = (this.store(vni) & ~F_PLAIN) | F_VNI;
+        form = (this.store(vni, 0, vni.length) & ~F_PLAIN) | F_VNI;
       }
     }
     const i = this.count;
@@ -646,13 +654,14 @@ export class SharedStrings {
     this.count = i + 1;
   }
 
-  /** Writes text at pos, in a new block if it does not fit: the form it is held in, and MAYBE_VNI. */
-  private store(text: string): number {
-    const n = text.length;
+  /** Writes src[start, end) at pos, in a new block if it does not fit: the form it is held in, and MAYBE_VNI. */
+  private store(src: string, start: number, end: number): number {
+    const n = end - start;
     if (this.block === undefined || this.pos + n > this.block.length) this.newBlock(n);
-    let form = this.encode(text);
+    let form = this.encode(src, start, end);
     let bytes = n;
     if (form === 0) {
+      const text = start === 0 && end === src.length ? src : src.slice(start, end);
       const utf8 = (text as unknown as WellFormed).isWellFormed();
       bytes = utf8 ? Buffer.byteLength(text, 'utf8') : 2 * n;
       if (this.pos + bytes > this.block!.length) this.newBlock(bytes);
@@ -665,13 +674,13 @@ export class SharedStrings {
   }
 
   /**
-   * Writes text's one-byte form at pos (room for text.length bytes is there): F_ASCII or
-   * F_CODED, with MAYBE_VNI if it has a letter from À on and nothing beyond Latin-1 (fromVni
-   * wants the one, looksLikeVni refuses the other); or 0 if a character has no code and none is left.
+   * Writes the one-byte form of src[start, end) at pos (room for its length in bytes is there):
+   * F_ASCII or F_CODED, with MAYBE_VNI if it has a letter from À on and nothing beyond Latin-1
+   * (fromVni wants the one, looksLikeVni refuses the other); or 0 if a character has no code and none is left.
    */
-  private encode(text: string): number {
+  private encode(src: string, start: number, end: number): number {
     const block = this.block!;
-    const pos = this.pos;
+    const at = this.pos - start;
     const codeOf = this.codeOf;
     let high = 0;
     let beyond = 0;
@@ -679,10 +688,10 @@ export class SharedStrings {
     /** What cleanText would change: control characters, two spaces in a row, the characters cleanTextTouches. */
     let unclean = 0;
     let prev = 0;
-    for (let k = 0; k < text.length; k++) {
-      const c = text.charCodeAt(k);
+    for (let k = start; k < end; k++) {
+      const c = src.charCodeAt(k);
       if (c < 0x80) {
-        block[pos + k] = c;
+        block[at + k] = c;
         if (c <= 32 && (c < 32 || prev === 32)) unclean = 1;
         prev = c;
         continue;
@@ -698,14 +707,13 @@ export class SharedStrings {
         this.uncleanCode[this.assigned] = cleanTextTouches(String.fromCharCode(c)) ? 1 : 0;
         this.chars[this.assigned++] = c;
       }
-      block[pos + k] = code;
+      block[at + k] = code;
       unclean |= this.uncleanCode[code - 0x80];
       high = 1;
       if (c > 0xff) beyond = 1;
       else if (c >= 0xc0) letters = 1;
     }
-    const n = text.length;
-    const plain = n > 0 && !unclean && text.charCodeAt(0) !== 32 && text.charCodeAt(n - 1) !== 32 && (beyond || !high);
+    const plain = end > start && !unclean && src.charCodeAt(start) !== 32 && src.charCodeAt(end - 1) !== 32 && (beyond || !high);
     return (high ? F_CODED : F_ASCII) | (letters && !beyond ? MAYBE_VNI : 0) | (plain ? F_PLAIN : 0);
   }
 
@@ -830,11 +838,12 @@ export class SharedStringsScanner extends XmlScanner {
     // indexOf and the checks on the short text beat a loop over its characters.
     const te = buf.indexOf('<', ts);
     if (te < 0 || !buf.startsWith('</t></si>', te)) return -1;
+    // The checks read a slice (indexOf is as fast on one); the string is stored from the chunk itself.
     const text = buf.slice(ts, te);
     if (text.length > this.maxChars || text.indexOf('&') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('_x') >= 0) {
       return -1;
     }
-    this.strings.add(text);
+    this.strings.addRange(buf, ts, te);
     return te + 9;
   }
 

@@ -123,6 +123,21 @@ describe('the shared-string table', () => {
     }
   });
 
+  it('reads strings from the middle of the part as added alone: text, VNI and plain alike', () => {
+    // The scanner stores each <si><t>…</t></si> from the chunk it is in, by offsets.
+    const texts = ['Tập thể', ' Tập thể', 'Tập thể ', 'Tập  thể', 'HTXSNV', 'Café', 'Nguyeãn Vaên An', '😀 Tập thể', '\u4e00'];
+    const scanner = new SharedStringsScanner(32_767);
+    scanner.push(`<sst>${texts.map((t) => `<si><t>${t}</t></si>`).join('')}</sst>`);
+    scanner.finish();
+    const alone = SharedStrings.of(texts);
+    const got = scanner.strings;
+    expect(all(got)).toEqual(all(alone));
+    expect(all(got)[6]).toBe('Nguyễn Văn An');
+    const flags = (t: SharedStrings) => texts.map((_, i) => [t.isPlain(i), t.isVni(i)]);
+    expect(flags(got)).toEqual(flags(alone));
+    expect(flags(got).map(([plain]) => plain)).toEqual([true, false, false, false, true, false, false, false, true]);
+  });
+
   it('reads the part whatever uniqueCount claims', () => {
     const si = SAMPLES.filter((s) => s.isWellFormed()).map((s) => `<si><t xml:space="preserve">${s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\r/g, '&#13;')}</t></si>`);
     for (const count of ['', ' uniqueCount="0"', ' uniqueCount="2"', ' uniqueCount="1.5"', ' uniqueCount="x"', ' uniqueCount="99999999999"']) {

@@ -16,7 +16,9 @@
  *   table    reading, finding the table and building each nominee row, with no rule in force;
  *   check    `hoso check … -f json -o <tmp>` in full, with the bundled rules (worker threads for the folder);
  *   start    one 30-row file, `node bin/hoso.js check`, from start to exit.
- * Each is run --runs times (default 3): the median wall time and the highest peak RSS are shown.
+ * Each is run --runs times (default 3), in rounds (every stage once, then again): the median wall
+ * time and the highest peak RSS are shown, and each ratio ("× floor", "rules") is the median over
+ * the rounds of the two stages' times in the same round.
  */
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
@@ -261,13 +263,28 @@ function runChild(kind: string, file: string): Measure {
   return JSON.parse(res.stdout.trim().split('\n').pop()!) as Measure;
 }
 
-/** The median run by wall time, with the highest peak RSS of all runs. */
-function measure(kind: string, file: string, runs: number): Measure & { all: number[] } {
-  const ms: Measure[] = [];
-  for (let i = 0; i < runs; i++) ms.push(runChild(kind, file));
-  const sorted = [...ms].sort((a, b) => a.ms - b.ms);
-  const median = sorted[Math.floor((sorted.length - 1) / 2)];
-  return { ...median, maxRssKb: Math.max(...ms.map((m) => m.maxRssKb)), all: ms.map((m) => m.ms) };
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+/** A stage over several runs: the median run by wall time, the highest peak RSS of all, every run's time. */
+type Stage = Measure & { all: number[]; runs: Measure[] };
+
+/**
+ * Every stage once per round, round after round (floor, read, table, check; floor, read, …): on a
+ * machine whose speed drifts within minutes, each stage's time is compared with the floor
+ * measured beside it, not with one measured minutes earlier (see ratio).
+ */
+function measureRounds(kinds: string[], file: string, runs: number): Stage[] {
+  const all = kinds.map(() => [] as Measure[]);
+  for (let r = 0; r < runs; r++) kinds.forEach((kind, k) => all[k].push(runChild(kind, file)));
+  return all.map((ms) => {
+    const mid = median(ms.map((m) => m.ms));
+    return { ...ms.find((m) => m.ms === mid)!, maxRssKb: Math.max(...ms.map((m) => m.maxRssKb)), all: ms.map((m) => m.ms), runs: ms };
+  });
+}
+
+/** The median over the rounds of a stage's time over another's in the same round. */
+function ratio(a: Stage, b: Stage): number {
+  return median(a.runs.map((m, r) => m.ms / b.runs[r].ms));
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -296,19 +313,17 @@ async function main(): Promise<void> {
     }
     const size = filesOf(target).reduce((n, f) => n + fs.statSync(f).size, 0);
     console.log(`\n${what === 'folder' ? `${FOLDER_FILES} files of ${FOLDER_ROWS} rows` : `${fmt(count)} rows`}, ${(size / 1e6).toFixed(1)} MB ${csv ? '.csv' : '.xlsx'}`);
-    const floor = measure(csv ? 'decode' : 'inflate', target, runs);
-    const line = (name: string, m: Measure & { all: number[] }, extra = '') =>
+    const [floor, read, table, check] = measureRounds([csv ? 'decode' : 'inflate', 'read', 'table', 'check'], target, runs);
+    const line = (name: string, m: Stage, extra = '') =>
       console.log(
-        `  ${name.padEnd(8)} ${fmt(m.ms).padStart(7)} ms  ${(m.ms / floor.ms).toFixed(1).padStart(5)}× floor  ` +
+        `  ${name.padEnd(8)} ${fmt(m.ms).padStart(7)} ms  ${ratio(m, floor).toFixed(1).padStart(5)}× floor  ` +
           `${m.rows ? fmt((m.rows / m.ms) * 1000).padStart(9) + ' rows/s' : ' '.repeat(16)}  peak RSS ${fmt(m.maxRssKb / 1024).padStart(5)} MB  ` +
           `cpu ${fmt(m.cpuMs)} ms${extra}${runs > 1 ? `  (runs: ${m.all.map(fmt).join(', ')})` : ''}`,
       );
     line(csv ? 'decode' : 'inflate', floor, csv ? `  ${(floor.bytes / 1e6).toFixed(1)} M characters` : `  ${(floor.bytes / 1e6).toFixed(1)} MB inflated`);
-    line('read', measure('read', target, runs));
-    const table = measure('table', target, runs);
+    line('read', read);
     line('table', table);
-    const check = measure('check', target, runs);
-    line('check', check, `  rules ${(check.ms / table.ms).toFixed(2)}× reading`);
+    line('check', check, `  rules ${ratio(check, table).toFixed(2)}× reading`);
     if (what === 'folder') {
       const starts = Array.from({ length: runs }, () => startToExit(filesOf(target)[0])).map((m) => m.ms).sort((a, b) => a - b);
       console.log(`  start    ${fmt(starts[Math.floor((starts.length - 1) / 2)]).padStart(7)} ms  one ${FOLDER_ROWS}-row file, node bin/hoso.js check, start to exit`);

@@ -697,15 +697,10 @@ export class SharedStrings {
         continue;
       }
       prev = c;
-      const slot = c & (CODE_SLOTS - 1);
-      let code = codeOf[slot];
+      let code = codeOf[c & (CODE_SLOTS - 1)];
       if (code === 0 || this.chars[code - 0x80] !== c) {
-        if (code !== 0 || this.assigned === CODES || (c >= 0xd800 && c <= 0xdfff)) return 0;
-        code = 0x80 + this.assigned;
-        codeOf[slot] = code;
-        // Asked once per code (at most 128 per table), of cleanText's own definition.
-        this.uncleanCode[this.assigned] = cleanTextTouches(String.fromCharCode(c)) ? 1 : 0;
-        this.chars[this.assigned++] = c;
+        code = this.assign(c);
+        if (code === 0) return 0;
       }
       block[at + k] = code;
       unclean |= this.uncleanCode[code - 0x80];
@@ -715,6 +710,87 @@ export class SharedStrings {
     }
     const plain = end > start && !unclean && src.charCodeAt(start) !== 32 && src.charCodeAt(end - 1) !== 32 && (beyond || !high);
     return (high ? F_CODED : F_ASCII) | (letters && !beyond ? MAYBE_VNI : 0) | (plain ? F_PLAIN : 0);
+  }
+
+  /** A code for character c, which has none: 0 if none is left, its slot is another's, or c is a surrogate. */
+  private assign(c: number): number {
+    const slot = c & (CODE_SLOTS - 1);
+    if (this.codeOf[slot] !== 0 || this.assigned === CODES || (c >= 0xd800 && c <= 0xdfff)) return 0;
+    const code = 0x80 + this.assigned;
+    this.codeOf[slot] = code;
+    // Asked once per code (at most 128 per table), of cleanText's own definition.
+    this.uncleanCode[this.assigned] = cleanTextTouches(String.fromCharCode(c)) ? 1 : 0;
+    this.chars[this.assigned++] = c;
+    return code;
+  }
+
+  /**
+   * Appends the text of UTF-8 bytes[start, end) as add() would the decoded string, and says so;
+   * or adds nothing and says false when add() would do more than encode it in the one-byte form:
+   * bytes that are not UTF-8 of the Basic Multilingual Plane, an entity, CR or `_x` escape left to
+   * decode, a character with no code left, or text that may be VNI. The caller then decodes the
+   * bytes and adds the string. The bytes are read once; no string is made.
+   */
+  addUtf8(bytes: Uint8Array, start: number, end: number): boolean {
+    // Never more characters than bytes.
+    if (this.block === undefined || this.pos + (end - start) > this.block.length) this.newBlock(end - start);
+    const block = this.block!;
+    const codeOf = this.codeOf;
+    let at = this.pos;
+    let high = 0;
+    let beyond = 0;
+    let letters = 0;
+    let unclean = 0;
+    let prev = 0;
+    for (let k = start; k < end; ) {
+      const b0 = bytes[k];
+      if (b0 < 0x80) {
+        // '&' (an entity), CR and "_x" (an escape) are decoded by the text path.
+        if (b0 === AMP || b0 === CR || (b0 === 95 && bytes[k + 1] === 120)) return false;
+        block[at++] = b0;
+        if (b0 <= 32 && (b0 < 32 || prev === 32)) unclean = 1;
+        prev = b0;
+        k++;
+        continue;
+      }
+      let c: number;
+      if (b0 >= 0xc2 && b0 < 0xe0 && k + 1 < end) {
+        const b1 = bytes[k + 1];
+        if ((b1 & 0xc0) !== 0x80) return false;
+        c = ((b0 & 0x1f) << 6) | (b1 & 0x3f);
+        k += 2;
+      } else if (b0 >= 0xe0 && b0 < 0xf0 && k + 2 < end) {
+        const b1 = bytes[k + 1];
+        const b2 = bytes[k + 2];
+        if ((b1 & 0xc0) !== 0x80 || (b2 & 0xc0) !== 0x80) return false;
+        c = ((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
+        // An overlong form is not UTF-8 (a surrogate, which is not either, gets no code).
+        if (c < 0x800) return false;
+        k += 3;
+      } else return false;
+      prev = c;
+      let code = codeOf[c & (CODE_SLOTS - 1)];
+      if (code === 0 || this.chars[code - 0x80] !== c) {
+        code = this.assign(c);
+        if (code === 0) return false;
+      }
+      block[at++] = code;
+      unclean |= this.uncleanCode[code - 0x80];
+      high = 1;
+      if (c > 0xff) beyond = 1;
+      else if (c >= 0xc0) letters = 1;
+    }
+    // Text that may be VNI is looked at by fromVni, on the string.
+    if (letters && !beyond) return false;
+    const plain = end > start && !unclean && bytes[start] !== SPACE && bytes[end - 1] !== SPACE && (beyond || !high);
+    const i = this.count;
+    if (i === this.blockOf.length) this.resize(Math.max(1024, Math.ceil(i * 1.5)));
+    this.pos = at;
+    this.blockOf[i] = this.blocks.length - 1;
+    this.ends[i] = at;
+    this.flags[i] = (high ? F_CODED : F_ASCII) | (plain ? F_PLAIN : 0);
+    this.count = i + 1;
+    return true;
   }
 
   /** String i (an integer, as a cell's `<v>` reads), or undefined past the table's end. */
@@ -816,7 +892,7 @@ export class SharedStringsScanner extends XmlScanner {
   clipped = 0;
 
   constructor(
-    private readonly maxChars: number,
+    readonly maxChars: number,
     strings = new SharedStrings(),
   ) {
     super();
@@ -829,6 +905,11 @@ export class SharedStringsScanner extends XmlScanner {
    * The common `<si><t>text</t></si>`, read in one go when its text needs no decoding (no
    * entity, CR or `_x` escape); anything else is left to the general path (-1).
    */
+  /** Whether the next `<si>` would be read at the top of `<sst>`: no element or tag left open but the root. */
+  atTop(): boolean {
+    return this.depth === 1 && !this.inSi && this.buf.length === 0;
+  }
+
   protected override fastElement(lt: number, c1: number): number {
     if (c1 !== 115 || this.inSi || this.depth === 0) return -1;
     const buf = this.buf;
@@ -879,6 +960,83 @@ export class SharedStringsScanner extends XmlScanner {
 
   protected text(piece: string): void {
     this.raw = appendCapped(this.raw, piece, this.cap);
+  }
+}
+
+const SI_T = Buffer.from('<si><t>');
+const T_SI_END = Buffer.from('</t></si>');
+
+/** Whether bytes has needle at i. */
+function bytesAt(bytes: Buffer, i: number, needle: Buffer): boolean {
+  if (i + needle.length > bytes.length) return false;
+  for (let k = 0; k < needle.length; k++) if (bytes[i + k] !== needle[k]) return false;
+  return true;
+}
+
+/**
+ * The shared-strings part read from its bytes. Each plain `<si><t>text</t></si>` at the top of
+ * `<sst>` goes into the table straight from its UTF-8 (SharedStrings.addUtf8): decoding the part
+ * to text, scanning the text and encoding each string again was most of reading the table.
+ * Everything else — the prolog, rich text, phonetic runs, entities, text addUtf8 declines — is
+ * decoded and read by the SharedStringsScanner, in the part's order. A part in UTF-16 is all text.
+ */
+export class SharedStringsReader {
+  private decoder: TextDecoder | undefined;
+  private utf8 = false;
+  /** The start of a `<si>` the last chunk cut, read again with the next. */
+  private tail: Buffer | undefined;
+
+  constructor(readonly scanner: SharedStringsScanner) {}
+
+  push(chunk: Buffer): void {
+    if (this.decoder === undefined) {
+      const encoding = chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8';
+      this.utf8 = encoding === 'utf-8';
+      this.decoder = new TextDecoder(encoding);
+    }
+    if (!this.utf8) return this.text(chunk, 0, chunk.length);
+    const buf = this.tail === undefined ? chunk : Buffer.concat([this.tail, chunk]);
+    this.tail = undefined;
+    const { strings, maxChars } = this.scanner;
+    let from = 0;
+    let i = buf.indexOf(SI_T);
+    while (i >= 0) {
+      const ts = i + SI_T.length;
+      const te = buf.indexOf(LT, ts);
+      if (te < 0 || te + T_SI_END.length > buf.length) {
+        // Cut by the chunk's end: the text before it is read, the rest waits for the next chunk
+        // (a '<' ends no character, so the decoder holds nothing back).
+        this.text(buf, from, i);
+        this.tail = Buffer.from(buf.subarray(i));
+        return;
+      }
+      let next = te;
+      if (te - ts <= maxChars && bytesAt(buf, te, T_SI_END)) {
+        this.text(buf, from, i);
+        from = i;
+        if (this.scanner.atTop() && strings.addUtf8(buf, ts, te)) {
+          from = next = te + T_SI_END.length;
+          // Strings follow one another: the next is most often right here.
+          if (bytesAt(buf, from, SI_T)) {
+            i = from;
+            continue;
+          }
+        }
+      }
+      i = buf.indexOf(SI_T, next);
+    }
+    this.text(buf, from, buf.length);
+  }
+
+  finish(): void {
+    if (this.tail !== undefined) this.text(this.tail, 0, this.tail.length);
+    const rest = this.decoder?.decode();
+    if (rest) this.scanner.push(rest);
+    this.scanner.finish();
+  }
+
+  private text(bytes: Buffer, start: number, end: number): void {
+    if (end > start) this.scanner.push(this.decoder!.decode(bytes.subarray(start, end), { stream: true }));
   }
 }
 

@@ -13,7 +13,7 @@ import zlib from 'node:zlib';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
 import { OLE_SIGNATURE, oleError } from './ole.js';
-import { SharedStrings, SharedStringsScanner, SheetScanner, XmlError, type NumberKind } from './sheet-scanner.js';
+import { SharedStrings, SharedStringsReader, SharedStringsScanner, SheetScanner, XmlError, type NumberKind } from './sheet-scanner.js';
 import {
   DEFAULT_LIMITS,
   columnIndex,
@@ -482,8 +482,9 @@ async function readSharedStrings(ctx: Ctx, partPath: string): Promise<SharedStri
   const entry = findEntry(ctx, partPath);
   if (!entry) return new SharedStrings();
   const scanner = new SharedStringsScanner(ctx.limits.maxCellChars);
-  for await (const text of partText(ctx, partPath, entry)) scanned(ctx, partPath, () => scanner.push(text));
-  scanned(ctx, partPath, () => scanner.finish());
+  const reader = new SharedStringsReader(scanner);
+  for await (const chunk of partChunks(ctx, partPath, entry)) scanned(ctx, partPath, () => reader.push(chunk));
+  scanned(ctx, partPath, () => reader.finish());
   if (scanner.clipped) throw tooLong(ctx, `${partPath} ×${scanner.clipped}`);
   return scanner.strings;
 }

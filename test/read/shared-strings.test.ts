@@ -10,7 +10,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeTcvn3, decodeVni, isLatin1Text, looksLikeTcvn3, looksLikeVni } from '../../src/normalize/legacy.js';
 import { cleanText } from '../../src/normalize/text.js';
-import { SharedStrings, SharedStringsScanner, SheetScanner } from '../../src/read/sheet-scanner.js';
+import { SharedStrings, SharedStringsReader, SharedStringsScanner, SheetScanner } from '../../src/read/sheet-scanner.js';
 import type { RawRow, WorkbookSource } from '../../src/read/types.js';
 import { openXlsx } from '../../src/read/xlsx.js';
 import { writeRawZip } from '../../scripts/fixture-kit/zip.js';
@@ -136,6 +136,75 @@ describe('the shared-string table', () => {
     const flags = (t: SharedStrings) => texts.map((_, i) => [t.isPlain(i), t.isVni(i)]);
     expect(flags(got)).toEqual(flags(alone));
     expect(flags(got).map(([plain]) => plain)).toEqual([true, false, false, false, true, false, false, false, true]);
+  });
+
+  it('reads a part from its bytes as from its text: every string, flag and limit alike, however the chunks cut it', () => {
+    const rand = seeded(23);
+    const words = ['Nguyễn', 'Văn', 'An', 'HTXSNV', 'Cá', 'nhân', 'Tập', 'thể', 'Café', 'Nguyeãn', 'Vaên', 'Hä', 'vµ', 'tªn', '😀', '中文', 'a&amp;b', '&lt;', '&#272;', 'x_x0041_y', '\r\n', '\t', ' ', '  ', '\u00a0', 'e\u0301', '>', 'ǅ', 'Ω'];
+    const text = () => Array.from({ length: rand(6) }, () => words[rand(words.length)]).join(rand(3) ? ' ' : '');
+    // A character of its own in each of 150 strings: past 128 of them the table runs out of codes.
+    const rare = (k: number) => String.fromCharCode(0x4e00 + k);
+    for (let doc = 0; doc < 40; doc++) {
+      const si = Array.from({ length: 30 + rand(150) }, (_, k) => {
+        const t = doc % 4 === 3 ? text() + rare(k) : text();
+        switch (rand(8)) {
+          case 0:
+            return `<si><t xml:space="preserve">${t}</t></si>`;
+          case 1:
+            return `<si><r><rPr><b/></rPr><t>${t}</t></r><r><t>${text()}</t></r></si>`;
+          case 2:
+            return `<si><t>${t}</t><rPh sb="0" eb="1"><t>ふりがな</t></rPh></si>`;
+          case 3:
+            return `<!-- <si><t>not a string</t></si> --><si><t>${t}</t></si>`;
+          default:
+            return `<si><t>${t}</t></si>`;
+        }
+      });
+      const xml = `${doc % 5 === 0 ? '\ufeff' : ''}<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="x" count="${si.length}">${si.join(rand(2) ? '\n' : '')}</sst>`;
+      const bytes = Buffer.from(xml, 'utf8');
+      const maxChars = doc % 3 === 0 ? 12 : 32_767;
+      const byText = new SharedStringsScanner(maxChars);
+      byText.push(xml.replace(/^\ufeff/, ''));
+      byText.finish();
+      const reader = new SharedStringsReader(new SharedStringsScanner(maxChars));
+      for (let at = 0; at < bytes.length; ) {
+        const size = 1 + rand(rand(2) ? 64 : 4096);
+        reader.push(bytes.subarray(at, at + size));
+        at += size;
+      }
+      reader.finish();
+      const got = reader.scanner.strings;
+      const want = byText.strings;
+      expect(all(got), `document ${doc}`).toEqual(all(want));
+      const flags = (t: SharedStrings) => Array.from({ length: t.length }, (_, i) => [t.isPlain(i), t.isVni(i)]);
+      expect(flags(got), `document ${doc}`).toEqual(flags(want));
+      expect(reader.scanner.clipped).toBe(byText.clipped);
+    }
+  });
+
+  it('leaves bytes that are not plain UTF-8 to the decoder, which reads them as before', () => {
+    const parts = ['a\xc0\xafb', 'i\xe0\x80\xafj', 'c\xed\xa0\x80d', '\xf0\x9f\x98\x80 e', 'f\xe1\x80', '\x80g', 'h\xc3', 'Đ\xc4\x90', 'ok'];
+    const bytes = Buffer.concat([
+      Buffer.from('<sst xmlns="x">'),
+      ...parts.map((p) => Buffer.concat([Buffer.from('<si><t>'), Buffer.from(p, 'latin1'), Buffer.from('</t></si>')])),
+      Buffer.from('</sst>'),
+    ]);
+    const byText = new SharedStringsScanner(32_767);
+    byText.push(new TextDecoder().decode(bytes));
+    byText.finish();
+    const reader = new SharedStringsReader(new SharedStringsScanner(32_767));
+    reader.push(bytes);
+    reader.finish();
+    expect(all(reader.scanner.strings)).toEqual(all(byText.strings));
+    expect(all(reader.scanner.strings)).toContain('a\ufffd\ufffdb');
+  });
+
+  it('reads a UTF-16 part as text', () => {
+    const xml = '<sst xmlns="x"><si><t>Nguyễn Văn An</t></si><si><t>HTXSNV</t></si></sst>';
+    const reader = new SharedStringsReader(new SharedStringsScanner(32_767));
+    reader.push(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]));
+    reader.finish();
+    expect(all(reader.scanner.strings)).toEqual(['Nguyễn Văn An', 'HTXSNV']);
   });
 
   it('reads the part whatever uniqueCount claims', () => {

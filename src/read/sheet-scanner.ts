@@ -646,11 +646,16 @@ export class SharedStrings {
         form = (this.store(vni, 0, vni.length) & ~F_PLAIN) | F_VNI;
       }
     }
+    this.end(form & ~MAYBE_VNI);
+  }
+
+  /** Ends the string being added where pos is now, with its flags. */
+  private end(flags: number): void {
     const i = this.count;
     if (i === this.blockOf.length) this.resize(Math.max(1024, Math.ceil(i * 1.5)));
     this.blockOf[i] = this.blocks.length - 1;
     this.ends[i] = this.pos;
-    this.flags[i] = form & ~MAYBE_VNI;
+    this.flags[i] = flags;
     this.count = i + 1;
   }
 
@@ -708,8 +713,7 @@ export class SharedStrings {
       if (c > 0xff) beyond = 1;
       else if (c >= 0xc0) letters = 1;
     }
-    const plain = end > start && !unclean && src.charCodeAt(start) !== 32 && src.charCodeAt(end - 1) !== 32 && (beyond || !high);
-    return (high ? F_CODED : F_ASCII) | (letters && !beyond ? MAYBE_VNI : 0) | (plain ? F_PLAIN : 0);
+    return formOf(high, beyond, letters, unclean || src.charCodeAt(start) === SPACE || src.charCodeAt(end - 1) === SPACE, end > start);
   }
 
   /** A code for character c, which has none: 0 if none is left, its slot is another's, or c is a surrogate. */
@@ -780,16 +784,11 @@ export class SharedStrings {
       if (c > 0xff) beyond = 1;
       else if (c >= 0xc0) letters = 1;
     }
+    const form = formOf(high, beyond, letters, unclean || bytes[start] === SPACE || bytes[end - 1] === SPACE, end > start);
     // Text that may be VNI is looked at by fromVni, on the string.
-    if (letters && !beyond) return false;
-    const plain = end > start && !unclean && bytes[start] !== SPACE && bytes[end - 1] !== SPACE && (beyond || !high);
-    const i = this.count;
-    if (i === this.blockOf.length) this.resize(Math.max(1024, Math.ceil(i * 1.5)));
+    if (form & MAYBE_VNI) return false;
     this.pos = at;
-    this.blockOf[i] = this.blocks.length - 1;
-    this.ends[i] = at;
-    this.flags[i] = (high ? F_CODED : F_ASCII) | (plain ? F_PLAIN : 0);
-    this.count = i + 1;
+    this.end(form);
     return true;
   }
 
@@ -866,6 +865,23 @@ export class SharedStrings {
 }
 
 
+/**
+ * The one-byte form's flags for a string of these characters (see encode): F_ASCII or F_CODED,
+ * MAYBE_VNI, and F_PLAIN for a non-empty string cleanText leaves as it is (nothing unclean, no
+ * space at either end) that cannot be a legacy encoding.
+ */
+function formOf(high: number, beyond: number, letters: number, unclean: number | boolean, filled: boolean): number {
+  const plain = filled && !unclean && (beyond || !high);
+  return (high ? F_CODED : F_ASCII) | (letters && !beyond ? MAYBE_VNI : 0) | (plain ? F_PLAIN : 0);
+}
+
+/** A text part's encoding, from its first bytes: UTF-16 by its byte-order mark, or UTF-8 (XML parts are UTF-8 in practice, but the XML spec lets them be UTF-16). */
+export function encodingOf(chunk: Buffer): 'utf-8' | 'utf-16le' | 'utf-16be' {
+  if (chunk[0] === 0xff && chunk[1] === 0xfe) return 'utf-16le';
+  if (chunk[0] === 0xfe && chunk[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
 /** String.prototype.isWellFormed (ES2024; in Node 20). */
 interface WellFormed {
   isWellFormed(): boolean;
@@ -901,15 +917,15 @@ export class SharedStringsScanner extends XmlScanner {
     this.fast = true;
   }
 
-  /**
-   * The common `<si><t>text</t></si>`, read in one go when its text needs no decoding (no
-   * entity, CR or `_x` escape); anything else is left to the general path (-1).
-   */
   /** Whether the next `<si>` would be read at the top of `<sst>`: no element or tag left open but the root. */
   atTop(): boolean {
     return this.depth === 1 && !this.inSi && this.buf.length === 0;
   }
 
+  /**
+   * The common `<si><t>text</t></si>`, read in one go when its text needs no decoding (no
+   * entity, CR or `_x` escape); anything else is left to the general path (-1).
+   */
   protected override fastElement(lt: number, c1: number): number {
     if (c1 !== 115 || this.inSi || this.depth === 0) return -1;
     const buf = this.buf;
@@ -990,7 +1006,7 @@ export class SharedStringsReader {
 
   push(chunk: Buffer): void {
     if (this.decoder === undefined) {
-      const encoding = chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8';
+      const encoding = encodingOf(chunk);
       this.utf8 = encoding === 'utf-8';
       this.decoder = new TextDecoder(encoding);
     }

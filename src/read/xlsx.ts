@@ -13,7 +13,7 @@ import zlib from 'node:zlib';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
 import { OLE_SIGNATURE, oleError } from './ole.js';
-import { SharedStrings, SharedStringsReader, SharedStringsScanner, SheetScanner, XmlError, type NumberKind } from './sheet-scanner.js';
+import { encodingOf, SharedStrings, SharedStringsReader, SharedStringsScanner, SheetScanner, XmlError, type NumberKind } from './sheet-scanner.js';
 import {
   DEFAULT_LIMITS,
   columnIndex,
@@ -306,13 +306,6 @@ function tooLong(ctx: Ctx, where: string): InputError {
 
 function closedError(ctx: Ctx): InputError {
   return new InputError(ctx.file, 'not-found', 'the workbook has been closed');
-}
-
-/** XML parts are UTF-8 in practice, but the XML spec lets them be UTF-16 with a byte-order mark. */
-function encodingOf(chunk: Buffer): string {
-  if (chunk[0] === 0xff && chunk[1] === 0xfe) return 'utf-16le';
-  if (chunk[0] === 0xfe && chunk[1] === 0xff) return 'utf-16be';
-  return 'utf-8';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -47,6 +47,8 @@ export const count = defineOperator({
   create(o, ctx) {
     type Group = { name: string; population: number; count: number; files: Map<string, Place>; columns: Set<string> };
     let groups = new Map<string, Group>();
+    // Rows of one unit and file come one after another: the last row's group is tried first.
+    let last: { name: string; file: string; group: Group } | undefined;
     const what: MessageArg = typeof o.label === 'string' ? o.label : { vi: o.label.vi, en: o.label.en ?? o.label.vi };
     const maxFor = (name: string) => o['max-for'].find((m) => m.names.some((n) => fold(n) === fold(name)))?.max ?? o.max;
 
@@ -65,12 +67,15 @@ export const count = defineOperator({
         if (max !== undefined && g.count > max) ctx.report({ messageId: 'max', place, group: g.name, data, related: files.slice(1) });
       }
       groups = new Map();
+      last = undefined;
     };
     const groupOf = (name: string, file: FileView | { file: string }) => {
+      if (last && last.name === name && last.file === file.file) return last.group;
       const key = fold(name);
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { name, population: 0, count: 0, files: new Map(), columns: new Set() }));
       if (!g.files.has(file.file)) g.files.set(file.file, { file: file.file });
+      last = { name, file: file.file, group: g };
       return g;
     };
     return {
@@ -84,7 +89,8 @@ export const count = defineOperator({
           name = v;
         }
         const g = groupOf(name, row);
-        for (const k of o.needs) if (row.has(k)) g.columns.add(k);
+        // The group's columns only grow, up to the needs.
+        if (g.columns.size < o.needs.length) for (const k of o.needs) if (row.has(k)) g.columns.add(k);
         if (!inScope) return;
         g.population++;
         if (!o.where || ctx.test(o.where, row)) g.count++;

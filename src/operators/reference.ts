@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { ColumnKey, Condition } from '../rules/schema.js';
-import { fold } from '../normalize/text.js';
+import { KeyHasher, KeySet } from './unique.js';
 import type { Place } from '../engine/types.js';
 import { defineOperator } from './types.js';
 
 /**
  * A cell must name something listed elsewhere in the dossiers: a leader's unit (`column`) must be
  * nominated itself, as a row whose `target` matches it and which meets `where` (a collective).
- * Only the target names and the pending rows are kept.
+ * Only the target names' hashes (see KeySet) and the pending rows are kept; names compare folded.
  */
 export const reference = defineOperator({
   kind: 'group',
@@ -23,26 +23,35 @@ export const reference = defineOperator({
     fail: { vi: '«{{value}}» không có trong danh sách đề nghị.', en: '"{{value}}" is not nominated in the dossiers.' },
   },
   create(o, ctx) {
-    let targets = new Set<string>();
-    let pending: { key: string; place: Place; text: string; col: number }[] = [];
+    let targets = new KeySet();
+    let pending: { hash: number; check: number; place: Place; text: string; col: number }[] = [];
     const flush = () => {
       for (const p of pending) {
-        if (!targets.has(p.key)) ctx.report({ place: p.place, cell: { col: p.col, column: p.place.column!, text: p.text }, data: { value: p.text } });
+        if (!targets.has(p.hash, p.check)) ctx.report({ place: p.place, cell: { col: p.col, column: p.place.column!, text: p.text }, data: { value: p.text } });
       }
-      targets = new Set();
+      targets = new KeySet();
       pending = [];
+    };
+    const key = new KeyHasher();
+    const hash = (text: string) => {
+      key.reset();
+      key.addFolded(text);
+      key.finish();
     };
     return {
       row(row, inScope) {
         const t = row.value(o.target);
-        if (typeof t === 'string' && (!o.where || ctx.test(o.where, row))) targets.add(fold(t));
+        if (typeof t === 'string' && (!o.where || ctx.test(o.where, row))) {
+          hash(t);
+          targets.insert(key.lookup, key.check);
+        }
         if (!inScope) return;
         const cell = row.cell(o.column);
         if (!cell) return;
         // Targets only grow until the flush: a name already listed is kept no longer.
-        const key = fold(cell.text);
-        if (targets.has(key)) return;
-        pending.push({ key, text: cell.text, col: cell.col, place: { file: row.file, sheet: row.sheet, row: row.row, column: cell.column } });
+        hash(cell.text);
+        if (targets.has(key.lookup, key.check)) return;
+        pending.push({ hash: key.lookup, check: key.check, text: cell.text, col: cell.col, place: { file: row.file, sheet: row.sheet, row: row.row, column: cell.column } });
       },
       endFile: o.scope === 'file' ? flush : undefined,
       end: o.scope === 'all' ? flush : undefined,

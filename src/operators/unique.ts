@@ -38,19 +38,20 @@ export const unique = defineOperator({
       }
       seen = new KeyTable();
     };
-    const key = new KeyHasher();
+    const key = new KeyHasher(o.columns.length);
     return {
       row(row, inScope) {
         if (!inScope) return;
         key.reset();
         for (let i = 0; i < o.columns.length; i++) {
           const v = row.value(o.columns[i]);
-          const length = v === undefined ? 0 : typeof v === 'string' ? key.addFolded(v) : key.add(String(v));
+          const length = key.addPart(i, v);
           // No name, no nominee to compare.
           if (i === 0 && length === 0) return;
         }
         const nameCell = row.cell(o.columns[0]);
-        seen.add(key.result(), nameCell?.text ?? String(row.value(o.columns[0])), { file: row.file, sheet: row.sheet, row: row.row, column: nameCell?.column });
+        key.finish();
+        seen.add(key.lookup, key.check, nameCell?.text ?? String(row.value(o.columns[0])), row.file, row.sheet, row.row, nameCell?.column);
       },
       endFile: o.scope === 'file' ? flush : undefined,
       end: o.scope === 'all' ? flush : undefined,
@@ -59,51 +60,50 @@ export const unique = defineOperator({
 });
 
 /**
- * The keys seen so far, held compactly: a million nominees cost a hash and a place in typed
- * arrays each (an open-addressing table, no object per key), not a string and objects. A key is
- * known by 84 bits of two independent hashes (a false match among a million keys: about one
- * chance in 10^13), the first listing's name as UTF-8 in one buffer; only keys met twice keep
- * their places as objects.
+ * Keys as their hashes (see KeyHasher) in an open-addressing table of typed arrays: no string or
+ * object per key. A key is known by 84 bits of two independent hashes (a false match among a
+ * million keys: about one chance in 10^13).
  */
-export class KeyTable {
+export class KeySet {
   /** Open addressing: slot → entry + 1 (0: free), at most half full. */
   private slots = new Int32Array(2048);
   private hashOf = new Float64Array(1024);
   private check = new Int32Array(1024);
-  private fileOf = new Int32Array(1024);
-  private sheetOf = new Int32Array(1024);
-  private rowOf = new Int32Array(1024);
-  private colOf: (string | undefined)[] = [];
-  /** Entry i's name is names[nameAt[i], nameAt[i + 1]). */
-  private nameAt = new Float64Array(1025);
-  private names = Buffer.allocUnsafe(64 * 1024);
-  private size = 0;
-  private readonly files: string[] = [];
-  private readonly fileIds = new Map<string, number>();
-  private readonly sheets: string[] = [];
-  private readonly sheetIds = new Map<string, number>();
-  /** Keys met more than once, by entry, in the order of their first listing. */
-  private readonly repeated = new Map<number, { name: string; places: Place[]; count: number }>();
+  /** Entries so far: entry i is the i-th key first added. */
+  protected size = 0;
 
-  add([hash, check]: [number, number], name: string, place: Place): void {
+  /** Adds a key: gives its entry when it was there already, or -1 when it is new (its entry is then size - 1). */
+  insert(hash: number, check: number): number {
     const mask = this.slots.length - 1;
     let s = (hash >>> 0) & mask;
-    let at = -1;
     for (let e = this.slots[s]; e !== 0; e = this.slots[(s = (s + 1) & mask)]) {
-      if (this.hashOf[e - 1] === hash && this.check[e - 1] === check) {
-        at = e - 1;
-        break;
-      }
+      if (this.hashOf[e - 1] === hash && this.check[e - 1] === check) return e - 1;
     }
-    if (at < 0) {
-      this.slots[s] = this.append(hash, check, name, place) + 1;
-      if (this.size * 2 > this.slots.length) this.rehash();
-      return;
+    if (this.size === this.check.length) {
+      const n = this.size * 2;
+      this.hashOf = grown(this.hashOf, n);
+      this.check = grown(this.check, n);
+      this.grow(n);
     }
-    let dup = this.repeated.get(at);
-    if (!dup) this.repeated.set(at, (dup = { name: this.nameOf(at), places: [this.placeOf(at)], count: 1 }));
-    if (++dup.count <= MAX_LISTINGS) dup.places.push(place);
+    const i = this.size++;
+    this.hashOf[i] = hash;
+    this.check[i] = check;
+    this.slots[s] = i + 1;
+    if (this.size * 2 > this.slots.length) this.rehash();
+    return -1;
   }
+
+  has(hash: number, check: number): boolean {
+    const mask = this.slots.length - 1;
+    let s = (hash >>> 0) & mask;
+    for (let e = this.slots[s]; e !== 0; e = this.slots[(s = (s + 1) & mask)]) {
+      if (this.hashOf[e - 1] === hash && this.check[e - 1] === check) return true;
+    }
+    return false;
+  }
+
+  /** Makes room for n entries in what a subclass keeps per entry. */
+  protected grow(n: number): void {}
 
   private rehash(): void {
     const slots = new Int32Array(this.slots.length * 2);
@@ -115,37 +115,73 @@ export class KeyTable {
     }
     this.slots = slots;
   }
+}
+
+/**
+ * The keys seen so far, held compactly: a million nominees cost a hash and a place in typed
+ * arrays each, not a string and objects; the first listing's name as UTF-8 in one buffer. Only
+ * keys met twice keep their places as objects.
+ */
+export class KeyTable extends KeySet {
+  private fileOf = new Int32Array(1024);
+  private sheetOf = new Int32Array(1024);
+  private rowOf = new Int32Array(1024);
+  private colOf: (string | undefined)[] = [];
+  /** Entry i's name is names[nameAt[i], nameAt[i + 1]). */
+  private nameAt = new Float64Array(1025);
+  private names = Buffer.allocUnsafe(64 * 1024);
+  private readonly files: string[] = [];
+  private readonly fileIds = new Map<string, number>();
+  private readonly sheets: string[] = [];
+  private readonly sheetIds = new Map<string, number>();
+  private lastFile: string | undefined;
+  private lastFileId = -1;
+  private lastSheet: string | undefined;
+  private lastSheetId = -1;
+  /** Keys met more than once, by entry, in the order of their first listing. */
+  private readonly repeated = new Map<number, { name: string; places: Place[]; count: number }>();
+
+  /** A key's listing: its hashes (see KeyHasher), the name as typed and where it stands. */
+  add(hash: number, check: number, name: string, file: string, sheet: string | undefined, row: number | undefined, column: string | undefined): void {
+    const at = this.insert(hash, check);
+    if (at < 0) {
+      this.append(this.size - 1, name, file, sheet, row, column);
+      return;
+    }
+    // Only a key met twice has its places made as objects.
+    let dup = this.repeated.get(at);
+    if (!dup) this.repeated.set(at, (dup = { name: this.nameOf(at), places: [this.placeOf(at)], count: 1 }));
+    if (++dup.count <= MAX_LISTINGS) dup.places.push(placeOf(file, sheet, row, column));
+  }
+
+  protected override grow(n: number): void {
+    this.fileOf = grown(this.fileOf, n);
+    this.sheetOf = grown(this.sheetOf, n);
+    this.rowOf = grown(this.rowOf, n);
+    this.nameAt = grown(this.nameAt, n + 1);
+  }
 
   duplicates(): { name: string; places: Place[]; count: number }[] {
     return [...this.repeated.entries()].sort((a, b) => a[0] - b[0]).map(([, d]) => d);
   }
 
-  private append(hash: number, check: number, name: string, place: Place): number {
-    if (this.size === this.check.length) {
-      const n = this.size * 2;
-      this.hashOf = grown(this.hashOf, n);
-      this.check = grown(this.check, n);
-      this.fileOf = grown(this.fileOf, n);
-      this.sheetOf = grown(this.sheetOf, n);
-      this.rowOf = grown(this.rowOf, n);
-      this.nameAt = grown(this.nameAt, n + 1);
-    }
-    const i = this.size++;
-    this.hashOf[i] = hash;
+  private append(i: number, name: string, file: string, sheet: string | undefined, row: number | undefined, column: string | undefined): void {
     let end = this.nameAt[i];
     if (end + name.length * 3 > this.names.length) {
       const names = Buffer.allocUnsafe(Math.max(this.names.length * 2, end + name.length * 3));
       this.names.copy(names, 0, 0, end);
       this.names = names;
     }
-    end += this.names.write(name, end, 'utf8');
+    end = writeUtf8(name, this.names, end);
     this.nameAt[i + 1] = end;
-    this.check[i] = check;
-    this.fileOf[i] = intern(place.file, this.files, this.fileIds);
-    this.sheetOf[i] = place.sheet === undefined ? -1 : intern(place.sheet, this.sheets, this.sheetIds);
-    this.rowOf[i] = place.row ?? -1;
-    this.colOf[i] = place.column;
-    return i;
+    // Rows come file by file and sheet by sheet: the last ids are asked for again and again.
+    if (file !== this.lastFile) this.lastFileId = intern((this.lastFile = file), this.files, this.fileIds);
+    this.fileOf[i] = this.lastFileId;
+    if (sheet !== this.lastSheet) this.lastSheetId = sheet === undefined ? -1 : intern(sheet, this.sheets, this.sheetIds);
+    this.lastSheet = sheet;
+    this.sheetOf[i] = this.lastSheetId;
+    this.rowOf[i] = row ?? -1;
+    this.colOf[i] = column;
   }
 
   private nameOf(i: number): string {
@@ -153,12 +189,50 @@ export class KeyTable {
   }
 
   private placeOf(i: number): Place {
-    const p: Place = { file: this.files[this.fileOf[i]] };
-    if (this.sheetOf[i] >= 0) p.sheet = this.sheets[this.sheetOf[i]];
-    if (this.rowOf[i] >= 0) p.row = this.rowOf[i];
-    p.column = this.colOf[i];
-    return p;
+    return placeOf(this.files[this.fileOf[i]], this.sheetOf[i] >= 0 ? this.sheets[this.sheetOf[i]] : undefined, this.rowOf[i] >= 0 ? this.rowOf[i] : undefined, this.colOf[i]);
   }
+}
+
+/**
+ * Writes a text as UTF-8 at `at` (room for three bytes a code unit is made beforehand) and gives
+ * where it ends; an unpaired surrogate is written as U+FFFD, as Buffer.write does. A loop here,
+ * not Buffer.write: a name is a few dozen characters, and a call into the runtime costs more.
+ */
+export function writeUtf8(s: string, out: Uint8Array, at: number): number {
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) out[at++] = c;
+    else if (c < 0x800) {
+      out[at++] = 0xc0 | (c >> 6);
+      out[at++] = 0x80 | (c & 0x3f);
+    } else {
+      if (c >= 0xd800 && c < 0xe000) {
+        const d = c < 0xdc00 && i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+        if (d >= 0xdc00 && d < 0xe000) {
+          const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          out[at++] = 0xf0 | (cp >> 18);
+          out[at++] = 0x80 | ((cp >> 12) & 0x3f);
+          out[at++] = 0x80 | ((cp >> 6) & 0x3f);
+          out[at++] = 0x80 | (cp & 0x3f);
+          i++;
+          continue;
+        }
+        c = 0xfffd;
+      }
+      out[at++] = 0xe0 | (c >> 12);
+      out[at++] = 0x80 | ((c >> 6) & 0x3f);
+      out[at++] = 0x80 | (c & 0x3f);
+    }
+  }
+  return at;
+}
+
+function placeOf(file: string, sheet: string | undefined, row: number | undefined, column: string | undefined): Place {
+  const p: Place = { file };
+  if (sheet !== undefined) p.sheet = sheet;
+  if (row !== undefined) p.row = row;
+  p.column = column;
+  return p;
 }
 
 function intern(s: string, list: string[], ids: Map<string, number>): number {
@@ -171,15 +245,31 @@ function intern(s: string, list: string[], ids: Map<string, number>): number {
 }
 
 /**
- * A key's two independent hashes (FNV-1a and two multiply-xorshifts), taken part by part: 52 bits
- * to look up, 32 to check. Text parts are hashed folded (case, diacritics, spacing), without
- * making the folded string.
+ * A key's hashes, taken part by part: 52 bits to look a key up (`lookup`), 32 to check it
+ * (`check`). Each part is hashed on its own three ways (FNV-1a and two multiply-xorshifts) and
+ * the parts are chained in order, so ["ab", "c"] and ["a", "bc"] differ. Text parts are hashed
+ * folded (case, diacritics, spacing), without making the folded string. The parts after the
+ * first (a kind, a unit) repeat down the rows: each position keeps its last text's hashes.
  */
 export class KeyHasher {
   private a = 0;
   private b = 0;
   private c = 0;
+  lookup = 0;
+  check = 0;
   private codes = new Uint16Array(256);
+  /** The part just hashed. */
+  private pa = 0;
+  private pb = 0;
+  private pc = 0;
+  /** Per part position: the last value hashed there, its hashes and length. */
+  private readonly lastValue: unknown[];
+  private readonly last: Int32Array;
+
+  constructor(parts = 0) {
+    this.lastValue = new Array<unknown>(parts).fill(undefined);
+    this.last = new Int32Array(parts * 4);
+  }
 
   reset(): void {
     this.a = 0x811c9dc5;
@@ -187,12 +277,37 @@ export class KeyHasher {
     this.c = 0x85ebca6b;
   }
 
+  /**
+   * Adds a cell's value as the key's part at `position` (< the constructor's `parts`): a text
+   * folded, another value as its text, nothing as an empty part. Gives the part's length.
+   */
+  addPart(position: number, v: string | number | boolean | Date | undefined): number {
+    if (position > 0 && v !== undefined && v === this.lastValue[position]) {
+      const at = position * 4;
+      this.pa = this.last[at];
+      this.pb = this.last[at + 1];
+      this.pc = this.last[at + 2];
+      this.chain();
+      return this.last[at + 3];
+    }
+    const length = v === undefined ? this.add('') : typeof v === 'string' ? this.addFolded(v) : this.add(String(v));
+    if (position > 0) {
+      const at = position * 4;
+      this.lastValue[position] = v;
+      this.last[at] = this.pa;
+      this.last[at + 1] = this.pb;
+      this.last[at + 2] = this.pc;
+      this.last[at + 3] = length;
+    }
+    return length;
+  }
+
   /** Adds fold(s); gives its length. */
   addFolded(s: string): number {
     if (s.length > this.codes.length) this.codes = new Uint16Array(s.length * 2);
     const n = foldCodes(s, this.codes);
     if (n < 0) return this.add(fold(s));
-    this.mix(this.codes, n);
+    this.part(this.codes, n);
     return n;
   }
 
@@ -200,27 +315,55 @@ export class KeyHasher {
   add(s: string): number {
     if (s.length > this.codes.length) this.codes = new Uint16Array(s.length * 2);
     for (let i = 0; i < s.length; i++) this.codes[i] = s.charCodeAt(i);
-    this.mix(this.codes, s.length);
+    this.part(this.codes, s.length);
     return s.length;
   }
 
-  result(): [number, number] {
-    return [(this.a >>> 0) * 0x100000 + ((this.b >>> 12) & 0xfffff), this.c | 0];
+  /** Ends the key: `lookup` and `check` hold its hashes. */
+  finish(): void {
+    const a = fmix(this.a);
+    const b = fmix(this.b);
+    this.lookup = (a >>> 0) * 0x100000 + ((b >>> 12) & 0xfffff);
+    this.check = fmix(this.c) | 0;
   }
 
-  private mix(codes: Uint16Array, n: number): void {
-    let { a, b, c } = this;
-    for (let i = 0; i <= n; i++) {
-      // Each part ends with a code no text has here (0x10000), so ["ab", "c"] and ["a", "bc"] differ.
-      const ch = i < n ? codes[i] : 0x10000;
+  /** The key's hashes as [lookup, check]. */
+  result(): [number, number] {
+    this.finish();
+    return [this.lookup, this.check];
+  }
+
+  private part(codes: Uint16Array, n: number): void {
+    let a = 0x811c9dc5;
+    let b = 0x9e3779b9;
+    let c = 0x85ebca6b;
+    for (let i = 0; i < n; i++) {
+      const ch = codes[i];
       a = Math.imul(a ^ ch, 0x01000193);
       b = Math.imul(b ^ ch, 0x5bd1e995);
       b ^= b >>> 15;
       c = Math.imul(c + ch, 0xc2b2ae35);
       c ^= c >>> 13;
     }
-    this.a = a;
-    this.b = b;
-    this.c = c;
+    this.pa = a;
+    this.pb = b;
+    this.pc = c ^ n;
+    this.chain();
   }
+
+  /** Chains the part just hashed onto the key: each hash is rotated and multiplied, so order counts. */
+  private chain(): void {
+    this.a = Math.imul(((this.a << 13) | (this.a >>> 19)) ^ this.pa, 0x9e3779b1);
+    this.b = Math.imul(((this.b << 11) | (this.b >>> 21)) + this.pb, 0x85ebca77);
+    this.c = Math.imul(((this.c << 17) | (this.c >>> 15)) ^ this.pc, 0xc2b2ae3d);
+  }
+}
+
+/** MurmurHash3's finaliser: every bit of the input reaches every bit of the output. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }

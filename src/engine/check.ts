@@ -189,6 +189,9 @@ function compilePart(key: string, expected: Condition[keyof Condition]): Compile
   // expected ones are folded here, once, and each distinct text's answer is kept.
   const texts = new Set(values.flatMap((e) => (typeof e === 'string' ? [e, fold(e)] : [])));
   const equalsText = oncePerText((actual) => texts.has(actual) || texts.has(fold(actual)));
+  // Down a column the same text comes row after row (a kind, a field): the last answer is tried first.
+  let lastText: string | undefined;
+  let lastAnswer = false;
   return (row) => {
     const actual = row.value(key);
     if (actual === undefined) return false;
@@ -196,7 +199,11 @@ function compilePart(key: string, expected: Condition[keyof Condition]): Compile
       for (let i = 0; i < values.length; i++) if (compareValues(actual, '=', values[i])) return true;
       return false;
     }
-    return equalsText(actual);
+    if (actual !== lastText) {
+      lastAnswer = equalsText(actual);
+      lastText = actual;
+    }
+    return lastAnswer;
   };
 }
 
@@ -515,11 +522,12 @@ export class Evaluator {
         }
         const cond = compiled.rule.when;
         const guard = cond && Object.keys(cond).length > 0 ? firstPart(cond) : undefined;
-        return { rule, when: when(rule), guard, skipTo: 0, op, options: compiled.options, ctx, absentIn: undefined, absent: [] };
+        return { rule, when: when(rule), guard, skipTo: 0, whenSkipTo: 0, op, options: compiled.options, ctx, absentIn: undefined, absent: [] };
       });
     for (let i = rows.length - 1; i >= 0; i--) {
-      const { guard } = rows[i];
+      const { guard, when } = rows[i];
       rows[i].skipTo = guard && rows[i + 1]?.guard === guard ? rows[i + 1].skipTo : i + 1;
+      rows[i].whenSkipTo = when && rows[i + 1]?.when === when ? rows[i + 1].whenSkipTo : i + 1;
     }
     const groups = this.groupRules.filter((r) => this.inForce(r, file)).map((rule) => ({ rule, when: when(rule) }));
     return (this.plan = { file, rows, groups });
@@ -537,8 +545,11 @@ export class Evaluator {
         i = p.skipTo;
         continue;
       }
+      if (p.when && !p.when(row)) {
+        i = p.whenSkipTo;
+        continue;
+      }
       i++;
-      if (p.when && !p.when(row)) continue;
       const needs = p.rule.needs;
       let missing: string | undefined;
       if (needs) {
@@ -586,6 +597,8 @@ interface RowPlan {
    */
   guard?: CompiledCondition;
   skipTo: number;
+  /** Likewise for the whole of `when`: the rules of one field share it ("loai: tap-the, linh_vuc: giao-duc"). */
+  whenSkipTo: number;
   op: RowOperator<unknown>;
   options: unknown;
   ctx: OperatorContext;

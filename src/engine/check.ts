@@ -645,6 +645,8 @@ class SheetState {
   readonly all: CellView[] = [];
   /** Per year-column key, its year slots, refilled with the row's cells when asked for. */
   readonly yearSlots = new Map<string, YearSlot[]>();
+  /** The column naming each row's submitting unit, when the sheet has one. */
+  private readonly submitter: ColumnAt | undefined;
 
   constructor(
     readonly file: string,
@@ -680,6 +682,7 @@ class SheetState {
         this.yearly.set(c.key, list);
       }
     }
+    this.submitter = this.plain.get(KEYS.submitter);
     this.views = new Array<CellView | undefined>(slot).fill(undefined);
     for (const [key, list] of this.yearly) this.yearSlots.set(key, list.map((s) => ({ year: s.year!, col: s.col, column: s.column, cell: undefined })));
   }
@@ -732,8 +735,7 @@ class SheetState {
       views[at.slot] = cv;
     }
     all.length = count;
-    const submitter = this.plain.get(KEYS.submitter);
-    const unit = (submitter && views[submitter.slot]?.text) || this.fileView.unit;
+    const unit = (this.submitter && views[this.submitter.slot]?.text) || this.fileView.unit;
     return new SheetRow(this, n, unit);
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ColumnKey, Condition } from '../rules/schema.js';
-import { KeyHasher, KeySet } from './unique.js';
+import { KeyHasher, KeySet } from './keys.js';
 import type { Place } from '../engine/types.js';
 import { defineOperator } from './types.js';
 

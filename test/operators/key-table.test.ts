@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KeyHasher, KeyTable, writeUtf8 } from '../../src/operators/unique.js';
+import { KeyTable, writeUtf8 } from '../../src/operators/unique.js';
+import { KeyHasher, KeySet } from '../../src/operators/keys.js';
 import { fold } from '../../src/normalize/text.js';
 
 /** The hashes of a key of plain parts. */
@@ -101,6 +102,19 @@ describe('the duplicate check keeps keys as hashes', () => {
       expect(out.subarray(2, end)).toEqual(Buffer.from(t, 'utf8'));
       expect(out[end]).toBe(0xaa);
     }
+  });
+
+  it('gives a key its entry in the order keys first came, telling apart keys whose lookups collide', () => {
+    const s = new KeySet();
+    const keys = Array.from({ length: 5000 }, (_, i) => keyHash([`nguoi ${i}`]));
+    expect(keys.map(([h, c]) => s.insert(h, c))).toEqual(keys.map(() => -1));
+    expect(keys.map(([h, c]) => s.insert(h, c))).toEqual(keys.map((_, i) => i));
+    // Same lookup hash, another check: another key.
+    expect(s.has(keys[7][0], keys[7][1] ^ 1)).toBe(false);
+    expect(s.insert(keys[7][0], keys[7][1] ^ 1)).toBe(-1);
+    expect(s.insert(keys[7][0], keys[7][1] ^ 1)).toBe(5000);
+    expect(s.has(keys[4999][0], keys[4999][1])).toBe(true);
+    expect(s.has(...keyHash(['nguoi 5000']))).toBe(false);
   });
 
   it('holds many keys, growing its arrays', () => {

@@ -148,12 +148,6 @@ export class KeyHasher {
     this.check = fmix(this.c) | 0;
   }
 
-  /** The key's hashes as [lookup, check]. */
-  result(): [number, number] {
-    this.finish();
-    return [this.lookup, this.check];
-  }
-
   private part(codes: Uint16Array, n: number): void {
     let a = 0x811c9dc5;
     let b = 0x9e3779b9;

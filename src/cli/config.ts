@@ -1,7 +1,7 @@
 /** `hoso.config.yaml`: packs, profiles and severity overrides for a folder of dossiers. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Config } from '../rules/schema.js';
+import { schemas, type Config } from '../rules/schema.js';
 import { parseYamlFile } from '../rules/load.js';
 
 export const CONFIG_NAME = 'hoso.config.yaml';
@@ -16,7 +16,7 @@ export function findConfig(dir: string): string | undefined {
 }
 
 export function loadConfig(file: string): Config & { base: string } {
-  const { data } = parseYamlFile(file, Config);
+  const { data } = parseYamlFile(file, schemas().Config);
   // Pack paths and profile globs are relative to the config file, not to where hoso runs.
   const base = path.dirname(path.resolve(file));
   return { ...data, base, rules: data.rules.map((r) => path.resolve(base, r)) };

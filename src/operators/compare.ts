@@ -1,11 +1,11 @@
-import { z } from 'zod';
-import { ColumnKey, Scalar } from '../rules/schema.js';
+import type { Schemas } from '../rules/schema.js';
+import type { Scalar } from '../rules/schema.js';
 import type { Value } from '../normalize/values.js';
 import { fold } from '../normalize/text.js';
 import { defineOperator, type OperatorContext } from './types.js';
 
-export const ComparisonOp = z.enum(['>', '>=', '<', '<=', '=', '!=']);
-export type ComparisonOp = z.infer<typeof ComparisonOp>;
+export const COMPARISON_OPS = ['>', '>=', '<', '<=', '=', '!='] as const;
+export type ComparisonOp = (typeof COMPARISON_OPS)[number];
 
 /** Whether a parsed value stands in the relation to the expected one (enum ids and text fold; yes/no as booleans). */
 export function compareValues(actual: Value, op: ComparisonOp, expected: Scalar | Value): boolean {
@@ -44,9 +44,10 @@ export const OP_TEXT: Record<ComparisonOp, { vi: string; en: string }> = {
  */
 export const compare = defineOperator({
   kind: 'row',
-  options: z
-    .strictObject({ column: ColumnKey, op: ComparisonOp, value: Scalar.optional(), other: ColumnKey.optional() })
-    .refine((o) => (o.value === undefined) !== (o.other === undefined), 'give exactly one of "value" and "other"'),
+  options: ({ z, ColumnKey, Scalar }: Schemas) =>
+    z
+      .strictObject({ column: ColumnKey, op: z.enum(COMPARISON_OPS), value: Scalar.optional(), other: ColumnKey.optional() })
+      .refine((o) => (o.value === undefined) !== (o.other === undefined), 'give exactly one of "value" and "other"'),
   columns: (o) => [o.column, ...(o.other ? [o.other] : [])],
   needs: (o) => ({ keys: [o.column, ...(o.other ? [o.other] : [])], severity: 'warning' }),
   messages: {

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { ColumnKey } from '../rules/schema.js';
+import type { Schemas } from '../rules/schema.js';
 import { fold, oncePerText } from '../normalize/text.js';
 import { defineOperator } from './types.js';
 
@@ -10,7 +9,8 @@ import { defineOperator } from './types.js';
  */
 export const consistentWith = defineOperator({
   kind: 'row',
-  options: z.strictObject({ column: ColumnKey, match: z.array(z.string()).min(1), tags: z.array(z.string()).min(1) }),
+  options: ({ z, ColumnKey }: Schemas) =>
+    z.strictObject({ column: ColumnKey, match: z.array(z.string()).min(1), tags: z.array(z.string()).min(1) }),
   columns: (o) => [o.column],
   late: true,
   messages: {

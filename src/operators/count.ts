@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { ColumnKey, Condition, LocalText } from '../rules/schema.js';
+import type { Schemas } from '../rules/schema.js';
 import { fold } from '../normalize/text.js';
 import type { FileView, Place } from '../engine/types.js';
 import { defineOperator, type MessageArg } from './types.js';
@@ -13,27 +12,28 @@ import { describePlaces } from './places.js';
  */
 export const count = defineOperator({
   kind: 'group',
-  options: z
-    .strictObject({
-      /** unit: each submitting unit; movement: each value of `column`; all: one group. */
-      by: z.enum(['unit', 'column', 'all']).default('unit'),
-      column: ColumnKey.optional(),
-      /** file: groups inside each file, reported when the file ends; all: across every file. */
-      scope: z.enum(['file', 'all']).default('file'),
-      where: Condition.optional(),
-      min: z.number().int().min(0).optional(),
-      max: z.number().int().min(0).optional(),
-      /** What is counted, for the message ("tập thể"). */
-      label: LocalText,
-      /** Skip groups with no row in the rule's scope (`when`). */
-      'only-if-any': z.boolean().default(false),
-      /** Columns of which the file needs at least one for the count to mean anything. */
-      needs: z.array(ColumnKey).default([]),
-      /** Other caps for named groups (movements with many participants). */
-      'max-for': z.array(z.strictObject({ names: z.array(z.string()).min(1), max: z.number().int().min(0) })).default([]),
-    })
-    .refine((o) => o.min !== undefined || o.max !== undefined, 'give "min", "max" or both')
-    .refine((o) => (o.by === 'column') === (o.column !== undefined), '"column" goes with by: column'),
+  options: ({ z, ColumnKey, Condition, LocalText }: Schemas) =>
+    z
+      .strictObject({
+        /** unit: each submitting unit; movement: each value of `column`; all: one group. */
+        by: z.enum(['unit', 'column', 'all']).default('unit'),
+        column: ColumnKey.optional(),
+        /** file: groups inside each file, reported when the file ends; all: across every file. */
+        scope: z.enum(['file', 'all']).default('file'),
+        where: Condition.optional(),
+        min: z.number().int().min(0).optional(),
+        max: z.number().int().min(0).optional(),
+        /** What is counted, for the message ("tập thể"). */
+        label: LocalText,
+        /** Skip groups with no row in the rule's scope (`when`). */
+        'only-if-any': z.boolean().default(false),
+        /** Columns of which the file needs at least one for the count to mean anything. */
+        needs: z.array(ColumnKey).default([]),
+        /** Other caps for named groups (movements with many participants). */
+        'max-for': z.array(z.strictObject({ names: z.array(z.string()).min(1), max: z.number().int().min(0) })).default([]),
+      })
+      .refine((o) => o.min !== undefined || o.max !== undefined, 'give "min", "max" or both')
+      .refine((o) => (o.by === 'column') === (o.column !== undefined), '"column" goes with by: column'),
   columns: (o) => [...(o.column ? [o.column] : []), ...o.needs],
   global: (o) => o.scope === 'all',
   messages: {

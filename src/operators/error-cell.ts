@@ -1,10 +1,11 @@
-import { z } from 'zod';
+import type { Schemas } from '../rules/schema.js';
 import { defineOperator } from './types.js';
 
 /** A formula that ended in an error (#REF!, #N/A, #VALUE!) in a nominee's row: the value is lost. */
 export const errorCell = defineOperator({
   kind: 'row',
-  options: z.strictObject({}),
+  options: ({ z }: Schemas) =>
+    z.strictObject({}),
   columns: () => [],
   messages: {
     fail: { vi: 'Ô «{{column}}» có lỗi công thức {{value}}: giá trị không đọc được.', en: 'Cell "{{column}}" holds the formula error {{value}}: its value cannot be read.' },

@@ -1,7 +1,6 @@
-import { z } from 'zod';
-import { ColumnKey, Scalar } from '../rules/schema.js';
+import type { Schemas } from '../rules/schema.js';
 import { defineOperator } from './types.js';
-import { comparisonData, compareValues, ComparisonOp } from './compare.js';
+import { comparisonData, compareValues, COMPARISON_OPS } from './compare.js';
 import { missingPeriodYears, YEAR_MISSING } from './years.js';
 
 /**
@@ -11,7 +10,8 @@ import { missingPeriodYears, YEAR_MISSING } from './years.js';
  */
 export const everyYear = defineOperator({
   kind: 'row',
-  options: z.strictObject({ column: ColumnKey, op: ComparisonOp.default('='), value: Scalar }),
+  options: ({ z, ColumnKey, Scalar }: Schemas) =>
+    z.strictObject({ column: ColumnKey, op: z.enum(COMPARISON_OPS).default('='), value: Scalar }),
   columns: (o) => [o.column],
   needs: (o) => ({ keys: [o.column], severity: 'warning' }),
   messages: {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { Schemas } from '../rules/schema.js';
 import { defineOperator } from './types.js';
 
 /**
@@ -8,7 +8,8 @@ import { defineOperator } from './types.js';
  */
 export const hidden = defineOperator({
   kind: 'row',
-  options: z.strictObject({}),
+  options: ({ z }: Schemas) =>
+    z.strictObject({}),
   columns: () => [],
   messages: {
     fail: {

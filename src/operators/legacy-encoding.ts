@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { Schemas } from '../rules/schema.js';
 import { defineOperator } from './types.js';
 
 /**
@@ -9,7 +9,8 @@ import { defineOperator } from './types.js';
  */
 export const legacyEncoding = defineOperator({
   kind: 'row',
-  options: z.strictObject({}),
+  options: ({ z }: Schemas) =>
+    z.strictObject({}),
   columns: () => [],
   messages: {
     fail: {

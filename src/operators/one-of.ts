@@ -1,12 +1,12 @@
-import { z } from 'zod';
-import { ColumnKey, Scalar } from '../rules/schema.js';
+import type { Schemas } from '../rules/schema.js';
 import { defineOperator } from './types.js';
 import { compareValues } from './compare.js';
 
 /** The cell's value must be one of a list (enumeration ids, numbers or text). */
 export const oneOf = defineOperator({
   kind: 'row',
-  options: z.strictObject({ column: ColumnKey, values: z.array(Scalar).min(1) }),
+  options: ({ z, ColumnKey, Scalar }: Schemas) =>
+    z.strictObject({ column: ColumnKey, values: z.array(Scalar).min(1) }),
   columns: (o) => [o.column],
   needs: (o) => ({ keys: [o.column], severity: 'warning' }),
   messages: {

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { ColumnKey, LocalText } from '../rules/schema.js';
+import type { Schemas } from '../rules/schema.js';
 import { defineOperator } from './types.js';
 
 /**
@@ -14,32 +13,33 @@ export function unsafePattern(source: string): boolean {
   return NESTED_QUANTIFIER.test(source) || /\\[1-9]/.test(source);
 }
 
-const Options = z
-  .strictObject({
-    column: ColumnKey,
-    regex: z.string().min(1).max(500),
-    /** `i` for case-insensitive; `u` is always on. */
-    flags: z.string().regex(/^i?$/, 'only "i" is allowed').default(''),
-    /** What the pattern stands for, for the message ("số điện thoại", "mã số thuế"). */
-    label: LocalText,
-    'max-length': z.number().int().min(1).max(10_000).default(500),
-  })
-  .superRefine((o, ctx) => {
-    if (unsafePattern(o.regex)) {
-      ctx.addIssue({ code: 'custom', path: ['regex'], message: 'a repeated group that itself repeats (like "(a+)+") or a back-reference can take forever to match: rewrite it without nesting' });
-      return;
-    }
-    try {
-      new RegExp(o.regex, `${o.flags}u`);
-    } catch (e) {
-      ctx.addIssue({ code: 'custom', path: ['regex'], message: `not a valid pattern: ${(e as Error).message}` });
-    }
-  });
+const options = ({ z, ColumnKey, LocalText }: Schemas) =>
+  z
+    .strictObject({
+      column: ColumnKey,
+      regex: z.string().min(1).max(500),
+      /** `i` for case-insensitive; `u` is always on. */
+      flags: z.string().regex(/^i?$/, 'only "i" is allowed').default(''),
+      /** What the pattern stands for, for the message ("số điện thoại", "mã số thuế"). */
+      label: LocalText,
+      'max-length': z.number().int().min(1).max(10_000).default(500),
+    })
+    .superRefine((o, ctx) => {
+      if (unsafePattern(o.regex)) {
+        ctx.addIssue({ code: 'custom', path: ['regex'], message: 'a repeated group that itself repeats (like "(a+)+") or a back-reference can take forever to match: rewrite it without nesting' });
+        return;
+      }
+      try {
+        new RegExp(o.regex, `${o.flags}u`);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', path: ['regex'], message: `not a valid pattern: ${(e as Error).message}` });
+      }
+    });
 
 /** The cell's text must match a pattern (a tax code, a phone number, a decision number). */
 export const pattern = defineOperator({
   kind: 'row',
-  options: Options,
+  options,
   columns: (o) => [o.column],
   messages: {
     fail: { vi: '«{{column}}» không đúng dạng {{label}}: «{{value}}».', en: '"{{column}}" is not a valid {{label}}: "{{value}}".' },

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { ColumnKey, Condition } from '../rules/schema.js';
+import type { Schemas } from '../rules/schema.js';
 import { KeyHasher, KeySet } from './keys.js';
 import type { Place } from '../engine/types.js';
 import { defineOperator } from './types.js';
@@ -11,12 +10,13 @@ import { defineOperator } from './types.js';
  */
 export const reference = defineOperator({
   kind: 'group',
-  options: z.strictObject({
-    column: ColumnKey,
-    target: ColumnKey,
-    where: Condition.optional(),
-    scope: z.enum(['file', 'all']).default('all'),
-  }),
+  options: ({ z, ColumnKey, Condition }: Schemas) =>
+    z.strictObject({
+      column: ColumnKey,
+      target: ColumnKey,
+      where: Condition.optional(),
+      scope: z.enum(['file', 'all']).default('all'),
+    }),
   columns: (o) => [o.column, o.target],
   global: (o) => o.scope === 'all',
   messages: {

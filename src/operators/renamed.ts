@@ -1,15 +1,15 @@
-import { z } from 'zod';
-import { ColumnKey } from '../rules/schema.js';
+import type { Schemas } from '../rules/schema.js';
 import { fold } from '../normalize/text.js';
 import { defineOperator } from './types.js';
 
 /** A value that has a new official name (a renamed emulation movement): the message gives the new one. */
 export const renamed = defineOperator({
   kind: 'row',
-  options: z.strictObject({
-    column: ColumnKey,
-    names: z.array(z.strictObject({ old: z.string(), new: z.string() })).min(1),
-  }),
+  options: ({ z, ColumnKey }: Schemas) =>
+    z.strictObject({
+      column: ColumnKey,
+      names: z.array(z.strictObject({ old: z.string(), new: z.string() })).min(1),
+    }),
   columns: (o) => [o.column],
   messages: {
     fail: { vi: '«{{value}}» đã đổi tên thành «{{new}}».', en: '"{{value}}" has been renamed "{{new}}".' },

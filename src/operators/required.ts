@@ -1,11 +1,11 @@
-import { z } from 'zod';
-import { ColumnKey } from '../rules/schema.js';
+import type { Schemas } from '../rules/schema.js';
 import { defineOperator } from './types.js';
 
 /** The cell must be filled. A sheet without the column at all gets one error, not one per row. */
 export const required = defineOperator({
   kind: 'row',
-  options: z.strictObject({ column: ColumnKey }),
+  options: ({ z, ColumnKey }: Schemas) =>
+    z.strictObject({ column: ColumnKey }),
   columns: (o) => [o.column],
   needs: (o) => ({ keys: [o.column], severity: 'error' }),
   messages: {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { Schemas } from '../rules/schema.js';
 import { fold } from '../normalize/text.js';
 import { formatDate } from '../normalize/values.js';
 import { defineOperator } from './types.js';
@@ -12,12 +12,13 @@ import { defineOperator } from './types.js';
  */
 export const submitter = defineOperator({
   kind: 'group',
-  options: z.strictObject({
-    after: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2025-07-01'),
-    /** Words that name an abolished level, matched as whole words once folded ("huyện"). */
-    match: z.array(z.string()).min(1),
-    column: z.string().optional(),
-  }),
+  options: ({ z }: Schemas) =>
+    z.strictObject({
+      after: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2025-07-01'),
+      /** Words that name an abolished level, matched as whole words once folded ("huyện"). */
+      match: z.array(z.string()).min(1),
+      column: z.string().optional(),
+    }),
   columns: (o) => (o.column ? [o.column] : []),
   messages: {
     fail: {

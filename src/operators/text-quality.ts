@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { ColumnKey } from '../rules/schema.js';
+import type { Schemas } from '../rules/schema.js';
 import { fold } from '../normalize/text.js';
 import { defineOperator, type OperatorContext } from './types.js';
 
@@ -11,11 +10,12 @@ const longest = (ps: string[]) => ps.reduce((n, p) => Math.max(n, p.length), 1);
 
 export const textQuality = defineOperator({
   kind: 'row',
-  options: z.strictObject({
-    column: ColumnKey,
-    'min-length': z.number().int().min(1).default(20),
-    placeholders: z.array(z.string()).default([]),
-  }),
+  options: ({ z, ColumnKey }: Schemas) =>
+    z.strictObject({
+      column: ColumnKey,
+      'min-length': z.number().int().min(1).default(20),
+      placeholders: z.array(z.string()).default([]),
+    }),
   columns: (o) => [o.column],
   messages: {
     placeholder: { vi: '«{{column}}» chỉ ghi «{{value}}»: cần tóm tắt thành tích thực.', en: '"{{column}}" only says "{{value}}": a real summary is needed.' },

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { ColumnKey } from '../rules/schema.js';
+import type { Schemas } from '../rules/schema.js';
 import { defineOperator } from './types.js';
 import { missingPeriodYears, YEAR_MISSING } from './years.js';
 
@@ -9,7 +8,8 @@ import { missingPeriodYears, YEAR_MISSING } from './years.js';
  */
 export const trend = defineOperator({
   kind: 'row',
-  options: z.strictObject({ column: ColumnKey, direction: z.enum(['rises', 'falls']) }),
+  options: ({ z, ColumnKey }: Schemas) =>
+    z.strictObject({ column: ColumnKey, direction: z.enum(['rises', 'falls']) }),
   columns: (o) => [o.column],
   needs: (o) => ({ keys: [o.column], severity: 'warning' }),
   messages: {

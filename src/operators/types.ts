@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { CellView, FileView, Place, RowView } from '../engine/types.js';
-import type { Condition, Period } from '../rules/schema.js';
+import type { Condition, Period, Schemas } from '../rules/schema.js';
 
 export type Messages = Record<string, { vi: string; en: string }>;
 
@@ -41,7 +41,8 @@ export interface OperatorContext {
 
 export interface RowOperator<O> {
   kind: 'row';
-  options: z.ZodType<O>;
+  /** The options' schema, made when a pack's rules are validated (never for a pack read from the cache). */
+  options(s: Schemas): z.ZodType<O>;
   /** Column keys the options refer to: checked at load time. */
   columns(o: O): string[];
   /**
@@ -64,7 +65,7 @@ export interface Accumulator {
 
 export interface GroupOperator<O> {
   kind: 'group';
-  options: z.ZodType<O>;
+  options(s: Schemas): z.ZodType<O>;
   columns(o: O): string[];
   /**
    * Whether the rule needs the rows of every file checked together (a cap over every input, a

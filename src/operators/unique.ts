@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { ColumnKey } from '../rules/schema.js';
+import type { Schemas } from '../rules/schema.js';
 import { KeyHasher, KeySet } from './keys.js';
 import type { Place } from '../engine/types.js';
 import { defineOperator } from './types.js';
@@ -20,7 +19,8 @@ const MAX_LISTINGS = 100;
 
 export const unique = defineOperator({
   kind: 'group',
-  options: z.strictObject({ columns: z.array(ColumnKey).min(1), scope: z.enum(['file', 'all']).default('all') }),
+  options: ({ z, ColumnKey }: Schemas) =>
+    z.strictObject({ columns: z.array(ColumnKey).min(1), scope: z.enum(['file', 'all']).default('all') }),
   columns: (o) => o.columns,
   global: (o) => o.scope === 'all',
   messages: {

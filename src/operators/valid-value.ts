@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { ColumnKey } from '../rules/schema.js';
+import type { Schemas } from '../rules/schema.js';
 import { defineOperator } from './types.js';
 
 const TYPE_TEXT: Record<string, { vi: string; en: string }> = {
@@ -18,7 +17,8 @@ const TYPE_TEXT: Record<string, { vi: string; en: string }> = {
  */
 export const validValue = defineOperator({
   kind: 'row',
-  options: z.strictObject({ columns: z.array(ColumnKey).optional(), except: z.array(ColumnKey).default([]) }),
+  options: ({ z, ColumnKey }: Schemas) =>
+    z.strictObject({ columns: z.array(ColumnKey).optional(), except: z.array(ColumnKey).default([]) }),
   columns: (o) => [...(o.columns ?? []), ...o.except],
   messages: {
     fail: { vi: '«{{column}}» phải là {{expected}}, không đọc được «{{value}}».', en: '"{{column}}" must be {{expected}}; cannot read "{{value}}".' },

@@ -9,7 +9,7 @@ import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { lazyRequire } from '../lazy.js';
 import { readCachedPack, writeCachedPack } from './pack-cache.js';
-import { Pack, type Column, type Condition, type EnumValue, type LocalText, type Period, type Profile, type Rule } from './schema.js';
+import { schemas, type Column, type Condition, type EnumValue, type LocalText, type Pack, type Period, type Profile, type Rule } from './schema.js';
 import { operators } from '../operators/index.js';
 import type { Operator } from '../operators/types.js';
 import type { ColumnType } from '../normalize/values.js';
@@ -94,9 +94,13 @@ interface Located {
   lines: LineCounter;
 }
 
-/** A pack; its YAML document is made only when a mistake must be located (a cached pack has none at first). */
+/**
+ * A pack, with each rule's options as its operator's schema gave them. Its YAML document is made
+ * only when a mistake must be located (a pack read from the cache has none at first).
+ */
 interface ParsedPack {
   pack: Pack;
+  options: unknown[];
   file: string;
   locate(): Located;
 }
@@ -175,16 +179,34 @@ export function parseYamlFile<T>(file: string, schema: z.ZodType<T>, text?: stri
   return { data: parsed.data, ...pp };
 }
 
+/**
+ * A pack's shape and its rules' options, which depend on the pack alone: what the cache keeps (see
+ * pack-cache.ts), so that a pack read from it needs neither yaml nor zod. Columns, conditions and
+ * ids, which depend on the other packs, are checked by loadRuleSet every time.
+ */
 export function parsePackFile(file: string, text?: string): ParsedPack {
   const source = text ?? readPackText(file);
   const cached = readCachedPack(file, source);
   if (cached) {
     let at: Located | undefined;
-    return { pack: cached, file, locate: () => (at ??= parseYamlFile(file, Pack, source)) };
+    return { ...cached, file, locate: () => (at ??= parseYamlFile(file, schemas().Pack, source)) };
   }
-  const parsed = parseYamlFile(file, Pack, source);
-  writeCachedPack(file, source, parsed.data);
-  return { pack: parsed.data, file, locate: () => parsed };
+  const parsed = parseYamlFile(file, schemas().Pack, source);
+  const pp: ParsedPack = { pack: parsed.data, options: [], file, locate: () => parsed };
+  pp.options = parsed.data.rules.map((rule, i) => {
+    const operator = operatorOf(pp, rule, i);
+    const opts = operator.options(schemas()).safeParse(rule.with);
+    if (!opts.success) zodFail(pp, ['rules', i, 'with'], opts.error);
+    return opts.data;
+  });
+  writeCachedPack(file, source, { pack: pp.pack, options: pp.options });
+  return pp;
+}
+
+function operatorOf(pp: ParsedPack, rule: Rule, i: number): Operator {
+  const operator = operators[rule.check];
+  if (!operator) fail(pp, ['rules', i, 'check'], `unknown check "${rule.check}" (known: ${Object.keys(operators).join(', ')})`);
+  return operator;
 }
 
 function readPackText(file: string): string {
@@ -280,18 +302,16 @@ export function loadRuleSet(files: string[]): RuleSet {
       const at = (...k: (string | number)[]) => ['rules', i, ...k];
       if (ids.has(rule.id)) fail(pp, at('id'), `rule "${rule.id}" is declared twice`);
       ids.add(rule.id);
-      const operator = operators[rule.check];
-      if (!operator) fail(pp, at('check'), `unknown check "${rule.check}" (known: ${Object.keys(operators).join(', ')})`);
-      const opts = operator.options.safeParse(rule.with);
-      if (!opts.success) zodFail(pp, at('with'), opts.error);
-      for (const key of operator.columns(opts.data)) checkColumn(set, pp, key, at('with'));
+      const operator = operatorOf(pp, rule, i);
+      const options = pp.options[i];
+      for (const key of operator.columns(options)) checkColumn(set, pp, key, at('with'));
       if (rule.when) checkCondition(set, pp, rule.when, at('when'));
       for (const k of ['where'] as const) {
-        const c = (opts.data as Record<string, unknown>)[k] as Condition | undefined;
+        const c = (options as Record<string, unknown>)[k] as Condition | undefined;
         if (c) checkCondition(set, pp, c, at('with', k));
       }
       if (rule.profile && !set.profiles.has(rule.profile)) fail(pp, at('profile'), `unknown profile "${rule.profile}"`);
-      set.rules.push({ rule, operator, options: opts.data, period: rule.period ?? pp.pack.period, pack: pp.pack.pack, file: pp.file });
+      set.rules.push({ rule, operator, options, period: rule.period ?? pp.pack.period, pack: pp.pack.pack, file: pp.file });
     });
   }
   return set;

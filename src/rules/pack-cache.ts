@@ -1,17 +1,26 @@
 /**
  * Parsed rule packs kept between runs: parsing and validating the YAML of the bundled packs is
- * most of a small check's start-up. An entry is keyed by the pack's content and the schema's
- * version (the hoso version), so an edited pack is parsed afresh; it lives in the user's own cache
- * folder (never a shared temporary one, where another user could plant rules), and any failure to
- * read or write it only means parsing as usual.
+ * most of a small check's start-up, and loading yaml and zod to do it is as much again. An entry
+ * holds a pack and its rules' options as validated, keyed by the pack's content and the code that
+ * validates it (the pack schema and every operator's module), so an edited pack or a changed
+ * schema is parsed afresh; it lives in the user's own cache folder (never a shared temporary one,
+ * where another user could plant rules), and any failure to read or write it only means parsing
+ * as usual.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Pack } from './schema.js';
 
-const SCHEMA = 'hoso-pack-cache-1';
+const SCHEMA = 'hoso-pack-cache-2';
+
+/** A cache entry: the pack as its schema gives it, and each rule's options as its operator's schema gives them. */
+export interface CachedPack {
+  pack: Pack;
+  options: unknown[];
+}
 
 function cacheDir(): string | undefined {
   if (process.env.HOSO_NO_CACHE) return undefined;
@@ -25,12 +34,16 @@ function entryOf(source: string): string | undefined {
 }
 
 let schemaVersion: string | undefined;
-/** The pack schema's own code is part of the key: a changed schema never trusts an older parse. */
+/** The code that validates a pack is part of the key: a changed schema or operator never trusts an older parse. */
 function versionOfSchema(): string {
   if (schemaVersion === undefined) {
     try {
-      const here = new URL('.', import.meta.url);
-      schemaVersion = createHash('sha256').update(readFileSync(new URL('schema.js', here))).digest('hex');
+      // .js when compiled, .ts when run from the sources (tests).
+      const ext = path.extname(fileURLToPath(import.meta.url));
+      const hash = createHash('sha256').update(readFileSync(new URL(`schema${ext}`, import.meta.url)));
+      const operators = new URL('../operators/', import.meta.url);
+      for (const name of readdirSync(operators).filter((f) => f.endsWith(ext)).sort()) hash.update(name).update(readFileSync(new URL(name, operators)));
+      schemaVersion = hash.digest('hex');
     } catch {
       schemaVersion = '';
     }
@@ -38,17 +51,18 @@ function versionOfSchema(): string {
   return schemaVersion;
 }
 
-export function readCachedPack(_file: string, source: string): Pack | undefined {
+export function readCachedPack(_file: string, source: string): CachedPack | undefined {
   const entry = entryOf(source);
   if (!entry) return undefined;
   try {
-    return JSON.parse(readFileSync(entry, 'utf8')) as Pack;
+    const cached = JSON.parse(readFileSync(entry, 'utf8')) as CachedPack;
+    return Array.isArray(cached?.options) && cached.options.length === cached.pack?.rules?.length ? cached : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function writeCachedPack(_file: string, source: string, pack: Pack): void {
+export function writeCachedPack(_file: string, source: string, pack: CachedPack): void {
   const entry = entryOf(source);
   if (!entry) return;
   try {

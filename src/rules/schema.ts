@@ -3,78 +3,154 @@
  * enumerations, layout vocabulary, profiles and rules. Each rule names an operator (`check`)
  * whose options (`with`) the operator validates with its own schema at load time.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazyRequire } from '../lazy.js';
 
-export const LocalText = z.union([
-  z.string(),
-  z.strictObject({ vi: z.string(), en: z.string().optional() }),
-]);
-export type LocalText = z.infer<typeof LocalText>;
+/** zod itself, loaded by the first schema made: a check whose packs are all cached never loads it. */
+const zod = lazyRequire<typeof import('zod')>('zod');
 
-const Id = z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'lower-case letters, digits and dashes');
-const RuleId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/, 'ids like "giao-duc/an-toan-antt"');
-export const ColumnKey = z.string().regex(/^[a-z][a-z0-9_]*$/, 'snake_case keys like "ty_le_neu_guong"');
+function build() {
+  const { z } = zod();
 
-export const Scalar = z.union([z.string(), z.number(), z.boolean()]);
-export type Scalar = z.infer<typeof Scalar>;
+  const LocalText = z.union([
+    z.string(),
+    z.strictObject({ vi: z.string(), en: z.string().optional() }),
+  ]);
 
+  const Id = z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'lower-case letters, digits and dashes');
+  const RuleId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/, 'ids like "giao-duc/an-toan-antt"');
+  const ColumnKey = z.string().regex(/^[a-z][a-z0-9_]*$/, 'snake_case keys like "ty_le_neu_guong"');
+
+  const Scalar: z.ZodType<Scalar> = z.union([z.string(), z.number(), z.boolean()]);
+
+  const Condition: z.ZodType<Condition> = z.lazy(() =>
+    z.record(z.string(), z.union([Scalar, z.array(Scalar), Condition, z.array(Condition)])),
+  );
+
+  const Period = z.strictObject({ from: z.number().int(), to: z.number().int() });
+
+  const EnumValue = z.strictObject({
+    id: Id,
+    label: LocalText.optional(),
+    aliases: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+    doc: LocalText.optional(),
+    source: z.string().optional(),
+  });
+
+  const ColumnType = z.enum(['text', 'integer', 'number', 'percent', 'yesno', 'enum', 'date', 'year-or-date']);
+
+  /** A column; a later pack may restate a key with only `aliases` (and `infer`) to extend it. */
+  const Column = z.strictObject({
+    key: ColumnKey,
+    header: z.string().optional(),
+    aliases: z.array(z.string()).default([]),
+    type: ColumnType.optional(),
+    enum: z.string().optional(),
+    /** For the kind column: phrases in a sheet's name or title, or a group row, that name a kind. */
+    infer: z.record(z.string(), z.array(z.string())).optional(),
+    doc: LocalText.optional(),
+  });
+
+  const Example: z.ZodType<Example, any> = z.union([
+    z.record(z.string(), Scalar.nullable()),
+    z.strictObject({
+      rows: z.array(z.record(z.string(), Scalar.nullable())).min(1),
+      /** The rows listed this many times over (a cap of 200 needs 201 nominees). */
+      repeat: z.number().int().min(1).max(10_000).default(1),
+      /** Lines above the header (the unit's name, the title) and after the table (place and date). */
+      title: z.array(z.string()).optional(),
+      footer: z.array(z.string()).optional(),
+      note: z.string().optional(),
+    }),
+    /** Several files checked together (rules across files): one list of rows per file. */
+    z.strictObject({
+      files: z.array(z.array(z.record(z.string(), Scalar.nullable())).min(1)).min(1),
+      note: z.string().optional(),
+    }),
+  ]);
+
+  const Rule = z.strictObject({
+    id: RuleId,
+    title: LocalText,
+    severity: z.enum(['error', 'warning', 'info']).default('error'),
+    check: z.string(),
+    with: z.record(z.string(), z.unknown()).default({}),
+    when: Condition.optional(),
+    /** Only in force when this profile is chosen. */
+    profile: z.string().optional(),
+    period: Period.optional(),
+    message: LocalText.optional(),
+    source: z.string().min(1),
+    doc: LocalText.optional(),
+    tags: z.array(Id).default([]),
+    examples: z.strictObject({ valid: z.array(Example).min(1), invalid: z.array(Example).min(1) }),
+  });
+
+  const Profile = z.strictObject({
+    id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'ids like "binh-dinh/xa"'),
+    title: LocalText,
+    source: z.string(),
+    doc: LocalText.optional(),
+  });
+
+  const Pack = z.strictObject({
+    pack: Id,
+    title: LocalText,
+    source: z.string().optional(),
+    doc: LocalText.optional(),
+    period: Period.optional(),
+    layout: z
+      .strictObject({
+        'ignore-sheets': z.array(z.string()).default([]),
+        footer: z.array(z.string()).default([]),
+        'not-unit': z.array(z.string()).default([]),
+      })
+      .optional(),
+    enums: z.record(z.string(), z.array(EnumValue)).default({}),
+    columns: z.array(Column).default([]),
+    profiles: z.array(Profile).default([]),
+    rules: z.array(Rule).default([]),
+  });
+
+  /** `hoso.config.yaml`. */
+  const Config = z.strictObject({
+    rules: z.array(z.string()).default([]),
+    'default-rules': z.boolean().default(true),
+    profiles: z.array(z.string()).default([]),
+    /** Sub-folders or file globs (relative to the config file) → profiles in force for the files there. */
+    'profiles-for': z.record(z.string(), z.array(z.string())).default({}),
+    /** Rule id (or a prefix ending in "/") → severity, or "off". */
+    severity: z.record(z.string(), z.enum(['error', 'warning', 'info', 'off'])).default({}),
+    lang: z.enum(['vi', 'en']).optional(),
+  });
+  return { z, LocalText, ColumnKey, Scalar, Condition, Period, EnumValue, Column, Rule, Profile, Pack, Config };
+}
+
+/** zod and the pack language's schemas, made on first use (parsing a pack, a config or a rule's options). */
+export type Schemas = ReturnType<typeof build>;
+let built: Schemas | undefined;
+export function schemas(): Schemas {
+  return (built ??= build());
+}
+
+export type LocalText = z.infer<Schemas['LocalText']>;
+export type Scalar = string | number | boolean;
 /**
  * A condition on a row. Plain keys are column keys compared with a value or a list of values
  * (enumeration ids, yes/no as true/false, numbers, text); `filled`/`empty` test presence (for a
  * year column: any year); `all`, `any` and `not` combine.
  */
 export type Condition = { [key: string]: Scalar | Scalar[] | Condition | Condition[] };
-export const Condition: z.ZodType<Condition> = z.lazy(() =>
-  z.record(z.string(), z.union([Scalar, z.array(Scalar), Condition, z.array(Condition)])),
-);
-
-export const Period = z.strictObject({ from: z.number().int(), to: z.number().int() });
-export type Period = z.infer<typeof Period>;
-
-export const EnumValue = z.strictObject({
-  id: Id,
-  label: LocalText.optional(),
-  aliases: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
-  doc: LocalText.optional(),
-  source: z.string().optional(),
-});
-export type EnumValue = z.infer<typeof EnumValue>;
-
-export const ColumnType = z.enum(['text', 'integer', 'number', 'percent', 'yesno', 'enum', 'date', 'year-or-date']);
-
-/** A column; a later pack may restate a key with only `aliases` (and `infer`) to extend it. */
-export const Column = z.strictObject({
-  key: ColumnKey,
-  header: z.string().optional(),
-  aliases: z.array(z.string()).default([]),
-  type: ColumnType.optional(),
-  enum: z.string().optional(),
-  /** For the kind column: phrases in a sheet's name or title, or a group row, that name a kind. */
-  infer: z.record(z.string(), z.array(z.string())).optional(),
-  doc: LocalText.optional(),
-});
-export type Column = z.infer<typeof Column>;
-
-export const Example: z.ZodType<Example, any> = z.union([
-  z.record(z.string(), Scalar.nullable()),
-  z.strictObject({
-    rows: z.array(z.record(z.string(), Scalar.nullable())).min(1),
-    /** The rows listed this many times over (a cap of 200 needs 201 nominees). */
-    repeat: z.number().int().min(1).max(10_000).default(1),
-    /** Lines above the header (the unit's name, the title) and after the table (place and date). */
-    title: z.array(z.string()).optional(),
-    footer: z.array(z.string()).optional(),
-    note: z.string().optional(),
-  }),
-  /** Several files checked together (rules across files): one list of rows per file. */
-  z.strictObject({
-    files: z.array(z.array(z.record(z.string(), Scalar.nullable())).min(1)).min(1),
-    note: z.string().optional(),
-  }),
-]);
+export type Period = z.infer<Schemas['Period']>;
+export type EnumValue = z.infer<Schemas['EnumValue']>;
+export type Column = z.infer<Schemas['Column']>;
 export type ExampleRow = Record<string, Scalar | null>;
 export type ExampleDossier = { rows: ExampleRow[]; repeat: number; title?: string[]; footer?: string[]; note?: string };
 export type Example = ExampleRow | ExampleDossier | { files: ExampleRow[][]; note?: string };
+export type Rule = z.infer<Schemas['Rule']>;
+export type Profile = z.infer<Schemas['Profile']>;
+export type Pack = z.infer<Schemas['Pack']>;
+export type Config = z.infer<Schemas['Config']>;
 
 /** An example as the files it stands for, repeats spelled out. */
 export function exampleFiles(e: Example): { rows: ExampleRow[]; title: string[]; footer: string[] }[] {
@@ -86,62 +162,3 @@ export function exampleFiles(e: Example): { rows: ExampleRow[]; title: string[];
   }
   return [{ rows: [e as ExampleRow], title: [], footer: [] }];
 }
-
-export const Rule = z.strictObject({
-  id: RuleId,
-  title: LocalText,
-  severity: z.enum(['error', 'warning', 'info']).default('error'),
-  check: z.string(),
-  with: z.record(z.string(), z.unknown()).default({}),
-  when: Condition.optional(),
-  /** Only in force when this profile is chosen. */
-  profile: z.string().optional(),
-  period: Period.optional(),
-  message: LocalText.optional(),
-  source: z.string().min(1),
-  doc: LocalText.optional(),
-  tags: z.array(Id).default([]),
-  examples: z.strictObject({ valid: z.array(Example).min(1), invalid: z.array(Example).min(1) }),
-});
-export type Rule = z.infer<typeof Rule>;
-
-export const Profile = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'ids like "binh-dinh/xa"'),
-  title: LocalText,
-  source: z.string(),
-  doc: LocalText.optional(),
-});
-export type Profile = z.infer<typeof Profile>;
-
-export const Pack = z.strictObject({
-  pack: Id,
-  title: LocalText,
-  source: z.string().optional(),
-  doc: LocalText.optional(),
-  period: Period.optional(),
-  layout: z
-    .strictObject({
-      'ignore-sheets': z.array(z.string()).default([]),
-      footer: z.array(z.string()).default([]),
-      'not-unit': z.array(z.string()).default([]),
-    })
-    .optional(),
-  enums: z.record(z.string(), z.array(EnumValue)).default({}),
-  columns: z.array(Column).default([]),
-  profiles: z.array(Profile).default([]),
-  rules: z.array(Rule).default([]),
-});
-export type Pack = z.infer<typeof Pack>;
-
-/** `hoso.config.yaml`. */
-export const Config = z.strictObject({
-  rules: z.array(z.string()).default([]),
-  'default-rules': z.boolean().default(true),
-  profiles: z.array(z.string()).default([]),
-  /** Sub-folders or file globs (relative to the config file) → profiles in force for the files there. */
-  'profiles-for': z.record(z.string(), z.array(z.string())).default({}),
-  /** Rule id (or a prefix ending in "/") → severity, or "off". */
-  severity: z.record(z.string(), z.enum(['error', 'warning', 'info', 'off'])).default({}),
-  lang: z.enum(['vi', 'en']).optional(),
-});
-export type Config = z.infer<typeof Config>;

@@ -1,12 +1,14 @@
 /**
  * Start-up stays lean: a check loads only what it uses. Once the bundled packs are in the pack
- * cache, checking a workbook parses no YAML and decodes no Windows-1258, so neither yaml nor
- * iconv-lite is loaded (nor exceljs, which only writes). A probe preloaded into the process lists
- * the CommonJS modules loaded when it exits.
+ * cache, checking a workbook parses no YAML, validates no schema and decodes no Windows-1258, so
+ * neither yaml, zod nor iconv-lite is loaded (nor exceljs, which only writes). A probe preloaded
+ * into the process lists the CommonJS modules loaded when it exits, and a resolve hook the ES
+ * modules as they are imported.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatters } from '../../src/format/index.js';
 import { FORMAT_NAMES } from '../../src/format/names.js';
@@ -18,33 +20,56 @@ beforeAll(() => {
   fs.writeFileSync(
     path.join(dir, 'probe.cjs'),
     `process.on('exit', () => {
-  const names = Object.keys(require('module')._cache).map((f) => f.split('node_modules' + require('path').sep)[1]?.split(require('path').sep)[0]).filter(Boolean);
-  require('fs').writeFileSync(process.env.HOSO_PROBE_OUT, JSON.stringify([...new Set(names)]));
+  require('fs').writeFileSync(process.env.HOSO_PROBE_OUT, JSON.stringify(Object.keys(require('module')._cache)));
 });\n`,
   );
+  fs.writeFileSync(
+    path.join(dir, 'hooks.mjs'),
+    `import fs from 'node:fs';
+export async function resolve(specifier, context, next) {
+  const resolved = await next(specifier, context);
+  fs.appendFileSync(process.env.HOSO_PROBE_ESM, resolved.url + '\\n');
+  return resolved;
+}\n`,
+  );
+  fs.writeFileSync(path.join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`);
 });
 afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** The packages a run of `hoso …args` loaded, with the pack cache in the test's own folder. */
+/** The package a module's path or URL lies in, if it is in node_modules. */
+function packageOf(file: string): string | undefined {
+  return file.split(/node_modules[\\/]/)[1]?.split(/[\\/]/)[0];
+}
+
+/** The packages a run of `hoso …args` loaded, either way, with the pack cache in the test's own folder. */
 async function packagesLoaded(args: string[]): Promise<string[]> {
   const out = path.join(dir, 'loaded.json');
+  const esm = path.join(dir, 'imported.txt');
+  fs.rmSync(esm, { force: true });
   const run = await hoso(args, {
-    env: { XDG_CACHE_HOME: path.join(dir, 'cache'), HOSO_NO_CACHE: '', HOSO_PROBE_OUT: out, NODE_OPTIONS: `--require ${path.join(dir, 'probe.cjs')}` },
+    env: {
+      XDG_CACHE_HOME: path.join(dir, 'cache'),
+      HOSO_NO_CACHE: '',
+      HOSO_PROBE_OUT: out,
+      HOSO_PROBE_ESM: esm,
+      NODE_OPTIONS: `--require ${path.join(dir, 'probe.cjs')} --import ${pathToFileURL(path.join(dir, 'register.mjs')).href}`,
+    },
   });
   expect(run.code, run.stderr).not.toBe(2);
-  return JSON.parse(fs.readFileSync(out, 'utf8')) as string[];
+  const files = [...(JSON.parse(fs.readFileSync(out, 'utf8')) as string[]), ...(fs.existsSync(esm) ? fs.readFileSync(esm, 'utf8').split('\n') : [])];
+  return [...new Set(files.map(packageOf).filter((p): p is string => p !== undefined))];
 }
 
 describe('start-up', () => {
-  it('checks a workbook without loading yaml, iconv-lite or exceljs once the packs are cached', async () => {
+  it('checks a workbook without loading yaml, zod, iconv-lite or exceljs once the packs are cached', async () => {
     const workbook = path.join(FIXTURES, 'vi-du', 'phong-gd-dt.xlsx');
-    // The first run parses the packs (and fills the cache): yaml is loaded then.
-    expect(await packagesLoaded(['check', workbook, '-f', 'json'])).toContain('yaml');
+    // The first run parses and validates the packs (and fills the cache): yaml and zod are loaded then.
+    expect(await packagesLoaded(['check', workbook, '-f', 'json'])).toEqual(expect.arrayContaining(['yaml', 'zod']));
     const loaded = await packagesLoaded(['check', workbook, '-f', 'json']);
     expect(loaded).toContain('yauzl');
-    for (const name of ['yaml', 'iconv-lite', 'exceljs']) expect(loaded).not.toContain(name);
+    for (const name of ['yaml', 'zod', 'iconv-lite', 'exceljs']) expect(loaded).not.toContain(name);
   });
 
   it('loads iconv-lite for a CSV file in Windows-1258', async () => {

@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { checkPaths } from '../../src/engine/check.js';
 import type { RowView } from '../../src/engine/types.js';
 import type { RowOperator } from '../../src/operators/types.js';
@@ -25,7 +24,7 @@ interface Seen {
 function probe(seen: Seen[]): RowOperator<Record<string, never>> {
   return {
     kind: 'row',
-    options: z.strictObject({}),
+    options: ({ z }) => z.strictObject({}),
     columns: () => [],
     messages: { fail: { vi: '', en: '' } },
     check(row: RowView) {

@@ -4,7 +4,7 @@ import { operators } from '../../src/operators/index.js';
 import { bundledRulesDir, expandPackPaths, loadRuleSet, type RuleSet } from '../../src/rules/load.js';
 import { Evaluator } from '../../src/engine/check.js';
 import { sourceOf } from '../support/examples.js';
-import type { ExampleRow } from '../../src/rules/schema.js';
+import { schemas, type ExampleRow } from '../../src/rules/schema.js';
 
 const base = loadRuleSet(expandPackPaths([bundledRulesDir()]));
 
@@ -17,7 +17,7 @@ function only(check: string, options: Record<string, unknown>, extra: Partial<{ 
       {
         rule: { id: 'thu/quy-tac', title: 'Thử', severity: 'error', check, with: options, source: 'test', tags: [], examples: { valid: [], invalid: [] }, ...extra } as never,
         operator: op,
-        options: op.options.parse(options),
+        options: op.options(schemas()).parse(options),
         period: extra.period,
         pack: 'thu',
         file: 'thu.yaml',

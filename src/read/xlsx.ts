@@ -35,14 +35,19 @@ export interface OpenOptions {
    * costs no waiting.
    */
   mergesAhead?: boolean;
+  /**
+   * Stream every part, however small the file (see SMALL_FILE and isSmall): the way a large file
+   * is read, which the tests hold to the same rows and errors as the default on small ones.
+   */
+  streamAll?: boolean;
 }
 
 export async function openXlsx(file: string, limits: Partial<ReadLimits> = {}, options: OpenOptions = {}): Promise<WorkbookSource> {
   const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits };
-  const { handle, size } = await sniff(file);
-  const ctx: Ctx = { file, handle, size, limits: lim, entries: new Map(), active: new Set(), closed: false };
+  const { handle, size, bytes } = await sniff(file, options.streamAll ? 0 : SMALL_FILE);
+  const ctx: Ctx = { file, handle, size, bytes, limits: lim, entries: new Map(), active: new Set(), closed: false, streamAll: options.streamAll === true };
   try {
-    ctx.entries = await listEntries(handle);
+    ctx.entries = await listEntries(ctx);
     const book = await readBook(ctx, options);
     return makeSource(ctx, book);
   } catch (err) {
@@ -60,49 +65,74 @@ interface Ctx {
   handle: FileHandle;
   /** The file's size in bytes, as opened. */
   size: number;
+  /** A small file's every byte, read at once: its parts are then read from memory (see SMALL_FILE). */
+  bytes?: Buffer;
   limits: ReadLimits;
   /** Zip entries by normalised part name (see partKey). */
   entries: Map<string, yauzl.Entry>;
   /** Streams currently open, destroyed by close(). */
   active: Set<Readable>;
   closed: boolean;
+  /** Small parts are streamed too (OpenOptions.streamAll). */
+  streamAll: boolean;
 }
 
 /**
- * Opens the file, telling empty files, OLE compound files and non-zips apart before yauzl sees
- * them: the handle every part is then read through.
+ * A file this small is read whole when it is opened. Every read of a part, and of the zip's
+ * directory, is otherwise a round trip through the thread pool and the event loop: a few each for
+ * every one of a workbook's half-dozen parts, which is most of the time a small file takes.
  */
-async function sniff(file: string): Promise<{ handle: FileHandle; size: number }> {
+const SMALL_FILE = 4 * 1024 * 1024;
+
+/**
+ * Opens the file, telling empty files, OLE compound files and non-zips apart before yauzl sees
+ * them: the handle every part is then read through, and a small file's bytes.
+ */
+async function sniff(file: string, wholeUpTo: number): Promise<{ handle: FileHandle; size: number; bytes?: Buffer }> {
   let handle: FileHandle | undefined;
   try {
     handle = await open(file, 'r');
     const stat = await handle.stat();
     if (stat.isDirectory()) throw new InputError(file, 'not-a-workbook', 'is a directory');
     if (stat.size === 0) throw new InputError(file, 'empty', 'the file is empty (0 bytes)');
-    const head = Buffer.alloc(8);
-    const { bytesRead } = await handle.read(head, 0, 8, 0);
-    if (bytesRead === 8 && head.equals(OLE_SIGNATURE)) {
+    const bytes = stat.size <= wholeUpTo ? await readAll(handle, stat.size) : undefined;
+    const head = bytes ?? Buffer.alloc(8);
+    const bytesRead = bytes ? bytes.length : (await handle.read(head, 0, 8, 0)).bytesRead;
+    if (bytesRead >= 8 && head.subarray(0, 8).equals(OLE_SIGNATURE)) {
       throw await oleError(file);
     }
     if (bytesRead < 4 || head[0] !== 0x50 || head[1] !== 0x4b) {
       throw new InputError(file, 'not-a-workbook', 'not a zip archive');
     }
-    return { handle, size: stat.size };
+    return { handle, size: bytes ? bytes.length : stat.size, bytes };
   } catch (err) {
     await handle?.close().catch(() => {});
     throw asInputError(file, err);
   }
 }
 
+/** Bytes [0, size) of the file; fewer if it shrank since it was measured. */
+async function readAll(handle: FileHandle, size: number): Promise<Buffer> {
+  const bytes = Buffer.allocUnsafe(size);
+  let at = 0;
+  while (at < size) {
+    const { bytesRead } = await handle.read(bytes, at, size - at, at);
+    if (bytesRead === 0) break;
+    at += bytesRead;
+  }
+  return at < size ? bytes.subarray(0, at) : bytes;
+}
+
 /**
  * The zip's entries, read from its central directory by yauzl (through the handle, which yauzl
- * leaves open: the parts are read by entryBytes).
+ * leaves open: the parts are read by entryBytes; or from a small file's bytes).
  */
-function listEntries(handle: FileHandle): Promise<Map<string, yauzl.Entry>> {
+function listEntries(ctx: Ctx): Promise<Map<string, yauzl.Entry>> {
   return new Promise((resolve, reject) => {
     // decodeStrings: false so that yauzl does not reject entry names with a leading slash;
     // names are decoded below.
-    yauzl.fromFd(handle.fd, { lazyEntries: true, autoClose: false, decodeStrings: false }, (err, zip) => {
+    const options = { lazyEntries: true, autoClose: false, decodeStrings: false };
+    const opened = (err: Error | null, zip: yauzl.ZipFile) => {
       if (err) return reject(err);
       const entries = new Map<string, yauzl.Entry>();
       const done = (err2?: Error) => {
@@ -121,7 +151,9 @@ function listEntries(handle: FileHandle): Promise<Map<string, yauzl.Entry>> {
       zip.once('end', () => done());
       zip.once('error', done);
       zip.readEntry();
-    });
+    };
+    if (ctx.bytes) yauzl.fromBuffer(ctx.bytes, options, opened);
+    else yauzl.fromFd(ctx.handle.fd, options, opened);
   });
 }
 
@@ -162,10 +194,7 @@ const ROWS_PACE: Pace = { chunkSize: INFLATE_CHUNK, ahead: INFLATE_AHEAD };
 
 /** The part's inflated bytes: its stored bytes, and the stream to read (the same one if stored). */
 async function openPartStreams(ctx: Ctx, entry: yauzl.Entry, pace: Pace): Promise<Readable[]> {
-  if (entry.isEncrypted()) throw new Error('the entry is encrypted');
-  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-    throw new Error(`unsupported compression method: ${entry.compressionMethod}`);
-  }
+  checkMethod(entry);
   const raw = await entryBytes(ctx, entry);
   if (entry.compressionMethod === 0) return [raw];
   // A small part gets a buffer its size: zlib allocates a whole chunk before it inflates a byte.
@@ -180,12 +209,13 @@ async function openPartStreams(ctx: Ctx, entry: yauzl.Entry, pace: Pace): Promis
 const LOCAL_HEADER = 0x04034b50;
 
 /**
- * The entry's stored bytes: found after its local header, as yauzl finds them, and read with
- * positioned reads, so that any number of parts can be read at once through the one handle.
+ * Where the entry's stored bytes lie: after its local header, as yauzl finds them. They are read
+ * with positioned reads, so that any number of parts can be read at once through the one handle.
  */
-async function entryBytes(ctx: Ctx, entry: yauzl.Entry): Promise<Readable> {
-  const header = Buffer.alloc(30);
-  const { bytesRead } = await ctx.handle.read(header, 0, 30, entry.relativeOffsetOfLocalHeader);
+async function entryRange(ctx: Ctx, entry: yauzl.Entry): Promise<{ start: number; end: number }> {
+  const at = entry.relativeOffsetOfLocalHeader;
+  const header = ctx.bytes ? ctx.bytes.subarray(at, at + 30) : Buffer.alloc(30);
+  const bytesRead = ctx.bytes ? header.length : (await ctx.handle.read(header, 0, 30, at)).bytesRead;
   if (bytesRead < 30 || header.readUInt32LE(0) !== LOCAL_HEADER) {
     throw new Error(`invalid local file header signature: 0x${header.readUInt32LE(0).toString(16)}`);
   }
@@ -193,7 +223,70 @@ async function entryBytes(ctx: Ctx, entry: yauzl.Entry): Promise<Readable> {
   const end = start + entry.compressedSize;
   // As yauzl checks: data said to run past the end of the file is a damaged (or cut) file.
   if (end > ctx.size) throw new Error('file data overflows file bounds');
-  return new PositionedReads(ctx.handle, start, end);
+  return { start, end };
+}
+
+async function entryBytes(ctx: Ctx, entry: yauzl.Entry): Promise<Readable> {
+  const { start, end } = await entryRange(ctx, entry);
+  if (!ctx.bytes) return new PositionedReads(ctx.handle, start, end);
+  const stored = ctx.bytes.subarray(start, end);
+  return new Readable({
+    read() {
+      if (stored.length) this.push(stored);
+      this.push(null);
+    },
+  });
+}
+
+/**
+ * A part this small (as the zip's directory gives both its sizes) is read in one read and inflated
+ * in one call: a stream's round trips through the thread pool and the event loop cost more than
+ * the inflating, and a folder of small workbooks is mostly such parts.
+ */
+const SMALL_STORED = 256 * 1024;
+const SMALL_INFLATED = 4 * 1024 * 1024;
+
+function isSmall(ctx: Ctx, entry: yauzl.Entry): boolean {
+  return !ctx.streamAll && entry.compressedSize <= SMALL_STORED && entry.uncompressedSize <= SMALL_INFLATED;
+}
+
+/** A small part's inflated bytes; never more than its directory says (a zip that lies is damaged). */
+async function smallPart(ctx: Ctx, name: string, entry: yauzl.Entry): Promise<Buffer> {
+  checkMethod(entry);
+  const { start, end } = await entryRange(ctx, entry);
+  if (ctx.bytes) return inflatePart(name, entry, ctx.bytes.subarray(start, end));
+  const stored = Buffer.allocUnsafe(end - start);
+  for (let at = 0; at < stored.length; ) {
+    const { bytesRead } = await ctx.handle.read(stored, at, stored.length - at, start + at);
+    if (bytesRead === 0) throw new Error('unexpected end of file');
+    at += bytesRead;
+  }
+  return inflatePart(name, entry, stored);
+}
+
+function inflatePart(name: string, entry: yauzl.Entry, stored: Buffer): Buffer {
+  let bytes: Buffer;
+  if (entry.compressionMethod === 0) bytes = stored;
+  else {
+    try {
+      // One byte over what the directory says is enough to know that it lies.
+      bytes = zlib.inflateRawSync(stored, { maxOutputLength: entry.uncompressedSize + 1 });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') throw err;
+      bytes = Buffer.alloc(entry.uncompressedSize + 1);
+    }
+  }
+  if (bytes.length !== entry.uncompressedSize) {
+    throw new Error(`${name}: ${bytes.length > entry.uncompressedSize ? 'more bytes' : `${bytes.length} bytes`} inflated, the zip's directory says ${entry.uncompressedSize}`);
+  }
+  return bytes;
+}
+
+function checkMethod(entry: yauzl.Entry): void {
+  if (entry.isEncrypted()) throw new Error('the entry is encrypted');
+  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+    throw new Error(`unsupported compression method: ${entry.compressionMethod}`);
+  }
 }
 
 /** Bytes [pos, end) of a file, READ_BYTES at a time. A read still under way when destroyed is let finish and dropped. */
@@ -234,6 +327,20 @@ async function* partChunks(ctx: Ctx, name: string, entry: yauzl.Entry, pace = RO
   // The zip's directory gives the size up front: a bomb that admits it is refused at once; one
   // that lies is stopped by the count of bytes actually inflated, below.
   if (entry.uncompressedSize > ctx.limits.maxPartBytes) throw tooLarge(ctx, name);
+  if (isSmall(ctx, entry)) {
+    let bytes: Buffer;
+    try {
+      bytes = await smallPart(ctx, name, entry);
+    } catch (err) {
+      throw ctx.closed ? closedError(ctx) : err;
+    }
+    // Handed out in the chunks a stream would give, so that rows come in batches of the same size.
+    for (let at = 0; at < bytes.length; at += pace.chunkSize) {
+      if (ctx.closed) throw closedError(ctx);
+      yield bytes.subarray(at, at + pace.chunkSize);
+    }
+    return;
+  }
   const streams = await openPartStreams(ctx, entry, pace);
   if (ctx.closed) {
     for (const s of streams) s.destroy();

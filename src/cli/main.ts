@@ -28,7 +28,7 @@ interface Common {
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
-const JOBS_HELP = 'files checked at once in worker threads (default: the number of cores)';
+const JOBS_HELP = 'files checked at once in worker threads (default: up to the number of cores, one per 4 MiB of input)';
 function parseJobs(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs cần một số nguyên dương, không phải «${v}»`, `--jobs takes a positive whole number, not "${v}"`);
@@ -58,7 +58,7 @@ async function setup(opts: Common) {
 /** What the engine needs from the settings in force and the options `check` and `report` share. */
 function engineOptions(settings: Awaited<ReturnType<typeof setup>>, opts: LimitOptions & { jobs?: number }) {
   const { ruleSet, packFiles, profiles, profileMap, lang, severity } = settings;
-  return { ruleSet, packFiles, profiles, profileMap, lang, severity, jobs: opts.jobs ?? availableParallelism(), limits: limitsOf(opts), onProgress: progressBar(lang) };
+  return { ruleSet, packFiles, profiles, profileMap, lang, severity, jobs: opts.jobs ?? availableParallelism(), jobsAuto: opts.jobs === undefined, limits: limitsOf(opts), onProgress: progressBar(lang) };
 }
 
 function addCommon(cmd: Command): Command {

@@ -3,6 +3,7 @@
  * accumulators, and closes them at the end of each file and of the run. Rules never open files;
  * readers never know rules beyond the column declarations.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { CompiledColumn, CompiledRule, RuleSet } from '../rules/load.js';
 import type { Condition, Scalar } from '../rules/schema.js';
@@ -26,6 +27,11 @@ export interface CheckOptions {
   packFiles?: string[];
   /** How many files to check at once in worker threads (1: all in this thread). */
   jobs?: number;
+  /**
+   * `jobs` is the number of cores, not a number asked for: fewer worker threads are started when
+   * the files are too small to repay starting them (see workerCount).
+   */
+  jobsAuto?: boolean;
   /** Told after each file, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
   /** Keep a record of every nominee (for `hoso report`); a plain check keeps none. */
@@ -857,7 +863,8 @@ export async function checkPaths(paths: string[], opts: CheckOptions): Promise<C
   const evaluator = new Evaluator(opts);
   const sheets: CheckResult['sheets'] = [];
   const jobs = Math.max(1, opts.jobs ?? 1);
-  const parallel = jobs > 1 && files.length > 1 && opts.packFiles !== undefined && canUseWorkers();
+  const workers = (some: string[]) => (jobs > 1 && some.length > 1 && opts.packFiles !== undefined && canUseWorkers() ? workerCount(some, jobs, opts.jobsAuto === true) : 1);
+  const parallel = workers(files) > 1;
   const cache = opts.cache;
 
   if (!parallel && !cache) {
@@ -883,7 +890,8 @@ export async function checkPaths(paths: string[], opts: CheckOptions): Promise<C
     let done = files.length - todo.length;
     const progress = () => opts.onProgress?.(++done, files.length);
     let fresh: FileReply[];
-    if (parallel && todo.length > 1) fresh = await checkInWorkers(todo, { ...opts, packFiles: opts.packFiles!, onProgress: () => progress() }, jobs);
+    const threads = parallel ? workers(todo) : 1;
+    if (threads > 1) fresh = await checkInWorkers(todo, { ...opts, packFiles: opts.packFiles!, onProgress: () => progress() }, threads);
     else {
       const local = new Evaluator(opts, true);
       fresh = [];
@@ -921,6 +929,28 @@ export async function checkPaths(paths: string[], opts: CheckOptions): Promise<C
     inputErrors: errors,
     sheets,
   };
+}
+
+/**
+ * A worker thread takes ~0.1–0.2 s to start (its modules, the rule packs, a cold JIT) and a small
+ * workbook takes a few milliseconds to check in a thread already running; so, unless the user
+ * asked for a number, one worker per this many bytes of input, and none below two.
+ */
+const BYTES_PER_WORKER = 4 * 1024 * 1024;
+
+/** How many worker threads to check the files in: `jobs`, or when it is automatic, what the files' size calls for. */
+export function workerCount(files: string[], jobs: number, auto: boolean): number {
+  const most = Math.min(jobs, files.length);
+  if (!auto) return most;
+  let bytes = 0;
+  for (const f of files) {
+    try {
+      bytes += statSync(f).size;
+    } catch {
+      // Unreadable: said when it is checked.
+    }
+  }
+  return Math.min(most, Math.floor(bytes / BYTES_PER_WORKER));
 }
 
 /** A workbook in which no sheet could be read as a list was not checked: say so, exit 2. */

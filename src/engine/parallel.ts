@@ -13,7 +13,7 @@ import type { CheckOptions, Evaluator, NomineeRecord } from './check.js';
 import type { RowSnapshot } from './snapshot.js';
 import type { Finding } from './types.js';
 
-export type WorkerSetup = Omit<CheckOptions, 'ruleSet' | 'onProgress' | 'jobs'> & { packFiles: string[] };
+export type WorkerSetup = Omit<CheckOptions, 'ruleSet' | 'onProgress' | 'jobs' | 'jobsAuto'> & { packFiles: string[] };
 
 export interface FileRequest {
   index: number;

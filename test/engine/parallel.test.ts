@@ -3,7 +3,11 @@
  * rules over every file (a nominee listed by two units, the caps over all inputs), which the main
  * thread runs from the workers' row snapshots.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { workerCount } from '../../src/engine/check.js';
 import { hoso } from '../support/cli.js';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -32,6 +36,27 @@ describe('checking on every core', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/README\.md/);
     expect(JSON.parse(run.stdout).summary.files).toBe(5);
+  });
+
+  it('starts a worker per 4 MiB of input when the number is left to it, and as many as asked for otherwise', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-jobs-'));
+    const files = (sizes: number[]) =>
+      sizes.map((size, i) => {
+        const f = path.join(dir, `${sizes.length}-${i}.xlsx`);
+        fs.writeFileSync(f, '');
+        fs.truncateSync(f, size);
+        return f;
+      });
+    const MiB = 1024 * 1024;
+    const small = files(Array(40).fill(30 * 1024));
+    expect(workerCount(small, 8, true)).toBe(0);
+    expect(workerCount(small, 8, false)).toBe(8);
+    const large = files([9 * MiB, 3 * MiB, 1 * MiB]);
+    expect(workerCount(large, 8, true)).toBe(3);
+    expect(workerCount(large, 2, true)).toBe(2);
+    expect(workerCount(large.slice(1), 8, true)).toBe(1);
+    expect(workerCount([...large, path.join(dir, 'missing.xlsx')], 8, true)).toBe(3);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('refuses a --jobs that is not a positive whole number', async () => {

@@ -70,9 +70,26 @@ export interface NomineeRow {
 const HEADER_SEARCH_ROWS = 40;
 const YEAR = /\b(?:nam )?((?:19|20)\d{2})\b/;
 
+/** A header cell's column: its key, and the year of a year column. */
+export interface HeaderMatch {
+  key: string;
+  year?: number;
+}
+
+/** How many texts a HeaderMatcher remembers the answer for before it forgets them all. */
+const MATCH_MEMO = 4096;
+
 export class HeaderMatcher {
   private readonly plain = new Map<string, string>();
   private readonly yearly = new Map<string, string>();
+  /**
+   * Answers already given: the header is looked for among the first rows, and each of their
+   * texts is tried alone, over the row below and under the row above; headers repeat across
+   * the files of a run. `null`: no column.
+   */
+  private readonly memo = new Map<string, HeaderMatch | null>();
+  /** The longest key either map holds: a longer folded text matches nothing (see matchFolded). */
+  private longest = 0;
 
   constructor(columns: ColumnSpec[]) {
     for (const c of columns) {
@@ -80,22 +97,36 @@ export class HeaderMatcher {
         const isYear = /YYYY/.test(name);
         const target = isYear ? this.yearly : this.plain;
         for (const f of [fold(name), foldWithoutParentheses(name)]) {
-          if (f && !target.has(f)) target.set(f, c.key);
+          if (f && !target.has(f)) {
+            target.set(f, c.key);
+            this.longest = Math.max(this.longest, f.length);
+          }
         }
       }
     }
   }
 
-  match(text: string): { key: string; year?: number } | undefined {
-    for (const f of [fold(text), foldWithoutParentheses(text)]) {
-      const key = this.plain.get(f);
-      if (key) return { key };
-      const m = YEAR.exec(f);
-      if (m) {
-        const pattern = (f.slice(0, m.index) + 'yyyy' + f.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim();
-        const yearKey = this.yearly.get(pattern);
-        if (yearKey) return { key: yearKey, year: Number(m[1]) };
-      }
+  match(text: string): HeaderMatch | undefined {
+    let answer = this.memo.get(text);
+    if (answer === undefined) {
+      // Without parentheses only when there are some: otherwise the same key again.
+      answer = this.matchFolded(fold(text)) ?? (text.includes('(') ? this.matchFolded(foldWithoutParentheses(text)) : undefined) ?? null;
+      if (this.memo.size >= MATCH_MEMO) this.memo.clear();
+      this.memo.set(text, answer);
+    }
+    return answer ?? undefined;
+  }
+
+  private matchFolded(f: string): HeaderMatch | undefined {
+    // A year column's key has "yyyy" where the text has "2024" or "nam 2024": at most 4 shorter.
+    if (f.length > this.longest + 4) return undefined;
+    const key = this.plain.get(f);
+    if (key) return { key };
+    const m = YEAR.exec(f);
+    if (m) {
+      const pattern = (f.slice(0, m.index) + 'yyyy' + f.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim();
+      const yearKey = this.yearly.get(pattern);
+      if (yearKey) return { key: yearKey, year: Number(m[1]) };
     }
     return undefined;
   }

@@ -47,6 +47,26 @@ describe('header matching', () => {
     expect(matcher.match('Mã Lĩnh vực hoạt động')).toBeUndefined();
     expect(matcher.match('Xếp loại')).toBeUndefined();
   });
+  it('gives the same answers from its memory of texts, before and after it is full and forgotten', () => {
+    const texts = ['HỌ VÀ\nTÊN', 'Xếp loại năm 2023', 'Doanh thu 2025 (triệu đồng)', 'Xếp loại', `Tỷ lệ cán bộ, đảng viên nêu gương (${'rất '.repeat(40)}dài)`, 'Tỷ lệ cán bộ, đảng viên nêu gương (%)'];
+    const fresh = new HeaderMatcher([...ruleSet.columns.values()]);
+    const first = texts.map((t) => fresh.match(t));
+    expect(first).toEqual([{ key: 'ten' }, { key: 'xep_loai', year: 2023 }, { key: 'doanh_thu', year: 2025 }, undefined, { key: 'ty_le_neu_guong' }, { key: 'ty_le_neu_guong' }]);
+    expect(texts.map((t) => fresh.match(t))).toEqual(first);
+    for (let i = 0; i < 5000; i++) fresh.match(`Nguyễn Văn ${i}`);
+    expect(texts.map((t) => fresh.match(t))).toEqual(first);
+  });
+  it('matches every declared header and alias, the longest too, and year columns with "năm"', () => {
+    const fresh = new HeaderMatcher([...ruleSet.columns.values()]);
+    for (const c of ruleSet.columns.values()) {
+      for (const name of [c.header, ...c.aliases]) {
+        const m = fresh.match(c.year ? name.replace('YYYY', 'năm 2024') : name);
+        expect(m, name).toBeDefined();
+        // An alias may be another column's too: the first column declared takes it.
+        if (name === c.header) expect(m, name).toEqual(c.year ? { key: c.key, year: 2024 } : { key: c.key });
+      }
+    }
+  });
 });
 
 describe('finding the table', () => {

@@ -4,14 +4,17 @@
  * name; a pattern that matches nothing is kept, so that it is reported as not found.
  */
 import { existsSync } from 'node:fs';
-import { globSync } from 'tinyglobby';
+import { lazyRequire } from '../lazy.js';
+
+/** Loaded for the first pattern: most runs name files and folders. */
+const tinyglobby = lazyRequire<typeof import('tinyglobby')>('tinyglobby');
 
 const GLOB = /[*?[\]{}]/;
 
 export function expandGlobs(paths: string[]): string[] {
   return paths.flatMap((p) => {
     if (existsSync(p) || !GLOB.test(p)) return [p];
-    const found = globSync(p, { onlyFiles: true, dot: false, expandDirectories: false }).sort();
+    const found = tinyglobby().globSync(p, { onlyFiles: true, dot: false, expandDirectories: false }).sort();
     return found.length ? found : [p];
   });
 }

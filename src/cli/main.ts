@@ -103,18 +103,19 @@ export function buildProgram(): Command {
       const { checkPaths } = await import('../engine/check.js');
       const { formatters, planOutputs } = await import('../format/index.js');
       const { expandGlobs } = await import('./globs.js');
-      const { openCache, saveCache } = await import('./cache.js');
+      // Only --cache needs the cache's modules.
+      const caching = opts.cache ? await import('./cache.js') : undefined;
       const outputs = planOutputs(opts.format, opts.outputFile);
       if ('problem' in outputs) throw new UsageError(outputs.problem.vi, outputs.problem.en);
       // No output of the run may replace a dossier: every target is checked against the inputs.
       const inputs = new InputGuard(expandGlobs(paths));
       for (const o of outputs) if (o.file) inputs.assertNot(o.file);
-      const cache = openCache(opts, inputs, VERSION, { packFiles, profiles, profileMap, severity, lang, limits: limitsOf(opts) });
+      const cache = caching?.openCache(opts, inputs, VERSION, { packFiles, profiles, profileMap, severity, lang, limits: limitsOf(opts) });
       const result = await checkPaths(expandGlobs(paths), { cache, ...engineOptions(settings, opts) });
-      saveCache(cache);
+      caching?.saveCache(cache);
       if (opts.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
       for (const o of outputs) {
-        const text = formatters[o.format](result, { lang, color: !o.file && Boolean(process.stdout.isTTY), ruleSet, profiles, severity });
+        const text = (await formatters[o.format]())(result, { lang, color: !o.file && Boolean(process.stdout.isTTY), ruleSet, profiles, severity });
         if (o.file) writeAtomic(o.file, text);
         else process.stdout.write(text);
       }

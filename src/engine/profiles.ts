@@ -5,7 +5,10 @@
  * each commune, agency and enterprise to its own quota.
  */
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { lazyRequire } from '../lazy.js';
+
+/** Loaded for the first glob of a profile map: most runs have none. */
+const picomatch = lazyRequire<typeof import('picomatch')>('picomatch');
 
 /** Globs (relative to `base`, the config file's folder) → profile ids. Plain data: it crosses to worker threads. */
 export interface ProfileMap {
@@ -23,7 +26,7 @@ export function profileResolver(global: string[], profileMap: ProfileMap | undef
   const matchers = Object.entries(profileMap.map).map(([pattern, profiles]) => {
     // A folder named without a wildcard stands for everything under it.
     const glob = /[*?[\]{}!]/.test(pattern) ? pattern : `${pattern.replace(/\/+$/, '')}/**`;
-    return { test: picomatch(glob, { dot: false, nocase: true }), profiles };
+    return { test: picomatch()(glob, { dot: false, nocase: true }), profiles };
   });
   const cache = new Map<string, Set<string>>();
   return (file) => {

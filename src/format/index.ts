@@ -1,12 +1,14 @@
 import type { Formatter } from './types.js';
-import { csv } from './csv.js';
-import { github } from './github.js';
-import { json } from './json.js';
-import { junit } from './junit.js';
-import { sarif } from './sarif.js';
-import { stylish } from './stylish.js';
 
-export const formatters: Record<string, Formatter> = { stylish, json, sarif, junit, github, csv };
+/** Each report format, loaded when it is asked for: a run writes one or two of the six. */
+export const formatters: Record<string, () => Promise<Formatter>> = {
+  stylish: async () => (await import('./stylish.js')).stylish,
+  json: async () => (await import('./json.js')).json,
+  sarif: async () => (await import('./sarif.js')).sarif,
+  junit: async () => (await import('./junit.js')).junit,
+  github: async () => (await import('./github.js')).github,
+  csv: async () => (await import('./csv.js')).csv,
+};
 
 /** A report to write: a format and its file, or stdout when `file` is absent. */
 export interface OutputPlan {

@@ -3,7 +3,6 @@ import { readdirSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, type ReadLimits, type WorkbookSource } from './types.js';
-import { openCsv } from './csv.js';
 import { openXlsx, type OpenOptions } from './xlsx.js';
 import { OLE_SIGNATURE, oleError } from './ole.js';
 
@@ -54,7 +53,8 @@ export function expandInputs(paths: string[]): { files: string[]; errors: InputE
 }
 
 export async function openSource(file: string, limits?: Partial<ReadLimits>, options?: OpenOptions): Promise<WorkbookSource> {
-  if (/\.(csv|tsv|txt)$/i.test(file)) return openCsv(file, limits);
+  // The CSV reader is loaded for the first CSV file.
+  if (/\.(csv|tsv|txt)$/i.test(file)) return (await import('./csv.js')).openCsv(file, limits);
   if (/\.(xlsx|xlsm)$/i.test(file)) return openXlsx(file, limits, options);
   // Another extension: say what it is rather than trying to read it.
   let head = Buffer.alloc(0);

@@ -43,8 +43,8 @@ function packageOf(file: string): string | undefined {
   return file.split(/node_modules[\\/]/)[1]?.split(/[\\/]/)[0];
 }
 
-/** The packages a run of `hoso …args` loaded, either way, with the pack cache in the test's own folder. */
-async function packagesLoaded(args: string[]): Promise<string[]> {
+/** The modules a run of `hoso …args` loaded, either way, with the pack cache in the test's own folder. */
+async function modulesLoaded(args: string[]): Promise<string[]> {
   const out = path.join(dir, 'loaded.json');
   const esm = path.join(dir, 'imported.txt');
   fs.rmSync(esm, { force: true });
@@ -58,8 +58,17 @@ async function packagesLoaded(args: string[]): Promise<string[]> {
     },
   });
   expect(run.code, run.stderr).not.toBe(2);
-  const files = [...(JSON.parse(fs.readFileSync(out, 'utf8')) as string[]), ...(fs.existsSync(esm) ? fs.readFileSync(esm, 'utf8').split('\n') : [])];
-  return [...new Set(files.map(packageOf).filter((p): p is string => p !== undefined))];
+  return [...(JSON.parse(fs.readFileSync(out, 'utf8')) as string[]), ...(fs.existsSync(esm) ? fs.readFileSync(esm, 'utf8').split('\n') : [])];
+}
+
+/** The packages a run of `hoso …args` loaded. */
+async function packagesLoaded(args: string[]): Promise<string[]> {
+  return [...new Set((await modulesLoaded(args)).map(packageOf).filter((p): p is string => p !== undefined))];
+}
+
+/** The project's own modules a run loaded, as paths under src/ ("read/csv"). */
+function ownModules(files: string[]): string[] {
+  return [...new Set(files.flatMap((f) => /[\\/]src[\\/](.+)\.[jt]s$/.exec(decodeURIComponent(f))?.[1].replace(/\\/g, '/') ?? []))];
 }
 
 describe('start-up', () => {
@@ -70,6 +79,20 @@ describe('start-up', () => {
     const loaded = await packagesLoaded(['check', workbook, '-f', 'json']);
     expect(loaded).toContain('yauzl');
     for (const name of ['yaml', 'zod', 'iconv-lite', 'exceljs']) expect(loaded).not.toContain(name);
+  });
+
+  it('loads neither the globbing libraries, the CSV reader, the result cache nor a format it does not write', async () => {
+    const workbook = path.join(FIXTURES, 'vi-du', 'phong-gd-dt.xlsx');
+    const files = await modulesLoaded(['check', workbook, '-f', 'json']);
+    const own = ownModules(files);
+    expect(own).toEqual(expect.arrayContaining(['read/xlsx', 'engine/check', 'format/json']));
+    for (const name of ['read/csv', 'engine/cache', 'format/sarif', 'format/stylish', 'format/junit', 'format/github', 'format/csv']) expect(own).not.toContain(name);
+    const packages = [...new Set(files.map(packageOf))];
+    for (const name of ['tinyglobby', 'fdir', 'picomatch', 'chalk']) expect(packages).not.toContain(name);
+    // Asked for, each is there.
+    const globbed = await modulesLoaded(['check', path.join(FIXTURES, 'vi-du', '*.csv'), '-f', 'sarif']);
+    expect(ownModules(globbed)).toEqual(expect.arrayContaining(['read/csv', 'format/sarif']));
+    expect(globbed.map(packageOf)).toContain('tinyglobby');
   });
 
   it('loads iconv-lite for a CSV file in Windows-1258', async () => {

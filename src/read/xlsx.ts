@@ -1,11 +1,12 @@
 /**
  * Streaming .xlsx reader: lists the zip's central directory with yauzl, reads the parts through
- * one file handle with positioned reads (so that several can be read at once), holds only the
- * shared strings and number formats in memory, and streams each worksheet's XML through a purpose-built
+ * one file handle with positioned reads (so that several can be read at once) or, for a small
+ * file, from its bytes read at once, holds only the shared strings and number formats in memory, and streams each worksheet's XML through a purpose-built
  * scanner (sheet-scanner.ts), a chunk of rows at a time, at the consumer's pace. The small parts
  * (workbook, relationships, styles) go through saxes.
  */
 import { isAscii } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline, Readable } from 'node:stream';
@@ -61,8 +62,8 @@ export async function openXlsx(file: string, limits: Partial<ReadLimits> = {}, o
 
 interface Ctx {
   file: string;
-  /** The one handle on the file every part is read through, with positioned reads. */
-  handle: FileHandle;
+  /** The one handle on a large file, every part is read through, with positioned reads. */
+  handle?: FileHandle;
   /** The file's size in bytes, as opened. */
   size: number;
   /** A small file's every byte, read at once: its parts are then read from memory (see SMALL_FILE). */
@@ -86,41 +87,61 @@ const SMALL_FILE = 4 * 1024 * 1024;
 
 /**
  * Opens the file, telling empty files, OLE compound files and non-zips apart before yauzl sees
- * them: the handle every part is then read through, and a small file's bytes.
+ * them. A small file is read whole, by three system calls, and let go at once: it is never held
+ * open while it is checked. A larger one gives the handle every part is then read through.
  */
-async function sniff(file: string, wholeUpTo: number): Promise<{ handle: FileHandle; size: number; bytes?: Buffer }> {
+async function sniff(file: string, wholeUpTo: number): Promise<{ handle?: FileHandle; size: number; bytes?: Buffer }> {
   let handle: FileHandle | undefined;
   try {
+    const bytes = wholeUpTo > 0 ? readSmall(file, wholeUpTo) : undefined;
+    if (bytes) {
+      await checkHead(file, bytes, bytes.length);
+      return { size: bytes.length, bytes };
+    }
     handle = await open(file, 'r');
     const stat = await handle.stat();
-    if (stat.isDirectory()) throw new InputError(file, 'not-a-workbook', 'is a directory');
-    if (stat.size === 0) throw new InputError(file, 'empty', 'the file is empty (0 bytes)');
-    const bytes = stat.size <= wholeUpTo ? await readAll(handle, stat.size) : undefined;
-    const head = bytes ?? Buffer.alloc(8);
-    const bytesRead = bytes ? bytes.length : (await handle.read(head, 0, 8, 0)).bytesRead;
-    if (bytesRead >= 8 && head.subarray(0, 8).equals(OLE_SIGNATURE)) {
-      throw await oleError(file);
-    }
-    if (bytesRead < 4 || head[0] !== 0x50 || head[1] !== 0x4b) {
-      throw new InputError(file, 'not-a-workbook', 'not a zip archive');
-    }
-    return { handle, size: bytes ? bytes.length : stat.size, bytes };
+    checkStat(file, stat);
+    const head = Buffer.alloc(8);
+    await checkHead(file, head, (await handle.read(head, 0, 8, 0)).bytesRead);
+    return { handle, size: stat.size };
   } catch (err) {
     await handle?.close().catch(() => {});
     throw asInputError(file, err);
   }
 }
 
-/** Bytes [0, size) of the file; fewer if it shrank since it was measured. */
-async function readAll(handle: FileHandle, size: number): Promise<Buffer> {
-  const bytes = Buffer.allocUnsafe(size);
-  let at = 0;
-  while (at < size) {
-    const { bytesRead } = await handle.read(bytes, at, size - at, at);
-    if (bytesRead === 0) break;
-    at += bytesRead;
+function checkStat(file: string, stat: Stats): void {
+  if (stat.isDirectory()) throw new InputError(file, 'not-a-workbook', 'is a directory');
+  if (stat.size === 0) throw new InputError(file, 'empty', 'the file is empty (0 bytes)');
+}
+
+async function checkHead(file: string, head: Buffer, bytesRead: number): Promise<void> {
+  if (bytesRead >= 8 && head.subarray(0, 8).equals(OLE_SIGNATURE)) {
+    throw await oleError(file);
   }
-  return at < size ? bytes.subarray(0, at) : bytes;
+  if (bytesRead < 4 || head[0] !== 0x50 || head[1] !== 0x4b) {
+    throw new InputError(file, 'not-a-workbook', 'not a zip archive');
+  }
+}
+
+/** The file's bytes when it is no larger than upTo (fewer if it shrank as it was read), else undefined. */
+function readSmall(file: string, upTo: number): Buffer | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const stat = fstatSync(fd);
+    checkStat(file, stat);
+    if (stat.size > upTo) return undefined;
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let at = 0;
+    while (at < bytes.length) {
+      const n = readSync(fd, bytes, at, bytes.length - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return at < bytes.length ? bytes.subarray(0, at) : bytes;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -153,7 +174,7 @@ function listEntries(ctx: Ctx): Promise<Map<string, yauzl.Entry>> {
       zip.readEntry();
     };
     if (ctx.bytes) yauzl.fromBuffer(ctx.bytes, options, opened);
-    else yauzl.fromFd(ctx.handle.fd, options, opened);
+    else yauzl.fromFd(ctx.handle!.fd, options, opened);
   });
 }
 
@@ -215,7 +236,7 @@ const LOCAL_HEADER = 0x04034b50;
 async function entryRange(ctx: Ctx, entry: yauzl.Entry): Promise<{ start: number; end: number }> {
   const at = entry.relativeOffsetOfLocalHeader;
   const header = ctx.bytes ? ctx.bytes.subarray(at, at + 30) : Buffer.alloc(30);
-  const bytesRead = ctx.bytes ? header.length : (await ctx.handle.read(header, 0, 30, at)).bytesRead;
+  const bytesRead = ctx.bytes ? header.length : (await ctx.handle!.read(header, 0, 30, at)).bytesRead;
   if (bytesRead < 30 || header.readUInt32LE(0) !== LOCAL_HEADER) {
     throw new Error(`invalid local file header signature: 0x${header.readUInt32LE(0).toString(16)}`);
   }
@@ -228,7 +249,7 @@ async function entryRange(ctx: Ctx, entry: yauzl.Entry): Promise<{ start: number
 
 async function entryBytes(ctx: Ctx, entry: yauzl.Entry): Promise<Readable> {
   const { start, end } = await entryRange(ctx, entry);
-  if (!ctx.bytes) return new PositionedReads(ctx.handle, start, end);
+  if (!ctx.bytes) return new PositionedReads(ctx.handle!, start, end);
   const stored = ctx.bytes.subarray(start, end);
   return new Readable({
     read() {
@@ -257,7 +278,7 @@ async function smallPart(ctx: Ctx, name: string, entry: yauzl.Entry): Promise<Bu
   if (ctx.bytes) return inflatePart(name, entry, ctx.bytes.subarray(start, end));
   const stored = Buffer.allocUnsafe(end - start);
   for (let at = 0; at < stored.length; ) {
-    const { bytesRead } = await ctx.handle.read(stored, at, stored.length - at, start + at);
+    const { bytesRead } = await ctx.handle!.read(stored, at, stored.length - at, start + at);
     if (bytesRead === 0) throw new Error('unexpected end of file');
     at += bytesRead;
   }
@@ -781,7 +802,7 @@ async function closeZip(ctx: Ctx): Promise<void> {
   for (const stream of ctx.active) stream.destroy();
   ctx.active.clear();
   // A FileHandle closes once the reads under way on it have ended.
-  await ctx.handle.close().catch(() => {});
+  await ctx.handle?.close().catch(() => {});
 }
 
 /**

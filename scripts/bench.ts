@@ -14,7 +14,8 @@
  *   decode   for CSV, the floor: the file read and decoded from UTF-8 to text, and nothing else;
  *   read     the reader alone: openXlsx or openCsv and every row of every sheet, in the batches the engine takes;
  *   table    reading, finding the table and building each nominee row, with no rule in force;
- *   check    `hoso check … -f json -o <tmp>` in full, with the bundled rules (worker threads for the folder);
+ *   check    `hoso check … -f json -o <tmp>` in full, with the bundled rules, as it chooses its threads;
+ *   cores    for the folder, the same with `--jobs` set to the number of cores: every core in use;
  *   start    one 30-row file, `node bin/hoso.js check`, from start to exit.
  * Each is run --runs times (default 3), in rounds (every stage once, then again): the median wall
  * time and the highest peak RSS are shown, and each ratio ("× floor", "rules") is the median over
@@ -230,9 +231,10 @@ async function child(kind: string, target: string): Promise<void> {
     const ruleSet = { ...loadRuleSet(expandPackPaths([bundledRulesDir()])), rules: [] };
     const result = await checkPaths([target], { ruleSet, profiles: [], lang: 'vi', limits: BENCH_LIMITS });
     m.rows = result.rows;
-  } else if (kind === 'check') {
+  } else if (kind === 'check' || kind === 'cores') {
     const out = path.join(os.tmpdir(), `hoso-bench-report-${process.pid}.json`);
-    await cli(['node', 'hoso', 'check', target, '-f', 'json', '-o', out, '--max-part-size', '4G']);
+    const jobs = kind === 'cores' ? ['--jobs', String(os.availableParallelism())] : [];
+    await cli(['node', 'hoso', 'check', target, '-f', 'json', '-o', out, '--max-part-size', '4G', ...jobs]);
     m.rows = (JSON.parse(fs.readFileSync(out, 'utf8')) as { summary: { rows: number } }).summary.rows;
     fs.rmSync(out, { force: true });
     process.exitCode = 0;
@@ -313,7 +315,7 @@ async function main(): Promise<void> {
     }
     const size = filesOf(target).reduce((n, f) => n + fs.statSync(f).size, 0);
     console.log(`\n${what === 'folder' ? `${FOLDER_FILES} files of ${FOLDER_ROWS} rows` : `${fmt(count)} rows`}, ${(size / 1e6).toFixed(1)} MB ${csv ? '.csv' : '.xlsx'}`);
-    const [floor, read, table, check] = measureRounds([csv ? 'decode' : 'inflate', 'read', 'table', 'check'], target, runs);
+    const [floor, read, table, check, cores] = measureRounds([csv ? 'decode' : 'inflate', 'read', 'table', 'check', ...(what === 'folder' ? ['cores'] : [])], target, runs);
     const line = (name: string, m: Stage, extra = '') =>
       console.log(
         `  ${name.padEnd(8)} ${fmt(m.ms).padStart(7)} ms  ${ratio(m, floor).toFixed(1).padStart(5)}× floor  ` +
@@ -324,6 +326,7 @@ async function main(): Promise<void> {
     line('read', read);
     line('table', table);
     line('check', check, `  rules ${ratio(check, table).toFixed(2)}× reading`);
+    if (cores) line('cores', cores, `  --jobs ${os.availableParallelism()}`);
     if (what === 'folder') {
       const starts = Array.from({ length: runs }, () => startToExit(filesOf(target)[0])).map((m) => m.ms).sort((a, b) => a - b);
       console.log(`  start    ${fmt(starts[Math.floor((starts.length - 1) / 2)]).padStart(7)} ms  one ${FOLDER_ROWS}-row file, node bin/hoso.js check, start to exit`);

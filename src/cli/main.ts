@@ -28,7 +28,7 @@ interface Common {
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
-const JOBS_HELP = 'files checked at once in worker threads (default: up to the number of cores, one per 4 MiB of input)';
+const JOBS_HELP = 'files checked at once in worker threads (default: one per 4 MiB of input, up to one fewer than the cores)';
 function parseJobs(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs cần một số nguyên dương, không phải «${v}»`, `--jobs takes a positive whole number, not "${v}"`);

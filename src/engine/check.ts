@@ -933,14 +933,19 @@ export async function checkPaths(paths: string[], opts: CheckOptions): Promise<C
 
 /**
  * A worker thread takes ~0.1–0.2 s to start (its modules, the rule packs, a cold JIT) and a small
- * workbook takes a few milliseconds to check in a thread already running; so, unless the user
- * asked for a number, one worker per this many bytes of input, and none below two.
+ * workbook takes a few milliseconds to check in a thread already running; what a worker finds
+ * comes back copied (findings, and each row's snapshot for the rules over every file), which
+ * costs the workers half as much CPU again as checking in one thread. So, unless the user asked
+ * for a number: one worker per this many bytes of input, one core fewer than the machine has
+ * (the main thread, the collector and the thread pool need one), and none below two. On two
+ * cores that is one thread: there two workers were 10–50% slower than one thread on every
+ * folder measured (BENCHMARKS.md).
  */
 const BYTES_PER_WORKER = 4 * 1024 * 1024;
 
-/** How many worker threads to check the files in: `jobs`, or when it is automatic, what the files' size calls for. */
+/** How many worker threads to check the files in: `jobs`, or when it is automatic (`jobs` is the cores), what the files' size calls for. */
 export function workerCount(files: string[], jobs: number, auto: boolean): number {
-  const most = Math.min(jobs, files.length);
+  const most = Math.min(auto ? jobs - 1 : jobs, files.length);
   if (!auto) return most;
   let bytes = 0;
   for (const f of files) {

@@ -38,7 +38,7 @@ describe('checking on every core', () => {
     expect(JSON.parse(run.stdout).summary.files).toBe(5);
   });
 
-  it('starts a worker per 4 MiB of input when the number is left to it, and as many as asked for otherwise', () => {
+  it('starts a worker per 4 MiB of input, up to one fewer than the cores, when the number is left to it, and as many as asked for otherwise', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-jobs-'));
     const files = (sizes: number[]) =>
       sizes.map((size, i) => {
@@ -53,7 +53,9 @@ describe('checking on every core', () => {
     expect(workerCount(small, 8, false)).toBe(8);
     const large = files([9 * MiB, 3 * MiB, 1 * MiB]);
     expect(workerCount(large, 8, true)).toBe(3);
-    expect(workerCount(large, 2, true)).toBe(2);
+    expect(workerCount(large, 3, true)).toBe(2);
+    expect(workerCount(large, 2, true)).toBe(1);
+    expect(workerCount(large, 2, false)).toBe(2);
     expect(workerCount(large.slice(1), 8, true)).toBe(1);
     expect(workerCount([...large, path.join(dir, 'missing.xlsx')], 8, true)).toBe(3);
     fs.rmSync(dir, { recursive: true, force: true });

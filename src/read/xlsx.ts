@@ -1,9 +1,10 @@
 /**
  * Streaming .xlsx reader: lists the zip's central directory with yauzl, reads the parts through
  * one file handle with positioned reads (so that several can be read at once) or, for a small
- * file, from its bytes read at once, holds only the shared strings and number formats in memory, and streams each worksheet's XML through a purpose-built
- * scanner (sheet-scanner.ts), a chunk of rows at a time, at the consumer's pace. The small parts
- * (workbook, relationships, styles) go through saxes.
+ * file, from its bytes read at once, holds only the shared strings and number formats in memory,
+ * and streams each worksheet's XML through a purpose-built scanner (sheet-scanner.ts), a chunk of
+ * rows at a time, at the consumer's pace. The small parts (workbook, relationships, styles) go
+ * through saxes.
  */
 import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';

@@ -149,11 +149,19 @@ interface Candidate {
   unmatched: { col: number; header: string }[];
 }
 
-function locate(headers: Map<number, string[]>, matcher: HeaderMatcher, nameKey: string): Candidate {
+/** A header candidate laid out: its columns in order, and the texts to try for each, in order. */
+interface HeaderColumns {
+  cols: number[];
+  tries: string[][];
+}
+
+function locate({ cols, tries }: HeaderColumns, matcher: HeaderMatcher, nameKey: string): Candidate {
   const columns: LocatedColumn[] = [];
   const unmatched: { col: number; header: string }[] = [];
   const seen = new Set<string>();
-  for (const [col, texts] of [...headers].sort((a, b) => a[0] - b[0])) {
+  for (let i = 0; i < cols.length; i++) {
+    const col = cols[i];
+    const texts = tries[i];
     let found: LocatedColumn | undefined;
     for (const text of texts) {
       const m = matcher.match(text);
@@ -170,25 +178,53 @@ function locate(headers: Map<number, string[]>, matcher: HeaderMatcher, nameKey:
   return { score: columns.length, hasName: seen.has(nameKey + '|'), columns, unmatched };
 }
 
+/** A row's texts as textCells gives them, in column order. */
+interface RowTexts {
+  cols: number[];
+  texts: string[];
+}
+
+/**
+ * The header search lays out every one of the first rows, and every pair of them, as a
+ * candidate: arrays in column order, where Maps, Sets and sorts made most of what a small file
+ * allocated. Cells come in column order; a row whose cells do not is read through textCells.
+ */
+function rowTexts(row: RawRow): RowTexts {
+  const cols: number[] = [];
+  const texts: string[] = [];
+  for (const c of row.cells) {
+    if (c.t === 'e') continue;
+    const t = displayText(c);
+    if (!t) continue;
+    if (cols.length > 0 && c.col <= cols[cols.length - 1]) {
+      const sorted = [...textCells(row)].sort((a, b) => a[0] - b[0]);
+      return { cols: sorted.map(([col]) => col), texts: sorted.map(([, text]) => text) };
+    }
+    cols.push(c.col);
+    texts.push(t);
+  }
+  return { cols, texts };
+}
+
 /** Header texts per column for a two-row header: a group cell's text is carried over the sub-headers under it. */
-function twoRowHeaders(top: Map<number, string>, bottom: Map<number, string>): Map<number, string[]> {
-  const out = new Map<number, string[]>();
-  const cols = [...new Set([...top.keys(), ...bottom.keys()])].sort((a, b) => a - b);
+function twoRowHeaders(top: RowTexts, bottom: RowTexts): HeaderColumns {
+  const cols: number[] = [];
+  const tries: string[][] = [];
   let group: string | undefined;
   let prev = 0;
-  for (const col of cols) {
+  for (let i = 0, j = 0; i < top.cols.length || j < bottom.cols.length; ) {
+    const col = Math.min(i < top.cols.length ? top.cols[i] : Infinity, j < bottom.cols.length ? bottom.cols[j] : Infinity);
+    const t = top.cols[i] === col ? top.texts[i++] : undefined;
+    const b = bottom.cols[j] === col ? bottom.texts[j++] : undefined;
     if (col !== prev + 1) group = undefined; // a gap: a merged group never spans an empty column
     prev = col;
-    const t = top.get(col);
-    const b = bottom.get(col);
     if (t !== undefined) group = b !== undefined ? t : undefined;
-    const texts: string[] = [];
-    if (t !== undefined && b !== undefined) texts.push(`${t} ${b}`, b, t);
-    else if (t !== undefined) texts.push(t);
-    else if (b !== undefined) texts.push(...(group ? [`${group} ${b}`] : []), b);
-    out.set(col, texts);
+    cols.push(col);
+    if (t !== undefined && b !== undefined) tries.push([`${t} ${b}`, b, t]);
+    else if (t !== undefined) tries.push([t]);
+    else tries.push(group ? [`${group} ${b}`, b!] : [b!]);
   }
-  return out;
+  return { cols, tries };
 }
 
 const NUMBERING = /^\(?[0-9]{1,2}\)?$|^\([a-z]\)$/i;
@@ -282,16 +318,17 @@ function decodeRow(row: RawRow, mode: Legacy): RawRow {
 
 function findHeader(head: RawRow[], matcher: HeaderMatcher, nameKey: string): { index: number; rows: 1 | 2; cand: Candidate } | undefined {
   let best: { index: number; rows: 1 | 2; cand: Candidate } | undefined;
+  const rows = head.map(rowTexts);
   for (let i = 0; i < head.length; i++) {
-    const top = textCells(head[i]);
-    if (top.size < 2) continue;
+    const top = rows[i];
+    if (top.cols.length < 2) continue;
     const consider = (rowsUsed: 1 | 2, cand: Candidate) => {
       if (!cand.hasName || cand.score < 2) return;
       if (!best || cand.score > best.cand.score) best = { index: i, rows: rowsUsed, cand };
     };
-    consider(1, locate(new Map([...top].map(([c, t]) => [c, [t]])), matcher, nameKey));
+    consider(1, locate({ cols: top.cols, tries: top.texts.map((t) => [t]) }, matcher, nameKey));
     const next = head[i + 1];
-    if (next && next.row === head[i].row + 1) consider(2, locate(twoRowHeaders(top, textCells(next)), matcher, nameKey));
+    if (next && next.row === head[i].row + 1) consider(2, locate(twoRowHeaders(top, rows[i + 1]), matcher, nameKey));
   }
   return best;
 }

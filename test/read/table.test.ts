@@ -76,6 +76,27 @@ describe('finding the table', () => {
     ['DANH SÁCH ĐỀ NGHỊ ĐIỂN HÌNH TIÊN TIẾN NĂM 2025'],
   ];
 
+  it('lays out a header the same whatever order its cells come in, and a cell given twice as its last value', async () => {
+    const sheet = grid([
+      ...title,
+      ['STT', 'Họ và tên', 'Đơn vị', 'Xếp loại', undefined, undefined, 'Chức vụ', 'Mã Lĩnh vực hoạt động'],
+      [undefined, undefined, undefined, '2023', '2024', '2025', undefined, 'Mã số'],
+      [1, 'Nguyễn Văn An', 'UBND xã', 'HTXSNV', 'HTXSNV', 'HTTNV'],
+    ]);
+    const header = async (rows: RawRow[]) => {
+      const { layout } = await read(rows);
+      return layout && { headerRows: layout.headerRows, columns: layout.columns, unmatched: layout.unmatched };
+    };
+    const expected = await header(sheet);
+    expect(expected?.columns.map((c) => [c.key, c.year ?? null])).toContainEqual(['xep_loai', 2025]);
+    expect(expected?.unmatched.length).toBeGreaterThan(0);
+    expect(await header(sheet.map((r) => ({ ...r, cells: [...r.cells].reverse() })))).toEqual(expected);
+    // The header's first cell given twice, a stray value and then its own: the last one counts.
+    const twice = (at: (cells: RawCell[]) => RawCell[]) => sheet.map((r, i) => (i === 3 ? { ...r, cells: at(r.cells) } : r));
+    expect(await header(twice((cells) => [{ ...cells[0], v: 'Ghi chú' }, ...cells]))).toEqual(expected);
+    expect(await header(twice((cells) => [{ ...cells[0], v: 'Ghi chú' }, ...cells.slice(1), cells[0]]))).toEqual(expected);
+  });
+
   it('reads a two-row merged header as "Xếp loại 2024" under a title block, skipping the numbering row', async () => {
     const { layout, rows } = await read(
       grid([

@@ -132,11 +132,15 @@ export class HeaderMatcher {
   }
 }
 
+/** What a cell shows to the header search, the title and the footer: nothing for a formula error. */
+function cellText(c: RawCell): string {
+  return c.t === 'e' ? '' : displayText(c);
+}
+
 function textCells(row: RawRow): Map<number, string> {
   const m = new Map<number, string>();
   for (const c of row.cells) {
-    if (c.t === 'e') continue;
-    const t = displayText(c);
+    const t = cellText(c);
     if (t) m.set(c.col, t);
   }
   return m;
@@ -193,8 +197,7 @@ function rowTexts(row: RawRow): RowTexts {
   const cols: number[] = [];
   const texts: string[] = [];
   for (const c of row.cells) {
-    if (c.t === 'e') continue;
-    const t = displayText(c);
+    const t = cellText(c);
     if (!t) continue;
     if (cols.length > 0 && c.col <= cols[cols.length - 1]) {
       const sorted = [...textCells(row)].sort((a, b) => a[0] - b[0]);

@@ -155,15 +155,22 @@ export class PhraseList {
   private readonly folded: string[];
   /** The phrases' first words, folded: most texts (a nominee's name) are ruled out by their first word. */
   private readonly firstWords: Set<string>;
+  /** A text's first word, folded, as codes (see firstWordCodes): one more than the longest first word. */
+  private readonly word: Uint16Array;
 
   constructor(readonly phrases: string[]) {
     this.accented = phrases.map(accentKey);
     this.folded = phrases.map(fold);
     this.firstWords = new Set(this.folded.map((p) => p.split(' ')[0]));
+    this.word = new Uint16Array(Math.max(0, ...[...this.firstWords].map((w) => w.length)) + 1);
   }
 
   /** The index of the first phrase the text begins with, or -1. */
   find(text: string): number {
+    // This runs on every row (is it the footer?): a name is ruled out on its codes, with no
+    // match, slice or string made. A first word the table cannot fold is looked at as below.
+    const n = firstWordCodes(text, this.word);
+    if (n === TOO_LONG || (n >= 0 && !this.isFirstWord(n))) return -1;
     const m = FIRST_WORD.exec(text);
     if (!m || !this.firstWords.has(fold(m[0]))) return -1;
     const accented = /[^\x00-\x7f]/.test(text);
@@ -171,9 +178,46 @@ export class PhraseList {
     const keys = accented ? this.accented : this.folded;
     return keys.findIndex((p) => p.length > 0 && (t === p || t.startsWith(p + ' ')));
   }
+
+  /** Whether word[0, n) is one of the first words. */
+  private isFirstWord(n: number): boolean {
+    const word = this.word;
+    next: for (const w of this.firstWords) {
+      if (w.length !== n) continue;
+      for (let i = 0; i < n; i++) if (w.charCodeAt(i) !== word[i]) continue next;
+      return true;
+    }
+    return false;
+  }
 }
 
 const FIRST_WORD = /[\p{L}\p{N}\p{M}]+/u;
+const TOO_LONG = -2;
+
+/**
+ * fold(FIRST_WORD.exec(s)[0]) as codes written into out: how many (0 when s has no word), TOO_LONG
+ * when more than out holds, or -1 when a character of the word is not simply in the table. In the
+ * table, the characters FIRST_WORD takes (letters, digits, marks) are exactly those that fold to
+ * a letter or to nothing, and the others fold to a separator (a test holds it so).
+ */
+export function firstWordCodes(s: string, out: Uint16Array): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    const f = code < FOLD_LIMIT ? FOLD_CODES[code] : F_SLOW;
+    if (f === F_SEPARATOR) {
+      if (inWord) break;
+    } else if (f === F_SLOW) return -1;
+    else {
+      inWord = true;
+      if (f === F_NOTHING) continue;
+      if (n === out.length) return TOO_LONG;
+      out[n++] = f;
+    }
+  }
+  return n;
+}
 
 /** Lower case, NFC, punctuation to spaces, diacritics kept. */
 function accentKey(s: string): string {

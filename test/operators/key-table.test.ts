@@ -119,6 +119,12 @@ describe('the duplicate check keeps keys as hashes', () => {
     expect(s.has(keys[7][0], keys[7][1] ^ 1)).toBe(false);
     expect(s.insert(keys[7][0], keys[7][1] ^ 1)).toBe(-1);
     expect(s.insert(keys[7][0], keys[7][1] ^ 1)).toBe(5000);
+    // Same check and the same slot (the lookup's low 32 bits), another lookup: another key.
+    const high = keys[8][0] + 2 ** 32;
+    expect(s.has(high, keys[8][1])).toBe(false);
+    expect(s.insert(high, keys[8][1])).toBe(-1);
+    expect(s.insert(high, keys[8][1])).toBe(5001);
+    expect(s.insert(keys[8][0], keys[8][1])).toBe(8);
     expect(s.has(keys[4999][0], keys[4999][1])).toBe(true);
     expect(s.has(...keyHash(['nguoi 5000']))).toBe(false);
   });

@@ -96,7 +96,7 @@ export function buildProgram(): Command {
     .option('--cache', 'skip files whose content, rules and profiles did not change since the last run')
     .option('--cache-location <file>', `where the cache is kept (default: ${DEFAULT_CACHE})`)
     .action(async (paths: string[], opts: Common & LimitOptions & CacheOptions & { format?: string[]; outputFile?: string[]; maxWarnings?: number; quiet?: boolean; jobs?: number }) => {
-      const { exitOnInterrupt, InputGuard, writeAtomic } = await import('./output.js');
+      const { exitOnInterrupt, InputGuard, writeAtomic, writeStdout } = await import('./output.js');
       exitOnInterrupt();
       const settings = await setup(opts);
       const { ruleSet, packFiles, profiles, profileMap, lang, severity } = settings;
@@ -115,9 +115,9 @@ export function buildProgram(): Command {
       caching?.saveCache(cache);
       if (opts.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
       for (const o of outputs) {
-        const text = (await formatters[o.format]())(result, { lang, color: !o.file && Boolean(process.stdout.isTTY), ruleSet, profiles, severity });
-        if (o.file) writeAtomic(o.file, text);
-        else process.stdout.write(text);
+        const pieces = (await formatters[o.format]())(result, { lang, color: !o.file && Boolean(process.stdout.isTTY), ruleSet, profiles, severity });
+        if (o.file) writeAtomic(o.file, pieces);
+        else await writeStdout(pieces);
       }
       for (const e of result.inputErrors) process.stderr.write(`hoso: ${describeInputError(e, lang)}\n`);
       const annotateDir = (opts as { annotate?: string }).annotate;
@@ -139,7 +139,7 @@ export function buildProgram(): Command {
     .option('-o, --output-file <file>', 'the report to write: file.xlsx or file.html')
     .option('-j, --jobs <n>', JOBS_HELP, parseJobs)
     .action(async (paths: string[], opts: Common & LimitOptions & { outputFile?: string; jobs?: number }) => {
-      const { exitOnInterrupt, InputGuard, writeAtomic } = await import('./output.js');
+      const { exitOnInterrupt, InputGuard, writeAtomic, writeStdout } = await import('./output.js');
       exitOnInterrupt();
       const settings = await setup(opts);
       const { ruleSet, profiles, profileMap, lang } = settings;

@@ -26,5 +26,7 @@ function record(f: Finding): string[] {
  * One finding a line with a header row, for Excel: UTF-8 with a byte-order mark (without it Excel
  * reads the Vietnamese as the ANSI code page) and CRLF line ends as RFC 4180 has them.
  */
-export const csv: Formatter = (result) =>
-  '\uFEFF' + [HEADER as readonly string[], ...result.findings.map(record)].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+export const csv: Formatter = function* (result) {
+  yield '\uFEFF' + HEADER.map(field).join(',') + '\r\n';
+  for (const f of result.findings) yield record(f).map(field).join(',') + '\r\n';
+};

@@ -12,13 +12,12 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace
  * GitHub Actions workflow commands (`::error file=…,line=…,title=…::message`), one a finding, so a
  * workflow run shows each finding as an annotation on the dossier file.
  */
-export const github: Formatter = (result) => {
-  const lines = result.findings.map((f) => {
+export const github: Formatter = function* (result) {
+  for (const f of result.findings) {
     const props = [`file=${escapeProperty(f.file.replace(/\\/g, '/'))}`];
     if (f.row !== undefined) props.push(`line=${f.row}`);
     props.push(`title=${escapeProperty(f.ruleId)}`);
     const where = cellRef(f);
-    return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(`${f.message}${where ? ` (${where})` : ''}`)}`;
-  });
-  return lines.length ? lines.join('\n') + '\n' : '';
+    yield `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(`${f.message}${where ? ` (${where})` : ''}`)}\n`;
+  }
 };

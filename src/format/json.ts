@@ -1,17 +1,10 @@
 import type { Formatter } from './types.js';
+import { countBySeverity } from './place.js';
+import { stringifyAround } from './json-pieces.js';
 
 /** The stable JSON report of contract.md: a summary and the findings in order. */
 export const json: Formatter = (result) => {
-  const errors = result.findings.filter((f) => f.severity === 'error').length;
-  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
-  return (
-    JSON.stringify(
-      {
-        summary: { files: result.files, rows: result.rows, errors, warnings, unreadable: result.inputErrors.length },
-        findings: result.findings,
-      },
-      null,
-      2,
-    ) + '\n'
-  );
+  const { errors, warnings } = countBySeverity(result.findings);
+  const summary = { files: result.files, rows: result.rows, errors, warnings, unreadable: result.inputErrors.length };
+  return stringifyAround((findings) => ({ summary, findings }), result.findings);
 };

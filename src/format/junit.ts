@@ -42,38 +42,34 @@ function note(f: Finding): string {
  * `<error>`. `failures` counts failing test cases, as JUnit does; the findings are counted in the
  * suite's properties `errors-found` and `warnings-found`.
  */
-export const junit: Formatter = (result) => {
-  const suites: string[] = [];
-  let failing = 0;
+export const junit: Formatter = function* (result) {
   const unreadable = new Map(result.inputErrors.map((e) => [e.file, e]));
   const files = filesOf(result);
-  for (const file of [...files, ...[...unreadable.keys()].filter((f) => !files.includes(f))]) {
-    const findings = result.findings.filter((f) => f.file === file);
+  const suites = [...files, ...[...unreadable.keys()].filter((f) => !files.includes(f))];
+  // The findings by file, in one pass: the header counts the failing suites before any is written.
+  const byFile = new Map<string, Finding[]>(suites.map((f) => [f, []]));
+  for (const f of result.findings) byFile.get(f.file)!.push(f);
+  let failing = 0;
+  for (const findings of byFile.values()) if (findings.some((f) => f.severity === 'error')) failing++;
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield `<testsuites${attrs({ name: 'hoso', tests: suites.length, failures: failing, errors: result.inputErrors.length })}>\n`;
+  for (const file of suites) {
+    const findings = byFile.get(file)!;
     const errors = findings.filter((f) => f.severity === 'error');
     const notes = findings.filter((f) => f.severity !== 'error');
     const error = unreadable.get(file);
-    const failed = errors.length > 0 ? 1 : 0;
-    failing += failed;
     const counts = countBySeverity(findings);
-    suites.push(
-      [
-        `  <testsuite${attrs({ name: file, tests: 1, failures: failed, errors: error ? 1 : 0, skipped: 0 })}>`,
-        `    <properties><property name="errors-found" value="${counts.errors}"/><property name="warnings-found" value="${counts.warnings}"/></properties>`,
-        `    <testcase${attrs({ name: file, classname: file })}>`,
-        ...(error ? [`      <error${attrs({ message: error.message, type: error.code })}/>`] : []),
-        ...errors.map(failure),
-        ...(notes.length ? [`      <system-out>${escapeXml(notes.map(note).join('\n'))}</system-out>`] : []),
-        '    </testcase>',
-        '  </testsuite>',
-      ].join('\n'),
-    );
+    yield [
+      `  <testsuite${attrs({ name: file, tests: 1, failures: errors.length > 0 ? 1 : 0, errors: error ? 1 : 0, skipped: 0 })}>`,
+      `    <properties><property name="errors-found" value="${counts.errors}"/><property name="warnings-found" value="${counts.warnings}"/></properties>`,
+      `    <testcase${attrs({ name: file, classname: file })}>`,
+      ...(error ? [`      <error${attrs({ message: error.message, type: error.code })}/>`] : []),
+      ...errors.map(failure),
+      ...(notes.length ? [`      <system-out>${escapeXml(notes.map(note).join('\n'))}</system-out>`] : []),
+      '    </testcase>',
+      '  </testsuite>',
+      '',
+    ].join('\n');
   }
-  const total = suites.length;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites${attrs({ name: 'hoso', tests: total, failures: failing, errors: result.inputErrors.length })}>`,
-    ...suites,
-    '</testsuites>',
-    '',
-  ].join('\n');
+  yield '</testsuites>\n';
 };

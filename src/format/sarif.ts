@@ -7,6 +7,7 @@ import type { CompiledRule } from '../rules/load.js';
 import { VERSION } from '../version.js';
 import type { Formatter } from './types.js';
 import { cellRef } from './place.js';
+import { stringifyAround } from './json-pieces.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -72,7 +73,7 @@ export const sarif: Formatter = (result, ctx) => {
       rules.push({ id: f.ruleId, name: f.ruleId, shortDescription: { text: f.ruleId }, fullDescription: { text: f.ruleId }, help: { text: f.source }, defaultConfiguration: { level: LEVEL[f.severity] }, properties: { source: f.source, tags: [] } });
     }
   }
-  const results = result.findings.map((f) => ({
+  const resultOf = (f: Finding) => ({
     ruleId: f.ruleId,
     ruleIndex: index.get(f.ruleId)!,
     level: LEVEL[f.severity],
@@ -81,8 +82,8 @@ export const sarif: Formatter = (result, ctx) => {
     ...(f.related?.length ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, ...location(r) })) } : {}),
     partialFingerprints: { 'hosoFinding/v1': fingerprint(f) },
     properties: { source: f.source, ...(f.value !== undefined ? { value: f.value } : {}), ...(f.group !== undefined ? { group: f.group } : {}) },
-  }));
-  const log = {
+  });
+  const log = (results: unknown[]) => ({
     $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -99,9 +100,10 @@ export const sarif: Formatter = (result, ctx) => {
             })),
           },
         ],
+        // Last: the results are written one by one after the rest (stringifyAround).
         results,
       },
     ],
-  };
-  return JSON.stringify(log, null, 2) + '\n';
+  });
+  return stringifyAround(log, result.findings, resultOf);
 };

@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import type { Finding } from '../engine/types.js';
 import type { Formatter } from './types.js';
+import { countBySeverity } from './place.js';
 
 const TEXT = {
   vi: { error: 'lỗi', warning: 'cảnh báo', info: 'thông tin', errors: 'lỗi', warnings: 'cảnh báo', problems: 'vấn đề', files: 'tệp', rows: 'dòng đề nghị', clean: 'Không có vấn đề nào', unreadable: 'tệp không đọc được' },
@@ -8,31 +9,27 @@ const TEXT = {
 };
 
 /** For the terminal: findings grouped by file and sheet, with the cell, the value and the rule id. */
-export const stylish: Formatter = (result, ctx) => {
+export const stylish: Formatter = function* (result, ctx) {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const t = TEXT[ctx.lang];
-  const out: string[] = [];
   let current = '';
   for (const f of result.findings) {
     const head = `${f.file}${f.sheet ? ` › ${f.sheet}` : ''}`;
     if (head !== current) {
-      if (current) out.push('');
-      out.push(c.underline(head));
+      yield `${current ? '\n' : ''}${c.underline(head)}\n`;
       current = head;
     }
-    out.push(line(f, c, t));
+    yield line(f, c, t) + '\n';
   }
-  const errors = result.findings.filter((f) => f.severity === 'error').length;
-  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
+  const { errors, warnings } = countBySeverity(result.findings);
   const scope = `${result.files} ${t.files}, ${result.rows} ${t.rows}`;
-  if (out.length) out.push('');
-  if (errors + warnings === 0 && result.findings.length === 0) out.push(c.green(`✔ ${t.clean} (${scope})`));
+  if (current) yield '\n';
+  if (errors + warnings === 0 && result.findings.length === 0) yield c.green(`✔ ${t.clean} (${scope})`) + '\n';
   else {
     const summary = `✖ ${errors + warnings} ${t.problems} (${errors} ${t.errors}, ${warnings} ${t.warnings}) — ${scope}`;
-    out.push(errors ? c.red.bold(summary) : c.yellow.bold(summary));
+    yield (errors ? c.red.bold(summary) : c.yellow.bold(summary)) + '\n';
   }
-  if (result.inputErrors.length) out.push(c.red(`✖ ${result.inputErrors.length} ${t.unreadable}`));
-  return out.join('\n') + '\n';
+  if (result.inputErrors.length) yield c.red(`✖ ${result.inputErrors.length} ${t.unreadable}`) + '\n';
 };
 
 function line(f: Finding, c: InstanceType<typeof Chalk>, t: (typeof TEXT)['vi']): string {

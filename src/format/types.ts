@@ -11,5 +11,14 @@ export interface FormatContext {
   severity?: Record<string, Severity | 'off'>;
 }
 
-/** A formatter is a pure function from results to text. */
-export type Formatter = (result: CheckResult, ctx: FormatContext) => string;
+/**
+ * A formatter is a pure function from results to the report's text, given in pieces, in order: a
+ * consolidated list with a hundred thousand findings has a report of hundreds of megabytes, which
+ * is written as it is made rather than held whole (see writeAtomic).
+ */
+export type Formatter = (result: CheckResult, ctx: FormatContext) => Iterable<string>;
+
+/** A report's pieces as one text. */
+export function joined(pieces: Iterable<string>): string {
+  return Array.isArray(pieces) ? pieces.join('') : [...pieces].join('');
+}

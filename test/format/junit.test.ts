@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/read/types.js';
 import { junit } from '../../src/format/junit.js';
+import { joined } from '../../src/format/types.js';
 import { cellFinding, ctx, groupFinding, infoFinding, resultOf } from './sample.js';
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase', 'failure', 'property'].includes(name) });
@@ -14,7 +15,7 @@ function parsed(xml: string) {
 describe('-f junit', () => {
   it('has a test suite per file, one test case named after it, a <failure> per error and the rest in <system-out>', () => {
     const second = { ...cellFinding, row: 14, column: 'M' };
-    const xml = junit(resultOf([cellFinding, second, groupFinding, infoFinding]), ctx);
+    const xml = joined(junit(resultOf([cellFinding, second, groupFinding, infoFinding]), ctx));
     const doc = parsed(xml);
     expect(doc).toMatchObject({ name: 'hoso', tests: '2', failures: '1', errors: '0' });
     const [a, b] = doc.testsuite;
@@ -39,7 +40,7 @@ describe('-f junit', () => {
 
   it('escapes markup and replaces the control characters XML 1.0 cannot hold', () => {
     const f = { ...cellFinding, message: 'a <b> & "c" \u0001\u0008\u001F\uFFFE d', sheet: "Tờ 'A'" };
-    const xml = junit(resultOf([f]), ctx);
+    const xml = joined(junit(resultOf([f]), ctx));
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     const failure = parsed(xml).testsuite[0].testcase[0].failure[0];
     expect(failure.message).toBe('giao-duc/an-toan-antt: a <b> & "c" \uFFFD\uFFFD\uFFFD\uFFFD d');
@@ -48,7 +49,7 @@ describe('-f junit', () => {
 
   it('reports a file that could not be read as an <error>', () => {
     const result = { ...resultOf([]), inputErrors: [new InputError('hong.xlsx', 'not-a-workbook', 'not a zip file')] };
-    const doc = parsed(junit(result, ctx));
+    const doc = parsed(joined(junit(result, ctx)));
     expect(doc).toMatchObject({ tests: '1', failures: '0', errors: '1' });
     expect(doc.testsuite[0]).toMatchObject({ name: 'hong.xlsx', errors: '1' });
     expect(doc.testsuite[0].testcase[0].error).toMatchObject({ type: 'not-a-workbook', message: 'not a zip file' });

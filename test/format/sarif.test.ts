@@ -4,6 +4,7 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it, vi } from 'vitest';
 import { pathToUri, sarif } from '../../src/format/sarif.js';
+import { joined } from '../../src/format/types.js';
 import { hoso, ROOT, type Report } from '../support/cli.js';
 import { cellFinding, ctx, groupFinding, infoFinding, resultOf, ruleSet } from './sample.js';
 
@@ -47,7 +48,7 @@ describe('-f sarif', () => {
   });
 
   it('describes every rule in force: title, doc, source citation, tags and the level of its severity', () => {
-    const log: Log = JSON.parse(sarif(resultOf([cellFinding]), ctx));
+    const log: Log = JSON.parse(joined(sarif(resultOf([cellFinding]), ctx)));
     expectValid(log);
     const rules = log.runs[0].tool.driver.rules;
     const antt = rules.find((r: { id: string }) => r.id === 'giao-duc/an-toan-antt');
@@ -61,13 +62,13 @@ describe('-f sarif', () => {
     // Profile rules are listed only when their profile is on; a rule turned off is not listed.
     const profileRule = ruleSet.rules.find((r) => r.rule.profile)!;
     expect(rules.some((r: { id: string }) => r.id === profileRule.rule.id)).toBe(false);
-    const withProfile: Log = JSON.parse(sarif(resultOf([]), { ...ctx, profiles: [profileRule.rule.profile!], severity: { 'giao-duc/an-toan-antt': 'off' } }));
+    const withProfile: Log = JSON.parse(joined(sarif(resultOf([]), { ...ctx, profiles: [profileRule.rule.profile!], severity: { 'giao-duc/an-toan-antt': 'off' } })));
     expect(withProfile.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain(profileRule.rule.id);
     expect(withProfile.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).not.toContain('giao-duc/an-toan-antt');
   });
 
   it('gives a finding without a row its file and the group as a logical location, and a note for info', () => {
-    const log: Log = JSON.parse(sarif(resultOf([groupFinding, infoFinding]), ctx));
+    const log: Log = JSON.parse(joined(sarif(resultOf([groupFinding, infoFinding]), ctx)));
     expectValid(log);
     const [group, info] = log.runs[0].results;
     expect(group.locations[0]).toEqual({ physicalLocation: { artifactLocation: { uri: 'ho-so/xa-b.xlsx' } }, logicalLocations: [{ name: 'UBND XÃ B', kind: 'resource' }] });
@@ -76,7 +77,7 @@ describe('-f sarif', () => {
   });
 
   it('keeps partial fingerprints stable across runs and distinct between cells', () => {
-    const fp = (f: typeof cellFinding) => JSON.parse(sarif(resultOf([f]), ctx)).runs[0].results[0].partialFingerprints['hosoFinding/v1'];
+    const fp = (f: typeof cellFinding) => JSON.parse(joined(sarif(resultOf([f]), ctx))).runs[0].results[0].partialFingerprints['hosoFinding/v1'];
     expect(fp(cellFinding)).toBe(fp({ ...cellFinding, message: 'lời khác' }));
     expect(fp(cellFinding)).not.toBe(fp({ ...cellFinding, row: 13 }));
     expect(fp(cellFinding)).not.toBe(fp({ ...cellFinding, column: 'I' }));
@@ -88,7 +89,7 @@ describe('-f sarif', () => {
     expect(pathToUri('ho-so\\a b.csv')).toBe('ho-so/a%20b.csv');
     expect(pathToUri('C:\\Ho so\\x.xlsx')).toBe('file:///C:/Ho%20so/x.xlsx');
     expect(pathToUri('/tmp/x.xlsx')).toBe('/tmp/x.xlsx');
-    const log: Log = JSON.parse(sarif(resultOf([{ ...cellFinding, file: 'C:\\Hồ sơ\\x [1].xlsx' }]), ctx));
+    const log: Log = JSON.parse(joined(sarif(resultOf([{ ...cellFinding, file: 'C:\\Hồ sơ\\x [1].xlsx' }]), ctx)));
     expectValid(log);
   });
 });

@@ -59,17 +59,14 @@ export const junit: Formatter = function* (result) {
     const notes = findings.filter((f) => f.severity !== 'error');
     const error = unreadable.get(file);
     const counts = countBySeverity(findings);
-    yield [
-      `  <testsuite${attrs({ name: file, tests: 1, failures: errors.length > 0 ? 1 : 0, errors: error ? 1 : 0, skipped: 0 })}>`,
-      `    <properties><property name="errors-found" value="${counts.errors}"/><property name="warnings-found" value="${counts.warnings}"/></properties>`,
-      `    <testcase${attrs({ name: file, classname: file })}>`,
-      ...(error ? [`      <error${attrs({ message: error.message, type: error.code })}/>`] : []),
-      ...errors.map(failure),
-      ...(notes.length ? [`      <system-out>${escapeXml(notes.map(note).join('\n'))}</system-out>`] : []),
-      '    </testcase>',
-      '  </testsuite>',
-      '',
-    ].join('\n');
+    yield `  <testsuite${attrs({ name: file, tests: 1, failures: errors.length > 0 ? 1 : 0, errors: error ? 1 : 0, skipped: 0 })}>\n`;
+    yield `    <properties><property name="errors-found" value="${counts.errors}"/><property name="warnings-found" value="${counts.warnings}"/></properties>\n`;
+    yield `    <testcase${attrs({ name: file, classname: file })}>\n`;
+    if (error) yield `      <error${attrs({ message: error.message, type: error.code })}/>\n`;
+    for (const f of errors) yield failure(f) + '\n';
+    // A line of the output per note (escaping a line break leaves it as it is).
+    for (let i = 0; i < notes.length; i++) yield `${i === 0 ? '      <system-out>' : ''}${escapeXml(note(notes[i]))}${i === notes.length - 1 ? '</system-out>\n' : '\n'}`;
+    yield '    </testcase>\n  </testsuite>\n';
   }
   yield '</testsuites>\n';
 };

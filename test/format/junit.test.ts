@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/read/types.js';
-import { junit } from '../../src/format/junit.js';
+import { escapeXml, junit } from '../../src/format/junit.js';
 import { joined } from '../../src/format/types.js';
 import { cellFinding, ctx, groupFinding, infoFinding, resultOf } from './sample.js';
 
@@ -45,6 +45,15 @@ describe('-f junit', () => {
     const failure = parsed(xml).testsuite[0].testcase[0].failure[0];
     expect(failure.message).toBe('giao-duc/an-toan-antt: a <b> & "c" \uFFFD\uFFFD\uFFFD\uFFFD d');
     expect(failure['#text']).toBe("Tờ 'A'!H12 — 004 §III.3.a");
+  });
+
+  it('escapes the notes of <system-out> line by line as it would the whole', () => {
+    // Lone surrogates at a line's either end: a line break next to them keeps them lone.
+    const notes = ['x\uD800', '\uDC00y', 'a\uD83D\uDE00b', '<&>'].map((message, i) => ({ ...infoFinding, row: 20 + i, message }));
+    const xml = joined(junit(resultOf(notes), ctx));
+    const lines = notes.map((f) => `${f.severity} ${f.sheet ? `${f.sheet}!` : ''}${f.column ?? ''}${f.row} ${f.ruleId}: ${f.message} (${f.source})`);
+    expect(xml).toContain(`<system-out>${escapeXml(lines.join('\n'))}</system-out>`);
+    expect(parsed(xml).testsuite[0].testcase[0]['system-out'].split('\n')).toHaveLength(4);
   });
 
   it('reports a file that could not be read as an <error>', () => {

@@ -77,6 +77,14 @@ export class ResultCache {
     this.changed = true;
   }
 
+  /** Drops a file's entry (one no longer cached, see checkPaths). */
+  forget(file: string): void {
+    const key = path.resolve(file);
+    if (!(key in this.stored.files)) return;
+    delete this.stored.files[key];
+    this.changed = true;
+  }
+
   /** The cache's text, when it changed: the caller writes it atomically. */
   serialize(): string | undefined {
     return this.changed ? JSON.stringify(this.stored, replacer) : undefined;

@@ -17,7 +17,7 @@ import { parseCell, type Parsed, type Value } from '../normalize/values.js';
 import { ENGINE_MESSAGES, localize, render } from './messages.js';
 import type { CellView, FileView, Finding, Lang, RowView, Severity, YearSlot } from './types.js';
 import { rowFromSnapshot, snapshotRow, type RowSnapshot } from './snapshot.js';
-import { canUseWorkers, checkFileReply, checkInWorkers, replyError, WorkerBug, type FileReply } from './parallel.js';
+import { canUseWorkers, checkFileReply, checkInWorkers, InOrder, replyError, SNAPSHOT_BATCH, WorkerBug, type FileReply } from './parallel.js';
 import { allProfiles, profileResolver, type ProfileMap, type ProfilesOf } from './profiles.js';
 import { UsageError } from '../errors.js';
 
@@ -350,6 +350,17 @@ export class Evaluator {
     return out;
   }
 
+  /** In a worker, for a large file: where its snapshots go in batches as its rows stream (see parallel.ts). */
+  streamSnapshots: ((batch: RowSnapshot[]) => Promise<void>) | undefined;
+
+  /** Sends the snapshots taken so far when a batch is full and they stream. */
+  private readonly snapshotsDue = (): Promise<void> | undefined => {
+    if (!this.streamSnapshots || this.snapshots.length < SNAPSHOT_BATCH) return undefined;
+    const batch = this.snapshots;
+    this.snapshots = [];
+    return this.streamSnapshots(batch);
+  };
+
   /** Rows a worker snapshotted, given to the rules over every file here, in file order. */
   feed(snapshots: RowSnapshot[]): void {
     for (const s of snapshots) {
@@ -500,7 +511,7 @@ export class Evaluator {
           },
           initialHint,
         );
-        await readTableBatches(rowBatches(source, sheet), reader);
+        await readTableBatches(rowBatches(source, sheet), reader, this.snapshotsDue);
         if (!layout) skipped.push(sheet.name);
       }
     } finally {
@@ -889,44 +900,23 @@ export async function checkPaths(paths: string[], opts: CheckOptions): Promise<C
       opts.onProgress?.(i + 1, files.length);
     }
   } else {
-    // Each file's outcome comes back whole — from the cache, a worker thread or this one — and the
-    // rules over every file are fed from it in the files' order. Those rules need each row's
-    // snapshot, so a large file's outcome grows with its rows (a million rows: 2.8 GB, and a
-    // cache entry of 440 MB that took longer to load than the file to check): such a file is
-    // checked here instead, in its turn, streaming, and is not cached.
-    const here = files.map((file) => evaluator.rulesOverEveryFile && sizeOf(file) > STREAM_BYTES);
-    const rest = files.filter((_, i) => !here[i]);
-    await cache?.prepare(rest);
-    for (const [i, file] of files.entries()) if (here[i]) cache?.forget(file);
-    const replies: (FileReply | undefined)[] = files.map((file, i) => (here[i] ? undefined : cache?.get(file)));
-    const todoIndex = files.flatMap((_, i) => (replies[i] || here[i] ? [] : [i]));
+    // Each file's outcome comes back — from the cache, a worker thread or this one — and the rules
+    // over every file are fed from it in the files' order. Those rules need each row's snapshot,
+    // so a large file's outcome grows with its rows (a million rows: 2.8 GB, and a cache entry of
+    // 440 MB that took longer to load than the file to check): such a file is not cached, and its
+    // snapshots stream — from a worker in batches (see InOrder), or on one thread, the file is
+    // checked here in its turn, every rule fed as its rows stream.
+    const stream = files.map((file) => evaluator.rulesOverEveryFile && sizeOf(file) > STREAM_BYTES);
+    await cache?.prepare(files.filter((_, i) => !stream[i]));
+    for (const [i, file] of files.entries()) if (stream[i]) cache?.forget(file);
+    const replies: (FileReply | undefined)[] = files.map((file, i) => (stream[i] ? undefined : cache?.get(file)));
+    const todoIndex = files.flatMap((_, i) => (replies[i] ? [] : [i]));
     const todo = todoIndex.map((i) => files[i]);
-    let done = files.length - todo.length - here.filter(Boolean).length;
+    let done = files.length - todo.length;
     const progress = () => opts.onProgress?.(++done, files.length);
-    let fresh: FileReply[];
-    const threads = workers(todo);
-    if (threads > 1) fresh = await checkInWorkers(todo, { ...opts, packFiles: opts.packFiles!, onProgress: () => progress() }, threads);
-    else {
-      const local = new Evaluator(opts, true);
-      fresh = [];
-      for (const [i, file] of todo.entries()) {
-        const reply = await checkFileReply(local, file, i);
-        if (reply.bug) throw new WorkerBug(reply.bug);
-        fresh.push(reply);
-        progress();
-      }
-    }
-    todoIndex.forEach((at, i) => {
-      replies[at] = fresh[i];
-      cache?.set(files[at], fresh[i]);
-    });
-    for (const [i, file] of files.entries()) {
-      if (here[i]) {
-        await checkHere(file);
-        progress();
-        continue;
-      }
-      const reply = replies[i]!;
+    /** A file's outcome, given in the files' order. */
+    const take = (i: number, reply: FileReply) => {
+      const file = files[i];
       evaluator.findings.push(...reply.findings);
       evaluator.rows += reply.rows;
       evaluator.feed(reply.snapshots);
@@ -936,6 +926,38 @@ export async function checkPaths(paths: string[], opts: CheckOptions): Promise<C
       else if (reply.sheets) {
         sheets.push({ file, ...reply.sheets });
         errors.push(...noHeader(file, reply.sheets));
+      }
+    };
+    const threads = workers(todo);
+    if (threads > 1) {
+      const inOrder = new InOrder((snapshots) => evaluator.feed(snapshots), take);
+      for (const [i, reply] of replies.entries()) if (reply) inOrder.reply(i, reply);
+      await checkInWorkers(todo, { ...opts, packFiles: opts.packFiles! }, threads, {
+        stream: todoIndex.map((i) => stream[i]),
+        reply: (reply) => {
+          const at = todoIndex[reply.index];
+          if (!stream[at]) cache?.set(files[at], reply);
+          progress();
+          inOrder.reply(at, reply);
+        },
+        snapshots: (index, batch, credit) => inOrder.snapshots(todoIndex[index], batch, credit),
+      });
+    } else {
+      const local = new Evaluator(opts, true);
+      for (const [k, i] of todoIndex.entries()) {
+        if (stream[i]) continue;
+        const reply = await checkFileReply(local, files[i], k);
+        if (reply.bug) throw new WorkerBug(reply.bug);
+        replies[i] = reply;
+        cache?.set(files[i], reply);
+        progress();
+      }
+      for (const [i, file] of files.entries()) {
+        if (!stream[i]) take(i, replies[i]!);
+        else {
+          await checkHere(file);
+          progress();
+        }
       }
     }
   }
@@ -952,9 +974,9 @@ export async function checkPaths(paths: string[], opts: CheckOptions): Promise<C
 }
 
 /**
- * A file larger than this is checked on the main thread, streaming, when rules over every file
- * are in force (see checkPaths): about 50,000 rows of .xlsx, 13,000 of CSV, whose snapshots come
- * to some 25 MB.
+ * A file larger than this is not cached, and its row snapshots stream, when rules over every
+ * file are in force (see checkPaths): about 50,000 rows of .xlsx, 13,000 of CSV, whose snapshots
+ * come to some 25 MB.
  */
 export const STREAM_BYTES = 4 * 1024 * 1024;
 

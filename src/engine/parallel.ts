@@ -4,6 +4,11 @@
  * the rules over every file (duplicates across units, caps over all inputs), a small snapshot of
  * each row, which the main thread feeds to those rules in the files' order, so that the outcome is
  * the same as checking in one thread.
+ *
+ * A large file's snapshots do not wait for its end: they come in batches as its rows stream, and
+ * a worker sends a batch only while it holds a credit. The main thread gives the credit back as
+ * soon as it feeds the batch (the file is next in order) or can keep it (see InOrder), so what a
+ * worker running ahead of the files' order can pile up is bounded.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +23,24 @@ export type WorkerSetup = Omit<CheckOptions, 'ruleSet' | 'onProgress' | 'jobs' |
 export interface FileRequest {
   index: number;
   file: string;
+  /** Send the snapshots in batches as the rows stream (a large file), not with the reply. */
+  stream?: boolean;
 }
+
+/** Main thread to worker: one more batch of snapshots may be sent. */
+export interface Credit {
+  credit: true;
+}
+
+/** Worker to main thread: snapshots of the rows of file `index` checked so far. */
+export interface SnapshotBatch {
+  index: number;
+  batch: RowSnapshot[];
+}
+
+/** Snapshots a worker sends in one message, and batches it may have sent and not had back. */
+export const SNAPSHOT_BATCH = 4096;
+export const CREDITS = 2;
 
 export interface FileReply {
   index: number;
@@ -41,8 +63,18 @@ export function canUseWorkers(): boolean {
 
 export class WorkerBug extends Error {}
 
-/** Checks the files in `jobs` worker threads; replies come back indexed like `files`. */
-export async function checkInWorkers(files: string[], opts: CheckOptions & { packFiles: string[] }, jobs: number): Promise<FileReply[]> {
+/** What the caller does with what the workers send. */
+export interface WorkerHooks {
+  /** Per file: whether its snapshots stream in batches. */
+  stream: boolean[];
+  /** A file's outcome (its snapshots, or the rest of them when they streamed). */
+  reply(reply: FileReply): void;
+  /** A batch of a streaming file's snapshots; `credit()` lets its worker send another. */
+  snapshots(index: number, batch: RowSnapshot[], credit: () => void): void;
+}
+
+/** Checks the files in `jobs` worker threads; what they send goes to `hooks`, indexed like `files`. */
+export async function checkInWorkers(files: string[], opts: CheckOptions & { packFiles: string[] }, jobs: number, hooks: WorkerHooks): Promise<void> {
   const setup: WorkerSetup = {
     packFiles: opts.packFiles,
     profiles: opts.profiles,
@@ -52,9 +84,7 @@ export async function checkInWorkers(files: string[], opts: CheckOptions & { pac
     limits: opts.limits,
     collectNominees: opts.collectNominees,
   };
-  const replies: FileReply[] = new Array(files.length);
   let next = 0;
-  let done = 0;
   const workers = Array.from({ length: Math.min(jobs, files.length) }, () => new Worker(WORKER, { workerData: setup }));
   try {
     await Promise.all(
@@ -64,12 +94,13 @@ export async function checkInWorkers(files: string[], opts: CheckOptions & { pac
             const send = () => {
               if (next >= files.length) return resolve();
               const index = next++;
-              worker.postMessage({ index, file: files[index] } satisfies FileRequest);
+              worker.postMessage({ index, file: files[index], stream: hooks.stream[index] } satisfies FileRequest);
             };
-            worker.on('message', (reply: FileReply) => {
-              if (reply.bug) return reject(new WorkerBug(reply.bug));
-              replies[reply.index] = reply;
-              opts.onProgress?.(++done, files.length);
+            const credit = () => worker.postMessage({ credit: true } satisfies Credit);
+            worker.on('message', (message: FileReply | SnapshotBatch) => {
+              if ('batch' in message) return hooks.snapshots(message.index, message.batch, credit);
+              if (message.bug) return reject(new WorkerBug(message.bug));
+              hooks.reply(message);
               send();
             });
             worker.on('error', reject);
@@ -81,7 +112,76 @@ export async function checkInWorkers(files: string[], opts: CheckOptions & { pac
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return replies;
+}
+
+/**
+ * Rows a worker may have sent ahead of the files' order and the main thread holds (some 1 KB
+ * each): past this, a worker ahead waits for its file's turn (see InOrder).
+ */
+export const BUFFERED_ROWS = 64 * 1024;
+
+/**
+ * Takes the files' outcomes as they come, in any order, and hands them on in the files' order:
+ * `feed` gets every snapshot, `take` each file's reply once every file before it was taken. A
+ * batch of the next file in order is fed at once; one of a file further on is held, and its
+ * worker's credit with it once more than `limit` rows are held, until its file's turn comes.
+ */
+export class InOrder {
+  private next = 0;
+  private held = 0;
+  private readonly waiting = new Map<number, { batches: RowSnapshot[][]; credits: (() => void)[]; reply?: FileReply }>();
+
+  constructor(
+    private readonly feed: (snapshots: RowSnapshot[]) => void,
+    private readonly take: (index: number, reply: FileReply) => void,
+    private readonly limit = BUFFERED_ROWS,
+  ) {}
+
+  snapshots(index: number, batch: RowSnapshot[], credit: () => void): void {
+    if (index === this.next) {
+      this.feed(batch);
+      return credit();
+    }
+    const w = this.entry(index);
+    w.batches.push(batch);
+    this.held += batch.length;
+    if (this.held <= this.limit) credit();
+    else w.credits.push(credit);
+  }
+
+  reply(index: number, reply: FileReply): void {
+    this.entry(index).reply = reply;
+    this.drain();
+  }
+
+  /** Rows held for files further on. */
+  get heldRows(): number {
+    return this.held;
+  }
+
+  private entry(index: number) {
+    let w = this.waiting.get(index);
+    if (!w) this.waiting.set(index, (w = { batches: [], credits: [] }));
+    return w;
+  }
+
+  private drain(): void {
+    for (let w = this.waiting.get(this.next); w; w = this.waiting.get(this.next)) {
+      for (const batch of w.batches) {
+        this.feed(batch);
+        this.held -= batch.length;
+      }
+      w.batches = [];
+      for (const credit of w.credits.splice(0)) credit();
+      // The next file is still being checked: its batches now go straight in.
+      if (!w.reply) break;
+      this.waiting.delete(this.next);
+      this.take(this.next++, w.reply);
+    }
+    // Room again: workers ahead may go on.
+    if (this.held > this.limit) return;
+    for (const other of this.waiting.values()) for (const credit of other.credits.splice(0)) credit();
+  }
 }
 
 /**

@@ -525,7 +525,7 @@ export function rowBatches(source: { rows(sheet: SheetInfo): AsyncIterable<RawRo
  * Feeds a sheet's batches of rows to a TableReader until the sheet ends or the reader has read
  * what it needs, then lets go of the reader's stream.
  */
-export async function readTableBatches(batches: AsyncIterable<RawRow[]>, reader: TableReader): Promise<void> {
+export async function readTableBatches(batches: AsyncIterable<RawRow[]>, reader: TableReader, between?: () => Promise<void> | undefined): Promise<void> {
   const it = batches[Symbol.asyncIterator]();
   try {
     for (;;) {
@@ -536,6 +536,9 @@ export async function readTableBatches(batches: AsyncIterable<RawRow[]>, reader:
       }
       const batch = next.value;
       for (let i = 0; i < batch.length; i++) if (!reader.push(batch[i])) return;
+      // The caller may make the reading wait (a worker out of credit, see parallel.ts).
+      const wait = between?.();
+      if (wait) await wait;
     }
   } finally {
     await it.return?.();

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { STREAM_BYTES } from '../../src/engine/check.js';
+import { growCsv } from '../support/big-csv.js';
 import { FIXTURES, hoso } from '../support/cli.js';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -17,33 +17,6 @@ function workspace(): string {
 const check = (dir: string, ...more: string[]) => hoso(['check', 'vi-du', '--cache', '-f', 'json', '-j', '1', ...more], { cwd: dir });
 const cachedFiles = (dir: string, location = '.hoso-cache') =>
   Object.keys((JSON.parse(fs.readFileSync(path.join(dir, location), 'utf8')) as { files: Record<string, unknown> }).files).map((f) => path.basename(f)).sort();
-
-/**
- * Grows the commune's CSV past STREAM_BYTES: 15,000 more individuals, one of them the teacher
- * the education office also lists, so that the file takes part in the duplicate over all files.
- */
-function growCsv(dir: string): string {
-  const file = path.join(dir, 'vi-du/xa-dak-pne-tong-hop.csv');
-  const lines = fs.readFileSync(file, 'utf8').split('\n');
-  const after = lines.findIndex((l) => l.startsWith('3;A Tuyên;'));
-  const template = lines[after - 2]; // 1;Đoàn Văn Tịnh;Cá nhân;…
-  const ho = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Phan', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Y', 'A', 'Đinh', 'Mai', 'Trịnh', 'Lương'];
-  const dem = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Quang', 'Xuân', 'Thu', 'Kim', 'Bá', 'Công', 'Đình', 'Hồng', 'Mạnh', 'Phương', 'Trọng', 'Tuấn', 'Việt'];
-  const ten = 'An Bình Châu Dũng Giang Hà Hải Hạnh Hiền Hòa Hùng Hương Khánh Lan Linh Long Mai Nam Nga Ngân Nhung Phong Phúc Quân Quyên Sơn Tâm Thảo Thắng Thủy Tiến Trang Trung Tú Tuyết Uyên Vân Vinh Xuân Yến'.split(' ');
-  const more = Array.from({ length: 15_000 }, (_, i) => {
-    const name = i === 7_000 ? 'Y Hơn' : `${ho[i % 20]} ${dem[Math.floor(i / 20) % 20]} ${ten[Math.floor(i / 400)]}`;
-    const cells = template.split(';');
-    cells[0] = String(4 + i);
-    cells[1] = name;
-    if (name === 'Y Hơn') cells[4] = 'Trường PTDTBT Tiểu học Đắk Tơ Lung';
-    cells[20] = `"Hoàn thành ${i + 1} việc được giao đúng hạn; hướng dẫn người dân nộp hồ sơ trực tuyến"`;
-    return cells.join(';');
-  });
-  lines.splice(after + 1, 0, ...more);
-  fs.writeFileSync(file, lines.join('\n'));
-  expect(fs.statSync(file).size).toBeGreaterThan(STREAM_BYTES);
-  return file;
-}
 
 describe('the cache', () => {
   it('gives the same report from the cache, and leaves the cache alone when nothing changed', async () => {
@@ -100,21 +73,30 @@ describe('the cache', () => {
     expect(fs.readFileSync(input).equals(bytes)).toBe(true);
   });
 
-  it('checks a file over STREAM_BYTES in its turn, streaming, and does not cache it while rules over every file are in force', async () => {
+  it('checks files over STREAM_BYTES in their turn, streaming, and does not cache them while rules over every file are in force', async () => {
     const dir = workspace();
     await check(dir);
     expect(cachedFiles(dir)).toContain('xa-dak-pne-tong-hop.csv');
-    growCsv(dir);
+    const big = path.join(dir, 'vi-du/xa-dak-pne-tong-hop.csv');
+    growCsv(big);
+    fs.copyFileSync(big, path.join(dir, 'vi-du/xa-dak-pne-ban-sao.csv'));
     const fresh = await hoso(['check', 'vi-du', '-f', 'json', '-j', '1'], { cwd: dir });
     const report = JSON.parse(fresh.stdout) as { summary: { rows: number }; findings: { ruleId: string; file: string; message: string }[] };
-    expect(report.summary.rows).toBeGreaterThan(15_000);
-    // The big file is third of four: the duplicate's "elsewhere" lists follow the files' order.
+    expect(report.summary.rows).toBeGreaterThan(30_000);
+    // The big files are third and fourth of five: the duplicate's "elsewhere" lists follow the files' order.
     const duplicates = report.findings.filter((f) => f.ruleId === 'chung/trung-lap' && f.message.startsWith('«Y Hơn»'));
-    expect(duplicates.map((f) => path.basename(f.file))).toEqual(['phong-gd-dt.xlsx', 'xa-dak-pne-tong-hop.csv', 'xa-dak-to-lung.xlsx']);
+    expect(duplicates.map((f) => path.basename(f.file))).toEqual(['phong-gd-dt.xlsx', 'xa-dak-pne-ban-sao.csv', 'xa-dak-pne-tong-hop.csv', 'xa-dak-to-lung.xlsx']);
+    expect(duplicates[0].message).toMatch(/ban-sao\.csv.*tong-hop\.csv.*to-lung\.xlsx/);
     const others = ['cong-ty-nong-san.xlsx', 'phong-gd-dt.xlsx', 'xa-dak-to-lung.xlsx'];
     // Worker threads and a new cache; then the old cache, whose entry for the file is dropped;
-    // then that cache again, warm.
-    for (const [more, location] of [[['-j', '2', '--cache-location', 'other-cache'], 'other-cache'], [[], '.hoso-cache'], [[], '.hoso-cache']] as const) {
+    // then that cache again, warm, in one thread and with the two big files in worker threads.
+    const runs = [
+      [['-j', '2', '--cache-location', 'other-cache'], 'other-cache'],
+      [[], '.hoso-cache'],
+      [[], '.hoso-cache'],
+      [['-j', '2'], '.hoso-cache'],
+    ] as const;
+    for (const [more, location] of runs) {
       const run = await check(dir, ...more);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(fresh.code);
@@ -125,7 +107,7 @@ describe('the cache', () => {
 
   it('caches a large file like any other when no rule looks over every file', async () => {
     const dir = workspace();
-    growCsv(dir);
+    growCsv(path.join(dir, 'vi-du/xa-dak-pne-tong-hop.csv'));
     const pack = [
       'pack: mot-tep',
       'title: Thử',

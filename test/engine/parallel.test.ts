@@ -7,8 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { Worker } from 'node:worker_threads';
 import { workerCount } from '../../src/engine/check.js';
-import { hoso } from '../support/cli.js';
+import { CREDITS, SNAPSHOT_BATCH, type FileReply, type SnapshotBatch, type WorkerSetup } from '../../src/engine/parallel.js';
+import { bundledRulesDir, expandPackPaths } from '../../src/rules/load.js';
+import { growCsv } from '../support/big-csv.js';
+import { FIXTURES, ROOT, hoso } from '../support/cli.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -66,5 +70,51 @@ describe('checking on every core', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--jobs/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('has a worker send a large file’s snapshots in batches as its rows stream, and wait for credit', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-stream-'));
+    const file = path.join(dir, 'lon.csv');
+    fs.copyFileSync(path.join(FIXTURES, 'vi-du/xa-dak-pne-tong-hop.csv'), file);
+    growCsv(file);
+    const setup: WorkerSetup = { packFiles: expandPackPaths([bundledRulesDir()]), profiles: [], lang: 'vi' };
+    // The built worker, as the CLI starts it.
+    const worker = new Worker(path.join(ROOT, 'dist/src/engine/worker.js'), { workerData: setup });
+    try {
+      const batches: SnapshotBatch[] = [];
+      let reply: FileReply | undefined;
+      let heard = () => {};
+      worker.on('message', (m: SnapshotBatch | FileReply) => {
+        if ('batch' in m) batches.push(m);
+        else reply = m;
+        heard();
+      });
+      const quiet = () => new Promise<void>((resolve) => setTimeout(resolve, 300));
+      const message = () => new Promise<void>((resolve) => (heard = resolve));
+      worker.postMessage({ index: 7, file, stream: true });
+      // Without credit back, it stops after CREDITS batches.
+      while (batches.length < CREDITS) await message();
+      await quiet();
+      expect(batches).toHaveLength(CREDITS);
+      expect(reply).toBeUndefined();
+      while (!reply) {
+        const before = batches.length;
+        worker.postMessage({ credit: true });
+        await Promise.race([message(), quiet()]);
+        expect(batches.length + (reply ? 1 : 0)).toBeGreaterThan(before);
+      }
+      expect(batches.every((b) => b.index === 7 && b.batch.length >= SNAPSHOT_BATCH)).toBe(true);
+      const snapshots = [...batches.flatMap((b) => b.batch), ...reply.snapshots];
+      expect(snapshots).toHaveLength(reply.rows);
+      expect(reply.rows).toBeGreaterThan(15_000);
+      // Every row once, in the sheet's order.
+      const rowNumbers = snapshots.map((s) => s.row);
+      expect(rowNumbers).toEqual([...rowNumbers].sort((a, b) => a - b));
+      expect(new Set(rowNumbers).size).toBe(rowNumbers.length);
+      expect(reply.snapshots.length).toBeLessThan(SNAPSHOT_BATCH);
+    } finally {
+      await worker.terminate();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

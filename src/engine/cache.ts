@@ -3,7 +3,7 @@
  * ESLint's `--cache-strategy content`. An entry is a file's whole outcome (findings, rows, sheets,
  * and the row snapshots the rules over every file need, so those still see every file), keyed by
  * the file's content hash and the profiles in force for it. The cache as a whole is keyed by the
- * rule packs' contents, the options that change findings and hoso's version: change any and it is
+ * rule packs' contents, the options that change findings, hoso's version and the entries' form: change any and it is
  * dropped. It is written atomically; a damaged cache is ignored, never trusted.
  */
 import { createHash } from 'node:crypto';
@@ -92,8 +92,11 @@ export class ResultCache {
 }
 
 /** What findings depend on besides the files: the packs' contents and the options. */
+/** The entries' form: a cache written in another (by a build of the same version) is dropped. */
+const FORMAT = 'snapshots-flat';
+
 export function cacheKey(version: string, packFiles: string[], options: unknown): string {
-  const h = createHash('sha256').update(version).update(JSON.stringify(options));
+  const h = createHash('sha256').update(FORMAT).update(version).update(JSON.stringify(options));
   for (const f of packFiles) h.update(f).update(readFileSync(f));
   return h.digest('hex');
 }

@@ -16,7 +16,7 @@ import { cleanText, fold, oncePerText, PhraseList } from '../normalize/text.js';
 import { parseCell, type Parsed, type Value } from '../normalize/values.js';
 import { ENGINE_MESSAGES, localize, render } from './messages.js';
 import type { CellView, FileView, Finding, Lang, RowView, Severity, YearSlot } from './types.js';
-import { rowFromSnapshot, snapshotRow, type RowSnapshot } from './snapshot.js';
+import { forEachSnapshotRow, SnapshotWriter, type RowSnapshots } from './snapshot.js';
 import { canUseWorkers, checkFileReply, checkInWorkers, InOrder, replyError, SNAPSHOT_BATCH, WorkerBug, type FileReply } from './parallel.js';
 import { allProfiles, profileResolver, type ProfileMap, type ProfilesOf } from './profiles.js';
 import { UsageError } from '../errors.js';
@@ -294,7 +294,7 @@ export class Evaluator {
   findings: Finding[] = [];
   rows = 0;
   /** In a worker: what the rules over every file need of each row, for the main thread. */
-  snapshots: RowSnapshot[] = [];
+  readonly snapshots: SnapshotWriter;
   /** With `collectNominees`: every nominee seen. */
   nominees: NomineeRecord[] = [];
   private readonly rules: ActiveRule[];
@@ -336,6 +336,7 @@ export class Evaluator {
       ...conditionKeys((r.compiled.options as { where?: Condition }).where),
     ]);
     this.globalKeys = [...new Set(keys)];
+    this.snapshots = new SnapshotWriter(this.globalKeys);
   }
 
   /** Whether rules over every file are in force: they need every row (a snapshot of it, when it is checked elsewhere). */
@@ -351,26 +352,23 @@ export class Evaluator {
   }
 
   /** In a worker, for a large file: where its snapshots go in batches as its rows stream (see parallel.ts). */
-  streamSnapshots: ((batch: RowSnapshot[]) => Promise<void>) | undefined;
+  streamSnapshots: ((batch: RowSnapshots) => Promise<void>) | undefined;
 
   /** Sends the snapshots taken so far when a batch is full and they stream. */
   private readonly snapshotsDue = (): Promise<void> | undefined => {
-    if (!this.streamSnapshots || this.snapshots.length < SNAPSHOT_BATCH) return undefined;
-    const batch = this.snapshots;
-    this.snapshots = [];
-    return this.streamSnapshots(batch);
+    if (!this.streamSnapshots || this.snapshots.rows < SNAPSHOT_BATCH) return undefined;
+    return this.streamSnapshots(this.snapshots.take());
   };
 
   /** Rows a worker snapshotted, given to the rules over every file here, in file order. */
-  feed(snapshots: RowSnapshot[]): void {
-    for (const s of snapshots) {
-      const row = rowFromSnapshot(s);
+  feed(snapshots: RowSnapshots): void {
+    forEachSnapshotRow(snapshots, (row) => {
       for (const rule of this.globalRules) {
         if (!this.inForce(rule, row.file)) continue;
         const when = rule.compiled.rule.when;
         rule.acc!.row(row, !when || testCondition(when, row));
       }
-    }
+    });
   }
 
   private readonly labels = new Map<string, string>();
@@ -600,7 +598,7 @@ export class Evaluator {
       const g = plan.groups[i];
       g.rule.acc!.row(row, !g.when || g.when(row));
     }
-    if (this.deferGlobal && this.globalRules.length) this.snapshots.push(snapshotRow(row, this.globalKeys));
+    if (this.deferGlobal && this.globalRules.length) this.snapshots.add(row);
     if (this.opts.collectNominees) this.nominees.push(nomineeRecord(row));
   }
 

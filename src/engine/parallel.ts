@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../read/types.js';
 import type { CheckOptions, Evaluator, NomineeRecord } from './check.js';
-import type { RowSnapshot } from './snapshot.js';
+import type { RowSnapshots } from './snapshot.js';
 import type { Finding } from './types.js';
 
 export type WorkerSetup = Omit<CheckOptions, 'ruleSet' | 'onProgress' | 'jobs' | 'jobsAuto'> & { packFiles: string[] };
@@ -35,7 +35,7 @@ export interface Credit {
 /** Worker to main thread: snapshots of the rows of file `index` checked so far. */
 export interface SnapshotBatch {
   index: number;
-  batch: RowSnapshot[];
+  batch: RowSnapshots;
 }
 
 /** Snapshots a worker sends in one message, and batches it may have sent and not had back. */
@@ -47,7 +47,7 @@ export interface FileReply {
   sheets?: { checked: string[]; skipped: string[] };
   findings: Finding[];
   rows: number;
-  snapshots: RowSnapshot[];
+  snapshots: RowSnapshots;
   nominees?: NomineeRecord[];
   inputError?: { code: string; message: string };
   /** An internal error's stack: the main thread throws it. */
@@ -70,7 +70,7 @@ export interface WorkerHooks {
   /** A file's outcome (its snapshots, or the rest of them when they streamed). */
   reply(reply: FileReply): void;
   /** A batch of a streaming file's snapshots; `credit()` lets its worker send another. */
-  snapshots(index: number, batch: RowSnapshot[], credit: () => void): void;
+  snapshots(index: number, batch: RowSnapshots, credit: () => void): void;
 }
 
 /** Checks the files in `jobs` worker threads; what they send goes to `hooks`, indexed like `files`. */
@@ -129,22 +129,22 @@ export const BUFFERED_ROWS = 64 * 1024;
 export class InOrder {
   private next = 0;
   private held = 0;
-  private readonly waiting = new Map<number, { batches: RowSnapshot[][]; credits: (() => void)[]; reply?: FileReply }>();
+  private readonly waiting = new Map<number, { batches: RowSnapshots[]; credits: (() => void)[]; reply?: FileReply }>();
 
   constructor(
-    private readonly feed: (snapshots: RowSnapshot[]) => void,
+    private readonly feed: (snapshots: RowSnapshots) => void,
     private readonly take: (index: number, reply: FileReply) => void,
     private readonly limit = BUFFERED_ROWS,
   ) {}
 
-  snapshots(index: number, batch: RowSnapshot[], credit: () => void): void {
+  snapshots(index: number, batch: RowSnapshots, credit: () => void): void {
     if (index === this.next) {
       this.feed(batch);
       return credit();
     }
     const w = this.entry(index);
     w.batches.push(batch);
-    this.held += batch.length;
+    this.held += batch.n;
     if (this.held <= this.limit) credit();
     else w.credits.push(credit);
   }
@@ -169,7 +169,7 @@ export class InOrder {
     for (let w = this.waiting.get(this.next); w; w = this.waiting.get(this.next)) {
       for (const batch of w.batches) {
         this.feed(batch);
-        this.held -= batch.length;
+        this.held -= batch.n;
       }
       w.batches = [];
       for (const credit of w.credits.splice(0)) credit();
@@ -194,13 +194,12 @@ export async function checkFileReply(evaluator: Evaluator, file: string, index: 
   let reply: FileReply;
   try {
     const sheets = await evaluator.checkFile(file);
-    reply = { index, sheets, findings: evaluator.takeFindings(), rows: evaluator.rows - rowsBefore, snapshots: evaluator.snapshots };
+    reply = { index, sheets, findings: evaluator.takeFindings(), rows: evaluator.rows - rowsBefore, snapshots: evaluator.snapshots.take() };
   } catch (e) {
-    const base = { index, findings: evaluator.takeFindings(), rows: evaluator.rows - rowsBefore, snapshots: evaluator.snapshots };
+    const base = { index, findings: evaluator.takeFindings(), rows: evaluator.rows - rowsBefore, snapshots: evaluator.snapshots.take() };
     reply = e instanceof InputError ? { ...base, inputError: { code: e.code, message: e.message } } : { ...base, bug: (e as Error)?.stack ?? String(e) };
   }
   reply.nominees = evaluator.nominees;
-  evaluator.snapshots = [];
   evaluator.nominees = [];
   return reply;
 }

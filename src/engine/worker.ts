@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadRuleSet } from '../rules/load.js';
 import { Evaluator, type CheckOptions } from './check.js';
 import { checkFileReply, CREDITS, type Credit, type FileRequest, type SnapshotBatch, type WorkerSetup } from './parallel.js';
-import type { RowSnapshot } from './snapshot.js';
+import type { RowSnapshots } from './snapshot.js';
 
 const setup = workerData as WorkerSetup;
 const ruleSet = loadRuleSet(setup.packFiles);
@@ -20,7 +20,7 @@ let wake: (() => void) | undefined;
 
 const streamTo =
   (index: number) =>
-  async (batch: RowSnapshot[]): Promise<void> => {
+  async (batch: RowSnapshots): Promise<void> => {
     parentPort!.postMessage({ index, batch } satisfies SnapshotBatch);
     credits--;
     while (credits <= 0) await new Promise<void>((resolve) => (wake = resolve));

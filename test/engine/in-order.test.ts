@@ -5,21 +5,32 @@
  */
 import { describe, expect, it } from 'vitest';
 import { InOrder, type FileReply } from '../../src/engine/parallel.js';
-import type { RowSnapshot } from '../../src/engine/snapshot.js';
+import { emptySnapshots, forEachSnapshotRow, type RowSnapshots } from '../../src/engine/snapshot.js';
 
 /** Snapshots that say where they came from: file `file`, rows `from`…`from + n - 1`. */
-const rows = (file: number, from: number, n: number) => Array.from({ length: n }, (_, i) => ({ file: `f${file}`, row: from + i }) as unknown as RowSnapshot);
-const reply = (index: number, tail: RowSnapshot[] = []): FileReply => ({ index, findings: [], rows: 0, snapshots: tail });
+const rows = (file: number, from: number, n: number): RowSnapshots => ({
+  file: `f${file}`,
+  keys: [],
+  n,
+  names: ['Danh sách'],
+  data: Array.from({ length: n }, (_, i) => [0, from + i, 0]).flat(),
+});
+const reply = (index: number, tail = emptySnapshots([])): FileReply => ({ index, findings: [], rows: 0, snapshots: tail });
+const names = (s: RowSnapshots) => {
+  const out: string[] = [];
+  forEachSnapshotRow(s, (r) => out.push(`${r.file}:${r.row}`));
+  return out;
+};
 
 function harness(limit: number) {
   const fed: string[] = [];
   const taken: number[] = [];
   const credited: string[] = [];
   const inOrder = new InOrder(
-    (snapshots) => fed.push(...snapshots.map((s) => `${s.file}:${s.row}`)),
+    (snapshots) => fed.push(...names(snapshots)),
     (index, r) => {
       taken.push(index);
-      fed.push(...r.snapshots.map((s) => `${s.file}:${s.row}`));
+      fed.push(...names(r.snapshots));
     },
     limit,
   );

@@ -3,8 +3,9 @@
  * ESLint's `--cache-strategy content`. An entry is a file's whole outcome (findings, rows, sheets,
  * and the row snapshots the rules over every file need, so those still see every file), keyed by
  * the file's content hash and the profiles in force for it. The cache as a whole is keyed by the
- * rule packs' contents, the options that change findings, hoso's version and the entries' form: change any and it is
- * dropped. It is written atomically; a damaged cache is ignored, never trusted.
+ * rule packs' contents, the options that change findings, hoso's version and the entries' form:
+ * change any and it is dropped. It is written atomically; a damaged cache is ignored, never
+ * trusted.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';

@@ -939,6 +939,7 @@ export async function checkPaths(paths: string[], opts: CheckOptions): Promise<C
           inOrder.reply(at, reply);
         },
         snapshots: (index, batch, credit) => inOrder.snapshots(todoIndex[index], batch, credit),
+        room: () => inOrder.room(),
       });
     } else {
       const local = new Evaluator(opts, true);
@@ -973,8 +974,7 @@ export async function checkPaths(paths: string[], opts: CheckOptions): Promise<C
 
 /**
  * A file larger than this is not cached, and its row snapshots stream, when rules over every
- * file are in force (see checkPaths): about 50,000 rows of .xlsx, 13,000 of CSV, whose snapshots
- * come to some 25 MB.
+ * file are in force (see checkPaths): about 50,000 rows of .xlsx, 13,000 of CSV.
  */
 export const STREAM_BYTES = 4 * 1024 * 1024;
 

@@ -71,6 +71,8 @@ export interface WorkerHooks {
   reply(reply: FileReply): void;
   /** A batch of a streaming file's snapshots; `credit()` lets its worker send another. */
   snapshots(index: number, batch: RowSnapshots, credit: () => void): void;
+  /** Whether a worker that has answered must wait before it takes another file (see InOrder.room). */
+  room(): Promise<void> | undefined;
 }
 
 /** Checks the files in `jobs` worker threads; what they send goes to `hooks`, indexed like `files`. */
@@ -101,7 +103,9 @@ export async function checkInWorkers(files: string[], opts: CheckOptions & { pac
               if ('batch' in message) return hooks.snapshots(message.index, message.batch, credit);
               if (message.bug) return reject(new WorkerBug(message.bug));
               hooks.reply(message);
-              send();
+              const wait = hooks.room();
+              if (wait) void wait.then(send);
+              else send();
             });
             worker.on('error', reject);
             worker.on('exit', (code) => (next < files.length || code !== 0 ? reject(new WorkerBug(`a worker stopped (exit ${code})`)) : undefined));
@@ -124,12 +128,15 @@ export const BUFFERED_ROWS = 64 * 1024;
  * Takes the files' outcomes as they come, in any order, and hands them on in the files' order:
  * `feed` gets every snapshot, `take` each file's reply once every file before it was taken. A
  * batch of the next file in order is fed at once; one of a file further on is held, and its
- * worker's credit with it once more than `limit` rows are held, until its file's turn comes.
+ * worker's credit with it once more than `limit` rows are held, until its file's turn comes. A
+ * whole reply further on is held too, and while too many rows are held no worker takes another
+ * file (see room): the next file in order is always being checked, so room always comes.
  */
 export class InOrder {
   private next = 0;
   private held = 0;
   private readonly waiting = new Map<number, { batches: RowSnapshots[]; credits: (() => void)[]; reply?: FileReply }>();
+  private rooms: (() => void)[] = [];
 
   constructor(
     private readonly feed: (snapshots: RowSnapshots) => void,
@@ -151,7 +158,14 @@ export class InOrder {
 
   reply(index: number, reply: FileReply): void {
     this.entry(index).reply = reply;
+    this.held += reply.snapshots.n;
     this.drain();
+  }
+
+  /** Undefined while the rows held are within the limit; else a promise of room. */
+  room(): Promise<void> | undefined {
+    if (this.held <= this.limit) return undefined;
+    return new Promise((resolve) => this.rooms.push(resolve));
   }
 
   /** Rows held for files further on. */
@@ -176,11 +190,13 @@ export class InOrder {
       // The next file is still being checked: its batches now go straight in.
       if (!w.reply) break;
       this.waiting.delete(this.next);
+      this.held -= w.reply.snapshots.n;
       this.take(this.next++, w.reply);
     }
     // Room again: workers ahead may go on.
     if (this.held > this.limit) return;
     for (const other of this.waiting.values()) for (const credit of other.credits.splice(0)) credit();
+    for (const resolve of this.rooms.splice(0)) resolve();
   }
 }
 

@@ -86,4 +86,21 @@ describe('outcomes in the files’ order', () => {
     expect(h.taken).toEqual([0, 1, 2]);
     expect(h.fed).toEqual(['f0:1', 'f1:1', 'f2:1']);
   });
+
+  it('has workers wait before another file while whole replies further on hold too many rows', async () => {
+    const h = harness(3);
+    h.inOrder.reply(2, reply(2, rows(2, 1, 2)));
+    expect(h.inOrder.room()).toBeUndefined();
+    h.inOrder.reply(1, reply(1, rows(1, 1, 2)));
+    expect(h.inOrder.heldRows).toBe(4);
+    let roomy = false;
+    const room = h.inOrder.room()!.then(() => (roomy = true));
+    await Promise.resolve();
+    expect(roomy).toBe(false);
+    h.inOrder.reply(0, reply(0, rows(0, 1, 1)));
+    await room;
+    expect(roomy).toBe(true);
+    expect(h.taken).toEqual([0, 1, 2]);
+    expect(h.inOrder.heldRows).toBe(0);
+  });
 });

@@ -99,13 +99,19 @@ export async function checkInWorkers(files: string[], opts: CheckOptions & { pac
               worker.postMessage({ index, file: files[index], stream: hooks.stream[index] } satisfies FileRequest);
             };
             const credit = () => worker.postMessage({ credit: true } satisfies Credit);
+            // The hooks feed the rules over every file here: a fault of theirs fails the check
+            // (an exception thrown out of a listener would end the process with a stack trace).
             worker.on('message', (message: FileReply | SnapshotBatch) => {
-              if ('batch' in message) return hooks.snapshots(message.index, message.batch, credit);
-              if (message.bug) return reject(new WorkerBug(message.bug));
-              hooks.reply(message);
-              const wait = hooks.room();
-              if (wait) void wait.then(send);
-              else send();
+              try {
+                if ('batch' in message) return hooks.snapshots(message.index, message.batch, credit);
+                if (message.bug) return reject(new WorkerBug(message.bug));
+                hooks.reply(message);
+                const wait = hooks.room();
+                if (wait) wait.then(send).catch(reject);
+                else send();
+              } catch (e) {
+                reject(e);
+              }
             });
             worker.on('error', reject);
             worker.on('exit', (code) => (next < files.length || code !== 0 ? reject(new WorkerBug(`a worker stopped (exit ${code})`)) : undefined));

@@ -118,4 +118,21 @@ describe('checking on every core', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('fails the check, not the process, when what the main thread does with a reply throws', async () => {
+    // The built module, whose worker exists (from the sources, workers cannot start).
+    const built = (await import(path.join(ROOT, 'dist/src/engine/parallel.js'))) as typeof import('../../src/engine/parallel.js');
+    const files = ['cong-ty-nong-san.xlsx', 'phong-gd-dt.xlsx'].map((f) => path.join(FIXTURES, 'vi-du', f));
+    const packFiles = expandPackPaths([bundledRulesDir()]);
+    const ruleSet = (await import('../../src/rules/load.js')).loadRuleSet(packFiles);
+    const hooks = {
+      stream: [false, false],
+      reply: () => {
+        throw new Error('a fault in a rule over every file');
+      },
+      snapshots: () => {},
+      room: () => undefined,
+    };
+    await expect(built.checkInWorkers(files, { ruleSet, packFiles, profiles: [], lang: 'vi' }, 2, hooks)).rejects.toThrow('a fault in a rule over every file');
+  });
 });

@@ -125,8 +125,8 @@ export async function checkInWorkers(files: string[], opts: CheckOptions & { pac
 }
 
 /**
- * Rows a worker may have sent ahead of the files' order and the main thread holds (some 1 KB
- * each): past this, a worker ahead waits for its file's turn (see InOrder).
+ * Rows of files further on than the one being fed that the main thread holds (a few hundred
+ * bytes each as snapshots): past this, workers ahead wait for their files' turn (see InOrder).
  */
 export const BUFFERED_ROWS = 64 * 1024;
 

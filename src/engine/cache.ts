@@ -92,10 +92,10 @@ export class ResultCache {
   }
 }
 
-/** What findings depend on besides the files: the packs' contents and the options. */
 /** The entries' form: a cache written in another (by a build of the same version) is dropped. */
 const FORMAT = 'snapshots-flat';
 
+/** What findings depend on besides the files: the packs' contents and the options. */
 export function cacheKey(version: string, packFiles: string[], options: unknown): string {
   const h = createHash('sha256').update(FORMAT).update(version).update(JSON.stringify(options));
   for (const f of packFiles) h.update(f).update(readFileSync(f));

@@ -139,7 +139,7 @@ export function buildProgram(): Command {
     .option('-o, --output-file <file>', 'the report to write: file.xlsx or file.html')
     .option('-j, --jobs <n>', JOBS_HELP, parseJobs)
     .action(async (paths: string[], opts: Common & LimitOptions & { outputFile?: string; jobs?: number }) => {
-      const { exitOnInterrupt, InputGuard, writeAtomic, writeStdout } = await import('./output.js');
+      const { exitOnInterrupt, InputGuard, writeAtomic } = await import('./output.js');
       exitOnInterrupt();
       const settings = await setup(opts);
       const { ruleSet, profiles, profileMap, lang } = settings;

@@ -17,6 +17,7 @@ import { exampleFixtures } from './fixture-kit/examples.js';
 import { fieldFixtures } from './fixture-kit/fields.js';
 import { layoutFixtures } from './fixture-kit/layouts.js';
 import { profileFixtures } from './fixture-kit/profiles.js';
+import { readingCsvFixtures, readingFixtures } from './fixture-kit/reading.js';
 
 /** What the generator owns inside the output folder: removed and written afresh on every run. */
 const OWNED = ['fields', 'profiles', 'layout', 'csv', 'vi-du', 'expected.json'];
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
   for (const p of OWNED) fs.rmSync(path.join(outDir, p), { recursive: true, force: true });
 
-  const entries = [...fieldFixtures(), ...profileFixtures(), ...layoutFixtures(), ...exampleFixtures()];
+  const entries = [...fieldFixtures(), ...profileFixtures(), ...layoutFixtures(), ...readingFixtures(), ...readingCsvFixtures(), ...exampleFixtures()];
   const expected: Record<string, ExpectedEntry> = {};
   let files = 0;
   for (const e of entries) {

@@ -76,9 +76,9 @@ describe.concurrent('hoso check -f json', () => {
     const inOrder = [...places].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]);
     expect(places).toEqual(inOrder);
     // Not trivially met: the findings span every input, and the first file's sheets come in workbook
-    // order ("Tập thể" before "Cá nhân"), not in alphabetical order.
+    // order ("Tập thể" before "Cá nhân", the instructions sheet passed over last), not in alphabetical order.
     expect(new Set(places.map((p) => p[0])).size).toBe(files.length);
-    expect([...new Set(report.findings.filter((f) => f.file === files[0]).map((f) => f.sheet))]).toEqual(['Tập thể', 'Cá nhân']);
+    expect([...new Set(report.findings.filter((f) => f.file === files[0]).map((f) => f.sheet))]).toEqual(['Tập thể', 'Cá nhân', 'Hướng dẫn']);
   });
 });
 

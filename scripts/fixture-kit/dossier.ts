@@ -75,7 +75,22 @@ export interface GroupRow {
    */
   style: 'split' | 'merged' | 'name';
 }
-export type BodyRow = NomineeRow | GroupRow;
+/**
+ * A line among the nominees that is none: a subtotal ("Cộng: 1"), a total placed early, a note
+ * ("QĐ 12, ngày …"), a template's placeholder ("Tên cá nhân" in the name column, `name`).
+ * Written as a footer line is; `hidden` hides the row, `height` sets it in points.
+ */
+export interface BodyLine {
+  type: 'line';
+  line: TextLine;
+  /** A text in the name column (a template's placeholder row). */
+  name?: string;
+  hidden?: boolean;
+  height?: number;
+  /** A finding expected on the line itself (hoso naming a row it could not take for a nominee). */
+  expect?: { rule: string; severity: Severity | 'info'; column: string }[];
+}
+export type BodyRow = NomineeRow | GroupRow | BodyLine;
 
 /** A line of the title block or the footer; `left`/`right`/`center` are where its texts stand. */
 export interface TextLine {
@@ -127,7 +142,7 @@ export interface DossierSpec {
 /** A finding in the shape the golden test compares. */
 export interface ExpectedFinding {
   ruleId: string;
-  severity: Severity;
+  severity: Severity | 'info';
   file: string;
   sheet?: string;
   row?: number;
@@ -171,7 +186,7 @@ export function columnLetter(col: number): string {
 }
 
 type Placed =
-  | { kind: 'title' | 'footer'; row: number; line: TextLine }
+  | { kind: 'title' | 'footer'; row: number; line: TextLine; body?: BodyLine }
   | { kind: 'header'; row: number; part: 'top' | 'bottom' | 'single' }
   | { kind: 'numbering'; row: number }
   | { kind: 'group'; row: number; group: GroupRow }
@@ -205,6 +220,8 @@ function layoutSheet(sheet: SheetSpec): SheetLayout {
     if (item.type === 'group') {
       if ((sheet.stt ?? 'per-group') === 'per-group') stt = 0;
       lines.push({ kind: 'group', row: ++row, group: item });
+    } else if (item.type === 'line') {
+      lines.push({ kind: 'footer', row: ++row, line: item.line, body: item });
     } else {
       nomineeCount++;
       lines.push({ kind: 'nominee', row: ++row, nominee: item, stt: sheet.stt === 'none' ? undefined : ++stt });
@@ -231,6 +248,7 @@ function totalText(line: TextLine, count: number): string | undefined {
 function expectations(spec: DossierSpec, sheet: SheetSpec, layout: SheetLayout, sheetName: string): ExpectedFinding[] {
   const out: ExpectedFinding[] = [];
   for (const line of layout.lines) {
+    if (line.kind === 'footer') for (const e of line.body?.expect ?? []) out.push({ ruleId: e.rule, severity: e.severity, file: spec.file, sheet: sheetName, row: line.row, column: e.column });
     if (line.kind !== 'nominee') continue;
     for (const e of line.nominee.expect) {
       const col = layout.colOf.get(e.key);
@@ -240,7 +258,15 @@ function expectations(spec: DossierSpec, sheet: SheetSpec, layout: SheetLayout, 
   }
   for (const e of sheet.expect ?? []) out.push({ ruleId: e.rule, severity: e.severity, file: spec.file, sheet: sheetName, group: e.group });
   if (sheet.ignored && out.length) throw new Error(`${spec.file} › ${sheet.name}: an instructions sheet cannot expect findings`);
+  // An instructions sheet is passed over, and the report says so.
+  if (sheet.ignored) out.push({ ruleId: 'hoso/trang-bo-qua', severity: 'info', file: spec.file, sheet: sheetName, group: unitOf(spec) });
   return out;
+}
+
+/** The submitting unit hoso reads from a dossier: its first list's first title line, else the file's name. */
+function unitOf(spec: DossierSpec): string {
+  const unit = spec.sheets.find((s) => !s.ignored)?.title[0]?.left ?? path.basename(spec.file).replace(/\.[^.]*$/, '');
+  return unit.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
 function nonNomineeRows(layout: SheetLayout): number[] {
@@ -334,6 +360,10 @@ async function writeXlsx(outDir: string, spec: DossierSpec): Promise<void> {
             style(c, { bold: l.bold ?? true, italic: l.italic, center: true });
             mergeRow(ws, r, span.right[0], span.right[1]);
           }
+          const body = line.kind === 'footer' ? line.body : undefined;
+          if (body?.name !== undefined) ws.getCell(r, layout.colOf.get('ten') ?? 2).value = body.name;
+          if (body?.hidden) ws.getRow(r).hidden = true;
+          if (body?.height !== undefined) ws.getRow(r).height = body.height;
           break;
         }
         case 'header': {
@@ -459,6 +489,7 @@ function csvGrid(sheet: SheetSpec, layout: SheetLayout, o: CsvOptions): string[]
         if (l.center !== undefined) cells[0] = l.center;
         if (l.left !== undefined) cells[span.left[0] - 1] = l.left;
         if (l.right !== undefined) cells[span.right[0] - 1] = l.right;
+        if (line.kind === 'footer' && line.body?.name !== undefined) cells[(layout.colOf.get('ten') ?? 2) - 1] = line.body.name;
         break;
       }
       case 'header': {

@@ -203,8 +203,9 @@ export function profileFixtures(): Entry[] {
       columns: PROFILE_COLUMNS,
       pass: [section('I', 'CÁ NHÂN', [tnmt])],
       fail: [section('I', 'TẬP THỂ', []), section('II', 'CÁ NHÂN', [])],
-      failExpect: [about('kon-ray/co-quan/toi-thieu', 'PHÒNG TÀI NGUYÊN VÀ MÔI TRƯỜNG HUYỆN KON RẪY')],
-      why: 'the list names nobody ("Tổng cộng: 0"): the agency still owes 1 exemplar',
+      // A list that names nobody is no dossier: said as an error of its own, beside the quota.
+      failExpect: [about('kon-ray/co-quan/toi-thieu', 'PHÒNG TÀI NGUYÊN VÀ MÔI TRƯỜNG HUYỆN KON RẪY'), about('hoso/khong-co-dong-de-nghi', 'PHÒNG TÀI NGUYÊN VÀ MÔI TRƯỜNG HUYỆN KON RẪY')],
+      why: 'the list names nobody ("Tổng cộng: 0"): the agency still owes 1 exemplar, and the file has no nominee row',
     },
     {
       profile: 'kon-ray/xa',

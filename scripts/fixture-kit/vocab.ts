@@ -15,6 +15,8 @@ const WARNING_RULES = new Set([
   'cong-thuong/sang-kien',
   'ca-nhan/lanh-dao-co-tap-the',
   'hung-yen/phong-trao-doi-ten',
+  'hoso/duoi-dong-tong',
+  'hoso/duoi-chan-trang',
 ]);
 
 /** The criteria of the fields (tag `tieu-chi`): failing one at error level bars a provincial award. */
@@ -264,7 +266,13 @@ export function mapText(s: SheetSpec, f: (text: string) => string): SheetSpec {
     title: s.title.map(line),
     footer: s.footer.map(line),
     columns: s.columns.map((c) => ('group' in c ? { group: f(c.group), columns: c.columns.map(column) } : column(c))),
-    body: s.body.map((r) => (r.type === 'group' ? { ...r, roman: f(r.roman), label: f(r.label) } : { ...r, values: Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, value(v)])) })),
+    body: s.body.map((r) =>
+      r.type === 'group'
+        ? { ...r, roman: f(r.roman), label: f(r.label) }
+        : r.type === 'line'
+          ? { ...r, line: line(r.line), ...(r.name !== undefined ? { name: f(r.name) } : {}) }
+          : { ...r, values: Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, value(v)])) },
+    ),
   };
 }
 

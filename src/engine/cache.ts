@@ -93,7 +93,7 @@ export class ResultCache {
 }
 
 /** The entries' form: a cache written in another (by a build of the same version) is dropped. */
-const FORMAT = 'snapshots-flat';
+const FORMAT = 'snapshots-flat/sheet-order';
 
 /** What findings depend on besides the files: the packs' contents and the options. */
 export function cacheKey(version: string, packFiles: string[], options: unknown): string {

@@ -20,6 +20,7 @@ import { forEachSnapshotRow, SnapshotWriter, type RowSnapshots } from './snapsho
 import { canUseWorkers, checkFileReply, checkInWorkers, InOrder, replyError, SNAPSHOT_BATCH, WorkerBug, type FileReply } from './parallel.js';
 import { allProfiles, profileResolver, type ProfileMap, type ProfilesOf } from './profiles.js';
 import { UsageError } from '../errors.js';
+import { notice, NOTICES, SKIP_REASONS, type NoticeId, type SkipReason } from './notices.js';
 
 export interface CheckOptions {
   ruleSet: RuleSet;
@@ -61,6 +62,13 @@ export interface NomineeRecord {
   award?: string;
 }
 
+/** A workbook's sheets as a check read them: checked, passed over, and all of them in the workbook's order. */
+export interface SheetsRead {
+  checked: string[];
+  skipped: string[];
+  order: string[];
+}
+
 export interface CheckResult {
   findings: Finding[];
   /** With `collectNominees`: every nominee, in file and row order. */
@@ -70,7 +78,7 @@ export interface CheckResult {
   /** Files that could not be read, each with its reason. */
   inputErrors: InputError[];
   /** Per file: the sheets checked and those passed over (no recognisable header, or ignored by name). */
-  sheets: { file: string; checked: string[]; skipped: string[] }[];
+  sheets: ({ file: string } & SheetsRead)[];
 }
 
 const KEYS = { name: 'ten', kind: 'loai', unit: 'don_vi', stt: 'stt', submitter: 'don_vi_de_nghi' };
@@ -259,9 +267,16 @@ function isFilled(row: RowView, key: string): boolean {
   return false;
 }
 
-function vocabulary(ruleSet: RuleSet): LayoutVocabulary {
+export function vocabulary(ruleSet: RuleSet): LayoutVocabulary {
   const kind = ruleSet.columns.get(KEYS.kind);
-  return { footer: new PhraseList(ruleSet.layout.footer), notUnit: new PhraseList(ruleSet.layout.notUnit), kindPhrases: kind?.infer ?? {} };
+  const { layout } = ruleSet;
+  return {
+    total: new PhraseList(layout.total),
+    footer: new PhraseList(layout.footer),
+    placeholders: new PhraseList(layout.placeholders),
+    notUnit: new PhraseList(layout.notUnit),
+    kindPhrases: kind?.infer ?? {},
+  };
 }
 
 /**
@@ -466,31 +481,46 @@ export class Evaluator {
   }
 
   /** Checks one file; an unreadable file throws InputError after whatever was read has been checked. */
-  async checkFile(file: string): Promise<{ checked: string[]; skipped: string[] }> {
+  async checkFile(file: string): Promise<SheetsRead> {
     return this.checkSource(file, await openSource(file, this.opts.limits, { mergesAhead: true }));
   }
 
   /** Checks an opened workbook (a file, or one built in memory from a rule's examples). */
-  async checkSource(file: string, source: WorkbookSource): Promise<{ checked: string[]; skipped: string[] }> {
+  async checkSource(file: string, source: WorkbookSource): Promise<SheetsRead> {
     const checked: string[] = [];
     const skipped: string[] = [];
     const fileView: FileView = { file, unit: '', heading: [], title: [], columns: new Set() };
+    const { layout: words } = this.opts.ruleSet;
+    const named = (names: string[], sheet: string) => names.some((p) => ` ${fold(sheet)} `.startsWith(` ${fold(p)} `));
+    /** Sheets with a header, and how many nominees each had. */
+    const tables: { sheet: string; rows: number }[] = [];
+    const rowsBefore = this.rows;
+    /** Sheets passed over, said once the file's unit is known (it may stand on a later sheet). */
+    const passedOver: { sheet: string; reason: SkipReason }[] = [];
     try {
       for (const sheet of source.sheets) {
-        if (this.opts.ruleSet.layout.ignoreSheets.some((p) => ` ${fold(sheet.name)} `.startsWith(` ${fold(p)} `))) {
+        const skip = (reason: SkipReason) => {
           skipped.push(sheet.name);
+          passedOver.push({ sheet: sheet.name, reason });
+        };
+        if (named(words.exampleSheets, sheet.name)) {
+          skip('example');
           continue;
         }
+        // A sheet named like a code list is still read when its header is plainly a list's.
+        const codeList = named(words.ignoreSheets, sheet.name);
         const initialHint = kindFromText(sheet.name, this.vocab) ?? kindFromText(path.basename(file).replace(/\.[^.]*$/, '').replace(/[_-]+/g, ' '), this.vocab);
         let layout: TableLayout | undefined;
         let sheetState: SheetState | undefined;
+        const table = { sheet: sheet.name, rows: 0 };
         const merges = (await source.merges?.(sheet)) ?? [];
         const reader = new TableReader(
-          { matcher: this.matcher, vocab: this.vocab, keys: KEYS, merges },
+          { matcher: this.matcher, vocab: this.vocab, keys: KEYS, merges, minScore: codeList ? 3 : 2 },
           {
             layout: (found) => {
               layout = found;
               checked.push(sheet.name);
+              tables.push(table);
               if (!fileView.unit) {
                 const named = unitFromTitle(found.title, this.vocab);
                 fileView.unit = named?.unit ?? path.basename(file).replace(/\.[^.]*$/, '');
@@ -502,7 +532,15 @@ export class Evaluator {
               sheetState = new SheetState(file, sheet.name, sheet.hidden, found, this.opts.ruleSet, fileView);
               if (initialHint || found.title.length) fileView.columns.add(KEYS.kind);
             },
-            row: (row) => this.evaluateRow(sheetState!.view(row)),
+            row: (row) => {
+              table.rows++;
+              const view = sheetState!.view(row);
+              this.evaluateRow(view);
+              if (row.below) this.notice(row.below.class === 'total' ? 'hoso/duoi-dong-tong' : 'hoso/duoi-chan-trang', { file, sheet: sheet.name, row: row.row, column: columnLetter(row.cells[0].col), group: view.unit }, { text: row.below.text, row: row.below.row });
+            },
+            other: (row) => {
+              if (row.class === 'note') this.notice('hoso/dong-khong-ro', { file, sheet: sheet.name, row: row.row, column: columnLetter(row.col), value: row.text }, { text: row.text });
+            },
             footer: (lines) => {
               fileView.date ??= dateOfLines(lines);
             },
@@ -510,14 +548,24 @@ export class Evaluator {
           initialHint,
         );
         await readTableBatches(rowBatches(source, sheet), reader, this.snapshotsDue);
-        if (!layout) skipped.push(sheet.name);
+        if (!layout) skip(reader.rowsSeen === 0 ? 'empty' : codeList ? 'code-list' : 'no-header');
       }
     } finally {
       await source.close();
       if (!fileView.unit) fileView.unit = path.basename(file).replace(/\.[^.]*$/, '');
       for (const r of this.groupRules) if (this.inForce(r, file)) r.acc!.endFile?.(fileView);
     }
-    return { checked, skipped };
+    for (const p of passedOver) this.notice('hoso/trang-bo-qua', { file, sheet: p.sheet, group: fileView.unit }, { reason: SKIP_REASONS[p.reason] });
+    // An empty template is not a clean dossier: a header with nothing under it is an error.
+    if (tables.length && this.rows === rowsBefore) this.notice('hoso/khong-co-dong-de-nghi', { file, group: fileView.unit }, { sheets: tables.map((t) => `«${t.sheet}»`).join(', ') });
+    else for (const t of tables) if (t.rows === 0) this.notice('hoso/trang-khong-co-dong-de-nghi', { file, sheet: t.sheet, group: fileView.unit }, {});
+    return { checked, skipped, order: source.sheets.map((s) => s.name) };
+  }
+
+  /** Says one of the engine's notices, at the severity the config gives it (or none, when it turns it off). */
+  private notice(id: NoticeId, place: Parameters<typeof notice>[1], data: Record<string, MessageArg>): void {
+    const severity = severityFor(id, NOTICES[id].severity as Severity, this.opts.severity ?? {});
+    if (severity !== 'off') this.push(notice(id, place, data, this.opts.lang, severity));
   }
 
   /** The row being checked: row rules' findings mark its failed tags. */
@@ -961,7 +1009,7 @@ export async function checkPaths(paths: string[], opts: CheckOptions): Promise<C
     }
   }
   evaluator.end();
-  const sheetOrder = new Map(sheets.map((s) => [s.file, s.checked]));
+  const sheetOrder = new Map(sheets.map((s) => [s.file, s.order]));
   return {
     findings: sortFindings(evaluator.findings, files, sheetOrder),
     ...(opts.collectNominees ? { nominees: evaluator.nominees } : {}),
@@ -1009,6 +1057,6 @@ export function workerCount(files: string[], jobs: number, auto: boolean): numbe
 }
 
 /** A workbook in which no sheet could be read as a list was not checked: say so, exit 2. */
-function noHeader(file: string, read: { checked: string[]; skipped: string[] }): InputError[] {
+function noHeader(file: string, read: SheetsRead): InputError[] {
   return read.checked.length === 0 ? [new InputError(file, 'no-header', `sheets: ${read.skipped.join(', ')}`)] : [];
 }

@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../read/types.js';
-import type { CheckOptions, Evaluator, NomineeRecord } from './check.js';
+import type { CheckOptions, Evaluator, NomineeRecord, SheetsRead } from './check.js';
 import type { RowSnapshots } from './snapshot.js';
 import type { Finding } from './types.js';
 
@@ -44,7 +44,7 @@ export const CREDITS = 2;
 
 export interface FileReply {
   index: number;
-  sheets?: { checked: string[]; skipped: string[] };
+  sheets?: SheetsRead;
   findings: Finding[];
   rows: number;
   snapshots: RowSnapshots;

@@ -4,8 +4,8 @@ import type { Formatter } from './types.js';
 import { countBySeverity } from './place.js';
 
 const TEXT = {
-  vi: { error: 'lỗi', warning: 'cảnh báo', info: 'thông tin', errors: 'lỗi', warnings: 'cảnh báo', problems: 'vấn đề', files: 'tệp', rows: 'dòng đề nghị', clean: 'Không có vấn đề nào', unreadable: 'tệp không đọc được' },
-  en: { error: 'error', warning: 'warning', info: 'info', errors: 'errors', warnings: 'warnings', problems: 'problems', files: 'files', rows: 'nominee rows', clean: 'No problems', unreadable: 'unreadable files' },
+  vi: { error: 'lỗi', warning: 'cảnh báo', info: 'thông tin', errors: 'lỗi', warnings: 'cảnh báo', problems: 'vấn đề', files: 'tệp', rows: 'dòng đề nghị', clean: 'Không có vấn đề nào', unreadable: 'tệp không đọc được', notes: 'thông tin' },
+  en: { error: 'error', warning: 'warning', info: 'info', errors: 'errors', warnings: 'warnings', problems: 'problems', files: 'files', rows: 'nominee rows', clean: 'No problems', unreadable: 'unreadable files', notes: 'notes' },
 };
 
 /** For the terminal: findings grouped by file and sheet, with the cell, the value and the rule id. */
@@ -21,10 +21,11 @@ export const stylish: Formatter = function* (result, ctx) {
     }
     yield line(f, c, t) + '\n';
   }
-  const { errors, warnings } = countBySeverity(result.findings);
-  const scope = `${result.files} ${t.files}, ${result.rows} ${t.rows}`;
+  const { errors, warnings, infos } = countBySeverity(result.findings);
+  const scope = `${result.files} ${t.files}, ${result.rows} ${t.rows}${infos ? `, ${infos} ${t.notes}` : ''}`;
   if (current) yield '\n';
-  if (errors + warnings === 0 && result.findings.length === 0) yield c.green(`✔ ${t.clean} (${scope})`) + '\n';
+  // A ✔ says everything given was read: never while a file could not be.
+  if (errors + warnings === 0 && result.inputErrors.length === 0) yield c.green(`✔ ${t.clean} (${scope})`) + '\n';
   else {
     const summary = `✖ ${errors + warnings} ${t.problems} (${errors} ${t.errors}, ${warnings} ${t.warnings}) — ${scope}`;
     yield (errors ? c.red.bold(summary) : c.yellow.bold(summary)) + '\n';

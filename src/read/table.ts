@@ -23,8 +23,12 @@ export interface ColumnSpec {
 }
 
 export interface LayoutVocabulary {
-  /** Phrases that open the footer: a total line, the signatures, the place and date. */
+  /** Phrases that open a total or subtotal line ("Tổng cộng", "Cộng"). */
+  total: PhraseList;
+  /** Phrases that open the footer: the signatures, "Nơi nhận" (the place and date is told by its shape). */
   footer: PhraseList;
+  /** A template's placeholder names ("Tên cá nhân"): a row whose name is one of them is no nominee. */
+  placeholders: PhraseList;
   /** Per kind of nominee, phrases in a sheet name, title, file name or group row that name it. */
   kindPhrases: Record<string, string[]>;
   /** Phrases of the title block that are not the submitting unit's name. */
@@ -64,6 +68,21 @@ export interface NomineeRow {
   hidden: boolean;
   /** The kind of nominee a group row above or the sheet's title names, when the sheet says. */
   kindHint?: string;
+  /** The total line or the footer this row stands below, when it does (it is checked all the same). */
+  below?: { class: 'total' | 'footer'; row: number; text: string };
+}
+
+/** What a row under the header that is no nominee was taken for. */
+export type RowClass = 'numbering' | 'group' | 'total' | 'footer' | 'placeholder' | 'empty' | 'note';
+
+export interface OtherRow {
+  row: number;
+  /** The column of its first cell. */
+  col: number;
+  class: RowClass;
+  /** Its text, as far as it tells what the row is (the heading, the total's words). */
+  text: string;
+  hidden: boolean;
 }
 
 /** How many rows from the top the header is looked for in. */
@@ -250,11 +269,11 @@ export function kindFromText(text: string, vocab: LayoutVocabulary): string | un
 }
 
 /**
- * Whether a row's first text opens the footer. A phrase of one word ("Cộng") must stand alone or
- * before a number ("Cộng: 6"), so that "Công an xã …" — "cong an" once folded — stays a nominee.
+ * Whether a row's first text opens with one of the phrases (a total line, the signatures). A
+ * phrase of one word ("Cộng") must stand alone or before a number ("Cộng: 6"), so that "Công an xã
+ * …" — "cong an" once folded — stays a nominee.
  */
 export function isFooterText(text: string, phrases: PhraseList): boolean {
-  if (/th[aáÁ]ng|TH[AÁ]NG/.test(text) && DATE_LINE.test(fold(text))) return true;
   const i = phrases.find(text);
   if (i < 0) return false;
   const f = fold(text);
@@ -265,6 +284,23 @@ export function isFooterText(text: string, phrases: PhraseList): boolean {
 export function isDateLine(text: string): boolean {
   return DATE_LINE.test(fold(text));
 }
+
+/**
+ * The footer's place-and-date line ("Đắk Ruồng, ngày 15 tháng 8 năm 2025"), not a decision's
+ * reference that carries a date too ("QĐ 12, ngày 15 tháng 8 năm 2025", "Số 05/TTr, ngày …").
+ */
+export function isPlaceAndDate(text: string): boolean {
+  if (!/th[aáÁ]ng|TH[AÁ]NG/.test(text)) return false;
+  const f = fold(text);
+  return DATE_LINE.test(f) && !/^(qd|quyet dinh|so|theo|can cu|kem theo|tt|ttr|to trinh|cv|cong van)\b/.test(f);
+}
+
+/** An STT: "1", "01", "1.", "1.2" (numbered under a group). */
+const STT_NUMBER = /^\d{1,6}(?:\.\d{1,3})*\.?$/;
+/** A group's number in the STT column: "I", "II", "A", "b)". */
+const ENUMERATOR = /^(?:[IVXLC]{1,6}|[A-ZĐa-zđ])[.)]?$/u;
+/** A heading numbered as groups are: "I. TẬP THỂ", "II - CÁ NHÂN", "A) Hộ gia đình". */
+const ENUMERATED = /^(?:[IVXLC]{1,6}|[A-ZĐa-zđ])\s*[.)/:–-]\s*\S/u;
 
 /** "Đắk Ruồng, ngày 15 tháng 7 năm 2024", folded. */
 const DATE_LINE = /(^|\s)ngay\s+(\d{1,2}|\.+)?\s*thang\s+(\d{1,2}|\.+)?\s*nam\s+\d{4}/;
@@ -319,14 +355,14 @@ function decodeRow(row: RawRow, mode: Legacy): RawRow {
   return cells ? { ...row, cells } : row;
 }
 
-function findHeader(head: RawRow[], matcher: HeaderMatcher, nameKey: string): { index: number; rows: 1 | 2; cand: Candidate } | undefined {
+function findHeader(head: RawRow[], matcher: HeaderMatcher, nameKey: string, minScore: number): { index: number; rows: 1 | 2; cand: Candidate } | undefined {
   let best: { index: number; rows: 1 | 2; cand: Candidate } | undefined;
   const rows = head.map(rowTexts);
   for (let i = 0; i < head.length; i++) {
     const top = rows[i];
     if (top.cols.length < 2) continue;
     const consider = (rowsUsed: 1 | 2, cand: Candidate) => {
-      if (!cand.hasName || cand.score < 2) return;
+      if (!cand.hasName || cand.score < minScore) return;
       if (!best || cand.score > best.cand.score) best = { index: i, rows: rowsUsed, cand };
     };
     consider(1, locate({ cols: top.cols, tries: top.texts.map((t) => [t]) }, matcher, nameKey));
@@ -341,13 +377,17 @@ export interface TableOptions {
   vocab: LayoutVocabulary;
   /** The sheet's merged ranges: a cell merged down over several nominees counts for each of them. */
   merges?: MergeRange[];
-  /** Keys that identify a nominee: a name plus at least one of kind, unit, or an STT number. */
-  keys: { name: string; kind: string; unit: string; stt: string };
+  /** The keys of the name and STT columns, which tell nominees from the other rows. */
+  keys: { name: string; stt: string };
+  /** How many known columns the header must have, the name's among them (2; more for a sheet named like a code list). */
+  minScore?: number;
 }
 
 export type TableEvent =
   | { type: 'layout'; layout: TableLayout }
   | { type: 'row'; row: NomineeRow }
+  /** A row under the header that is no nominee, with what it was taken for. */
+  | { type: 'other'; row: OtherRow }
   /** The footer's lines (the total, the place and date, the signatures), when the sheet has one. */
   | { type: 'footer'; lines: string[] };
 
@@ -358,23 +398,24 @@ const FOOTER_ROWS = 30;
 export interface TableSink {
   layout(layout: TableLayout): void;
   row(row: NomineeRow): void;
+  /** Told of every non-empty row under the header that is no nominee. */
+  other?(row: OtherRow): void;
   footer(lines: string[]): void;
 }
 
 /**
  * Reads a sheet's rows, given one at a time and synchronously (the engine feeds it a chunk of
  * rows per await): tells the layout once the header is found (nothing at all when the sheet has
- * no recognisable header), then each nominee row, then the footer. Rows before the header are
- * held (at most HEADER_SEARCH_ROWS); rows after it are not kept.
+ * no recognisable header), then each row under it — a nominee, or what else it is — to the end
+ * of the sheet, then the footer's lines. Rows before the header are held (at most
+ * HEADER_SEARCH_ROWS); rows after it are not kept.
  */
 export class TableReader {
-  private state: 'head' | 'body' | 'footer' | 'done' = 'head';
+  private state: 'head' | 'body' | 'done' = 'head';
   private readonly head: RawRow[] = [];
   private sheetEncoding: Legacy = 'cells';
   private merged: MergedDownFill | undefined;
-  private readonly colOf = new Map<string, number>();
   private kindHint: string | undefined;
-  private first = true;
   private footerLines: string[] = [];
   private footerRows = 0;
 
@@ -384,8 +425,12 @@ export class TableReader {
     private readonly initialKindHint?: string,
   ) {}
 
-  /** Takes the next row; false once the sheet has nothing more to say (no header, or the footer read). */
+  /** How many rows (with a cell) the sheet has given so far. */
+  rowsSeen = 0;
+
+  /** Takes the next row; false once the sheet has nothing more to say (it has no header). */
   push(row: RawRow): boolean {
+    if (row.cells.length) this.rowsSeen++;
     switch (this.state) {
       case 'head':
         this.head.push(row);
@@ -394,9 +439,6 @@ export class TableReader {
       case 'body':
         this.body(this.merged!.fill(decodeRow(row, this.sheetEncoding)));
         break;
-      case 'footer':
-        this.footerRow(this.merged!.fill(decodeRow(row, this.sheetEncoding)));
-        break;
     }
     return this.state !== 'done';
   }
@@ -404,7 +446,8 @@ export class TableReader {
   /** The sheet has ended. */
   end(): void {
     if (this.state === 'head') this.findTable();
-    if (this.state === 'footer') this.endFooter();
+    if (this.state === 'body' && this.footerLines.length) this.sink.footer(this.footerLines);
+    this.footerLines = [];
     this.state = 'done';
   }
 
@@ -413,9 +456,10 @@ export class TableReader {
     const head = this.head;
     // A sheet typed in TCVN3 (.VnTime fonts) has its header in TCVN3 too: when the header reads
     // better decoded, the whole sheet is decoded; otherwise only cells that plainly are TCVN3.
-    let best = findHeader(head.map((r) => decodeRow(r, 'cells')), matcher, keys.name);
+    const minScore = this.opts.minScore ?? 2;
+    let best = findHeader(head.map((r) => decodeRow(r, 'cells')), matcher, keys.name, minScore);
     if (head.some((r) => r.cells.some((c) => c.t === 's' && looksLikeTcvn3(c.v)))) {
-      const decoded = findHeader(head.map((r) => decodeRow(r, 'tcvn3')), matcher, keys.name);
+      const decoded = findHeader(head.map((r) => decodeRow(r, 'tcvn3')), matcher, keys.name, minScore);
       if (decoded && (!best || decoded.cand.score > best.cand.score)) {
         best = decoded;
         this.sheetEncoding = 'tcvn3';
@@ -439,76 +483,113 @@ export class TableReader {
       title,
     };
     this.sink.layout(layout);
-    for (const c of layout.columns) if (c.year === undefined) this.colOf.set(c.key, c.col);
+    for (const c of layout.columns) {
+      if (c.key === keys.name && c.year === undefined) this.nameCol = c.col;
+      if (c.key === keys.stt && c.year === undefined) this.sttCol = c.col;
+    }
     this.kindHint = this.initialKindHint ?? kindFromText(title.map((t) => t.text).join(' '), this.opts.vocab);
     this.merged = new MergedDownFill((this.opts.merges ?? []).filter((m) => m.r2 > m.r1 && m.r1 > headerEnd));
     this.state = 'body';
     const rest = head.slice(best.index + best.rows);
     head.length = 0;
-    for (const r of rest) {
-      if (this.state === 'body') this.body(this.merged.fill(r));
-      else if (this.state === 'footer') this.footerRow(this.merged.fill(r));
-    }
+    for (const r of rest) this.body(this.merged.fill(r));
   }
 
-  private textAt(cells: RawCell[], texts: string[], key: string): string {
-    const col = this.colOf.get(key);
-    if (col === undefined) return '';
-    for (let i = 0; i < cells.length; i++) if (cells[i].col === col) return cells[i].t !== 'e' ? texts[i] : '';
-    return '';
+  /** The columns of the name and the STT, -1 when the sheet has none. */
+  private nameCol = -1;
+  private sttCol = -1;
+  /** Where the rows stand: in the list, under a total line, or in the footer (place, date, signatures). */
+  private zone: { at: 'list' } | { at: 'total' | 'footer'; row: number; text: string } = { at: 'list' };
+  private sawNominee = false;
+
+  private other(raw: RawRow, kind: RowClass, text: string): void {
+    this.sink.other?.({ row: raw.row, col: raw.cells[0].col, class: kind, text, hidden: Boolean(raw.hidden) });
   }
 
+  /**
+   * Decides what a row under the header is. A row with a name is a nominee unless it is plainly
+   * something else (a group heading, a total, the footer, a template's placeholder); a row without
+   * a name is one when it holds at least two typed cells besides its number. Nothing ends the
+   * table: a nominee below a total line or the signatures is still checked (and marked so).
+   */
   private body(raw: RawRow): void {
-    const { vocab, keys } = this.opts;
-    if (this.first) {
-      this.first = false;
-      if (isNumberingRow(raw)) return;
-    }
+    const { vocab } = this.opts;
     const cells = raw.cells;
+    if (cells.length === 0) return;
     const texts = cells.map(displayText);
-    const first = cells.findIndex((c, i) => c.t === 's' && texts[i] !== '');
-    const firstText = first < 0 ? undefined : texts[first];
-    if (firstText && isFooterText(firstText, vocab.footer)) {
-      // The footer: the total line and everything after it (place, date, signatures) are not nominees.
-      this.state = 'footer';
-      this.footerLines = [...textCells(raw).values()].map(cleanText);
-      return;
-    }
-    const name = this.textAt(cells, texts, keys.name);
-    const stt = this.textAt(cells, texts, keys.stt);
-    const sttIsNumber = /^\d+$/.test(stt.replace(/\.$/, ''));
-    const kind = this.textAt(cells, texts, keys.kind);
-    const unit = this.textAt(cells, texts, keys.unit);
-    if (name && !sttIsNumber && !kind && !unit) {
-      // A group row ("I. TẬP THỂ", "A | Cá nhân"): it may name the kind of the rows under it.
-      this.kindHint = kindFromText(`${stt} ${name}`, vocab) ?? this.kindHint;
-      return;
-    }
-    if (!name && cells.filter((c) => c.t !== 'e').length === 1) {
-      // A group row written in one cell merged across the table ("I. TẬP THỂ" in column A).
-      const hint = firstText ? kindFromText(firstText, vocab) : undefined;
-      if (hint) {
-        this.kindHint = hint;
-        return;
+    let name = '';
+    let stt = '';
+    let firstText: string | undefined;
+    /** Typed cells (neither a formula nor an error, not empty) outside the name and STT columns. */
+    let typed = 0;
+    let typedTexts = 0;
+    let lone = '';
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
+      const t = texts[i];
+      if (t === '' || c.t === 'e') continue;
+      if (firstText === undefined && c.t === 's') firstText = t;
+      if (c.col === this.nameCol) name = t;
+      else if (c.col === this.sttCol) stt = t;
+      else if (!c.formula) {
+        typed++;
+        if (c.t === 's') typedTexts++;
+        lone = t;
       }
     }
-    const sttCol = this.colOf.get(keys.stt);
-    // Without a name, a numbered row of at least two typed cells (counted only then: this runs on every row).
-    const nominee = name ? Boolean(kind || unit || sttIsNumber) : sttIsNumber && cells.filter((c) => !c.formula && c.t !== 'e' && c.col !== sttCol).length >= 2;
-    if (!nominee) return;
-    this.sink.row({ row: raw.row, cells, texts, hidden: Boolean(raw.hidden), kindHint: this.kindHint });
+    const sttNumber = STT_NUMBER.test(stt);
+    if (!this.sawNominee && isNumberingRow(raw)) return this.other(raw, 'numbering', texts.join(' '));
+    if (firstText !== undefined && !sttNumber) {
+      if (isFooterText(firstText, vocab.total)) {
+        this.zone = { at: 'total', row: raw.row, text: cleanText(firstText) };
+        this.footerLine(raw);
+        return this.other(raw, 'total', firstText);
+      }
+      if (this.zone.at !== 'footer' && (isFooterText(firstText, vocab.footer) || isPlaceAndDate(firstText))) {
+        this.zone = { at: 'footer', row: raw.row, text: cleanText(firstText) };
+        this.footerLine(raw);
+        return this.other(raw, 'footer', firstText);
+      }
+    }
+    if (this.zone.at === 'footer' && !((sttNumber && typed >= 1) || (name !== '' && typed >= 2))) {
+      // The signatures: titles, "(Ký, ghi rõ họ tên)", the signers' names under them.
+      this.footerLine(raw);
+      return this.other(raw, 'footer', firstText ?? texts.join(' '));
+    }
+    // A group heading ("I. TẬP THỂ", "A | Cá nhân", "CÁ NHÂN" merged across): a text and perhaps a count.
+    let heading = name || (sttNumber ? '' : stt);
+    let otherTexts = typedTexts;
+    if (!heading && typed === 1 && typedTexts === 1) {
+      heading = lone;
+      otherTexts = 0;
+    }
+    if (heading && !sttNumber && otherTexts === 0 && (ENUMERATOR.test(stt) || ENUMERATED.test(heading) || this.isKindHeading(heading))) {
+      this.kindHint = kindFromText(`${stt} ${name || heading}`, vocab) ?? this.kindHint;
+      // Nominees under a new group heading are the list going on: the line above was a subtotal.
+      this.zone = { at: 'list' };
+      return this.other(raw, 'group', heading);
+    }
+    if (name && vocab.placeholders.find(name) >= 0 && vocab.placeholders.phrases.some((p) => fold(p) === fold(name))) return this.other(raw, 'placeholder', name);
+    if (!name && typed < 2) {
+      // A text in the STT column ("QĐ 12, ngày …" written across) is a note, not an empty row.
+      const held = typed + (stt !== '' && !sttNumber ? 1 : 0);
+      return this.other(raw, held === 0 ? 'empty' : 'note', firstText ?? texts.join(' '));
+    }
+    this.sawNominee = true;
+    const row: NomineeRow = { row: raw.row, cells, texts, hidden: Boolean(raw.hidden), kindHint: this.kindHint };
+    if (this.zone.at !== 'list') row.below = { class: this.zone.at, row: this.zone.row, text: this.zone.text };
+    this.sink.row(row);
   }
 
-  private footerRow(raw: RawRow): void {
-    this.footerLines.push(...[...textCells(raw).values()].map(cleanText));
-    if (++this.footerRows >= FOOTER_ROWS) this.endFooter();
+  /** Whether a text is a kind's name alone ("CÁ NHÂN", "Hộ gia đình:"): a heading over that kind's rows. */
+  private isKindHeading(text: string): boolean {
+    if (text.length > 40) return false;
+    const f = fold(text);
+    return Object.values(this.opts.vocab.kindPhrases).some((phrases) => phrases.some((p) => fold(p) === f));
   }
 
-  /** The footer ended the table: the rest of the sheet is not read. */
-  private endFooter(): void {
-    this.sink.footer(this.footerLines);
-    this.footerLines = [];
-    this.state = 'done';
+  private footerLine(raw: RawRow): void {
+    if (this.footerRows++ < FOOTER_ROWS) this.footerLines.push(...[...textCells(raw).values()].map(cleanText));
   }
 }
 
@@ -553,7 +634,12 @@ export async function* readTable(rows: AsyncIterable<RawRow>, opts: TableOptions
   const events: TableEvent[] = [];
   const reader = new TableReader(
     opts,
-    { layout: (layout) => events.push({ type: 'layout', layout }), row: (row) => events.push({ type: 'row', row }), footer: (lines) => events.push({ type: 'footer', lines }) },
+    {
+      layout: (layout) => events.push({ type: 'layout', layout }),
+      row: (row) => events.push({ type: 'row', row }),
+      other: (row) => events.push({ type: 'other', row }),
+      footer: (lines) => events.push({ type: 'footer', lines }),
+    },
     initialKindHint,
   );
   await readTableBatches(rowBatches({ rows: () => rows }, { name: '', hidden: false }), reader);

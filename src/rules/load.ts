@@ -59,7 +59,7 @@ export interface RuleSet {
   packs: LoadedPack[];
   columns: Map<string, CompiledColumn>;
   enums: Map<string, CompiledEnum>;
-  layout: { ignoreSheets: string[]; footer: string[]; notUnit: string[] };
+  layout: { ignoreSheets: string[]; exampleSheets: string[]; total: string[]; footer: string[]; placeholders: string[]; notUnit: string[] };
   profiles: Map<string, Profile & { pack: string }>;
   rules: CompiledRule[];
 }
@@ -240,7 +240,7 @@ export function loadRuleSet(files: string[]): RuleSet {
     packs: [],
     columns: new Map(),
     enums: new Map(),
-    layout: { ignoreSheets: [], footer: [], notUnit: [] },
+    layout: { ignoreSheets: [], exampleSheets: [], total: [], footer: [], placeholders: [], notUnit: [] },
     profiles: new Map(),
     rules: [],
   };
@@ -253,7 +253,10 @@ export function loadRuleSet(files: string[]): RuleSet {
     set.packs.push({ id: pack.pack, file: pp.file, title: pack.title, doc: pack.doc, source: pack.source });
     if (pack.layout) {
       set.layout.ignoreSheets.push(...pack.layout['ignore-sheets']);
+      set.layout.exampleSheets.push(...pack.layout['example-sheets']);
+      set.layout.total.push(...pack.layout.total);
       set.layout.footer.push(...pack.layout.footer);
+      set.layout.placeholders.push(...pack.layout.placeholders);
       set.layout.notUnit.push(...pack.layout['not-unit']);
     }
     for (const [name, values] of Object.entries(pack.enums)) {

@@ -102,7 +102,10 @@ function build() {
     layout: z
       .strictObject({
         'ignore-sheets': z.array(z.string()).default([]),
+        'example-sheets': z.array(z.string()).default([]),
+        total: z.array(z.string()).default([]),
         footer: z.array(z.string()).default([]),
+        placeholders: z.array(z.string()).default([]),
         'not-unit': z.array(z.string()).default([]),
       })
       .optional(),

@@ -23,9 +23,21 @@ describe('templates of an existing commendation system, read as they are', () =>
     expect(sheets['MauTDKT_20231004.xlsx'].checked).toEqual(['file nhận']);
     expect(sheets['MauTDKT_20231004.xlsx'].skipped).toContain('Hướng dẫn');
     // Only NHANDULIEU lists nominees (rows 4–7); the 552 prepared rows of MauTDKT hold only
-    // formulas with cached #N/A and are no nominees, so nothing is reported on them.
+    // formulas with cached #N/A and are no nominees, so nothing is reported on them — but an
+    // empty template is no dossier: that is an error, and each sheet passed over is named.
     expect(result.rows).toBe(4);
-    expect(result.findings.filter((f) => f.file.endsWith('MauTDKT_20231004.xlsx'))).toEqual([]);
+    const ofTemplate = result.findings.filter((f) => f.file.endsWith('MauTDKT_20231004.xlsx'));
+    expect(ofTemplate.filter((f) => f.row !== undefined)).toEqual([]);
+    expect(ofTemplate.map((f) => [f.ruleId, f.severity, f.sheet ?? null])).toEqual([
+      ['hoso/khong-co-dong-de-nghi', 'error', null],
+      ...['HTKT', 'PLDT', 'LVHD', 'phan loai kt', 'Hướng dẫn'].map((sheet) => ['hoso/trang-bo-qua', 'info', sheet]),
+    ]);
+    for (const file of ['CANHAN.xlsx', 'TAPTHE.xlsx']) {
+      expect(result.findings.filter((f) => f.file.endsWith(file)).map((f) => [f.ruleId, f.sheet ?? null])).toEqual([
+        ['hoso/khong-co-dong-de-nghi', null],
+        ['hoso/trang-bo-qua', 'DANHMUC'],
+      ]);
+    }
   });
 
   it('takes TAPTHE / CANHAN / HOGIADINH as the kind and checks each kind by its own criteria', async () => {
@@ -44,6 +56,6 @@ describe('templates of an existing commendation system, read as they are', () =>
     // No achievement-summary column at all: one error for the sheet, not one per row. The
     // individual (CANHAN) and the household (HOGIADINH) are judged on Cultural Family years the
     // sheet cannot show: one warning each.
-    expect(sheetLevel.sort()).toEqual(['ca-nhan/gia-dinh-van-hoa', 'chung/thanh-tich', 'chung/uu-tien-lao-dong-truc-tiep', 'ho-gia-dinh/gia-dinh-van-hoa']);
+    expect(sheetLevel.sort()).toEqual(['ca-nhan/gia-dinh-van-hoa', 'chung/thanh-tich', 'chung/uu-tien-lao-dong-truc-tiep', 'ho-gia-dinh/gia-dinh-van-hoa', 'hoso/trang-bo-qua']);
   });
 });

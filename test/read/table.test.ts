@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { HeaderMatcher, isFooterText, kindFromText, readTable, type TableEvent } from '../../src/read/table.js';
+import { HeaderMatcher, isFooterText, isPlaceAndDate, kindFromText, readTable, type TableEvent } from '../../src/read/table.js';
 import type { MergeRange, RawCell, RawRow } from '../../src/read/types.js';
 import { bundledRulesDir, expandPackPaths, loadRuleSet } from '../../src/rules/load.js';
-import { PhraseList } from '../../src/normalize/text.js';
+import { vocabulary } from '../../src/engine/check.js';
 
 const ruleSet = loadRuleSet(expandPackPaths([bundledRulesDir()]));
 const matcher = new HeaderMatcher([...ruleSet.columns.values()]);
-const vocab = { footer: new PhraseList(ruleSet.layout.footer), notUnit: new PhraseList(ruleSet.layout.notUnit), kindPhrases: ruleSet.columns.get('loai')!.infer! };
+const vocab = vocabulary(ruleSet);
 const keys = { name: 'ten', kind: 'loai', unit: 'don_vi', stt: 'stt' };
 
 /** Rows from a grid: each inner array is a row from column A; undefined leaves a cell empty. */
@@ -141,12 +141,23 @@ describe('finding the table', () => {
     ]);
   });
 
-  it('keeps "Công an xã …" as a nominee: "Cộng" ends the table only alone or before a number', () => {
-    expect(isFooterText('Cộng', vocab.footer)).toBe(true);
-    expect(isFooterText('Cộng: 6', vocab.footer)).toBe(true);
-    expect(isFooterText('Tổng cộng 6 tập thể', vocab.footer)).toBe(true);
-    expect(isFooterText('Công an xã Đắk Ruồng', vocab.footer)).toBe(false);
-    expect(isFooterText('Cộng đồng dân cư thôn 3', vocab.footer)).toBe(false);
+  it('keeps "Công an xã …" as a nominee: "Cộng" is a total only alone or before a number', () => {
+    expect(isFooterText('Cộng', vocab.total)).toBe(true);
+    expect(isFooterText('Cộng: 6', vocab.total)).toBe(true);
+    expect(isFooterText('Tổng cộng 6 tập thể', vocab.total)).toBe(true);
+    expect(isFooterText('Công an xã Đắk Ruồng', vocab.total)).toBe(false);
+    expect(isFooterText('Cộng đồng dân cư thôn 3', vocab.total)).toBe(false);
+    expect(isFooterText('NGƯỜI LẬP BIỂU', vocab.footer)).toBe(true);
+  });
+
+  it('tells the place-and-date line from a decision that carries a date', () => {
+    expect(isPlaceAndDate('Đắk Ruồng, ngày 15 tháng 8 năm 2025')).toBe(true);
+    expect(isPlaceAndDate('Ngày 15 tháng 8 năm 2025')).toBe(true);
+    expect(isPlaceAndDate('Kon Tum, ngày … tháng … năm 2025')).toBe(true);
+    expect(isPlaceAndDate('QĐ 12, ngày 15 tháng 8 năm 2025')).toBe(false);
+    expect(isPlaceAndDate('Quyết định số 12/QĐ-UBND ngày 15 tháng 8 năm 2025')).toBe(false);
+    expect(isPlaceAndDate('Số 05/TTr-UBND, ngày 1 tháng 7 năm 2025')).toBe(false);
+    expect(isPlaceAndDate('Nguyễn Văn An')).toBe(false);
   });
 
   it('is no table when no row has a name column and another known column', async () => {

@@ -5,7 +5,7 @@
  * files of every separator. Each carries a deliberate defect whose finding proves the sheet was
  * read right (a criterion that fires only when the kind or the column was recognised).
  */
-import type { Column, ColumnDef, CsvOptions, DossierSpec, NomineeRow } from './dossier.js';
+import type { Column, ColumnDef, CsvOptions, DossierSpec, NomineeRow, SheetSpec } from './dossier.js';
 import { AWARD, cadre, collective } from './people.js';
 import { toTcvn3 } from './tcvn3.js';
 import {
@@ -596,17 +596,45 @@ function probeVariants(): Entry[] {
     };
     const defects = [ANTT_KHONG('Trường Tiểu học Đắk Ruồng'), RATED_WELL('Y Thanh', 2025)];
     const s = withDefects(sheet({ title: titleBlock(UNIT), columns: BASE_COLUMNS, sections: twoSections(list), footer: footer(DAK_RUONG) }), defects);
-    // Every nominee text that TCVN3 changes is read as its Unicode and warned about at the cell.
-    const legacy = mapText(s, toTcvn3);
-    legacy.body = legacy.body.map((r, i) => {
+    out.push(entry('layout/tcvn3.xlsx', 'every text in TCVN3 (ABC) under the .VnTime font ("Hä vµ tªn"), as pasted from an old document: read as Unicode, each such cell warned', { sheets: [{ ...warnedTcvn3(mapText(s, toTcvn3), s), font: '.VnTime' }] }, defects));
+  }
+
+  // The nominees pasted from an old TCVN3 document into a Unicode template: title, header, group
+  // rows and footer in Unicode. Short cells give no sign of TCVN3 on their own ("Cã" is Có, "Y tÕ"
+  // Y tế, both made of letters Unicode uses too), the first row's among them: they are read as
+  // the rest of the body is. A direct worker's "Cã" counts (no warning for lacking one), the
+  // health station's field is known (no warning for it), and a school's "Kh«ng" fails its criterion.
+  {
+    const list = {
+      collectives: [
+        collective({ ten: 'Trường THCS Đắk Pne', linh_vuc: 'Giáo dục', don_vi: 'Phòng Giáo dục và Đào tạo huyện Kon Rẫy', more: { an_toan_antt: 'Có' }, thanh_tich: 'Tỷ lệ học sinh lên lớp đạt 99%; 12 học sinh giỏi cấp huyện năm học 2024-2025' }),
+        collective({ ten: 'Trạm Y tế xã Đắk Pne', linh_vuc: 'Y tế', don_vi: 'Trung tâm Y tế huyện Kon Rẫy', thanh_tich: 'Tiêm chủng đầy đủ cho 98% trẻ dưới 1 tuổi; quản lý 420 người bệnh tăng huyết áp' }),
+        collective({ ten: 'Trường Tiểu học Đắk Pne', linh_vuc: 'Giáo dục', don_vi: 'Phòng Giáo dục và Đào tạo huyện Kon Rẫy', more: { an_toan_antt: 'Có' }, thanh_tich: 'Không có học sinh bỏ học giữa chừng; 100% học sinh được tăng cường tiếng Việt' }),
+      ],
+      individuals: [
+        cadre({ ten: 'Y Nhan', chuc_vu: 'Y sĩ', don_vi: 'Trạm Y tế xã Đắk Pne', linh_vuc: 'Y tế', truc_tiep: 'Có', thanh_tich: 'Trực tiếp khám cho 2.600 lượt người bệnh; vận động 100% phụ nữ mang thai khám thai định kỳ' }),
+        cadre({ ten: 'Lê Văn Hùng', chuc_vu: 'Phó Chủ tịch UBND xã', don_vi: 'UBND xã Đắk Pne', linh_vuc: 'Xây dựng Đảng', thanh_tich: 'Chỉ đạo giải ngân 100% vốn chương trình mục tiêu quốc gia; vận động hiến 3.000 mét vuông đất' }),
+      ],
+    };
+    const defects = [ANTT_KHONG('Trường Tiểu học Đắk Pne')];
+    const s = withDefects(sheet({ title: titleBlock(UNIT), columns: BASE_COLUMNS, sections: twoSections(list), footer: footer(DAK_RUONG) }), defects);
+    const body = s.body.map((r) => (r.type === 'nominee' ? { ...r, values: Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, typeof v === 'string' ? toTcvn3(v) : v])) } : r));
+    out.push(entry('layout/tcvn3-mau-unicode.xlsx', 'the nominees in TCVN3 pasted into a Unicode template (title, header, group rows, footer in Unicode): short cells ("Cã", "Y tÕ") read as the body is, each such cell warned', { sheets: [warnedTcvn3({ ...s, body }, s)] }, defects));
+  }
+  return out;
+}
+
+/** A sheet with its nominees' texts in TCVN3 (`legacy`), expecting a warning on every cell TCVN3 changed from the Unicode sheet `s`. */
+function warnedTcvn3(legacy: SheetSpec, s: SheetSpec): SheetSpec {
+  return {
+    ...legacy,
+    body: legacy.body.map((r, i) => {
       const before = s.body[i];
       if (r.type !== 'nominee' || before.type !== 'nominee') return r;
       const changed = Object.keys(r.values).filter((k) => typeof r.values[k] === 'string' && r.values[k] !== before.values[k]);
       return { ...r, expect: [...r.expect, ...changed.map((key) => ({ rule: 'chung/ma-tcvn3', key, severity: 'warning' as const }))] };
-    });
-    out.push(entry('layout/tcvn3.xlsx', 'every text in TCVN3 (ABC) under the .VnTime font ("Hä vµ tªn"), as pasted from an old document: read as Unicode, each such cell warned', { sheets: [{ ...legacy, font: '.VnTime' }] }, defects));
-  }
-  return out;
+    }),
+  };
 }
 
 export function layoutFixtures(): Entry[] {

@@ -10,6 +10,8 @@
  * in lower case.
  */
 
+import { syllableScore } from './syllable.js';
+
 /** Per vowel, its codes for the tones in code order: huyền, hỏi, ngã, sắc, nặng. */
 const TONED: [string, string][] = [
   ['àảãáạ', '\u00b5\u00b6\u00b7\u00b8\u00b9'],
@@ -54,27 +56,58 @@ for (let c = 0; c < 256; c++) {
   else if (TCVN3.has(ch)) TCVN3_CLASS[c] = VIETNAMESE_LATIN1.has(ch) ? NEAR_LETTER : NOT_UNICODE;
 }
 
+/** What a text says of the encoding it was typed in (latin1Kind). */
+export enum TextKind {
+  /** Nothing a legacy encoding would change: ASCII, with at most controls and no-break spaces. */
+  Ascii,
+  /**
+   * Latin-1 letters that Unicode Vietnamese and a legacy encoding both use: "Có" and "Không" are
+   * Unicode, "Cã" and "Y tÕ" TCVN3, "Toát" VNI. The text alone cannot tell; its column or row must.
+   */
+  Ambiguous,
+  /** Plainly TCVN3: a code no Unicode Vietnamese text holds, next to a letter (looksLikeTcvn3). */
+  Tcvn3,
+  /** A character beyond Latin-1: no legacy encoding (Unicode, see hasVietnameseLetter). */
+  Beyond,
+}
+
 /**
- * Whether a text reads as TCVN3 shown in Latin-1: a code no Unicode Vietnamese text uses, next to
- * a letter (an ASCII letter or a TCVN3 code). Asked of every text cell that is not known plain,
- * so it reads character codes off a table; the words Unicode Vietnamese shares with Latin-1
- * ("Có", "Không") answer no without a string made.
+ * How a text reads as TCVN3 shown in Latin-1 (see TextKind). Plainly TCVN3 is a code no Unicode
+ * Vietnamese text uses, next to a letter (an ASCII letter or a TCVN3 code). Asked of every text
+ * cell that is not known plain, so it reads character codes off a table; the words Unicode
+ * Vietnamese shares with Latin-1 ("Có", "Không") are told without a string made.
  */
-export function looksLikeTcvn3(text: string): boolean {
+export function latin1Kind(text: string): TextKind {
   const n = text.length;
   let only = false;
+  let high = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c > 0xff) return false;
+    if (c > 0xff) return TextKind.Beyond;
+    if (c >= 0xa1) high = true;
     if (TCVN3_CLASS[c] === NOT_UNICODE) only = true;
   }
-  if (!only) return false;
+  if (!only) return high ? TextKind.Ambiguous : TextKind.Ascii;
   for (let i = 0; i < n; i++) {
     if (TCVN3_CLASS[text.charCodeAt(i)] !== NOT_UNICODE) continue;
-    if ((i > 0 && TCVN3_CLASS[text.charCodeAt(i - 1)] !== 0) || (i + 1 < n && TCVN3_CLASS[text.charCodeAt(i + 1)] !== 0)) return true;
+    if ((i > 0 && TCVN3_CLASS[text.charCodeAt(i - 1)] !== 0) || (i + 1 < n && TCVN3_CLASS[text.charCodeAt(i + 1)] !== 0)) return TextKind.Tcvn3;
   }
-  return false;
+  return TextKind.Ambiguous;
 }
+
+/** Whether a text reads as TCVN3 shown in Latin-1 (see latin1Kind). */
+export function looksLikeTcvn3(text: string): boolean {
+  return latin1Kind(text) === TextKind.Tcvn3;
+}
+
+/**
+ * Whether a text holds a Vietnamese letter beyond Latin-1 (ă, đ, ơ, ư, ạ … ỹ, or a tone as a
+ * combining mark): it is Unicode Vietnamese, and so is most likely the rest of its column.
+ */
+export function hasVietnameseLetter(text: string): boolean {
+  return VIETNAMESE_BEYOND_LATIN1.test(text);
+}
+const VIETNAMESE_BEYOND_LATIN1 = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u0300-\u0323\u1ea0-\u1ef9]/;
 
 /** Whether a text could be TCVN3 at all: nothing beyond Latin-1. */
 export function isLatin1Text(text: string): boolean {
@@ -82,14 +115,17 @@ export function isLatin1Text(text: string): boolean {
 }
 
 /**
- * The Unicode a TCVN3 text stands for. Where every Latin letter of the text is a capital, it was
- * typed for a .VnTimeH font (capitals drawn from the lower-case codes), so the result is upper case.
+ * The Unicode a TCVN3 text stands for. Where a word has two capitals (ASCII, or the codes of Ă Â
+ * Ê Ô Ơ Ư Đ) and no letter is lower-case ASCII, it was typed for a .VnTimeH font (capitals drawn
+ * from the lower-case codes), so the result is upper case: "UBND X· §¾K" is "UBND XÃ ĐẮK". A
+ * capital alone is a word's first letter: "Cã" is "Có", "N÷" "Nữ" and "A Tó" "A Tú".
  */
 export function decodeTcvn3(text: string): string {
   let out = '';
   for (const ch of text) out += TCVN3.get(ch) ?? ch;
-  return /[a-z]/.test(text) || !/[A-Z]/.test(text) ? out : out.toUpperCase();
+  return /[a-z]/.test(text) || !TWO_CAPITALS.test(text) ? out : out.toUpperCase();
 }
+const TWO_CAPITALS = /[A-Z\u00a1-\u00a7]\S*[A-Z\u00a1-\u00a7]/;
 
 /*
  * VNI (VNI-Windows), the encoding of the VNI-Times fonts: a vowel is its base letter followed by
@@ -173,9 +209,36 @@ const HIGH_LATIN1 = /[\u00c0-\u00ff]/;
 
 /**
  * Whether a text reads as VNI shown in Windows-1252: nothing beyond Latin-1 and Windows-1252's
- * letters, a code Unicode Vietnamese never holds right after a letter, and no TCVN3-only code.
+ * letters, a code Unicode Vietnamese never holds right after a letter, no TCVN3-only code, and
+ * it reads as Vietnamese at least as well decoded as VNI as decoded as TCVN3.
  */
 export function looksLikeVni(text: string): boolean {
+  if (!vniShaped(text)) return false;
+  const d = vniOverTcvn3(text);
+  // A tie that is plainly TCVN3 as well is left to the sheet to decide (see tcvn3OrVni).
+  return d > 0 || (d === 0 && !looksLikeTcvn3(text));
+}
+
+/**
+ * TCVN3 uses most of VNI's codes too, for other letters ("cña" is "của" in TCVN3, "cđa" in
+ * VNI): of the two, the encoding that decodes the text into Vietnamese syllables is the one.
+ * Above 0 when VNI reads better, below when TCVN3 does, 0 when alike.
+ */
+function vniOverTcvn3(text: string): number {
+  return syllableScore(decodeVni(text)) - syllableScore(decodeTcvn3(text));
+}
+
+/**
+ * Whether a text that plainly is TCVN3 reads as well as VNI: short words such as "Tæ" (Tổ in
+ * TCVN3, Tỉ in VNI) or "Cöa". Neither the cell reader nor the text can tell; the sheet, the
+ * column or the row it stands in does (see LegacyText).
+ */
+export function tcvn3OrVni(text: string): boolean {
+  return vniShaped(text) && looksLikeTcvn3(text) && vniOverTcvn3(text) === 0;
+}
+
+/** Whether a text is made as VNI is: VNI's codes, each where VNI puts it, no TCVN3-only code. */
+function vniShaped(text: string): boolean {
   if (BEYOND_LATIN1.test(text) || !ANY_HIGH.test(text) || TCVN3_ONLY.test(text)) return false;
   if (VNI_PAIR.test(text)) return true;
   if (!VNI_ONLY.test(text)) return false;

@@ -14,6 +14,7 @@ import type { MergeRange, RawCell, RawRow, SheetInfo } from './types.js';
 import { displayText } from '../normalize/values.js';
 import { cleanText, fold, foldWithoutParentheses, PhraseList } from '../normalize/text.js';
 import { decodeTcvn3, isLatin1Text, looksLikeTcvn3 } from '../normalize/legacy.js';
+import { LegacyText } from './legacy-text.js';
 
 /** A column as a rule pack declares it; `header` and `aliases` may contain YYYY (a year column). */
 export interface ColumnSpec {
@@ -333,20 +334,17 @@ class MergedDownFill {
   }
 }
 
-type Legacy = 'cells' | 'tcvn3';
-
 /**
- * Text cells in TCVN3 turned into Unicode and marked: every Latin-1-only text of a sheet typed in
- * TCVN3 ('tcvn3'), or in any sheet the cells that plainly are TCVN3 ('cells').
+ * The header search's view of a row in TCVN3: only the cells that plainly are TCVN3 decoded, or
+ * (`all`) every Latin-1 text, as a sheet typed in TCVN3 has its header. The body is read by
+ * LegacyText, which decides by row, column and sheet.
  */
-function decodeRow(row: RawRow, mode: Legacy): RawRow {
-  // Nearly every row has nothing to decode: no array is made unless a cell changes.
+function decodeForHeader(row: RawRow, all: boolean): RawRow {
   let cells: RawCell[] | undefined;
   for (let i = 0; i < row.cells.length; i++) {
     const c = row.cells[i];
     if (c.t !== 's' || c.legacy || c.plain) continue;
-    const legacy = mode === 'tcvn3' ? isLatin1Text(c.v) : looksLikeTcvn3(c.v);
-    if (!legacy) continue;
+    if (!(all ? isLatin1Text(c.v) : looksLikeTcvn3(c.v))) continue;
     const v = decodeTcvn3(c.v);
     if (v === c.v) continue;
     cells ??= row.cells.slice();
@@ -413,7 +411,7 @@ export interface TableSink {
 export class TableReader {
   private state: 'head' | 'body' | 'done' = 'head';
   private readonly head: RawRow[] = [];
-  private sheetEncoding: Legacy = 'cells';
+  private readonly legacy = new LegacyText();
   private merged: MergedDownFill | undefined;
   private kindHint: string | undefined;
   private footerLines: string[] = [];
@@ -437,7 +435,7 @@ export class TableReader {
         if (this.head.length >= HEADER_SEARCH_ROWS) this.findTable();
         break;
       case 'body':
-        this.body(this.merged!.fill(decodeRow(row, this.sheetEncoding)));
+        this.body(this.merged!.fill(this.legacy.decode(row, true)));
         break;
     }
     return this.state !== 'done';
@@ -454,23 +452,28 @@ export class TableReader {
   private findTable(): void {
     const { matcher, keys } = this.opts;
     const head = this.head;
-    // A sheet typed in TCVN3 (.VnTime fonts) has its header in TCVN3 too: when the header reads
-    // better decoded, the whole sheet is decoded; otherwise only cells that plainly are TCVN3.
+    // A sheet typed in TCVN3 (.VnTime fonts) may have its header in TCVN3 too: it is looked for
+    // with the cells that plainly are TCVN3 decoded, and with every Latin-1 text decoded.
     const minScore = this.opts.minScore ?? 2;
-    let best = findHeader(head.map((r) => decodeRow(r, 'cells')), matcher, keys.name, minScore);
+    let best = findHeader(head.map((r) => decodeForHeader(r, false)), matcher, keys.name, minScore);
+    let headerTcvn3 = false;
     if (head.some((r) => r.cells.some((c) => c.t === 's' && looksLikeTcvn3(c.v)))) {
-      const decoded = findHeader(head.map((r) => decodeRow(r, 'tcvn3')), matcher, keys.name, minScore);
+      const decoded = findHeader(head.map((r) => decodeForHeader(r, true)), matcher, keys.name, minScore);
       if (decoded && (!best || decoded.cand.score > best.cand.score)) {
         best = decoded;
-        this.sheetEncoding = 'tcvn3';
+        headerTcvn3 = true;
       }
     }
-    for (let i = 0; i < head.length; i++) head[i] = decodeRow(head[i], this.sheetEncoding);
     if (!best) {
       // Not a dossier sheet (instructions, code lists): stop reading it.
       this.state = 'done';
       return;
     }
+    // The rows under the header held so far decide the sheet's and the columns' legacy text
+    // before any of them is read (see LegacyText).
+    const bodyStart = best.index + best.rows;
+    this.legacy.begin(head.slice(bodyStart), headerTcvn3);
+    for (let i = 0; i < head.length; i++) head[i] = this.legacy.decode(head[i], i >= bodyStart);
     const headerStart = head[best.index].row;
     const headerEnd = head[best.index + best.rows - 1].row;
     const title: TitleLine[] = head

@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { cp1252Char, decodeTcvn3, decodeVni, looksLikeTcvn3, looksLikeVni, repairMojibake } from '../../src/normalize/legacy.js';
+import { cp1252Char, decodeTcvn3, decodeVni, latin1Kind, looksLikeTcvn3, looksLikeVni, repairMojibake, tcvn3OrVni, TextKind } from '../../src/normalize/legacy.js';
+import { isVietnameseSyllable, syllableScore } from '../../src/normalize/syllable.js';
 import { parseDateText, parseNumberText } from '../../src/normalize/values.js';
 import { openCsv } from '../../src/read/csv.js';
 import { oleKind } from '../../src/read/ole.js';
@@ -41,6 +42,57 @@ describe('VNI', () => {
       expect(looksLikeVni(text), text).toBe(false);
     }
     expect(looksLikeTcvn3('Hä vµ tªn')).toBe(true);
+  });
+});
+
+describe('TCVN3 or VNI', () => {
+  // TCVN3 texts made only of codes VNI uses too: VNI would read "GiÊy khen cđa Chđ tÞch".
+  const tcvn3: [string, string][] = [
+    ['GiÊy khen cña Chñ tÞch UBND huyÖn', 'Giấy khen của Chủ tịch UBND huyện'],
+    ['GiÊy khen cña Chñ huyÖn', 'Giấy khen của Chủ huyện'],
+    ['cña', 'của'],
+    ['lîi Ých', 'lợi ích'],
+  ];
+  it.each(tcvn3)('"%s" is TCVN3, not VNI: it reads "%s"', (text, unicode) => {
+    expect(looksLikeVni(text)).toBe(false);
+    expect(tcvn3OrVni(text)).toBe(false);
+    expect(looksLikeTcvn3(text)).toBe(true);
+    expect(decodeTcvn3(text)).toBe(unicode);
+  });
+
+  it('leaves to the sheet a short word both read alike, and reads a capitals-only abbreviation as VNI only in context', () => {
+    for (const text of ['Tæ', 'Cöa', 'GD&ÑT']) {
+      expect(looksLikeVni(text), text).toBe(false);
+      expect(tcvn3OrVni(text), text).toBe(true);
+    }
+    // A tie that is not plainly TCVN3 stays VNI, as before.
+    expect(looksLikeVni('Khoâng')).toBe(true);
+    expect(tcvn3OrVni('Khoâng')).toBe(false);
+  });
+
+  it('knows a syllable by its onset, vowels, final, one tone and one case', () => {
+    for (const w of ['Nguyễn', 'người', 'khuya', 'Đắk', 'giữ', 'quyết', 'NGUYỄN', 'Hoà', 'hoá', 'Rẫy']) expect(isVietnameseSyllable(w), w).toBe(true);
+    for (const w of ['cđa', 'GiÊy', 'huyƯn', 'tÞch', 'Nửừ', 'Cafộ', 'ĐT', 'nguyEn']) expect(isVietnameseSyllable(w), w).toBe(false);
+    // ASCII words and short words in capitals (abbreviations) do not count.
+    expect(syllableScore('UBND GD&ĐT Kon Rẫy')).toBe(1);
+    expect(syllableScore('GiÊy cđa')).toBe(-2);
+  });
+});
+
+describe('TCVN3 capitals', () => {
+  it('reads a word with one capital as typed for .VnTime, two capitals in a word with no lower-case letter as .VnTimeH', () => {
+    expect(['Cã', 'N÷', 'A Tó', 'Y tÕ', 'X·'].map(decodeTcvn3)).toEqual(['Có', 'Nữ', 'A Tú', 'Y tế', 'Xã']);
+    expect(['UBND X· §¾K RUåNG', '§¾K', 'CéNG'].map(decodeTcvn3)).toEqual(['UBND XÃ ĐẮK RUỒNG', 'ĐẮK', 'CỘNG']);
+  });
+});
+
+describe('what a text cell says of its encoding', () => {
+  it('tells ASCII, ambiguous Latin-1, plain TCVN3 and text beyond Latin-1 apart', () => {
+    const kinds = (texts: string[]) => texts.map((t) => TextKind[latin1Kind(t)]);
+    expect(kinds(['', 'Nam', 'x', 'HTXSNV', '1\u00a02'])).toEqual(['Ascii', 'Ascii', 'Ascii', 'Ascii', 'Ascii']);
+    expect(kinds(['Có', 'Không', 'Cã', 'Y tÕ', 'Café', 'Ô Môn', 'Toát'])).toEqual(Array(7).fill('Ambiguous'));
+    expect(kinds(['N÷', 'Kh«ng', 'Hä vµ tªn'])).toEqual(['Tcvn3', 'Tcvn3', 'Tcvn3']);
+    expect(kinds(['Nữ', 'Gi¸o – viªn', 'Nguyễn'])).toEqual(['Beyond', 'Beyond', 'Beyond']);
   });
 });
 

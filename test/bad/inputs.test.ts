@@ -145,7 +145,20 @@ describe.concurrent('legacy encodings, odd cells, hidden rows and sheets', () =>
     const warned = report.findings.filter((f) => f.ruleId === 'chung/ma-tcvn3');
     expect(warned.length).toBeGreaterThan(10);
     expect(warned.map((f) => f.value)).toContain('Phạm Thị Hương');
-    expect(warned[0].message).toContain('gõ bằng mã VNI (phông VNI-Times)');
+    // Every cell is VNI, short ones and abbreviations ("GD&ĐT") included: none is taken for TCVN3.
+    for (const f of warned) expect(f.message, f.value).toContain('gõ bằng mã VNI (phông VNI-Times)');
+    expect(warned.map((f) => f.value)).toContain('GD&ĐT');
+  });
+
+  it('tcvn3.xlsx: every TCVN3 cell is read as TCVN3, never as VNI; the award column reads "Giấy khen của Chủ tịch UBND huyện"', async () => {
+    const run = await hoso(['check', 'fixtures/layout/tcvn3.xlsx', '-f', 'json']);
+    const warned = (JSON.parse(run.stdout) as Report).findings.filter((f) => f.ruleId === 'chung/ma-tcvn3');
+    expect(warned.length).toBeGreaterThan(20);
+    for (const f of warned) expect(f.message, f.value).toContain('gõ bằng mã TCVN3 (phông .VnTime)');
+    const awards = warned.filter((f) => f.column === 'M').map((f) => f.value);
+    expect(awards).toEqual(Array(4).fill('Giấy khen của Chủ tịch UBND huyện'));
+    // A short "Cã" is "Có", not the .VnTimeH capitals "CÓ".
+    expect(warned.filter((f) => f.value?.toUpperCase() === 'CÓ').map((f) => f.value)).toEqual(['Có', 'Có']);
   });
 
   it('o-dac-biet.xlsx: a 32,767-character cell, control characters, a date before 1900 and "1.988,0" are read, not fatal', async () => {

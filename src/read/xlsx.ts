@@ -15,6 +15,7 @@ import zlib from 'node:zlib';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
 import { OLE_SIGNATURE, oleError } from './ole.js';
+import { entryKey, Once, partKey, shown } from './opc.js';
 import { encodingOf, SharedStrings, SharedStringsReader, SharedStringsScanner, SheetScanner, XmlError, type NumberKind } from './sheet-scanner.js';
 import {
   DEFAULT_LIMITS,
@@ -165,9 +166,20 @@ function listEntries(ctx: Ctx): Promise<Map<string, yauzl.Entry>> {
         if (err2) reject(err2);
         else resolve(entries);
       };
+      // A part in two entries is refused: which copy each reader takes is anyone's guess (opc.ts).
+      const names = new Once(ctx.file, (first, second) =>
+        first === second ? `two zip entries named ${shown(first)}` : `zip entries ${shown(first)} and ${shown(second)} name one part`,
+      );
       zip.on('entry', (entry: yauzl.Entry) => {
         const name = entry.fileNameRaw.toString('utf8');
-        if (!name.endsWith('/')) entries.set(partKey(name), entry);
+        if (!name.endsWith('/')) {
+          try {
+            names.add(entryKey(name), name);
+          } catch (dup) {
+            return done(dup as Error);
+          }
+          entries.set(partKey(name), entry);
+        }
         zip.readEntry();
       });
       zip.once('end', () => done());
@@ -177,11 +189,6 @@ function listEntries(ctx: Ctx): Promise<Map<string, yauzl.Entry>> {
     if (ctx.bytes) yauzl.fromBuffer(ctx.bytes, options, opened);
     else yauzl.fromFd(ctx.handle!.fd, options, opened);
   });
-}
-
-/** Part names are matched case-insensitively, ignoring a leading slash and backslashes. */
-function partKey(name: string): string {
-  return name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
 }
 
 function findEntry(ctx: Ctx, name: string): yauzl.Entry | undefined {
@@ -465,6 +472,8 @@ async function* parsePart<T>(ctx: Ctx, name: string, entry: yauzl.Entry, handler
       if (text === null) parser.close();
       else parser.write(text);
     } catch (err) {
+      // What a handler refuses (a duplicate) is said as it is, not as damaged XML.
+      if (err instanceof InputError) throw err;
       throw new InputError(ctx.file, 'bad-xml', (err as Error).message);
     }
   };
@@ -530,7 +539,7 @@ async function readBook(ctx: Ctx, options: OpenOptions): Promise<Book> {
     throw new InputError(ctx.file, 'not-a-workbook', `unsupported workbook part ${workbookPath} (.xlsb?)`);
   }
 
-  const listed: { name: string; hidden: boolean; rid: string | undefined }[] = [];
+  const listed: { name: string; hidden: boolean; rid: string | undefined; id: string | undefined }[] = [];
   let date1904 = false;
   let root: string | undefined;
   await parseWhole(ctx, workbookPath, workbookEntry, {
@@ -538,7 +547,7 @@ async function readBook(ctx: Ctx, options: OpenOptions): Promise<Book> {
       root ??= name;
       if (name === 'sheet') {
         const state = attrs.state;
-        listed.push({ name: attrs.name ?? '', hidden: state === 'hidden' || state === 'veryHidden', rid: prefixedAttr(attrs, 'id') });
+        listed.push({ name: attrs.name ?? '', hidden: state === 'hidden' || state === 'veryHidden', rid: prefixedAttr(attrs, 'id'), id: attrs.sheetId });
       } else if (name === 'workbookPr') {
         date1904 = isTrue(attrs.date1904);
       }
@@ -553,11 +562,20 @@ async function readBook(ctx: Ctx, options: OpenOptions): Promise<Book> {
   const rels = await readRels(ctx, `${dir}/_rels/${path.posix.basename(workbookPath)}.rels`, dir);
   const sheets: SheetInfo[] = [];
   const parts = new Map<SheetInfo, string>();
+  // Findings name a sheet, so two of one name (Excel compares them without case) could be either;
+  // exceljs keeps one sheet of a sheetId, so the annotated copy would lose the other; two sheets of
+  // one part would have each nominee checked twice.
+  const names = new Once(ctx.file, (a, b) => (a === b ? `two sheets named ${shown(a)}` : `sheets ${shown(a)} and ${shown(b)} have one name (without case)`));
+  const ids = new Once(ctx.file, (a, b) => `sheets ${shown(a)} and ${shown(b)} have one sheetId`);
+  const sheetParts = new Once(ctx.file, (a, b) => `sheets ${shown(a)} and ${shown(b)} are one part`);
   for (const s of listed) {
     const target = s.rid === undefined ? undefined : rels.get(s.rid)?.target;
     if (target === undefined || !findEntry(ctx, target)) {
       throw new InputError(ctx.file, 'not-a-workbook', `the part of sheet "${s.name}" is missing`);
     }
+    names.add(s.name.toLowerCase(), s.name);
+    if (s.id !== undefined) ids.add(s.id, s.name);
+    sheetParts.add(partKey(target), s.name);
     const info: SheetInfo = { name: s.name, hidden: s.hidden };
     sheets.push(info);
     parts.set(info, target);
@@ -565,19 +583,30 @@ async function readBook(ctx: Ctx, options: OpenOptions): Promise<Book> {
 
   const merges = new Merges(ctx, sheets, parts);
   if (options.mergesAhead) for (const sheet of sheets) merges.of(sheet);
-  const relOf = (type: string, fallback: string) =>
-    [...rels.values()].find((r) => r.type.endsWith(type))?.target ?? `${dir}/${fallback}`;
-  const sst = await readSharedStrings(ctx, relOf(REL_SHARED_STRINGS, 'sharedStrings.xml'));
-  const xfKinds = await readStyles(ctx, relOf(REL_STYLES, 'styles.xml'));
+  const sst = await readSharedStrings(ctx, onlyRel(ctx, rels, REL_SHARED_STRINGS)?.target ?? `${dir}/sharedStrings.xml`);
+  const xfKinds = await readStyles(ctx, onlyRel(ctx, rels, REL_STYLES)?.target ?? `${dir}/styles.xml`);
   return { sheets, parts, date1904, sst, xfKinds, merges };
 }
 
 async function findWorkbookPath(ctx: Ctx): Promise<string> {
-  const rels = await readRels(ctx, '_rels/.rels', '');
+  const rel = onlyRel(ctx, await readRels(ctx, '_rels/.rels', ''), REL_OFFICE_DOCUMENT);
+  return rel && findEntry(ctx, rel.target) ? rel.target : 'xl/workbook.xml';
+}
+
+/**
+ * The relationship of a type a package has one of (its workbook, the workbook's shared strings
+ * and styles). Two to different parts are refused: taking the first would be a guess.
+ */
+function onlyRel(ctx: Ctx, rels: Map<string, Rel>, type: string): Rel | undefined {
+  let found: Rel | undefined;
   for (const rel of rels.values()) {
-    if (rel.type.endsWith(REL_OFFICE_DOCUMENT) && findEntry(ctx, rel.target)) return rel.target;
+    if (!rel.type.endsWith(type)) continue;
+    if (found && partKey(found.target) !== partKey(rel.target)) {
+      throw new InputError(ctx.file, 'duplicate-part', `two ${type.slice(1)} relationships, to ${shown(found.target)} and ${shown(rel.target)}`);
+    }
+    found ??= rel;
   }
-  return 'xl/workbook.xml';
+  return found;
 }
 
 /** Relationships by Id, targets resolved to part names. An absent .rels part is an empty map. */
@@ -585,9 +614,13 @@ async function readRels(ctx: Ctx, relsPath: string, baseDir: string): Promise<Ma
   const rels = new Map<string, Rel>();
   const entry = findEntry(ctx, relsPath);
   if (!entry) return rels;
+  // Every Id, external targets' too: readers that differ on which of two to keep differ on the part.
+  const ids = new Once(ctx.file, (id) => `relationship Id ${shown(id)} twice in ${shown(relsPath)}`);
   await parseWhole(ctx, relsPath, entry, {
     open(name, attrs) {
-      if (name !== 'Relationship' || attrs.TargetMode === 'External' || !attrs.Id || !attrs.Target) return;
+      if (name !== 'Relationship') return;
+      if (attrs.Id !== undefined) ids.add(attrs.Id, attrs.Id);
+      if (attrs.TargetMode === 'External' || !attrs.Id || !attrs.Target) return;
       rels.set(attrs.Id, { target: resolveTarget(baseDir, attrs.Target), type: attrs.Type ?? '' });
     },
     close() {},

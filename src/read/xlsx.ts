@@ -309,7 +309,7 @@ function inflatePart(name: string, entry: yauzl.Entry, stored: Buffer): Buffer {
     }
   }
   if (bytes.length !== entry.uncompressedSize) {
-    throw new Error(`${name}: ${bytes.length > entry.uncompressedSize ? 'more bytes' : `${bytes.length} bytes`} inflated, the zip's directory says ${entry.uncompressedSize}`);
+    throw new Error(`${shown(name)}: ${bytes.length > entry.uncompressedSize ? 'more bytes' : `${bytes.length} bytes`} inflated, the zip's directory says ${entry.uncompressedSize}`);
   }
   return bytes;
 }
@@ -389,7 +389,7 @@ async function* partChunks(ctx: Ctx, name: string, entry: yauzl.Entry, pace = RO
     }
     // As yauzl checks when it inflates: the central directory's size must match.
     if (bytes !== entry.uncompressedSize) {
-      throw new Error(`${name}: ${bytes} bytes inflated, the zip's directory says ${entry.uncompressedSize}`);
+      throw new Error(`${shown(name)}: ${bytes} bytes inflated, the zip's directory says ${entry.uncompressedSize}`);
     }
   } catch (err) {
     // close() destroys the stream under a reader that is still iterating.
@@ -435,7 +435,7 @@ async function* partText(ctx: Ctx, name: string, entry: yauzl.Entry): AsyncGener
 }
 
 function tooLarge(ctx: Ctx, name: string): InputError {
-  return new InputError(ctx.file, 'too-large', `${name} inflates to more than ${ctx.limits.maxPartBytes} bytes`);
+  return new InputError(ctx.file, 'too-large', `${shown(name)} inflates to more than ${ctx.limits.maxPartBytes} bytes`);
 }
 
 /** A cell longer than --max-cell-length: refused, since keeping only its start would lose data unsaid. */
@@ -462,7 +462,7 @@ interface XmlHandler<T> {
 
 /** Feeds a part through saxes, yielding whatever the handler completed after each chunk. */
 async function* parsePart<T>(ctx: Ctx, name: string, entry: yauzl.Entry, handler: XmlHandler<T>): AsyncGenerator<T> {
-  const parser = new SaxesParser({ fileName: name });
+  const parser = new SaxesParser({ fileName: shown(name) });
   parser.on('opentag', (tag) => handler.open(localName(tag.name), tag.attributes as Attrs));
   parser.on('closetag', (tag) => handler.close(localName(tag.name)));
   parser.on('text', (t) => handler.text(t));
@@ -536,7 +536,7 @@ async function readBook(ctx: Ctx, options: OpenOptions): Promise<Book> {
   const workbookEntry = findEntry(ctx, workbookPath);
   if (!workbookEntry) throw new InputError(ctx.file, 'not-a-workbook', 'no xl/workbook.xml in the archive');
   if (!workbookPath.toLowerCase().endsWith('.xml')) {
-    throw new InputError(ctx.file, 'not-a-workbook', `unsupported workbook part ${workbookPath} (.xlsb?)`);
+    throw new InputError(ctx.file, 'not-a-workbook', `unsupported workbook part ${shown(workbookPath)} (.xlsb?)`);
   }
 
   const listed: { name: string; hidden: boolean; rid: string | undefined; id: string | undefined }[] = [];
@@ -555,7 +555,7 @@ async function readBook(ctx: Ctx, options: OpenOptions): Promise<Book> {
     close() {},
     text() {},
   });
-  if (root !== 'workbook') throw new InputError(ctx.file, 'not-a-workbook', `${workbookPath} is not a workbook`);
+  if (root !== 'workbook') throw new InputError(ctx.file, 'not-a-workbook', `${shown(workbookPath)} is not a workbook`);
   if (listed.length === 0) throw new InputError(ctx.file, 'no-sheets', 'the workbook lists no sheet');
 
   const dir = path.posix.dirname(workbookPath);
@@ -571,7 +571,7 @@ async function readBook(ctx: Ctx, options: OpenOptions): Promise<Book> {
   for (const s of listed) {
     const target = s.rid === undefined ? undefined : rels.get(s.rid)?.target;
     if (target === undefined || !findEntry(ctx, target)) {
-      throw new InputError(ctx.file, 'not-a-workbook', `the part of sheet "${s.name}" is missing`);
+      throw new InputError(ctx.file, 'not-a-workbook', `the part of sheet ${shown(s.name)} is missing`);
     }
     names.add(s.name.toLowerCase(), s.name);
     if (s.id !== undefined) ids.add(s.id, s.name);
@@ -643,7 +643,7 @@ async function readSharedStrings(ctx: Ctx, partPath: string): Promise<SharedStri
   const reader = new SharedStringsReader(scanner);
   for await (const chunk of partChunks(ctx, partPath, entry)) scanned(ctx, partPath, () => reader.push(chunk));
   scanned(ctx, partPath, () => reader.finish());
-  if (scanner.clipped) throw tooLong(ctx, `${partPath} ×${scanner.clipped}`);
+  if (scanner.clipped) throw tooLong(ctx, `${shown(partPath)} ×${scanner.clipped}`);
   return scanner.strings;
 }
 
@@ -652,7 +652,7 @@ function scanned(ctx: Ctx, partPath: string, step: () => void): void {
   try {
     step();
   } catch (err) {
-    if (err instanceof XmlError) throw new InputError(ctx.file, 'bad-xml', `${partPath}: ${err.message}`);
+    if (err instanceof XmlError) throw new InputError(ctx.file, 'bad-xml', `${shown(partPath)}: ${err.message}`);
     throw err;
   }
 }
@@ -722,9 +722,9 @@ function makeSource(ctx: Ctx, book: Book): WorkbookSource {
 
 function sheetPart(ctx: Ctx, parts: Map<SheetInfo, string>, sheet: SheetInfo): { partPath: string; entry: yauzl.Entry } {
   const partPath = parts.get(sheet) ?? [...parts].find(([s]) => s.name === sheet.name)?.[1];
-  if (partPath === undefined) throw new InputError(ctx.file, 'no-sheets', `no sheet named "${sheet.name}"`);
+  if (partPath === undefined) throw new InputError(ctx.file, 'no-sheets', `no sheet named ${shown(sheet.name)}`);
   const entry = findEntry(ctx, partPath);
-  if (!entry) throw new InputError(ctx.file, 'not-a-workbook', `${partPath} is missing`);
+  if (!entry) throw new InputError(ctx.file, 'not-a-workbook', `${shown(partPath)} is missing`);
   return { partPath, entry };
 }
 
@@ -894,7 +894,7 @@ class SheetBatches implements AsyncIterator<RawRow[]> {
         scanned(this.ctx, this.partPath, () => scanner.finish());
         this.done = true;
       } else scanned(this.ctx, this.partPath, () => scanner.push(text.value));
-      if (scanner.clipped) throw tooLong(this.ctx, `«${this.sheet.name}»`);
+      if (scanner.clipped) throw tooLong(this.ctx, shown(this.sheet.name));
       this.rows = scanner.take();
       this.next_ = 0;
     }
@@ -915,7 +915,7 @@ class SheetBatches implements AsyncIterator<RawRow[]> {
   }
 
   private tooMany(max: number): InputError {
-    return new InputError(this.ctx.file, 'too-many-rows', `sheet "${this.sheet.name}" has more than ${max} rows`);
+    return new InputError(this.ctx.file, 'too-many-rows', `sheet ${shown(this.sheet.name)} has more than ${max} rows`);
   }
 
   /** Ends the iteration with err, as an InputError, after letting go of the part's stream. */

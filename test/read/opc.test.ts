@@ -146,6 +146,13 @@ describe('a workbook that names one thing twice is refused, read whole and strea
   });
 });
 
+describe('names from the file in other reasons are shown safely too', () => {
+  it('a sheet whose part is missing, named with a C1 control and a direction mark', async () => {
+    const got = await outcome(withSheets('<sheet sheetId="1" name="Danh&#x9B;31m sách&#x202E;" r:id="rId99"/>'), false);
+    expect(got).toEqual({ code: 'not-a-workbook', message: 'the part of sheet «Danh\\u{9B}31m sách\\u{202E}» is missing' });
+  });
+});
+
 describe('a workbook whose names only look alike is read as before', () => {
   const cases: [what: string, parts: ZipPart[]][] = [
     // Names that share a prefix, or differ beyond ASCII case: OPC holds them apart, and so does the lookup.

@@ -5,6 +5,7 @@
  * while exceljs (the annotated copy) or Excel shows the other, and the verdict would not cover
  * what the officer sees. Such a workbook is refused ('duplicate-part'), never read by a guess.
  */
+import zlib from 'node:zlib';
 import { InputError } from './types.js';
 
 /**
@@ -29,6 +30,23 @@ export function entryKey(name: string): string {
   } catch {
     // A stray "%" ("100%.png") is a character, not an escape.
     return partKey(name);
+  }
+}
+
+const UNICODE_PATH = 0x7075;
+
+/**
+ * Refuses a zip entry that names itself twice: an Info-ZIP Unicode Path field (0x7075, version 1,
+ * for these name bytes) giving another name than the entry's own. yauzl and JSZip (exceljs) take
+ * the field's name, Excel its own; hoso reads the own name. Written by zip tools for names beyond
+ * ASCII, and then the same name: a workbook's part names are ASCII.
+ */
+export function checkUnicodePath(file: string, rawName: Buffer, name: string, extraFields: readonly { id: number; data: Buffer }[]): void {
+  for (const field of extraFields) {
+    if (field.id !== UNICODE_PATH || field.data.length < 5 || field.data[0] !== 1) continue;
+    if (field.data.readUInt32LE(1) !== zlib.crc32(rawName)) continue;
+    const other = field.data.toString('utf8', 5);
+    if (other !== name) throw new InputError(file, 'duplicate-part', `zip entry ${shown(name)} also names itself ${shown(other)}`);
   }
 }
 

@@ -15,7 +15,7 @@ import zlib from 'node:zlib';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
 import { OLE_SIGNATURE, oleError } from './ole.js';
-import { entryKey, Once, partKey, shown } from './opc.js';
+import { checkUnicodePath, entryKey, Once, partKey, shown } from './opc.js';
 import { encodingOf, SharedStrings, SharedStringsReader, SharedStringsScanner, SheetScanner, XmlError, type NumberKind } from './sheet-scanner.js';
 import {
   DEFAULT_LIMITS,
@@ -172,14 +172,15 @@ function listEntries(ctx: Ctx): Promise<Map<string, yauzl.Entry>> {
       );
       zip.on('entry', (entry: yauzl.Entry) => {
         const name = entry.fileNameRaw.toString('utf8');
-        if (!name.endsWith('/')) {
-          try {
-            names.add(entryKey(name), name);
-          } catch (dup) {
-            return done(dup as Error);
-          }
-          entries.set(partKey(name), entry);
+        const isPart = !name.endsWith('/');
+        try {
+          // A folder's entry too: under its other name, JSZip may take it for a part.
+          checkUnicodePath(ctx.file, entry.fileNameRaw, name, entry.extraFields);
+          if (isPart) names.add(entryKey(name), name);
+        } catch (dup) {
+          return done(dup as Error);
         }
+        if (isPart) entries.set(partKey(name), entry);
         zip.readEntry();
       });
       zip.once('end', () => done());

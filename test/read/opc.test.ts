@@ -6,11 +6,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { entryKey, partKey, shown } from '../../src/read/opc.js';
 import { InputError, type RawRow } from '../../src/read/types.js';
 import { openXlsx } from '../../src/read/xlsx.js';
-import { readZip, writeZip, type ZipPart } from '../../scripts/fixture-kit/zip.js';
+import { readZip, writeRawZip, writeZip, type RawEntry, type ZipPart } from '../../scripts/fixture-kit/zip.js';
 import { FIXTURES } from '../support/cli.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-opc-'));
@@ -38,9 +40,9 @@ const withSheets = (sheets: string) => edited('xl/workbook.xml', (t) => t.replac
 const withRels = (rels: string, name = 'xl/_rels/workbook.xml.rels', parts = BOOK) => edited(name, (t) => t.replace('</Relationships>', `${rels}</Relationships>`), parts);
 
 /** What opening the parts and reading every sheet gives: the rows, or the error's code and message. */
-async function outcome(parts: ZipPart[], streamAll: boolean): Promise<{ rows: RawRow[][] } | { code: string; message: string }> {
+async function outcome(parts: ZipPart[] | Buffer, streamAll: boolean): Promise<{ rows: RawRow[][] } | { code: string; message: string }> {
   const file = path.join(dir, `book-${Math.random().toString(36).slice(2)}.xlsx`);
-  fs.writeFileSync(file, writeZip(parts));
+  fs.writeFileSync(file, Buffer.isBuffer(parts) ? parts : writeZip(parts));
   let src;
   try {
     src = await openXlsx(file, {}, { streamAll });
@@ -143,6 +145,44 @@ describe('a workbook that names one thing twice is refused, read whole and strea
     const cut = (top: string) => `«${top}/media/\\u{1B}[31mđỏ\\u{202E}${'x'.repeat(103)}…»`;
     expect(got.message).toBe(`zip entries ${cut('xl')} and ${cut('XL')} name one part`);
     expect(got.message).not.toMatch(/[\u001b\u202e]/);
+  });
+});
+
+/** A zip entry of the part, with no UTF-8 flag and an Info-ZIP Unicode Path field naming it `unicodeName` (for `nameCrcOf`'s bytes). */
+function withUnicodePath(part: ZipPart, unicodeName: string, nameCrcOf = part.name): RawEntry {
+  const data = Buffer.concat([Buffer.from([1, 0, 0, 0, 0]), Buffer.from(unicodeName)]);
+  data.writeUInt32LE(zlib.crc32(Buffer.from(nameCrcOf)), 1);
+  const head = Buffer.alloc(4);
+  head.writeUInt16LE(0x7075, 0);
+  head.writeUInt16LE(data.length, 2);
+  return { ...rawEntry(part), flags: 0, extra: Buffer.concat([head, data]) };
+}
+
+const rawEntry = (p: ZipPart): RawEntry => ({ name: p.name, deflated: zlib.deflateRawSync(p.data), crc: zlib.crc32(p.data), size: p.data.length });
+
+describe('a zip entry whose Unicode Path field (0x7075) names another part', () => {
+  const copy = { name: 'xl/worksheets/sheet9.xml', data: Buffer.from(SHEET1.toString('utf8').replace(/<c r="B13"[^>]*>.*?<\/c>/, '<c r="B13" t="inlineStr"><is><t>Bản khác</t></is></c>')) };
+  const zip = writeRawZip([...BOOK.map(rawEntry), withUnicodePath(copy, 'xl/worksheets/sheet1.xml')]);
+
+  it('is what exceljs reads for that part, so it is refused', async () => {
+    const file = path.join(dir, 'unicode-path.xlsx');
+    fs.writeFileSync(file, zip);
+    const wb = await new ExcelJS.Workbook().xlsx.readFile(file);
+    expect(wb.getWorksheet('Danh sách')!.getCell('B13').text).toBe('Bản khác');
+    const expected = { code: 'duplicate-part', message: 'zip entry «xl/worksheets/sheet9.xml» also names itself «xl/worksheets/sheet1.xml»' };
+    expect(await outcome(zip, false)).toEqual(expected);
+    expect(await outcome(zip, true)).toEqual(expected);
+  });
+
+  it('is refused on a folder\'s entry too, which JSZip takes for a part under the other name', async () => {
+    const folder = writeRawZip([...BOOK.map(rawEntry), withUnicodePath({ name: 'xl/cu/', data: Buffer.alloc(0) }, 'xl/worksheets/sheet1.xml')]);
+    expect(await outcome(folder, true)).toEqual({ code: 'duplicate-part', message: 'zip entry «xl/cu/» also names itself «xl/worksheets/sheet1.xml»' });
+  });
+
+  it('is read as before when the field gives the entry\'s own name, or is stale (another name\'s CRC)', async () => {
+    const same = writeRawZip([...BOOK.map(rawEntry), withUnicodePath(copy, copy.name)]);
+    const stale = writeRawZip([...BOOK.map(rawEntry), withUnicodePath(copy, 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet8.xml')]);
+    for (const bytes of [same, stale]) expect(await outcome(bytes, false)).toEqual(await ORIGINAL);
   });
 });
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { editZip, writeRawZip, writeZip, type ZipPart } from './zip.js';
+import { editZip, readZip, writeRawZip, writeZip, type ZipPart } from './zip.js';
 
 export interface BadFile {
   /** Path under fixtures/bad/. */
@@ -200,6 +200,35 @@ function mapSharedStrings(xml: string, f: (s: string) => string): string {
   return xml.replace(/(<t(?: [^>]*)?>)([^<]*)(<\/t>)/g, (_, open: string, text: string, close: string) => open + f(text) + close);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Two copies of a part: a passing dossier that also holds a copy of its sheet in which a school
+// fails the ANTT criterion (M10 "Không"). Each reader picks a copy, and not the same one.
+
+/** The passing dossier's parts, the index of its sheet among them, and the sheet's failing copy. */
+function failingCopy(workbook: Buffer): { parts: ZipPart[]; at: number; copy: Buffer } {
+  const parts = readZip(workbook);
+  const at = parts.findIndex((p) => p.name === 'xl/worksheets/sheet1.xml');
+  return { parts, at, copy: Buffer.from(setCells(parts[at].data.toString('utf8'), { M10: 'Không' })) };
+}
+
+/** The failing copy added before the sheet, as a zip entry named `name`. */
+function twinSheet(workbook: Buffer, name: string): Buffer {
+  const { parts, at, copy } = failingCopy(workbook);
+  return writeZip([...parts.slice(0, at), { name, data: copy }, ...parts.slice(at)]);
+}
+
+/** The failing copy a part of its own (sheet3.xml), reached by a relationship with the sheet's Id, written before the sheet's own. */
+function twinRelationship(workbook: Buffer): Buffer {
+  const { parts, copy } = failingCopy(workbook);
+  const out = parts.map((p) => {
+    if (p.name !== 'xl/_rels/workbook.xml.rels') return p;
+    const text = p.data.toString('utf8');
+    const rel = /<Relationship Id="rId\d+" Type="[^"]*\/worksheet" Target="worksheets\/sheet1\.xml"\/>/.exec(text)![0];
+    return { name: p.name, data: Buffer.from(text.replace(rel, rel.replace('sheet1.xml', 'sheet3.xml') + rel)) };
+  });
+  return writeZip([...out, { name: 'xl/worksheets/sheet3.xml', data: copy }]);
+}
+
 const YAML_BAD: Record<string, string> = {
   'cu-phap.yaml': 'pack: tinh-x\ntitle: { vi: Tỉnh X, en: Province X\nrules: []\n',
   'khoa-la.yaml': 'pack: tinh-x\ntitle: { vi: Tỉnh X, en: Province X }\nsource: "KH 1"\nrules:\n  - id: tinh-x/ten\n    title: { vi: Tên, en: Name }\n    severity: error\n    check: required\n    with: { column: ten }\n    source: "KH 1"\n    mucdo: cao\n    examples: { valid: [{ stt: 1, ten: A, loai: Cá nhân }], invalid: [{ stt: 1, ten: null, loai: Cá nhân }] }\n',
@@ -278,6 +307,11 @@ export async function badFixtures(fixturesDir: string): Promise<BadFile[]> {
         return undefined;
       }),
     },
+    // A part twice: the same name, a name in other case, a name with backslashes; two relationships with one Id.
+    { file: 'phan-trung-ten.xlsx', data: twinSheet(workbook, 'xl/worksheets/sheet1.xml') },
+    { file: 'phan-trung-chu-hoa.xlsx', data: twinSheet(workbook, 'XL/Worksheets/Sheet1.xml') },
+    { file: 'phan-trung-gach-nguoc.xlsx', data: twinSheet(workbook, 'xl\\worksheets\\sheet1.xml') },
+    { file: 'quan-he-trung-id.xlsx', data: twinRelationship(workbook) },
     ...Object.entries(YAML_BAD).map(([f, data]) => ({ file: `quy-tac/${f}`, data })),
   ];
   return files;

@@ -41,6 +41,10 @@ export interface RawEntry {
   crc: number;
   /** The size the headers state (a bomb may lie). */
   size: number;
+  /** Extra fields, as written after the name in both headers. */
+  extra?: Buffer;
+  /** The general-purpose flags (default 0x0800: the name is UTF-8). */
+  flags?: number;
 }
 
 /** A zip of deflated entries whose headers say what the caller says. */
@@ -50,29 +54,32 @@ export function writeRawZip(entries: RawEntry[]): Buffer {
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
+    const extra = e.extra ?? Buffer.alloc(0);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(e.flags ?? 0x0800, 6); // UTF-8 names
     local.writeUInt16LE(8, 8);
     local.writeUInt32LE(e.crc >>> 0, 14);
     local.writeUInt32LE(e.deflated.length, 18);
     local.writeUInt32LE(Math.min(e.size, 0xffffffff), 22);
     local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(extra.length, 28);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(e.flags ?? 0x0800, 8);
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(e.crc >>> 0, 16);
     central.writeUInt32LE(e.deflated.length, 20);
     central.writeUInt32LE(Math.min(e.size, 0xffffffff), 24);
     central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(extra.length, 30);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, name, e.deflated);
-    centrals.push(central, name);
-    offset += 30 + name.length + e.deflated.length;
+    locals.push(local, name, extra, e.deflated);
+    centrals.push(central, name, extra);
+    offset += 30 + name.length + extra.length + e.deflated.length;
   }
   const dir = Buffer.concat(centrals);
   const end = Buffer.alloc(22);

@@ -20,6 +20,10 @@ const INPUT: Record<string, { vi: string; en: string }> = {
   'not-a-workbook': { vi: 'không phải tệp Excel .xlsx hợp lệ', en: 'not a valid .xlsx workbook' },
   truncated: { vi: 'tệp .xlsx bị hỏng hoặc không đầy đủ (tải lại hoặc lưu lại từ Excel)', en: 'the .xlsx file is damaged or incomplete (download or save it again)' },
   'no-sheets': { vi: 'sổ tính không có trang tính nào', en: 'the workbook has no sheet' },
+  'duplicate-part': {
+    vi: 'tệp .xlsx ghi một thành phần hai lần, nên Excel và hoso có thể đọc hai bản khác nhau: hãy mở bằng Excel, «Lưu thành» tệp mới rồi kiểm tra tệp đó, hoặc xin gửi lại tệp',
+    en: 'the .xlsx holds one of its parts twice, so Excel and hoso could read different copies: open it in Excel, "Save As" a new file and check that one, or ask for the file again',
+  },
   'bad-xml': { vi: 'nội dung trang tính bị hỏng', en: 'a sheet’s content is damaged' },
   'no-header': {
     vi: 'không trang tính nào có dòng tiêu đề cột của danh sách đề nghị (cần ít nhất cột «Họ và tên / Tên tập thể» và một cột khác như «Đơn vị», «Đối tượng»)',

@@ -15,6 +15,7 @@ import zlib from 'node:zlib';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
 import { OLE_SIGNATURE, oleError } from './ole.js';
+import { checkUnicodePath, entryKey, Once, partKey, shown } from './opc.js';
 import { encodingOf, SharedStrings, SharedStringsReader, SharedStringsScanner, SheetScanner, XmlError, type NumberKind } from './sheet-scanner.js';
 import {
   DEFAULT_LIMITS,
@@ -165,9 +166,21 @@ function listEntries(ctx: Ctx): Promise<Map<string, yauzl.Entry>> {
         if (err2) reject(err2);
         else resolve(entries);
       };
+      // A part in two entries is refused: which copy each reader takes is anyone's guess (opc.ts).
+      const names = new Once(ctx.file, (first, second) =>
+        first === second ? `two zip entries named ${shown(first)}` : `zip entries ${shown(first)} and ${shown(second)} name one part`,
+      );
       zip.on('entry', (entry: yauzl.Entry) => {
         const name = entry.fileNameRaw.toString('utf8');
-        if (!name.endsWith('/')) entries.set(partKey(name), entry);
+        const isPart = !name.endsWith('/');
+        try {
+          // A folder's entry too: under its other name, JSZip may take it for a part.
+          checkUnicodePath(ctx.file, entry.fileNameRaw, name, entry.extraFields);
+          if (isPart) names.add(entryKey(name), name);
+        } catch (dup) {
+          return done(dup as Error);
+        }
+        if (isPart) entries.set(partKey(name), entry);
         zip.readEntry();
       });
       zip.once('end', () => done());
@@ -177,11 +190,6 @@ function listEntries(ctx: Ctx): Promise<Map<string, yauzl.Entry>> {
     if (ctx.bytes) yauzl.fromBuffer(ctx.bytes, options, opened);
     else yauzl.fromFd(ctx.handle!.fd, options, opened);
   });
-}
-
-/** Part names are matched case-insensitively, ignoring a leading slash and backslashes. */
-function partKey(name: string): string {
-  return name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
 }
 
 function findEntry(ctx: Ctx, name: string): yauzl.Entry | undefined {
@@ -302,7 +310,7 @@ function inflatePart(name: string, entry: yauzl.Entry, stored: Buffer): Buffer {
     }
   }
   if (bytes.length !== entry.uncompressedSize) {
-    throw new Error(`${name}: ${bytes.length > entry.uncompressedSize ? 'more bytes' : `${bytes.length} bytes`} inflated, the zip's directory says ${entry.uncompressedSize}`);
+    throw new Error(`${shown(name)}: ${bytes.length > entry.uncompressedSize ? 'more bytes' : `${bytes.length} bytes`} inflated, the zip's directory says ${entry.uncompressedSize}`);
   }
   return bytes;
 }
@@ -382,7 +390,7 @@ async function* partChunks(ctx: Ctx, name: string, entry: yauzl.Entry, pace = RO
     }
     // As yauzl checks when it inflates: the central directory's size must match.
     if (bytes !== entry.uncompressedSize) {
-      throw new Error(`${name}: ${bytes} bytes inflated, the zip's directory says ${entry.uncompressedSize}`);
+      throw new Error(`${shown(name)}: ${bytes} bytes inflated, the zip's directory says ${entry.uncompressedSize}`);
     }
   } catch (err) {
     // close() destroys the stream under a reader that is still iterating.
@@ -428,7 +436,7 @@ async function* partText(ctx: Ctx, name: string, entry: yauzl.Entry): AsyncGener
 }
 
 function tooLarge(ctx: Ctx, name: string): InputError {
-  return new InputError(ctx.file, 'too-large', `${name} inflates to more than ${ctx.limits.maxPartBytes} bytes`);
+  return new InputError(ctx.file, 'too-large', `${shown(name)} inflates to more than ${ctx.limits.maxPartBytes} bytes`);
 }
 
 /** A cell longer than --max-cell-length: refused, since keeping only its start would lose data unsaid. */
@@ -455,7 +463,7 @@ interface XmlHandler<T> {
 
 /** Feeds a part through saxes, yielding whatever the handler completed after each chunk. */
 async function* parsePart<T>(ctx: Ctx, name: string, entry: yauzl.Entry, handler: XmlHandler<T>): AsyncGenerator<T> {
-  const parser = new SaxesParser({ fileName: name });
+  const parser = new SaxesParser({ fileName: shown(name) });
   parser.on('opentag', (tag) => handler.open(localName(tag.name), tag.attributes as Attrs));
   parser.on('closetag', (tag) => handler.close(localName(tag.name)));
   parser.on('text', (t) => handler.text(t));
@@ -465,6 +473,8 @@ async function* parsePart<T>(ctx: Ctx, name: string, entry: yauzl.Entry, handler
       if (text === null) parser.close();
       else parser.write(text);
     } catch (err) {
+      // What a handler refuses (a duplicate) is said as it is, not as damaged XML.
+      if (err instanceof InputError) throw err;
       throw new InputError(ctx.file, 'bad-xml', (err as Error).message);
     }
   };
@@ -527,10 +537,10 @@ async function readBook(ctx: Ctx, options: OpenOptions): Promise<Book> {
   const workbookEntry = findEntry(ctx, workbookPath);
   if (!workbookEntry) throw new InputError(ctx.file, 'not-a-workbook', 'no xl/workbook.xml in the archive');
   if (!workbookPath.toLowerCase().endsWith('.xml')) {
-    throw new InputError(ctx.file, 'not-a-workbook', `unsupported workbook part ${workbookPath} (.xlsb?)`);
+    throw new InputError(ctx.file, 'not-a-workbook', `unsupported workbook part ${shown(workbookPath)} (.xlsb?)`);
   }
 
-  const listed: { name: string; hidden: boolean; rid: string | undefined }[] = [];
+  const listed: { name: string; hidden: boolean; rid: string | undefined; id: string | undefined }[] = [];
   let date1904 = false;
   let root: string | undefined;
   await parseWhole(ctx, workbookPath, workbookEntry, {
@@ -538,7 +548,7 @@ async function readBook(ctx: Ctx, options: OpenOptions): Promise<Book> {
       root ??= name;
       if (name === 'sheet') {
         const state = attrs.state;
-        listed.push({ name: attrs.name ?? '', hidden: state === 'hidden' || state === 'veryHidden', rid: prefixedAttr(attrs, 'id') });
+        listed.push({ name: attrs.name ?? '', hidden: state === 'hidden' || state === 'veryHidden', rid: prefixedAttr(attrs, 'id'), id: attrs.sheetId });
       } else if (name === 'workbookPr') {
         date1904 = isTrue(attrs.date1904);
       }
@@ -546,18 +556,27 @@ async function readBook(ctx: Ctx, options: OpenOptions): Promise<Book> {
     close() {},
     text() {},
   });
-  if (root !== 'workbook') throw new InputError(ctx.file, 'not-a-workbook', `${workbookPath} is not a workbook`);
+  if (root !== 'workbook') throw new InputError(ctx.file, 'not-a-workbook', `${shown(workbookPath)} is not a workbook`);
   if (listed.length === 0) throw new InputError(ctx.file, 'no-sheets', 'the workbook lists no sheet');
 
   const dir = path.posix.dirname(workbookPath);
   const rels = await readRels(ctx, `${dir}/_rels/${path.posix.basename(workbookPath)}.rels`, dir);
   const sheets: SheetInfo[] = [];
   const parts = new Map<SheetInfo, string>();
+  // Findings name a sheet, so two of one name (Excel compares them without case) could be either;
+  // exceljs keeps one sheet of a sheetId, so the annotated copy would lose the other; two sheets of
+  // one part would have each nominee checked twice.
+  const names = new Once(ctx.file, (a, b) => (a === b ? `two sheets named ${shown(a)}` : `sheets ${shown(a)} and ${shown(b)} have one name (without case)`));
+  const ids = new Once(ctx.file, (a, b) => `sheets ${shown(a)} and ${shown(b)} have one sheetId`);
+  const sheetParts = new Once(ctx.file, (a, b) => `sheets ${shown(a)} and ${shown(b)} are one part`);
   for (const s of listed) {
     const target = s.rid === undefined ? undefined : rels.get(s.rid)?.target;
     if (target === undefined || !findEntry(ctx, target)) {
-      throw new InputError(ctx.file, 'not-a-workbook', `the part of sheet "${s.name}" is missing`);
+      throw new InputError(ctx.file, 'not-a-workbook', `the part of sheet ${shown(s.name)} is missing`);
     }
+    names.add(s.name.toLowerCase(), s.name);
+    if (s.id !== undefined) ids.add(s.id, s.name);
+    sheetParts.add(partKey(target), s.name);
     const info: SheetInfo = { name: s.name, hidden: s.hidden };
     sheets.push(info);
     parts.set(info, target);
@@ -565,19 +584,30 @@ async function readBook(ctx: Ctx, options: OpenOptions): Promise<Book> {
 
   const merges = new Merges(ctx, sheets, parts);
   if (options.mergesAhead) for (const sheet of sheets) merges.of(sheet);
-  const relOf = (type: string, fallback: string) =>
-    [...rels.values()].find((r) => r.type.endsWith(type))?.target ?? `${dir}/${fallback}`;
-  const sst = await readSharedStrings(ctx, relOf(REL_SHARED_STRINGS, 'sharedStrings.xml'));
-  const xfKinds = await readStyles(ctx, relOf(REL_STYLES, 'styles.xml'));
+  const sst = await readSharedStrings(ctx, onlyRel(ctx, rels, REL_SHARED_STRINGS)?.target ?? `${dir}/sharedStrings.xml`);
+  const xfKinds = await readStyles(ctx, onlyRel(ctx, rels, REL_STYLES)?.target ?? `${dir}/styles.xml`);
   return { sheets, parts, date1904, sst, xfKinds, merges };
 }
 
 async function findWorkbookPath(ctx: Ctx): Promise<string> {
-  const rels = await readRels(ctx, '_rels/.rels', '');
+  const rel = onlyRel(ctx, await readRels(ctx, '_rels/.rels', ''), REL_OFFICE_DOCUMENT);
+  return rel && findEntry(ctx, rel.target) ? rel.target : 'xl/workbook.xml';
+}
+
+/**
+ * The relationship of a type a package has one of (its workbook, the workbook's shared strings
+ * and styles). Two to different parts are refused: taking the first would be a guess.
+ */
+function onlyRel(ctx: Ctx, rels: Map<string, Rel>, type: string): Rel | undefined {
+  let found: Rel | undefined;
   for (const rel of rels.values()) {
-    if (rel.type.endsWith(REL_OFFICE_DOCUMENT) && findEntry(ctx, rel.target)) return rel.target;
+    if (!rel.type.endsWith(type)) continue;
+    if (found && partKey(found.target) !== partKey(rel.target)) {
+      throw new InputError(ctx.file, 'duplicate-part', `two ${type.slice(1)} relationships, to ${shown(found.target)} and ${shown(rel.target)}`);
+    }
+    found ??= rel;
   }
-  return 'xl/workbook.xml';
+  return found;
 }
 
 /** Relationships by Id, targets resolved to part names. An absent .rels part is an empty map. */
@@ -585,9 +615,13 @@ async function readRels(ctx: Ctx, relsPath: string, baseDir: string): Promise<Ma
   const rels = new Map<string, Rel>();
   const entry = findEntry(ctx, relsPath);
   if (!entry) return rels;
+  // Every Id, external targets' too: readers that differ on which of two to keep differ on the part.
+  const ids = new Once(ctx.file, (id) => `relationship Id ${shown(id)} twice in ${shown(relsPath)}`);
   await parseWhole(ctx, relsPath, entry, {
     open(name, attrs) {
-      if (name !== 'Relationship' || attrs.TargetMode === 'External' || !attrs.Id || !attrs.Target) return;
+      if (name !== 'Relationship') return;
+      if (attrs.Id !== undefined) ids.add(attrs.Id, attrs.Id);
+      if (attrs.TargetMode === 'External' || !attrs.Id || !attrs.Target) return;
       rels.set(attrs.Id, { target: resolveTarget(baseDir, attrs.Target), type: attrs.Type ?? '' });
     },
     close() {},
@@ -610,7 +644,7 @@ async function readSharedStrings(ctx: Ctx, partPath: string): Promise<SharedStri
   const reader = new SharedStringsReader(scanner);
   for await (const chunk of partChunks(ctx, partPath, entry)) scanned(ctx, partPath, () => reader.push(chunk));
   scanned(ctx, partPath, () => reader.finish());
-  if (scanner.clipped) throw tooLong(ctx, `${partPath} ×${scanner.clipped}`);
+  if (scanner.clipped) throw tooLong(ctx, `${shown(partPath)} ×${scanner.clipped}`);
   return scanner.strings;
 }
 
@@ -619,7 +653,7 @@ function scanned(ctx: Ctx, partPath: string, step: () => void): void {
   try {
     step();
   } catch (err) {
-    if (err instanceof XmlError) throw new InputError(ctx.file, 'bad-xml', `${partPath}: ${err.message}`);
+    if (err instanceof XmlError) throw new InputError(ctx.file, 'bad-xml', `${shown(partPath)}: ${err.message}`);
     throw err;
   }
 }
@@ -689,9 +723,9 @@ function makeSource(ctx: Ctx, book: Book): WorkbookSource {
 
 function sheetPart(ctx: Ctx, parts: Map<SheetInfo, string>, sheet: SheetInfo): { partPath: string; entry: yauzl.Entry } {
   const partPath = parts.get(sheet) ?? [...parts].find(([s]) => s.name === sheet.name)?.[1];
-  if (partPath === undefined) throw new InputError(ctx.file, 'no-sheets', `no sheet named "${sheet.name}"`);
+  if (partPath === undefined) throw new InputError(ctx.file, 'no-sheets', `no sheet named ${shown(sheet.name)}`);
   const entry = findEntry(ctx, partPath);
-  if (!entry) throw new InputError(ctx.file, 'not-a-workbook', `${partPath} is missing`);
+  if (!entry) throw new InputError(ctx.file, 'not-a-workbook', `${shown(partPath)} is missing`);
   return { partPath, entry };
 }
 
@@ -861,7 +895,7 @@ class SheetBatches implements AsyncIterator<RawRow[]> {
         scanned(this.ctx, this.partPath, () => scanner.finish());
         this.done = true;
       } else scanned(this.ctx, this.partPath, () => scanner.push(text.value));
-      if (scanner.clipped) throw tooLong(this.ctx, `«${this.sheet.name}»`);
+      if (scanner.clipped) throw tooLong(this.ctx, shown(this.sheet.name));
       this.rows = scanner.take();
       this.next_ = 0;
     }
@@ -882,7 +916,7 @@ class SheetBatches implements AsyncIterator<RawRow[]> {
   }
 
   private tooMany(max: number): InputError {
-    return new InputError(this.ctx.file, 'too-many-rows', `sheet "${this.sheet.name}" has more than ${max} rows`);
+    return new InputError(this.ctx.file, 'too-many-rows', `sheet ${shown(this.sheet.name)} has more than ${max} rows`);
   }
 
   /** Ends the iteration with err, as an InputError, after letting go of the part's stream. */

@@ -732,7 +732,7 @@ describe('a small file read whole, and a file streamed', () => {
     }
     // The bad fixtures are among them: damaged zips, bombs, encrypted and legacy files.
     expect(files.length).toBeGreaterThan(60);
-    for (const code of ['truncated', 'too-large', 'encrypted', 'xls', 'not-a-workbook']) expect(codes).toContain(code);
+    for (const code of ['truncated', 'too-large', 'encrypted', 'xls', 'not-a-workbook', 'duplicate-part']) expect(codes).toContain(code);
   });
 });
 

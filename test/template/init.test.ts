@@ -136,7 +136,10 @@ describe('hoso init', () => {
     const wrong = await fill('sai.xlsx', [{ ...SCHOOL, an_toan_antt: 'Không' }, TEACHER]);
     const bad = await hoso(['check', wrong, '-f', 'json']);
     const badReport: Report = JSON.parse(bad.stdout);
-    expect(badReport.findings.map((f) => [f.ruleId, f.sheet, f.row, f.column])).toEqual([['giao-duc/an-toan-antt', DATA_SHEET, 8, columnLetter(col('an_toan_antt'))]]);
+    expect(badReport.findings.map((f) => [f.ruleId, f.sheet, f.row, f.column])).toEqual([
+      ['giao-duc/an-toan-antt', DATA_SHEET, 8, columnLetter(col('an_toan_antt'))],
+      ['hoso/trang-bo-qua', 'Danh mục', undefined, undefined],
+    ]);
     expect(bad.code).toBe(1);
   });
 

@@ -1,13 +1,16 @@
 /**
  * The files a run checks, found under the paths given. A verdict covers everything given, so every
  * file met is checked, refused with a reason (exit 2), or named in a note (an info finding); only
- * hidden files and folders (dot-names) are passed over in silence. Each file is checked once,
+ * hidden files and folders (dot-names) and hoso's own config are passed over in silence. Each file is checked once,
  * under the first path that reached it, however many paths, links or hard links lead to it.
  */
 import { lstatSync, readdirSync, realpathSync, statSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import { globMatches } from './globs.js';
 import { InputError } from './types.js';
+
+/** hoso's own settings, found beside the dossiers they are for: passed over in silence, like hidden files. */
+export const CONFIG_NAME = 'hoso.config.yaml';
 
 /** Checked when found in a folder. */
 const WALKED = /\.(xlsx|xlsm|csv)$/i;
@@ -127,7 +130,7 @@ export function expandInputs(paths: string[]): Inputs {
         return 'walked';
       }
       const inside = [...ancestors, id];
-      for (const name of names) if (!name.startsWith('.')) visit(path.join(p, name), 'found', inside);
+      for (const name of names) if (!name.startsWith('.') && name !== CONFIG_NAME) visit(path.join(p, name), 'found', inside);
       return 'walked';
     }
     if (!st.isFile()) {

@@ -70,9 +70,9 @@ function identity(p: string, st: BigIntStats): string {
 }
 
 /**
- * Files, folders and glob patterns the shell did not expand. A file named (or matched by a
- * pattern) is always tried, whatever its extension: openSource gives an unsupported format its
- * own reason. A folder is walked recursively in name order. Missing paths, pipes and devices are
+ * Files, folders and glob patterns the shell did not expand. A file named is always tried,
+ * whatever its extension (openSource gives an unsupported format its own reason), and so is a
+ * file a pattern matches, except Excel's lock files. A folder is walked recursively in name order. Missing paths, pipes and devices are
  * reported, not thrown, and never opened; a folder or pattern with nothing to check is reported too.
  */
 export function expandInputs(paths: string[]): Inputs {
@@ -96,9 +96,9 @@ export function expandInputs(paths: string[]): Inputs {
 
   /**
    * `how`: named on the command line, matched by a pattern, or found in a folder. `ancestors`: the
-   * identities of the folders being walked. Returns whether `p` was a folder (walked, or met again).
+   * identities of the folders being walked. Returns whether `p` was a folder walked now.
    */
-  const visit = (p: string, how: 'named' | 'matched' | 'found', ancestors: string[]): 'walked' | 'again' | undefined => {
+  const visit = (p: string, how: 'named' | 'matched' | 'found', ancestors: string[]): boolean => {
     let st: BigIntStats;
     try {
       st = statSync(p, { bigint: true });
@@ -107,7 +107,7 @@ export function expandInputs(paths: string[]): Inputs {
       if (how === 'found' && isLink(p)) note({ path: p, kind: 'broken-link' });
       else if (code === 'ENOENT' || code === 'ENOTDIR') refuse(new InputError(p, 'not-found', 'no such file or folder'));
       else refuse(new InputError(p, 'unreadable', (e as Error).message));
-      return undefined;
+      return false;
     }
     const id = identity(p, st);
     if (st.isDirectory()) {
@@ -115,11 +115,11 @@ export function expandInputs(paths: string[]): Inputs {
       const above = how === 'found' ? linkAbove(p) : undefined;
       if (above !== undefined || (first !== undefined && ancestors.includes(id))) {
         note({ path: p, kind: 'loop', first: first ?? above });
-        return 'again';
+        return false;
       }
       if (first !== undefined) {
         note({ path: p, kind: 'same-folder', first });
-        return 'again';
+        return false;
       }
       folderFirst.set(id, p);
       let names: string[];
@@ -127,15 +127,15 @@ export function expandInputs(paths: string[]): Inputs {
         names = readdirSync(p).sort();
       } catch (e) {
         refuse(new InputError(p, 'unreadable', (e as Error).message));
-        return 'walked';
+        return true;
       }
       const inside = [...ancestors, id];
       for (const name of names) if (!name.startsWith('.') && name !== CONFIG_NAME) visit(path.join(p, name), 'found', inside);
-      return 'walked';
+      return true;
     }
     if (!st.isFile()) {
       refuse(special(p, st));
-      return undefined;
+      return false;
     }
     const first = fileFirst.get(id);
     const name = path.basename(p);
@@ -150,17 +150,17 @@ export function expandInputs(paths: string[]): Inputs {
       order.add(p);
       met++;
     }
-    return undefined;
+    return false;
   };
 
   for (const p of paths) {
     const before = met;
     const matches = globMatches(p);
-    let folder: 'walked' | 'again' | undefined;
+    let walked = false;
     if (matches) for (const m of matches) visit(m, 'matched', []);
-    else folder = visit(p, 'named', []);
+    else walked = visit(p, 'named', []);
     // A folder or pattern that adds nothing to check would pass with nothing looked at.
-    if ((matches || folder === 'walked') && met === before) errors.push(new InputError(p, 'nothing-to-check', 'no file to check'));
+    if ((matches || walked) && met === before) errors.push(new InputError(p, 'nothing-to-check', 'no file to check'));
   }
   return { files, errors, notes, order: [...order] };
 }

@@ -3,8 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { schemas, type Config } from '../rules/schema.js';
 import { parseYamlFile } from '../rules/load.js';
-
-export const CONFIG_NAME = 'hoso.config.yaml';
+import { CONFIG_NAME } from '../read/inputs.js';
 
 /** The nearest hoso.config.yaml from `dir` upward, if any. */
 export function findConfig(dir: string): string | undefined {

@@ -1,6 +1,7 @@
 /** What the command line says to people, in Vietnamese by default and English with --lang en. */
 import type { Lang } from '../engine/types.js';
 import type { InputError } from '../read/types.js';
+import { printable } from '../format/place.js';
 
 const INPUT: Record<string, { vi: string; en: string }> = {
   'not-found': { vi: 'không tìm thấy tệp hoặc thư mục', en: 'no such file or folder' },
@@ -16,6 +17,14 @@ const INPUT: Record<string, { vi: string; en: string }> = {
   },
   xls: { vi: 'tệp Excel 97-2003 (.xls): hãy mở bằng Excel và «Lưu thành» .xlsx (Sổ làm việc Excel)', en: 'an Excel 97-2003 file (.xls): open it in Excel and "Save As" .xlsx (Excel Workbook)' },
   ods: { vi: 'tệp OpenDocument (.ods): hãy «Lưu thành» .xlsx', en: 'an OpenDocument spreadsheet (.ods): "Save As" .xlsx' },
+  spreadsheet: {
+    vi: 'bảng tính dạng {detail} mà hoso không đọc được: hãy mở rồi «Lưu thành» .xlsx (Sổ làm việc Excel)',
+    en: 'a {detail} spreadsheet, which hoso does not read: open it and "Save As" .xlsx (Excel Workbook)',
+  },
+  fifo: { vi: 'không phải tệp mà là một ống dẫn (FIFO): không mở', en: 'not a file but a pipe (FIFO): not opened' },
+  device: { vi: 'không phải tệp mà là một thiết bị: không mở', en: 'not a file but a device: not opened' },
+  socket: { vi: 'không phải tệp mà là một socket: không mở', en: 'not a file but a socket: not opened' },
+  'nothing-to-check': { vi: 'không có tệp nào để kiểm tra', en: 'no file to check' },
   unsupported: { vi: 'định dạng không hỗ trợ (chỉ nhận .xlsx và .csv)', en: 'unsupported format (only .xlsx and .csv are read)' },
   'not-a-workbook': { vi: 'không phải tệp Excel .xlsx hợp lệ', en: 'not a valid .xlsx workbook' },
   truncated: { vi: 'tệp .xlsx bị hỏng hoặc không đầy đủ (tải lại hoặc lưu lại từ Excel)', en: 'the .xlsx file is damaged or incomplete (download or save it again)' },
@@ -42,11 +51,17 @@ const INPUT: Record<string, { vi: string; en: string }> = {
   },
 };
 
+/** Reasons said in full: the error's own message (in English) would only repeat them. */
+const NO_DETAIL = new Set(['not-found', 'empty', 'ole', 'encrypted', 'xls', 'ods', 'fifo', 'device', 'socket', 'nothing-to-check']);
+
+/** The one line of an input that cannot be checked; a path's control characters are shown escaped, never sent to the terminal. */
 export function describeInputError(e: InputError, lang: Lang): string {
-  const reason = INPUT[e.code]?.[lang] ?? e.message;
+  const template = INPUT[e.code]?.[lang];
+  if (template?.includes('{detail}')) return printable(`${e.file}: ${template.replace('{detail}', e.message)}`);
+  const reason = template ?? e.message;
   const inline = ['unclosed-quote', 'cell-too-long'].includes(e.code);
-  const detail = INPUT[e.code] && e.message && !['not-found', 'empty', 'ole', 'encrypted', 'xls', 'ods'].includes(e.code) ? (inline ? ` ${e.message}` : ` (${e.message})`) : '';
-  return `${e.file}: ${reason}${detail}`;
+  const detail = template && e.message && !NO_DETAIL.has(e.code) ? (inline ? ` ${e.message}` : ` (${e.message})`) : '';
+  return printable(`${e.file}: ${reason}${detail}`);
 }
 
 export const CLI_TEXT = {

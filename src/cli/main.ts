@@ -102,16 +102,15 @@ export function buildProgram(): Command {
       const { ruleSet, packFiles, profiles, profileMap, lang, severity } = settings;
       const { checkPaths } = await import('../engine/check.js');
       const { formatters, planOutputs } = await import('../format/index.js');
-      const { expandGlobs } = await import('./globs.js');
       // Only --cache needs the cache's modules.
       const caching = opts.cache ? await import('./cache.js') : undefined;
       const outputs = planOutputs(opts.format, opts.outputFile);
       if ('problem' in outputs) throw new UsageError(outputs.problem.vi, outputs.problem.en);
       // No output of the run may replace a dossier: every target is checked against the inputs.
-      const inputs = new InputGuard(expandGlobs(paths));
+      const inputs = new InputGuard(paths);
       for (const o of outputs) if (o.file) inputs.assertNot(o.file);
       const cache = caching?.openCache(opts, inputs, VERSION, { packFiles, profiles, profileMap, severity, lang, limits: limitsOf(opts) });
-      const result = await checkPaths(expandGlobs(paths), { cache, ...engineOptions(settings, opts) });
+      const result = await checkPaths(paths, { cache, ...engineOptions(settings, opts) });
       caching?.saveCache(cache);
       if (opts.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
       for (const o of outputs) {
@@ -144,14 +143,12 @@ export function buildProgram(): Command {
       const settings = await setup(opts);
       const { ruleSet, profiles, profileMap, lang } = settings;
       const { checkPaths } = await import('../engine/check.js');
-      const { expandGlobs } = await import('./globs.js');
       // exceljs is loaded only by the commands that write workbooks, never by `check`.
       const { buildReport, reportRenderer } = await import('../report/index.js');
       const render = reportRenderer(opts.outputFile);
       const target = opts.outputFile!;
-      const inputs = expandGlobs(paths);
-      new InputGuard(inputs).assertNot(target);
-      const result = await checkPaths(inputs, { ...engineOptions(settings, opts), collectNominees: true });
+      new InputGuard(paths).assertNot(target);
+      const result = await checkPaths(paths, { ...engineOptions(settings, opts), collectNominees: true });
       writeAtomic(target, await render(buildReport(result, { ruleSet, profiles, profileMap, lang })));
       for (const e of result.inputErrors) process.stderr.write(`hoso: ${describeInputError(e, lang)}\n`);
       process.exitCode = result.inputErrors.length ? 2 : result.findings.some((f) => f.severity === 'error') ? 1 : 0;

@@ -4,7 +4,7 @@
  */
 import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { expandInputs } from '../read/open.js';
+import { expandInputs } from '../read/inputs.js';
 import { OutputError } from '../errors.js';
 
 export { OutputError } from '../errors.js';

@@ -11,7 +11,9 @@ import type { Accumulator, MessageArg, OperatorContext, ReportInput, RowOperator
 import { compareValues } from '../operators/compare.js';
 import { HeaderMatcher, TableReader, readTableBatches, rowBatches, kindFromText, isDateLine, type LayoutVocabulary, type TableLayout, type NomineeRow, type TitleLine } from '../read/table.js';
 import { columnIndex, columnLetter, InputError, type RawCell, type ReadLimits, type WorkbookSource } from '../read/types.js';
-import { expandInputs, openSource } from '../read/open.js';
+import { openSource } from '../read/open.js';
+import { expandInputs } from '../read/inputs.js';
+import { noteFindings } from './input-notes.js';
 import { cleanText, fold, oncePerText, PhraseList } from '../normalize/text.js';
 import { parseCell, type Parsed, type Value } from '../normalize/values.js';
 import { ENGINE_MESSAGES, localize, render } from './messages.js';
@@ -921,8 +923,9 @@ export function sortFindings(findings: Finding[], fileOrder: string[], sheetOrde
 
 /** Checks every dossier under the paths together: rules across files see all of them. */
 export async function checkPaths(paths: string[], opts: CheckOptions): Promise<CheckResult> {
-  const { files, errors } = expandInputs(paths);
+  const { files, errors, notes, order } = expandInputs(paths);
   const evaluator = new Evaluator(opts);
+  evaluator.findings.push(...noteFindings(notes, opts.lang, (ruleId, base) => severityFor(ruleId, base, opts.severity ?? {})));
   const sheets: CheckResult['sheets'] = [];
   const jobs = Math.max(1, opts.jobs ?? 1);
   const workers = (some: string[]) => (jobs > 1 && some.length > 1 && opts.packFiles !== undefined && canUseWorkers() ? workerCount(some, jobs, opts.jobsAuto === true) : 1);
@@ -1011,7 +1014,7 @@ export async function checkPaths(paths: string[], opts: CheckOptions): Promise<C
   evaluator.end();
   const sheetOrder = new Map(sheets.map((s) => [s.file, s.order]));
   return {
-    findings: sortFindings(evaluator.findings, files, sheetOrder),
+    findings: sortFindings(evaluator.findings, order, sheetOrder),
     ...(opts.collectNominees ? { nominees: evaluator.nominees } : {}),
     files: files.length,
     rows: evaluator.rows,

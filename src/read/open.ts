@@ -1,56 +1,12 @@
-/** Finds the dossier files under the paths given, and opens each with the reader its format needs. */
-import { readdirSync, statSync } from 'node:fs';
+/** Opens each dossier file with the reader its format needs, or says why it cannot be read. */
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, type ReadLimits, type WorkbookSource } from './types.js';
 import { openXlsx, type OpenOptions } from './xlsx.js';
 import { OLE_SIGNATURE, oleError } from './ole.js';
+import { OTHER_SPREADSHEET } from './inputs.js';
 
 const DOSSIER = /\.(xlsx|xlsm|csv|tsv|txt)$/i;
-const WALKED = /\.(xlsx|xlsm|csv)$/i;
-
-/**
- * Files to check, in a stable order. A folder is walked recursively for .xlsx and .csv, skipping
- * Excel's lock files (~$name.xlsx) and hidden files and folders; a file named directly is always
- * tried (an unsupported format gets its own clear reason). Missing paths are reported, not thrown.
- */
-export function expandInputs(paths: string[]): { files: string[]; errors: InputError[] } {
-  const files: string[] = [];
-  const errors: InputError[] = [];
-  const walk = (dir: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch (e) {
-      errors.push(new InputError(dir, 'unreadable', (e as Error).message));
-      return;
-    }
-    for (const name of names) {
-      if (name.startsWith('.') || name.startsWith('~$')) continue;
-      const p = path.join(dir, name);
-      let st;
-      try {
-        st = statSync(p);
-      } catch {
-        continue;
-      }
-      if (st.isDirectory()) walk(p);
-      else if (WALKED.test(name)) files.push(p);
-    }
-  };
-  for (const p of paths) {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      errors.push(new InputError(p, 'not-found', 'no such file or folder'));
-      continue;
-    }
-    if (st.isDirectory()) walk(p);
-    else files.push(p);
-  }
-  return { files: [...new Set(files)], errors };
-}
 
 export async function openSource(file: string, limits?: Partial<ReadLimits>, options?: OpenOptions): Promise<WorkbookSource> {
   // The CSV reader is loaded for the first CSV file.
@@ -71,7 +27,9 @@ export async function openSource(file: string, limits?: Partial<ReadLimits>, opt
     throw new InputError(file, 'unreadable', (e as Error).message);
   }
   if (head.equals(OLE_SIGNATURE)) throw await oleError(file);
-  if (/\.ods$/i.test(file)) throw new InputError(file, 'ods', 'OpenDocument spreadsheet');
-  if (!DOSSIER.test(file)) throw new InputError(file, 'unsupported', `unsupported file type ${path.extname(file) || '(none)'}`);
+  const ext = path.extname(file);
+  if (/\.(ods|ots|fods)$/i.test(file)) throw new InputError(file, 'ods', 'OpenDocument spreadsheet');
+  if (OTHER_SPREADSHEET.test(file)) throw new InputError(file, 'spreadsheet', ext);
+  if (!DOSSIER.test(file)) throw new InputError(file, 'unsupported', `unsupported file type ${ext || '(none)'}`);
   throw new InputError(file, 'unsupported', 'unsupported file type');
 }

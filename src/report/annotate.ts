@@ -127,7 +127,10 @@ export async function annotateAll(
 ): Promise<{ written: string[]; failed: { file: string; reason: string }[] }> {
   const written: string[] = [];
   const failed: { file: string; reason: string }[] = [];
-  for (const file of filesOf(result)) {
+  // Only the files read: a file only named by a finding (a .pdf found in a folder, a second path
+  // to a file checked under its first) has no workbook to copy.
+  const read = new Set(result.sheets.map((s) => s.file));
+  for (const file of filesOf(result).filter((f) => read.has(f))) {
     try {
       const wb = await annotateFile(file, result.findings.filter((f) => f.file === file), lang);
       const target = annotatedPath(dir, file);

@@ -1,0 +1,189 @@
+/**
+ * The files a run checks, found under the paths given. A verdict covers everything given, so every
+ * file met is checked, refused with a reason (exit 2), or named in a note (an info finding); only
+ * hidden files and folders (dot-names) and hoso's own config are passed over in silence. Each file is checked once,
+ * under the first path that reached it, however many paths, links or hard links lead to it.
+ */
+import { lstatSync, readdirSync, realpathSync, statSync, type BigIntStats } from 'node:fs';
+import path from 'node:path';
+import { globMatches } from './globs.js';
+import { InputError } from './types.js';
+
+/** hoso's own settings, found beside the dossiers they are for: passed over in silence, like hidden files. */
+export const CONFIG_NAME = 'hoso.config.yaml';
+
+/** Checked when found in a folder. */
+const WALKED = /\.(xlsx|xlsm|csv)$/i;
+/**
+ * Read when named (Excel's "Unicode Text" export is a .txt), but in a folder as likely a note or a
+ * code list (the .tsv code lists beside an existing system's templates) as a list of nominees:
+ * named in the report, with how to have it checked.
+ */
+const TEXT = /\.(txt|tsv)$/i;
+
+/**
+ * Spreadsheets and their templates that hoso cannot read. Found in a folder, each is refused as
+ * when it is named (openSource says what it is and what to do): it may be the very list the
+ * officer meant to send.
+ */
+export const OTHER_SPREADSHEET = /\.(xls|xlt|xlsb|xltx|xltm|ods|ots|fods|numbers|et|ett|gsheet)$/i;
+
+/**
+ * A file or folder met and not checked, named so that the report says so: not a dossier (a .pdf,
+ * a .docx), a text file, Excel's lock file, a broken link, or a file or folder already reached by another path
+ * (`first`), a link back to a folder being walked among them.
+ */
+export interface InputNote {
+  path: string;
+  kind: 'not-dossier' | 'text' | 'lock-file' | 'broken-link' | 'same-file' | 'same-folder' | 'loop';
+  first?: string;
+}
+
+export interface Inputs {
+  /** The files to check, each once, in a stable order: the paths as given, folders walked in name order. */
+  files: string[];
+  errors: InputError[];
+  notes: InputNote[];
+  /** Every path checked or noted, once, in the order met: the order of the report. */
+  order: string[];
+}
+
+/** What a path that is neither a file nor a folder is: never opened, since opening a pipe blocks. */
+function special(p: string, st: BigIntStats): InputError {
+  if (st.isFIFO()) return new InputError(p, 'fifo', 'a named pipe (FIFO)');
+  if (st.isSocket()) return new InputError(p, 'socket', 'a socket');
+  return new InputError(p, 'device', st.isBlockDevice() ? 'a block device' : 'a character device');
+}
+
+/**
+ * A file's or folder's identity: device and inode (which links and hard links share), read as
+ * big integers since a 64-bit file id loses digits as a number. A file system without inode
+ * numbers (0) falls back to the real path.
+ */
+function identity(p: string, st: BigIntStats): string {
+  if (st.ino !== 0n) return `${st.dev}:${st.ino}`;
+  try {
+    return realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+/**
+ * Files, folders and glob patterns the shell did not expand. A file named is always tried,
+ * whatever its extension (openSource gives an unsupported format its own reason), and so is a
+ * file a pattern matches, except Excel's lock files. A folder is walked recursively in name order. Missing paths, pipes and devices are
+ * reported, not thrown, and never opened; a folder or pattern with nothing to check is reported too.
+ */
+export function expandInputs(paths: string[]): Inputs {
+  const files: string[] = [];
+  const errors: InputError[] = [];
+  const notes: InputNote[] = [];
+  const order = new Set<string>();
+  const fileFirst = new Map<string, string>();
+  const folderFirst = new Map<string, string>();
+  /** Files checked, refused or already checked, met so far: a folder that adds none had nothing to check. */
+  let met = 0;
+
+  const note = (n: InputNote) => {
+    notes.push(n);
+    order.add(n.path);
+  };
+  const refuse = (e: InputError) => {
+    errors.push(e);
+    met++;
+  };
+
+  /**
+   * `how`: named on the command line, matched by a pattern, or found in a folder. `ancestors`: the
+   * identities of the folders being walked. Returns whether `p` was a folder walked now.
+   */
+  const visit = (p: string, how: 'named' | 'matched' | 'found', ancestors: string[]): boolean => {
+    let st: BigIntStats;
+    try {
+      st = statSync(p, { bigint: true });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (how === 'found' && isLink(p)) note({ path: p, kind: 'broken-link' });
+      else if (code === 'ENOENT' || code === 'ENOTDIR') refuse(new InputError(p, 'not-found', 'no such file or folder'));
+      else refuse(new InputError(p, 'unreadable', (e as Error).message));
+      return false;
+    }
+    const id = identity(p, st);
+    if (st.isDirectory()) {
+      const first = folderFirst.get(id);
+      const above = how === 'found' ? linkAbove(p) : undefined;
+      if (above !== undefined || (first !== undefined && ancestors.includes(id))) {
+        note({ path: p, kind: 'loop', first: first ?? above });
+        return false;
+      }
+      if (first !== undefined) {
+        note({ path: p, kind: 'same-folder', first });
+        return false;
+      }
+      folderFirst.set(id, p);
+      let names: string[];
+      try {
+        names = readdirSync(p).sort();
+      } catch (e) {
+        refuse(new InputError(p, 'unreadable', (e as Error).message));
+        return true;
+      }
+      const inside = [...ancestors, id];
+      for (const name of names) if (!name.startsWith('.') && name !== CONFIG_NAME) visit(path.join(p, name), 'found', inside);
+      return true;
+    }
+    if (!st.isFile()) {
+      refuse(special(p, st));
+      return false;
+    }
+    const first = fileFirst.get(id);
+    const name = path.basename(p);
+    if (first !== undefined) {
+      met++;
+      note({ path: p, kind: 'same-file', first });
+    } else if (how !== 'named' && name.startsWith('~$')) note({ path: p, kind: 'lock-file' });
+    else if (how === 'found' && !WALKED.test(name) && !OTHER_SPREADSHEET.test(name)) note({ path: p, kind: TEXT.test(name) ? 'text' : 'not-dossier' });
+    else {
+      fileFirst.set(id, p);
+      files.push(p);
+      order.add(p);
+      met++;
+    }
+    return false;
+  };
+
+  for (const p of paths) {
+    const before = met;
+    const matches = globMatches(p);
+    let walked = false;
+    if (matches) for (const m of matches) visit(m, 'matched', []);
+    else walked = visit(p, 'named', []);
+    // A folder or pattern that adds nothing to check would pass with nothing looked at.
+    if ((matches || walked) && met === before) errors.push(new InputError(p, 'nothing-to-check', 'no file to check'));
+  }
+  return { files, errors, notes, order: [...order] };
+}
+
+/**
+ * A symbolic link to the folder holding it or to one above (`self -> .`, `up -> ..`): walking it
+ * would walk the same folders again, without end. Its target's real path when it is such a link.
+ */
+function linkAbove(p: string): string | undefined {
+  if (!isLink(p)) return undefined;
+  try {
+    const target = realpathSync(p);
+    const holder = realpathSync(path.dirname(p));
+    return holder === target || holder.startsWith(target.endsWith(path.sep) ? target : target + path.sep) ? target : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isLink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}

@@ -193,6 +193,10 @@ function compilePart(key: string, expected: Condition[keyof Condition]): Compile
     const sub = compileCondition(expected as Condition);
     return (row) => !sub(row);
   }
+  if (key === 'typed') {
+    const tests = Object.entries(expected as Condition).map(([k, texts]) => typedAs(k, [texts].flat().map(String)));
+    return (row) => every(tests, row);
+  }
   if (key === 'filled' || key === 'empty') {
     const keys = [expected].flat().map(String);
     const filled = keys.map((k) => (row: RowView) => isFilled(row, k));
@@ -218,6 +222,19 @@ function compilePart(key: string, expected: Condition[keyof Condition]): Compile
       lastText = actual;
     }
     return lastAnswer;
+  };
+}
+
+/**
+ * Whether a column's cell reads, as the officer typed it, as one of the texts (case and diacritics
+ * aside): a system's code ("TAPTHE") where a name of the same meaning ("Tập thể") is parsed alike.
+ */
+function typedAs(key: string, texts: string[]): CompiledCondition {
+  const folded = new Set(texts.map(fold));
+  const equals = oncePerText((text) => folded.has(fold(text)));
+  return (row) => {
+    const cell = row.cell(key);
+    return cell !== undefined && equals(cell.text);
   };
 }
 
@@ -255,6 +272,7 @@ export function conditionKeys(cond: Condition | undefined): string[] {
   return Object.entries(cond).flatMap(([key, v]) => {
     if (key === 'all' || key === 'any') return (v as Condition[]).flatMap(conditionKeys);
     if (key === 'not') return conditionKeys(v as Condition);
+    if (key === 'typed') return Object.keys(v as Condition);
     if (key === 'filled' || key === 'empty') return [v].flat().map(String);
     return [key];
   });

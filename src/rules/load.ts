@@ -334,6 +334,12 @@ function checkCondition(set: RuleSet, pp: ParsedPack, cond: Condition, at: (stri
       expected.forEach((c, i) => checkCondition(set, pp, c as Condition, [...here, i]));
     } else if (key === 'not') {
       checkCondition(set, pp, expected as Condition, here);
+    } else if (key === 'typed') {
+      if (typeof expected !== 'object' || Array.isArray(expected)) fail(pp, here, '"typed" takes columns and the texts typed in them ("typed: { loai: [TAPTHE] }")');
+      for (const [k, texts] of Object.entries(expected)) {
+        checkColumn(set, pp, k, [...here, k]);
+        if ([texts].flat().some((t) => typeof t === 'object')) fail(pp, [...here, k], 'a text or a list of texts');
+      }
     } else if (key === 'filled' || key === 'empty') {
       for (const k of [expected].flat()) checkColumn(set, pp, String(k), here);
     } else {

@@ -141,7 +141,8 @@ export type Scalar = string | number | boolean;
 /**
  * A condition on a row. Plain keys are column keys compared with a value or a list of values
  * (enumeration ids, yes/no as true/false, numbers, text); `filled`/`empty` test presence (for a
- * year column: any year); `all`, `any` and `not` combine.
+ * year column: any year); `typed` compares cells as typed, not as parsed (`typed: { loai: TAPTHE }`
+ * holds for the code, not for "Tập thể"); `all`, `any` and `not` combine.
  */
 export type Condition = { [key: string]: Scalar | Scalar[] | Condition | Condition[] };
 export type Period = z.infer<Schemas['Period']>;

@@ -13,7 +13,7 @@ import { HeaderMatcher, TableReader, readTableBatches, rowBatches, kindFromText,
 import { columnIndex, columnLetter, InputError, type RawCell, type ReadLimits, type WorkbookSource } from '../read/types.js';
 import { expandInputs, openSource } from '../read/open.js';
 import { cleanText, fold, oncePerText, PhraseList } from '../normalize/text.js';
-import { parseCell, type Parsed, type Value } from '../normalize/values.js';
+import { namedText, parseCell, type Parsed, type Value } from '../normalize/values.js';
 import { ENGINE_MESSAGES, localize, render } from './messages.js';
 import type { CellView, FileView, Finding, Lang, RowView, Severity, YearSlot } from './types.js';
 import { forEachSnapshotRow, SnapshotWriter, type RowSnapshots } from './snapshot.js';
@@ -81,7 +81,7 @@ export interface CheckResult {
   sheets: ({ file: string } & SheetsRead)[];
 }
 
-const KEYS = { name: 'ten', kind: 'loai', unit: 'don_vi', stt: 'stt', submitter: 'don_vi_de_nghi' };
+const KEYS = { name: 'ten', kind: 'loai', unit: 'don_vi', stt: 'stt', submitter: 'don_vi_de_nghi', award: 'hinh_thuc' };
 
 export { UsageError } from '../errors.js';
 
@@ -249,6 +249,7 @@ function every(tests: CompiledCondition[], row: RowView, want = true): boolean {
 
 function nomineeRecord(row: RowView): NomineeRecord {
   const text = (k: string) => row.cell(k)?.text;
+  const award = row.cell(KEYS.award);
   const id = (k: string) => {
     const v = row.value(k);
     return typeof v === 'string' ? v : undefined;
@@ -262,7 +263,7 @@ function nomineeRecord(row: RowView): NomineeRecord {
     kind: id('loai'),
     field: id('linh_vuc'),
     movement: text('phong_trao'),
-    award: text('hinh_thuc'),
+    award: award && namedText(award.text, award.parsed),
   };
 }
 
@@ -779,7 +780,8 @@ class SheetState {
    */
   private parse(raw: RawCell, text: string, at: ColumnAt): Parsed {
     const { spec } = at;
-    if (spec.type === 'text' && raw.t === 's') {
+    // A text column with a code list goes the memoised way: each distinct code is looked up once.
+    if (spec.type === 'text' && raw.t === 's' && spec.codes === undefined) {
       at.textParsed.value = text;
       return at.textParsed;
     }
@@ -787,7 +789,8 @@ class SheetState {
     const memo = at.misses >= MEMO_GIVE_UP ? undefined : raw.t === 's' ? at.memo.text : raw.t === 'n' ? (raw.percent ? at.memo.percent : at.memo.number) : undefined;
     let parsed = memo?.get(raw.v as string | number);
     if (parsed === undefined) {
-      parsed = parseCell(raw, spec.type, spec.enum ? this.ruleSet.enums.get(spec.enum) : undefined);
+      const list = spec.enum ?? spec.codes;
+      parsed = parseCell(raw, spec.type, list ? this.ruleSet.enums.get(list) : undefined);
       if (memo) {
         if (memo.size < PARSE_MEMO) memo.set(raw.v as string | number, parsed);
         else at.misses++;

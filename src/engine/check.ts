@@ -15,7 +15,7 @@ import { openSource } from '../read/open.js';
 import { expandInputs } from '../read/inputs.js';
 import { noteFindings } from './input-notes.js';
 import { cleanText, fold, oncePerText, PhraseList } from '../normalize/text.js';
-import { parseCell, type Parsed, type Value } from '../normalize/values.js';
+import { namedText, parseCell, type Parsed, type Value } from '../normalize/values.js';
 import { ENGINE_MESSAGES, localize, render } from './messages.js';
 import type { CellView, FileView, Finding, Lang, RowView, Severity, YearSlot } from './types.js';
 import { forEachSnapshotRow, SnapshotWriter, type RowSnapshots } from './snapshot.js';
@@ -83,7 +83,7 @@ export interface CheckResult {
   sheets: ({ file: string } & SheetsRead)[];
 }
 
-const KEYS = { name: 'ten', kind: 'loai', unit: 'don_vi', stt: 'stt', submitter: 'don_vi_de_nghi' };
+const KEYS = { name: 'ten', kind: 'loai', unit: 'don_vi', stt: 'stt', submitter: 'don_vi_de_nghi', award: 'hinh_thuc' };
 
 export { UsageError } from '../errors.js';
 
@@ -195,6 +195,10 @@ function compilePart(key: string, expected: Condition[keyof Condition]): Compile
     const sub = compileCondition(expected as Condition);
     return (row) => !sub(row);
   }
+  if (key === 'typed') {
+    const tests = Object.entries(expected as Condition).map(([k, texts]) => typedAs(k, [texts].flat().map(String)));
+    return (row) => every(tests, row);
+  }
   if (key === 'filled' || key === 'empty') {
     const keys = [expected].flat().map(String);
     const filled = keys.map((k) => (row: RowView) => isFilled(row, k));
@@ -224,6 +228,19 @@ function compilePart(key: string, expected: Condition[keyof Condition]): Compile
 }
 
 /**
+ * Whether a column's cell reads, as the officer typed it, as one of the texts (case and diacritics
+ * aside): a system's code ("TAPTHE") where a name of the same meaning ("Tập thể") is parsed alike.
+ */
+function typedAs(key: string, texts: string[]): CompiledCondition {
+  const folded = new Set(texts.map(fold));
+  const equals = oncePerText((text) => folded.has(fold(text)));
+  return (row) => {
+    const cell = row.cell(key);
+    return cell !== undefined && equals(cell.text);
+  };
+}
+
+/**
  * Whether every test gives `want` for the row. A loop, not tests.every((f) => f(row)): that makes
  * a closure per call, and conditions run for every rule on every row.
  */
@@ -234,6 +251,7 @@ function every(tests: CompiledCondition[], row: RowView, want = true): boolean {
 
 function nomineeRecord(row: RowView): NomineeRecord {
   const text = (k: string) => row.cell(k)?.text;
+  const award = row.cell(KEYS.award);
   const id = (k: string) => {
     const v = row.value(k);
     return typeof v === 'string' ? v : undefined;
@@ -247,7 +265,7 @@ function nomineeRecord(row: RowView): NomineeRecord {
     kind: id('loai'),
     field: id('linh_vuc'),
     movement: text('phong_trao'),
-    award: text('hinh_thuc'),
+    award: award && namedText(award.text, award.parsed),
   };
 }
 
@@ -257,6 +275,7 @@ export function conditionKeys(cond: Condition | undefined): string[] {
   return Object.entries(cond).flatMap(([key, v]) => {
     if (key === 'all' || key === 'any') return (v as Condition[]).flatMap(conditionKeys);
     if (key === 'not') return conditionKeys(v as Condition);
+    if (key === 'typed') return Object.keys(v as Condition);
     if (key === 'filled' || key === 'empty') return [v].flat().map(String);
     return [key];
   });
@@ -763,7 +782,8 @@ class SheetState {
    */
   private parse(raw: RawCell, text: string, at: ColumnAt): Parsed {
     const { spec } = at;
-    if (spec.type === 'text' && raw.t === 's') {
+    // A text column with a code list goes the memoised way: each distinct code is looked up once.
+    if (spec.type === 'text' && raw.t === 's' && spec.codes === undefined) {
       at.textParsed.value = text;
       return at.textParsed;
     }
@@ -771,7 +791,8 @@ class SheetState {
     const memo = at.misses >= MEMO_GIVE_UP ? undefined : raw.t === 's' ? at.memo.text : raw.t === 'n' ? (raw.percent ? at.memo.percent : at.memo.number) : undefined;
     let parsed = memo?.get(raw.v as string | number);
     if (parsed === undefined) {
-      parsed = parseCell(raw, spec.type, spec.enum ? this.ruleSet.enums.get(spec.enum) : undefined);
+      const list = spec.enum ?? spec.codes;
+      parsed = parseCell(raw, spec.type, list ? this.ruleSet.enums.get(list) : undefined);
       if (memo) {
         if (memo.size < PARSE_MEMO) memo.set(raw.v as string | number, parsed);
         else at.misses++;

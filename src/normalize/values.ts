@@ -15,6 +15,30 @@ export type Parsed = { ok: true; value: Value } | { ok: false; expected: ColumnT
 /** An enumeration ready for lookups: folded name or alias → id. */
 export interface EnumLookup {
   get(folded: string): string | undefined;
+  /** A value's name (its label, or its Vietnamese label). */
+  label?(id: string): string | { vi: string } | undefined;
+}
+
+/**
+ * A text column's cell with its code list: the name of the value it is a code or another alias of
+ * ("1650360491" → "Bằng khen cấp bộ, ban, ngành, tỉnh, đoàn thể trung ương"), or the text as typed.
+ */
+function textWithCodes(text: string, codes: EnumLookup | undefined): string {
+  const folded = codes && fold(text);
+  const id = folded && codes.get(folded);
+  if (!id) return text;
+  const label = codes.label?.(id);
+  const name = typeof label === 'string' ? label : label?.vi;
+  return name && fold(name) !== folded ? name : text;
+}
+
+/**
+ * How a cell of a text column with a code list is shown to an officer: the name, then the code as
+ * typed ("Bằng khen … (1650360491)"), so that the meaning is read and the cell still found.
+ */
+export function namedText(text: string, parsed: Parsed | undefined): string {
+  const value = parsed?.ok ? parsed.value : undefined;
+  return typeof value === 'string' && value !== text ? `${value} (${text})` : text;
 }
 
 /** What an officer sees in the cell, for messages and the report's `value`. */
@@ -132,13 +156,16 @@ function parseDate(cell: RawCell): Date | undefined {
   return undefined;
 }
 
-/** Parse a non-error cell as the column's type. Empty text never reaches here. */
+/**
+ * Parse a non-error cell as the column's type. Empty text never reaches here. `enumLookup` is an
+ * enum column's enumeration, or a text column's code list.
+ */
 export function parseCell(cell: RawCell, type: ColumnType, enumLookup?: EnumLookup): Parsed {
   const fail: Parsed = { ok: false, expected: type };
   const wrap = (v: Value | undefined): Parsed => (v === undefined ? fail : { ok: true, value: v });
   switch (type) {
     case 'text':
-      return { ok: true, value: displayText(cell) };
+      return { ok: true, value: textWithCodes(displayText(cell), enumLookup) };
     case 'integer':
       return wrap(parseNumber(cell, true));
     case 'number':

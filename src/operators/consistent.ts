@@ -1,5 +1,6 @@
 import type { Schemas } from '../rules/schema.js';
 import { fold, oncePerText } from '../normalize/text.js';
+import { namedText } from '../normalize/values.js';
 import { defineOperator } from './types.js';
 
 /**
@@ -22,9 +23,11 @@ export const consistentWith = defineOperator({
   check(row, o, ctx) {
     const cell = row.cell(o.column);
     if (!cell) return;
-    if (!matches(o.match, cell.text)) return;
+    // The award as named: a code of the column's code list reads as its award's name.
+    const value = row.value(o.column);
+    if (!matches(o.match, typeof value === 'string' ? value : cell.text)) return;
     const failed = row.failedTags();
-    if (o.tags.some((t) => failed.has(t))) ctx.report({ row, cell, data: { value: cell.text } });
+    if (o.tags.some((t) => failed.has(t))) ctx.report({ row, cell, data: { value: namedText(cell.text, cell.parsed) } });
   },
 });
 

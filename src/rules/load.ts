@@ -25,6 +25,8 @@ export interface CompiledColumn {
   aliases: string[];
   type: ColumnType;
   enum?: string;
+  /** A text column's code list: an enumeration whose aliases are codes read as the value's name. */
+  codes?: string;
   /** Declared with YYYY in its header: one column per year. */
   year: boolean;
   infer?: Record<string, string[]>;
@@ -245,7 +247,7 @@ export function loadRuleSet(files: string[]): RuleSet {
     rules: [],
   };
   const enumValues = new Map<string, EnumValue[]>();
-  const columnDecl = new Map<string, { col: Partial<CompiledColumn>; pp: ParsedPack; index: number }>();
+  const columnDecl = new Map<string, { col: Partial<CompiledColumn>; pp: ParsedPack; index: number; codesAt?: { pp: ParsedPack; index: number } }>();
 
   for (const pp of parsed) {
     const { pack } = pp;
@@ -277,6 +279,12 @@ export function loadRuleSet(files: string[]): RuleSet {
       const prev = columnDecl.get(c.key);
       if (prev) {
         if (c.header || c.type) fail(pp, ['columns', index, c.header ? 'header' : 'type'], `column "${c.key}" is declared in ${prev.pp.file}; restate it with only aliases to extend it`);
+        if (c.codes) {
+          if (prev.col.type !== 'text') fail(pp, ['columns', index, 'codes'], `"codes" goes with a text column ("${c.key}" is ${prev.col.type})`);
+          if (prev.col.codes && prev.col.codes !== c.codes) fail(pp, ['columns', index, 'codes'], `column "${c.key}" already reads codes of "${prev.col.codes}"`);
+          prev.col.codes = c.codes;
+          (prev.codesAt ??= { pp, index });
+        }
         prev.col.aliases!.push(...c.aliases);
         if (c.infer) for (const [k, v] of Object.entries(c.infer)) (prev.col.infer ??= {})[k] = [...(prev.col.infer[k] ?? []), ...v];
         return;
@@ -284,9 +292,10 @@ export function loadRuleSet(files: string[]): RuleSet {
       if (!c.header) fail(pp, ['columns', index], `column "${c.key}" needs a header`);
       if (!c.type) fail(pp, ['columns', index], `column "${c.key}" needs a type`);
       if ((c.type === 'enum') !== Boolean(c.enum)) fail(pp, ['columns', index, 'enum'], c.type === 'enum' ? 'an enum column names its enumeration ("enum: …")' : '"enum" goes with type: enum');
+      if (c.codes && c.type !== 'text') fail(pp, ['columns', index, 'codes'], '"codes" goes with type: text');
       const year = /YYYY/.test(c.header);
       if (c.aliases.some((a) => /YYYY/.test(a) !== year)) fail(pp, ['columns', index, 'aliases'], 'a year column has YYYY in its header and in every alias');
-      columnDecl.set(c.key, { col: { key: c.key, header: c.header, aliases: [...c.aliases], type: c.type, enum: c.enum, year, infer: c.infer, doc: c.doc }, pp, index });
+      columnDecl.set(c.key, { col: { key: c.key, header: c.header, aliases: [...c.aliases], type: c.type, enum: c.enum, codes: c.codes, year, infer: c.infer, doc: c.doc }, pp, index, codesAt: c.codes ? { pp, index } : undefined });
     });
     for (const p of pack.profiles) {
       if (set.profiles.has(p.id)) fail(pp, ['profiles'], `profile "${p.id}" is declared twice`);
@@ -294,8 +303,9 @@ export function loadRuleSet(files: string[]): RuleSet {
     }
   }
   for (const [name, values] of enumValues) set.enums.set(name, compileEnum(values));
-  for (const [key, { col, pp, index }] of columnDecl) {
+  for (const [key, { col, pp, index, codesAt }] of columnDecl) {
     if (col.enum && !set.enums.has(col.enum)) fail(pp, ['columns', index, 'enum'], `no enumeration "${col.enum}" (known: ${[...set.enums.keys()].join(', ')})`);
+    if (codesAt && !set.enums.has(col.codes!)) fail(codesAt.pp, ['columns', codesAt.index, 'codes'], `no enumeration "${col.codes}" (known: ${[...set.enums.keys()].join(', ')})`);
     set.columns.set(key, col as CompiledColumn);
   }
 
@@ -334,6 +344,12 @@ function checkCondition(set: RuleSet, pp: ParsedPack, cond: Condition, at: (stri
       expected.forEach((c, i) => checkCondition(set, pp, c as Condition, [...here, i]));
     } else if (key === 'not') {
       checkCondition(set, pp, expected as Condition, here);
+    } else if (key === 'typed') {
+      if (typeof expected !== 'object' || Array.isArray(expected)) fail(pp, here, '"typed" takes columns and the texts typed in them ("typed: { loai: [TAPTHE] }")');
+      for (const [k, texts] of Object.entries(expected)) {
+        checkColumn(set, pp, k, [...here, k]);
+        if ([texts].flat().some((t) => typeof t === 'object')) fail(pp, [...here, k], 'a text or a list of texts');
+      }
     } else if (key === 'filled' || key === 'empty') {
       for (const k of [expected].flat()) checkColumn(set, pp, String(k), here);
     } else {

@@ -39,13 +39,18 @@ function build() {
 
   const ColumnType = z.enum(['text', 'integer', 'number', 'percent', 'yesno', 'enum', 'date', 'year-or-date']);
 
-  /** A column; a later pack may restate a key with only `aliases` (and `infer`) to extend it. */
+  /** A column; a later pack may restate a key with only `aliases` (and `infer`, `codes`) to extend it. */
   const Column = z.strictObject({
     key: ColumnKey,
     header: z.string().optional(),
     aliases: z.array(z.string()).default([]),
     type: ColumnType.optional(),
     enum: z.string().optional(),
+    /**
+     * For a text column: an enumeration whose aliases are codes of its values (a system's award
+     * codes): a cell holding one reads as the value's name. A later pack may restate the key with it.
+     */
+    codes: z.string().optional(),
     /** For the kind column: phrases in a sheet's name or title, or a group row, that name a kind. */
     infer: z.record(z.string(), z.array(z.string())).optional(),
     doc: LocalText.optional(),
@@ -141,7 +146,8 @@ export type Scalar = string | number | boolean;
 /**
  * A condition on a row. Plain keys are column keys compared with a value or a list of values
  * (enumeration ids, yes/no as true/false, numbers, text); `filled`/`empty` test presence (for a
- * year column: any year); `all`, `any` and `not` combine.
+ * year column: any year); `typed` compares cells as typed, not as parsed (`typed: { loai: TAPTHE }`
+ * holds for the code, not for "Tập thể"); `all`, `any` and `not` combine.
  */
 export type Condition = { [key: string]: Scalar | Scalar[] | Condition | Condition[] };
 export type Period = z.infer<Schemas['Period']>;

@@ -92,6 +92,26 @@ describe('rule conditions', () => {
     expect(is({ empty: 'danh_hieu' }, {}, { danh_hieu: [undefined, undefined] })).toBe(true);
   });
 
+  it('compares a cell as typed with `typed`, where the value compares what it means', () => {
+    /** A kind cell typed `text`, read as the kind tap-the (as "TAPTHE" and "Tập thể" both are). */
+    const kind = (text: string): RowView => {
+      const r = row({ loai: 'tap-the' });
+      const cell = r.cell('loai')!;
+      return { ...r, cell: (k) => (k === 'loai' ? { ...cell, text } : undefined) };
+    };
+    const code = { typed: { loai: ['TAPTHE', 'HOGIADINH'] } };
+    expect(testCondition(code, kind('TAPTHE'))).toBe(true);
+    expect(testCondition(code, kind('tapthe'))).toBe(true);
+    expect(testCondition(code, kind('Tập thể'))).toBe(false);
+    expect(testCondition({ not: code }, kind('Tập thể'))).toBe(true);
+    expect(testCondition({ typed: { loai: 'HOGIADINH' } }, kind('HOGIADINH'))).toBe(true);
+    // The value is unchanged by it: both read as tap-the.
+    expect(testCondition({ loai: 'tap-the' }, kind('TAPTHE'))).toBe(true);
+    expect(testCondition({ loai: 'tap-the' }, kind('Tập thể'))).toBe(true);
+    // No cell: nothing was typed.
+    expect(is(code, {})).toBe(false);
+  });
+
   it('answers each row afresh', () => {
     const cond = { any: [{ loai: 'tap-the' }, { filled: 'xep_loai' }] };
     expect([{ loai: 'tap-the' }, {}, { xep_loai: 'HTT' }, {}].map((v) => is(cond, v))).toEqual([true, false, true, false]);

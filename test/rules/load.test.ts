@@ -123,4 +123,21 @@ describe('rule packs are checked at load time, with file, line and key', () => {
     const e = loadError('pack: dia-phuong\ntitle: Thử\ncolumns:\n  - { key: ten, header: Tên, type: text }\n');
     expect(e.keyPath).toBe('columns[0].header');
   });
+
+  it('lets a pack give a text column a code list, and refuses one on another type, an unknown list or a second list', () => {
+    const set = loadRuleSet(bundled);
+    expect(set.columns.get('hinh_thuc')).toMatchObject({ type: 'text', codes: 'hinh_thuc' });
+    expect(set.columns.get('ten')!.codes).toBeUndefined();
+    expect(loadError('pack: dia-phuong\ntitle: Thử\ncolumns:\n  - { key: loai, codes: linh_vuc }\n')).toMatchObject({ keyPath: 'columns[0].codes', reason: '"codes" goes with a text column ("loai" is enum)' });
+    expect(loadError('pack: dia-phuong\ntitle: Thử\ncolumns:\n  - { key: ghi_chu, codes: ma_ghi_chu }\n')).toMatchObject({ keyPath: 'columns[0].codes', reason: expect.stringMatching(/^no enumeration "ma_ghi_chu"/) });
+    expect(loadError('pack: dia-phuong\ntitle: Thử\ncolumns:\n  - { key: hinh_thuc, codes: linh_vuc }\n')).toMatchObject({ keyPath: 'columns[0].codes', reason: 'column "hinh_thuc" already reads codes of "hinh_thuc"' });
+    expect(loadError('pack: dia-phuong\ntitle: Thử\ncolumns:\n  - { key: ma_so, header: Mã số, type: integer, codes: linh_vuc }\n')).toMatchObject({ keyPath: 'columns[0].codes', reason: '"codes" goes with type: text' });
+  });
+
+  it('checks the columns of a condition on cells as typed', () => {
+    const e = loadError(`pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    check: required\n    when: { typed: { ma_loai: TAPTHE } }\n    with: { column: ten }${RULE}\n`);
+    expect(e).toMatchObject({ keyPath: 'rules[0].when.typed.ma_loai', reason: 'unknown column "ma_loai"' });
+    const f = loadError(`pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    check: required\n    when: { typed: TAPTHE }\n    with: { column: ten }${RULE}\n`);
+    expect(f.keyPath).toBe('rules[0].when.typed');
+  });
 });

@@ -712,6 +712,8 @@ interface ColumnAt {
   memo: { text: Map<string | number, Parsed>; number: Map<string | number, Parsed>; percent: Map<string | number, Parsed> };
   /** Lookups in a full memo that found nothing: past MEMO_GIVE_UP of them the column's values are left unmemoised. */
   misses: number;
+  /** The keys a combined header also stands for, read from the same cell (see LocatedColumn.combinedWith). */
+  also: ColumnAt[] | undefined;
 }
 
 const PARSE_MEMO = 4096;
@@ -761,8 +763,11 @@ class SheetState {
         textParsed: { ok: true, value: '' },
         memo: { text: new Map(), number: new Map(), percent: new Map() },
         misses: 0,
+        also: undefined,
       };
-      this.byCol[c.col] = at;
+      const first = c.combinedWith === undefined ? undefined : this.byCol[c.col];
+      if (first) (first.also ??= []).push(at);
+      else this.byCol[c.col] = at;
       if (c.year === undefined) this.plain.set(c.key, at);
       else {
         const list = this.yearly.get(c.key) ?? [];
@@ -824,10 +829,23 @@ class SheetState {
       cv.legacy = raw.legacy;
       all[count++] = cv;
       views[at.slot] = cv;
+      if (at.also !== undefined) this.viewAlso(at.also, raw, text);
     }
     all.length = count;
     const unit = (this.submitter && views[this.submitter.slot]?.text) || this.fileView.unit;
     return new SheetRow(this, n, unit);
+  }
+
+  /** A cell under a combined header, as each other key it stands for; listed once in `all`, under its first key. */
+  private viewAlso(also: ColumnAt[], raw: RawCell, text: string): void {
+    for (const at of also) {
+      const cv = at.view;
+      cv.raw = raw;
+      cv.text = text;
+      cv.parsed = raw.t !== 'e' ? this.parse(raw, text, at) : undefined;
+      cv.legacy = raw.legacy;
+      this.views[at.slot] = cv;
+    }
   }
 }
 

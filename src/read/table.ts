@@ -2,7 +2,7 @@
  * Finds the dossier table inside a sheet and turns the rows under it into located nominee rows.
  *
  * Real sheets carry a title block (the unit's name, the national motto, a title merged across
- * the table), a header of one or two rows (a merged group "Xếp loại" over "2023 | 2024"), a row
+ * the table), a header of one to three rows (a merged group "Xếp loại" over "2023 | 2024"), a row
  * of column numbers "(1) (2) …", group rows ("I. TẬP THỂ") and a footer (a total line, the
  * place and date, the signatures). Only the declared columns are known here — never a rule.
  *
@@ -21,6 +21,10 @@ export interface ColumnSpec {
   key: string;
   header: string;
   aliases: string[];
+  /** A year column's merged group headers over year sub-headers, besides its names without YYYY. */
+  groupAliases?: string[];
+  /** Headers of one column holding this column's value and others' (`also`). */
+  combined?: { headers: string[]; also: string[] }[];
 }
 
 export interface LayoutVocabulary {
@@ -42,6 +46,11 @@ export interface LocatedColumn {
   col: number;
   /** The header as written in the sheet, cleaned. */
   header: string;
+  /**
+   * Set when a combined header ("Họ và tên, chức vụ, đơn vị công tác") stands for this key too:
+   * the key its column is read as first, listed just before. The same cell is then both.
+   */
+  combinedWith?: string;
 }
 
 export interface TableLayout {
@@ -89,19 +98,37 @@ export interface OtherRow {
 /** How many rows from the top the header is looked for in. */
 const HEADER_SEARCH_ROWS = 40;
 const YEAR = /\b(?:nam )?((?:19|20)\d{2})\b/;
+/** A folded sub-header that is a year alone: "2024", "Năm 2024". */
+const YEAR_ONLY = /^(?:nam )?(?:19|20)\d{2}$/;
 
 /** A header cell's column: its key, and the year of a year column. */
 export interface HeaderMatch {
   key: string;
   year?: number;
+  /** A combined header's other keys, which its column stands for when the sheet has no column of theirs. */
+  also?: string[];
 }
+
+/** A yearly name's folded pattern: the reader takes "năm 2024" whole, so "năm YYYY" is stored as "yyyy". */
+function yearPattern(folded: string): string {
+  return folded.replace(/(^| )nam yyyy\b/, '$1yyyy');
+}
+
+/** How much longer than a group's key a text under it can be: " năm 2024", and a "năm" the group ends in. */
+const GROUP_SLACK = 13;
 
 /** How many texts a HeaderMatcher remembers the answer for before it forgets them all. */
 const MATCH_MEMO = 4096;
 
 export class HeaderMatcher {
-  private readonly plain = new Map<string, string>();
+  private readonly plain = new Map<string, HeaderMatch>();
   private readonly yearly = new Map<string, string>();
+  /**
+   * Year columns by the text of a merged group over year sub-headers: each yearly name with YYYY
+   * taken out ("Doanh thu (triệu đồng)", "GĐVH"), and the groups a pack declares ("Xếp loại hoàn
+   * thành nhiệm vụ"). Tried only on a text that ends in a year: the group's, then its sub-header's.
+   */
+  private readonly groups = new Map<string, string>();
   /**
    * Answers already given: the header is looked for among the first rows, and each of their
    * texts is tried alone, over the row below and under the row above; headers repeat across
@@ -112,16 +139,30 @@ export class HeaderMatcher {
   private longest = 0;
 
   constructor(columns: ColumnSpec[]) {
+    // The first column to declare a text takes it: a later pack's alias never steals a header.
+    const add = <T>(target: Map<string, T>, f: string, value: T, slack = 0) => {
+      if (!f || target.has(f)) return;
+      target.set(f, value);
+      this.longest = Math.max(this.longest, f.length + slack);
+    };
+    const folds = (name: string) => [fold(name), foldWithoutParentheses(name)];
     for (const c of columns) {
+      const key = { key: c.key };
       for (const name of [c.header, ...c.aliases]) {
-        const isYear = /YYYY/.test(name);
-        const target = isYear ? this.yearly : this.plain;
-        for (const f of [fold(name), foldWithoutParentheses(name)]) {
-          if (f && !target.has(f)) {
-            target.set(f, c.key);
-            this.longest = Math.max(this.longest, f.length);
-          }
+        if (!/YYYY/.test(name)) {
+          for (const f of folds(name)) add(this.plain, f, key);
+          continue;
         }
+        for (const f of folds(name)) {
+          const pattern = yearPattern(f);
+          add(this.yearly, pattern, c.key);
+          add(this.groups, pattern.replace(/(^| )yyyy( |$)/, ' ').trim(), c.key, GROUP_SLACK);
+        }
+      }
+      for (const group of c.groupAliases ?? []) for (const f of folds(group)) add(this.groups, f, c.key, GROUP_SLACK);
+      for (const { headers, also } of c.combined ?? []) {
+        const match = { key: c.key, also };
+        for (const header of headers) for (const f of folds(header)) add(this.plain, f, match);
       }
     }
   }
@@ -140,16 +181,34 @@ export class HeaderMatcher {
   private matchFolded(f: string): HeaderMatch | undefined {
     // A year column's key has "yyyy" where the text has "2024" or "nam 2024": at most 4 shorter.
     if (f.length > this.longest + 4) return undefined;
-    const key = this.plain.get(f);
-    if (key) return { key };
+    const plain = this.plain.get(f);
+    if (plain) return plain;
     const m = YEAR.exec(f);
     if (m) {
-      const pattern = (f.slice(0, m.index) + 'yyyy' + f.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim();
-      const yearKey = this.yearly.get(pattern);
-      if (yearKey) return { key: yearKey, year: Number(m[1]) };
+      const before = f.slice(0, m.index);
+      const after = f.slice(m.index + m[0].length);
+      const year = Number(m[1]);
+      const yearKey = this.yearly.get((before + 'yyyy' + after).replace(/\s+/g, ' ').trim());
+      if (yearKey) return { key: yearKey, year };
+      // A group over year sub-headers, joined with one of them ("Xếp loại hoàn thành nhiệm vụ"
+      // and "Năm 2024"), or the same written as one header per year.
+      const groupKey = after === '' ? this.groups.get(before.replace(/(^| )nam $/, ' ').trim()) : undefined;
+      if (groupKey) return { key: groupKey, year };
     }
     return undefined;
   }
+}
+
+/**
+ * Whether a row reads as the years under merged groups: two cells or more that are a year alone
+ * ("2024", "Năm 2024"), and no more other cells than those. A nominee's row with a year of birth
+ * is not: the three-row header is looked for only over such a row.
+ */
+function isYearRow(row: RowTexts): boolean {
+  let years = 0;
+  // "Năm 2024" is 8 characters: a longer text (a name, a summary) is not folded to be ruled out.
+  for (const t of row.texts) if (t.length <= 16 && YEAR_ONLY.test(fold(t))) years++;
+  return years >= 2 && years * 2 >= row.texts.length;
 }
 
 /** What a cell shows to the header search, the title and the footer: nothing for a formula error. */
@@ -183,13 +242,23 @@ function locate({ cols, tries }: HeaderColumns, matcher: HeaderMatcher, nameKey:
   const columns: LocatedColumn[] = [];
   const unmatched: { col: number; header: string }[] = [];
   const seen = new Set<string>();
+  // A combined header ("Họ và tên, chức vụ, đơn vị công tác") waits until every other column has
+  // its key: it stands only for the keys the sheet has no column of their own for.
+  let combined: { col: number; text: string; keys: string[] }[] | undefined;
   for (let i = 0; i < cols.length; i++) {
     const col = cols[i];
     const texts = tries[i];
     let found: LocatedColumn | undefined;
+    let waits = false;
     for (const text of texts) {
       const m = matcher.match(text);
-      if (m && !seen.has(m.key + '|' + (m.year ?? ''))) {
+      if (!m) continue;
+      if (m.also) {
+        (combined ??= []).push({ col, text, keys: [m.key, ...m.also] });
+        waits = true;
+        break;
+      }
+      if (!seen.has(m.key + '|' + (m.year ?? ''))) {
         found = { key: m.key, year: m.year, col, header: text };
         break;
       }
@@ -197,9 +266,23 @@ function locate({ cols, tries }: HeaderColumns, matcher: HeaderMatcher, nameKey:
     if (found) {
       seen.add(found.key + '|' + (found.year ?? ''));
       columns.push(found);
-    } else unmatched.push({ col, header: texts[0] });
+    } else if (!waits) unmatched.push({ col, header: texts[0] });
   }
-  return { score: columns.length, hasName: seen.has(nameKey + '|'), columns, unmatched };
+  let score = columns.length;
+  if (combined) {
+    for (const { col, text, keys } of combined) {
+      const free = keys.filter((k) => !seen.has(k + '|'));
+      for (const k of free) seen.add(k + '|');
+      if (free.length) score++;
+      else unmatched.push({ col, header: text });
+      columns.push(...free.map((key, n): LocatedColumn => (n ? { key, col, header: text, combinedWith: free[0] } : { key, col, header: text })));
+    }
+    // Back in column order; a combined column's keys stay in their order (the sort is stable).
+    columns.sort((a, b) => a.col - b.col);
+    unmatched.sort((a, b) => a.col - b.col);
+  }
+  // Scored by the header cells matched: a combined one counts once, whatever it stands for.
+  return { score, hasName: seen.has(nameKey + '|'), columns, unmatched };
 }
 
 /** A row's texts as textCells gives them, in column order. */
@@ -229,23 +312,34 @@ function rowTexts(row: RawRow): RowTexts {
   return { cols, texts };
 }
 
-/** Header texts per column for a two-row header: a group cell's text is carried over the sub-headers under it. */
-function twoRowHeaders(top: RowTexts, bottom: RowTexts): HeaderColumns {
+/** A row's texts as the texts to try for each of its columns: each alone. */
+function singleRowHeaders(row: RowTexts): HeaderColumns {
+  return { cols: row.cols, tries: row.texts.map((t) => [t]) };
+}
+
+/**
+ * Header texts per column for a row over the header rows below it: a text above is tried joined
+ * with each text under it, then those alone, then itself; a group cell's text is carried over the
+ * sub-headers under it (a merged group header stands in its first cell only).
+ */
+function stackHeaders(top: RowTexts, below: HeaderColumns): HeaderColumns {
   const cols: number[] = [];
   const tries: string[][] = [];
   let group: string | undefined;
   let prev = 0;
-  for (let i = 0, j = 0; i < top.cols.length || j < bottom.cols.length; ) {
-    const col = Math.min(i < top.cols.length ? top.cols[i] : Infinity, j < bottom.cols.length ? bottom.cols[j] : Infinity);
+  for (let i = 0, j = 0; i < top.cols.length || j < below.cols.length; ) {
+    const col = Math.min(i < top.cols.length ? top.cols[i] : Infinity, j < below.cols.length ? below.cols[j] : Infinity);
     const t = top.cols[i] === col ? top.texts[i++] : undefined;
-    const b = bottom.cols[j] === col ? bottom.texts[j++] : undefined;
+    const b = below.cols[j] === col ? below.tries[j++] : undefined;
     if (col !== prev + 1) group = undefined; // a gap: a merged group never spans an empty column
     prev = col;
     if (t !== undefined) group = b !== undefined ? t : undefined;
     cols.push(col);
-    if (t !== undefined && b !== undefined) tries.push([`${t} ${b}`, b, t]);
+    // One text under (two rows) is by far the most common: its tries are made without spreads.
+    if (t !== undefined && b !== undefined) tries.push(b.length === 1 ? [`${t} ${b[0]}`, b[0], t] : [...b.map((x) => `${t} ${x}`), ...b, t]);
     else if (t !== undefined) tries.push([t]);
-    else tries.push(group ? [`${group} ${b}`, b!] : [b!]);
+    else if (group) tries.push(b!.length === 1 ? [`${group} ${b![0]}`, b![0]] : [...b!.map((x) => `${group} ${x}`), ...b!]);
+    else tries.push(b!);
   }
   return { cols, tries };
 }
@@ -353,19 +447,31 @@ function decodeForHeader(row: RawRow, all: boolean): RawRow {
   return cells ? { ...row, cells } : row;
 }
 
-function findHeader(head: RawRow[], matcher: HeaderMatcher, nameKey: string, minScore: number): { index: number; rows: 1 | 2; cand: Candidate } | undefined {
-  let best: { index: number; rows: 1 | 2; cand: Candidate } | undefined;
+type HeaderFound = { index: number; rows: 1 | 2 | 3; cand: Candidate };
+
+function findHeader(head: RawRow[], matcher: HeaderMatcher, nameKey: string, minScore: number): HeaderFound | undefined {
+  let best: HeaderFound | undefined;
   const rows = head.map(rowTexts);
+  const singles = rows.map(singleRowHeaders);
+  const follows = (k: number) => k < head.length && head[k].row === head[k - 1].row + 1;
+  const pair = (k: number) => locate(stackHeaders(rows[k], singles[k + 1]), matcher, nameKey);
   for (let i = 0; i < head.length; i++) {
     const top = rows[i];
     if (top.cols.length < 2) continue;
-    const consider = (rowsUsed: 1 | 2, cand: Candidate) => {
+    const consider = (rowsUsed: 1 | 2 | 3, cand: Candidate) => {
       if (!cand.hasName || cand.score < minScore) return;
       if (!best || cand.score > best.cand.score) best = { index: i, rows: rowsUsed, cand };
     };
-    consider(1, locate({ cols: top.cols, tries: top.texts.map((t) => [t]) }, matcher, nameKey));
-    const next = head[i + 1];
-    if (next && next.row === head[i].row + 1) consider(2, locate(twoRowHeaders(top, rows[i + 1]), matcher, nameKey));
+    consider(1, locate(singles[i], matcher, nameKey));
+    if (!follows(i + 1)) continue;
+    const two = pair(i);
+    consider(2, two);
+    // Three rows ("Kết quả đánh giá" over "Xếp loại" over "2023 | 2024"), only when the third holds
+    // years and the three read more than either pair: a title row above a two-row header adds nothing.
+    if (follows(i + 2) && isYearRow(rows[i + 2])) {
+      const three = locate(stackHeaders(top, stackHeaders(rows[i + 1], singles[i + 2])), matcher, nameKey);
+      if (three.score > two.score && three.score > pair(i + 1).score) consider(3, three);
+    }
   }
   return best;
 }
@@ -486,9 +592,11 @@ export class TableReader {
       title,
     };
     this.sink.layout(layout);
+    // A combined header's other keys are not told apart from its first: a name is not also a unit.
     for (const c of layout.columns) {
-      if (c.key === keys.name && c.year === undefined) this.nameCol = c.col;
-      if (c.key === keys.stt && c.year === undefined) this.sttCol = c.col;
+      if (c.year !== undefined || c.combinedWith !== undefined) continue;
+      if (c.key === keys.name) this.nameCol = c.col;
+      if (c.key === keys.stt) this.sttCol = c.col;
     }
     this.kindHint = this.initialKindHint ?? kindFromText(title.map((t) => t.text).join(' '), this.opts.vocab);
     this.merged = new MergedDownFill((this.opts.merges ?? []).filter((m) => m.r2 > m.r1 && m.r1 > headerEnd));

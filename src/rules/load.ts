@@ -29,6 +29,10 @@ export interface CompiledColumn {
   codes?: string;
   /** Declared with YYYY in its header: one column per year. */
   year: boolean;
+  /** A year column's merged group headers over year sub-headers, besides its names without YYYY. */
+  groupAliases: string[];
+  /** Headers of one column holding this column's value and others' (`also`). */
+  combined: { headers: string[]; also: string[] }[];
   infer?: Record<string, string[]>;
   doc?: LocalText;
 }
@@ -248,6 +252,8 @@ export function loadRuleSet(files: string[]): RuleSet {
   };
   const enumValues = new Map<string, EnumValue[]>();
   const columnDecl = new Map<string, { col: Partial<CompiledColumn>; pp: ParsedPack; index: number; codesAt?: { pp: ParsedPack; index: number } }>();
+  /** Where each `combined` entry was declared, to check its `also` once every column is known. */
+  const combinedAt: { pp: ParsedPack; at: (string | number)[]; owner: string; also: string[] }[] = [];
 
   for (const pp of parsed) {
     const { pack } = pp;
@@ -285,17 +291,22 @@ export function loadRuleSet(files: string[]): RuleSet {
           prev.col.codes = c.codes;
           (prev.codesAt ??= { pp, index });
         }
+        checkHeaders(pp, c, index, prev.col.year!);
         prev.col.aliases!.push(...c.aliases);
+        prev.col.groupAliases!.push(...c['group-aliases']);
+        prev.col.combined!.push(...c.combined);
         if (c.infer) for (const [k, v] of Object.entries(c.infer)) (prev.col.infer ??= {})[k] = [...(prev.col.infer[k] ?? []), ...v];
-        return;
+      } else {
+        if (!c.header) fail(pp, ['columns', index], `column "${c.key}" needs a header`);
+        if (!c.type) fail(pp, ['columns', index], `column "${c.key}" needs a type`);
+        if ((c.type === 'enum') !== Boolean(c.enum)) fail(pp, ['columns', index, 'enum'], c.type === 'enum' ? 'an enum column names its enumeration ("enum: …")' : '"enum" goes with type: enum');
+        if (c.codes && c.type !== 'text') fail(pp, ['columns', index, 'codes'], '"codes" goes with type: text');
+        const year = /YYYY/.test(c.header);
+        checkHeaders(pp, c, index, year);
+        const col = { key: c.key, header: c.header, aliases: [...c.aliases], groupAliases: [...c['group-aliases']], combined: [...c.combined], type: c.type, enum: c.enum, codes: c.codes, year, infer: c.infer, doc: c.doc };
+        columnDecl.set(c.key, { col, pp, index, codesAt: c.codes ? { pp, index } : undefined });
       }
-      if (!c.header) fail(pp, ['columns', index], `column "${c.key}" needs a header`);
-      if (!c.type) fail(pp, ['columns', index], `column "${c.key}" needs a type`);
-      if ((c.type === 'enum') !== Boolean(c.enum)) fail(pp, ['columns', index, 'enum'], c.type === 'enum' ? 'an enum column names its enumeration ("enum: …")' : '"enum" goes with type: enum');
-      if (c.codes && c.type !== 'text') fail(pp, ['columns', index, 'codes'], '"codes" goes with type: text');
-      const year = /YYYY/.test(c.header);
-      if (c.aliases.some((a) => /YYYY/.test(a) !== year)) fail(pp, ['columns', index, 'aliases'], 'a year column has YYYY in its header and in every alias');
-      columnDecl.set(c.key, { col: { key: c.key, header: c.header, aliases: [...c.aliases], type: c.type, enum: c.enum, codes: c.codes, year, infer: c.infer, doc: c.doc }, pp, index, codesAt: c.codes ? { pp, index } : undefined });
+      c.combined.forEach((k, j) => combinedAt.push({ pp, at: ['columns', index, 'combined', j, 'also'], owner: c.key, also: k.also }));
     });
     for (const p of pack.profiles) {
       if (set.profiles.has(p.id)) fail(pp, ['profiles'], `profile "${p.id}" is declared twice`);
@@ -307,6 +318,12 @@ export function loadRuleSet(files: string[]): RuleSet {
     if (col.enum && !set.enums.has(col.enum)) fail(pp, ['columns', index, 'enum'], `no enumeration "${col.enum}" (known: ${[...set.enums.keys()].join(', ')})`);
     if (codesAt && !set.enums.has(col.codes!)) fail(codesAt.pp, ['columns', codesAt.index, 'codes'], `no enumeration "${col.codes}" (known: ${[...set.enums.keys()].join(', ')})`);
     set.columns.set(key, col as CompiledColumn);
+  }
+  for (const { pp, at, owner, also } of combinedAt) {
+    for (const key of also) {
+      const col = checkColumn(set, pp, key, at);
+      if (key === owner || col.year) fail(pp, at, `"${key}" cannot share a combined header of "${owner}" (${key === owner ? 'it is that column' : 'a year column'})`);
+    }
   }
 
   const ids = new Set<string>();
@@ -328,6 +345,20 @@ export function loadRuleSet(files: string[]): RuleSet {
     });
   }
   return set;
+}
+
+/** YYYY where a column's headers need it: in every name of a year column, in no group or combined header. */
+function checkHeaders(pp: ParsedPack, c: Column, index: number, year: boolean): void {
+  const at = (...k: (string | number)[]) => ['columns', index, ...k];
+  if (c.aliases.some((a) => /YYYY/.test(a) !== year)) fail(pp, at('aliases'), 'a year column has YYYY in its header and in every alias');
+  if (c['group-aliases'].length && !year) fail(pp, at('group-aliases'), 'group-aliases are for a year column (YYYY in its header): the group header stands over its years');
+  const g = c['group-aliases'].findIndex((a) => /YYYY/.test(a));
+  if (g >= 0) fail(pp, at('group-aliases', g), 'a group header has no YYYY: its years are the sub-headers under it');
+  if (c.combined.length && year) fail(pp, at('combined'), 'a year column has no combined header');
+  c.combined.forEach((x, k) => {
+    const h = x.headers.findIndex((name) => /YYYY/.test(name));
+    if (h >= 0) fail(pp, at('combined', k, 'headers', h), 'a combined header has no YYYY');
+  });
 }
 
 function checkColumn(set: RuleSet, pp: ParsedPack, key: string, at: (string | number)[]): CompiledColumn {

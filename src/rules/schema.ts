@@ -39,11 +39,24 @@ function build() {
 
   const ColumnType = z.enum(['text', 'integer', 'number', 'percent', 'yesno', 'enum', 'date', 'year-or-date']);
 
-  /** A column; a later pack may restate a key with only `aliases` (and `infer`, `codes`) to extend it. */
+  /**
+   * A column; a later pack may restate a key with only `aliases` (and `group-aliases`, `combined`,
+   * `infer`, `codes`) to extend it.
+   */
   const Column = z.strictObject({
     key: ColumnKey,
     header: z.string().optional(),
     aliases: z.array(z.string()).default([]),
+    /**
+     * For a year column: texts of a merged group header over year sub-headers ("Xếp loại hoàn
+     * thành nhiệm vụ" over "2023 | 2024") besides the header and aliases with YYYY taken out.
+     */
+    'group-aliases': z.array(z.string()).default([]),
+    /**
+     * Headers of one column that holds this column's value with others' ("Họ và tên, chức vụ,
+     * đơn vị công tác"): read as this column, and as each of `also` the sheet has no column for.
+     */
+    combined: z.array(z.strictObject({ headers: z.array(z.string()).min(1), also: z.array(ColumnKey).min(1) })).default([]),
     type: ColumnType.optional(),
     enum: z.string().optional(),
     /**

@@ -1,33 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { HeaderMatcher, isFooterText, isPlaceAndDate, kindFromText, readTable, type TableEvent } from '../../src/read/table.js';
+import { HeaderMatcher, isFooterText, isPlaceAndDate, kindFromText } from '../../src/read/table.js';
 import type { MergeRange, RawCell, RawRow } from '../../src/read/types.js';
 import { bundledRulesDir, expandPackPaths, loadRuleSet } from '../../src/rules/load.js';
-import { vocabulary } from '../../src/engine/check.js';
+import { grid, readRows, tableOptions } from '../support/table.js';
 
 const ruleSet = loadRuleSet(expandPackPaths([bundledRulesDir()]));
-const matcher = new HeaderMatcher([...ruleSet.columns.values()]);
-const vocab = vocabulary(ruleSet);
-const keys = { name: 'ten', kind: 'loai', unit: 'don_vi', stt: 'stt' };
+const { matcher, vocab } = tableOptions(ruleSet);
 
-/** Rows from a grid: each inner array is a row from column A; undefined leaves a cell empty. */
-function grid(rows: (string | number | undefined)[][], first = 1): RawRow[] {
-  return rows.map((cells, i) => ({
-    row: first + i,
-    cells: cells.flatMap((v, c): RawCell[] => (v === undefined || v === '' ? [] : typeof v === 'number' ? [{ t: 'n', v, col: c + 1 }] : [{ t: 's', v, col: c + 1 }])),
-  }));
-}
-
-async function read(rows: RawRow[], hint?: string, merges: MergeRange[] = []) {
-  async function* src() {
-    yield* rows;
-  }
-  const events: TableEvent[] = [];
-  for await (const e of readTable(src(), { matcher, vocab, keys, merges }, hint)) events.push(e);
-  const layout = events.find((e) => e.type === 'layout');
-  return {
-    layout: layout?.type === 'layout' ? layout.layout : undefined,
-    rows: events.flatMap((e) => (e.type === 'row' ? [e.row] : [])),
-  };
+function read(rows: RawRow[], hint?: string, merges: MergeRange[] = []) {
+  return readRows(rows, { ...tableOptions(ruleSet, merges), matcher }, hint);
 }
 
 describe('header matching', () => {

@@ -140,4 +140,31 @@ describe('rule packs are checked at load time, with file, line and key', () => {
     const f = loadError(`pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    check: required\n    when: { typed: TAPTHE }\n    with: { column: ten }${RULE}\n`);
     expect(f.keyPath).toBe('rules[0].when.typed');
   });
+
+  it('lets a local pack add group headers and combined headers to a column, read by the header search', () => {
+    const ok = pack('ext-groups.yaml', 'pack: dia-phuong\ntitle: Thử\ncolumns:\n  - { key: xep_loai, group-aliases: [Kết quả thi đua] }\n  - key: ten\n    combined: [{ headers: ["Họ tên, đơn vị"], also: [don_vi] }]\n');
+    const set = loadRuleSet([...bundled, ok]);
+    expect(set.columns.get('xep_loai')!.groupAliases).toContain('Kết quả thi đua');
+    expect(set.columns.get('ten')!.combined).toContainEqual({ headers: ['Họ tên, đơn vị'], also: ['don_vi'] });
+    const bundledOnly = loadRuleSet(bundled);
+    expect(bundledOnly.columns.get('xep_loai')!.groupAliases).not.toContain('Kết quả thi đua');
+  });
+
+  it('names the key of a group or combined header that cannot be', () => {
+    const cases: [string, string, RegExp][] = [
+      ['  - { key: so_sang_kien, group-aliases: [Sáng kiến các năm] }', 'columns[0].group-aliases', /for a year column/],
+      ['  - { key: xep_loai, group-aliases: [Xếp loại, Xếp loại YYYY] }', 'columns[0].group-aliases[1]', /no YYYY/],
+      ['  - { key: ten, combined: [{ headers: [Tên YYYY], also: [don_vi] }] }', 'columns[0].combined[0].headers[0]', /no YYYY/],
+      ['  - { key: xep_loai, combined: [{ headers: [Xếp loại và ghi chú YYYY], also: [ghi_chu] }] }', 'columns[0].combined', /no combined header/],
+      ['  - { key: ten, combined: [{ headers: ["Họ tên, nơi ở"], also: [noi_o] }] }', 'columns[0].combined[0].also', /unknown column "noi_o"/],
+      ['  - { key: ten, combined: [{ headers: ["Họ tên, xếp loại"], also: [xep_loai] }] }', 'columns[0].combined[0].also', /a year column/],
+      ['  - { key: ten, combined: [{ headers: ["Họ tên"], also: [] }] }', 'columns[0].combined[0].also', /.+/],
+    ];
+    for (const [column, keyPath, reason] of cases) {
+      const e = loadError(`pack: dia-phuong\ntitle: Thử\ncolumns:\n${column}\n`);
+      expect(e.keyPath, column).toBe(keyPath);
+      expect(e.line, column).toBe(4);
+      expect(e.reason, column).toMatch(reason);
+    }
+  });
 });

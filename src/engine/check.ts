@@ -82,7 +82,7 @@ export interface CheckResult {
   sheets: ({ file: string } & SheetsRead)[];
 }
 
-const KEYS = { name: 'ten', kind: 'loai', unit: 'don_vi', stt: 'stt', submitter: 'don_vi_de_nghi' };
+export const KEYS = { name: 'ten', kind: 'loai', unit: 'don_vi', stt: 'stt', submitter: 'don_vi_de_nghi' };
 
 export { UsageError } from '../errors.js';
 

@@ -428,6 +428,11 @@ export class TableReader {
   /** How many rows (with a cell) the sheet has given so far. */
   rowsSeen = 0;
 
+  /** 'tcvn3' when the whole sheet was read as TCVN3 (its header read better decoded); known once the header is found. */
+  get sheetLegacy(): 'tcvn3' | undefined {
+    return this.sheetEncoding === 'tcvn3' ? 'tcvn3' : undefined;
+  }
+
   /** Takes the next row; false once the sheet has nothing more to say (it has no header). */
   push(row: RawRow): boolean {
     if (row.cells.length) this.rowsSeen++;

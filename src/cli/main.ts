@@ -154,6 +154,24 @@ export function buildProgram(): Command {
       process.exitCode = result.inputErrors.length ? 2 : result.findings.some((f) => f.severity === 'error') ? 1 : 0;
     });
 
+  addLimitOptions(addCommon(program.command('inspect').argument('<paths...>', '.xlsx/.csv files or folders')))
+    .description('show how each file was read: sheets, header, columns, and what each row was taken for (no rule is evaluated)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .action(async (paths: string[], opts: Common & LimitOptions & { format: 'stylish' | 'json' }) => {
+      const { exitOnInterrupt, writeStdout } = await import('./output.js');
+      exitOnInterrupt();
+      const { ruleSet, lang } = await setup(opts);
+      const { inspectPaths } = await import('../engine/inspect.js');
+      const { inspectJson, inspectStylish } = await import('../format/inspect.js');
+      const { visible } = await import('../format/terminal.js');
+      // Glob patterns the shell passed through are expanded with the folders (read/inputs.ts).
+      const result = await inspectPaths(paths, ruleSet, limitsOf(opts));
+      const describe = (e: (typeof result.inputErrors)[number]) => describeInputError(e, lang);
+      await writeStdout(opts.format === 'json' ? [inspectJson(result, lang, describe)] : inspectStylish(result, lang, Boolean(process.stdout.isTTY)));
+      for (const e of result.inputErrors) process.stderr.write(`hoso: ${visible(describe(e))}\n`);
+      process.exitCode = result.inputErrors.length ? 2 : 0;
+    });
+
   addCommon(program.command('init'))
     .description('write a blank dossier template for the rule packs in force')
     .option('-o, --output-file <file>', 'where to write it', 'mau-ho-so.xlsx')

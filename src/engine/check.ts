@@ -9,7 +9,7 @@ import type { CompiledColumn, CompiledRule, RuleSet } from '../rules/load.js';
 import type { Condition, Scalar } from '../rules/schema.js';
 import type { Accumulator, MessageArg, OperatorContext, ReportInput, RowOperator } from '../operators/types.js';
 import { compareValues } from '../operators/compare.js';
-import { HeaderMatcher, TableReader, readTableBatches, rowBatches, kindFromText, isDateLine, type LayoutVocabulary, type TableLayout, type NomineeRow, type TitleLine } from '../read/table.js';
+import { HeaderMatcher, TableReader, readTableBatches, rowBatches, isDateLine, type LayoutVocabulary, type TableLayout, type NomineeRow, type TitleLine } from '../read/table.js';
 import { columnIndex, columnLetter, InputError, type RawCell, type ReadLimits, type WorkbookSource } from '../read/types.js';
 import { openSource } from '../read/open.js';
 import { expandInputs } from '../read/inputs.js';
@@ -23,6 +23,7 @@ import { canUseWorkers, checkFileReply, checkInWorkers, InOrder, replyError, SNA
 import { allProfiles, profileResolver, type ProfileMap, type ProfilesOf } from './profiles.js';
 import { UsageError } from '../errors.js';
 import { notice, NOTICES, SKIP_REASONS, type NoticeId, type SkipReason } from './notices.js';
+import { chooseSheet, noTableReason, sheetKindHint } from './sheet-choice.js';
 
 export interface CheckOptions {
   ruleSet: RuleSet;
@@ -83,7 +84,7 @@ export interface CheckResult {
   sheets: ({ file: string } & SheetsRead)[];
 }
 
-const KEYS = { name: 'ten', kind: 'loai', unit: 'don_vi', stt: 'stt', submitter: 'don_vi_de_nghi', award: 'hinh_thuc' };
+export const KEYS = { name: 'ten', kind: 'loai', unit: 'don_vi', stt: 'stt', submitter: 'don_vi_de_nghi', award: 'hinh_thuc' };
 
 export { UsageError } from '../errors.js';
 
@@ -511,8 +512,6 @@ export class Evaluator {
     const checked: string[] = [];
     const skipped: string[] = [];
     const fileView: FileView = { file, unit: '', heading: [], title: [], columns: new Set() };
-    const { layout: words } = this.opts.ruleSet;
-    const named = (names: string[], sheet: string) => names.some((p) => ` ${fold(sheet)} `.startsWith(` ${fold(p)} `));
     /** Sheets with a header, and how many nominees each had. */
     const tables: { sheet: string; rows: number }[] = [];
     const rowsBefore = this.rows;
@@ -524,19 +523,19 @@ export class Evaluator {
           skipped.push(sheet.name);
           passedOver.push({ sheet: sheet.name, reason });
         };
-        if (named(words.exampleSheets, sheet.name)) {
-          skip('example');
+        // A sheet named like a code list is still read when its header is plainly a list's.
+        const choice = chooseSheet(sheet.name, this.opts.ruleSet.layout);
+        if (!choice.read) {
+          skip(choice.reason);
           continue;
         }
-        // A sheet named like a code list is still read when its header is plainly a list's.
-        const codeList = named(words.ignoreSheets, sheet.name);
-        const initialHint = kindFromText(sheet.name, this.vocab) ?? kindFromText(path.basename(file).replace(/\.[^.]*$/, '').replace(/[_-]+/g, ' '), this.vocab);
+        const initialHint = sheetKindHint(sheet.name, file, this.vocab);
         let layout: TableLayout | undefined;
         let sheetState: SheetState | undefined;
         const table = { sheet: sheet.name, rows: 0 };
         const merges = (await source.merges?.(sheet)) ?? [];
         const reader = new TableReader(
-          { matcher: this.matcher, vocab: this.vocab, keys: KEYS, merges, minScore: codeList ? 3 : 2 },
+          { matcher: this.matcher, vocab: this.vocab, keys: KEYS, merges, minScore: choice.minScore },
           {
             layout: (found) => {
               layout = found;
@@ -569,7 +568,7 @@ export class Evaluator {
           initialHint,
         );
         await readTableBatches(rowBatches(source, sheet), reader, this.snapshotsDue);
-        if (!layout) skip(reader.rowsSeen === 0 ? 'empty' : codeList ? 'code-list' : 'no-header');
+        if (!layout) skip(noTableReason(choice, reader.rowsSeen));
       }
     } finally {
       await source.close();

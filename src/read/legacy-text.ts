@@ -69,6 +69,11 @@ export class LegacyText {
   /** The row being decoded: its cells left to settle (their index; ~index for a TCVN3-or-VNI tie). Reused: no array per row. */
   private readonly open: number[] = [];
 
+  /** What the sheet as a whole was read as, once begun: 'tcvn3', 'vni', or nothing. */
+  get sheetReading(): 'tcvn3' | 'vni' | undefined {
+    return this.sheet === TCVN3 ? 'tcvn3' : this.sheet === VNI ? 'vni' : undefined;
+  }
+
   /**
    * Decides the sheet's reading from the body rows held with the header (all their cells, once),
    * and whether the header was found only once decoded as TCVN3; learns each column's evidence.

@@ -532,6 +532,11 @@ export class TableReader {
   /** How many rows (with a cell) the sheet has given so far. */
   rowsSeen = 0;
 
+  /** What the sheet as a whole was read as ('tcvn3', 'vni'), known once the header is found. */
+  get sheetLegacy(): 'tcvn3' | 'vni' | undefined {
+    return this.legacy.sheetReading;
+  }
+
   /** Takes the next row; false once the sheet has nothing more to say (it has no header). */
   push(row: RawRow): boolean {
     if (row.cells.length) this.rowsSeen++;

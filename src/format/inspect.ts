@@ -1,0 +1,180 @@
+/**
+ * `hoso inspect` as text for the terminal (stylish) or as JSON: how each file was read. Every
+ * text taken from a dossier goes through `visible` (stylish) or `safeJson` (JSON).
+ */
+import { Chalk } from 'chalk';
+import type { Lang } from '../engine/types.js';
+import type { FileInspection, InspectResult, LineClass, RowRun, SheetInspection } from '../engine/inspect.js';
+import { SKIP_REASONS } from '../engine/notices.js';
+import { safeJson, visible } from './terminal.js';
+
+type Text = { vi: string; en: string };
+
+const CLASS: Record<LineClass, Text> = {
+  title: { vi: 'tiêu đề (trên dòng tiêu đề cột)', en: 'title (above the header)' },
+  header: { vi: 'dòng tiêu đề cột', en: 'header' },
+  numbering: { vi: 'dòng đánh số cột', en: 'numbering row (column numbers)' },
+  group: { vi: 'dòng nhóm', en: 'group heading' },
+  total: { vi: 'dòng tổng / cộng', en: 'total or subtotal line' },
+  footer: { vi: 'phần cuối (địa danh, ngày tháng, ký tên)', en: 'footer (place and date, signatures)' },
+  placeholder: { vi: 'dòng giữ chỗ của mẫu, không phải người được đề nghị', en: 'template placeholder, no nominee' },
+  empty: { vi: 'dòng kẻ sẵn còn trống', en: 'empty prepared row' },
+  note: { vi: 'ghi chú: không có tên và chỉ một ô, không được kiểm tra', en: 'note: no name and one cell only, not checked' },
+  nominee: { vi: 'dòng đề nghị', en: 'nominee' },
+};
+
+const TEXT = {
+  vi: {
+    checked: 'được kiểm tra',
+    skipped: 'bỏ qua',
+    sheet: 'Trang',
+    hidden: 'ẩn',
+    codeListName: 'tên giống danh mục mã: cần cột tên và ít nhất hai cột khác',
+    headerRows: 'Dòng tiêu đề cột',
+    columns: 'Cột đã nhận',
+    unmapped: 'Ô tiêu đề không khớp cột nào',
+    extent: 'Phạm vi dưới dòng tiêu đề',
+    rows: 'Các dòng',
+    row: 'dòng',
+    unit: 'Đơn vị (khối tiêu đề)',
+    noUnit: 'không thấy trong khối tiêu đề; dùng tên tệp',
+    date: 'Ngày',
+    dateFrom: { title: 'khối tiêu đề', footer: 'dòng địa danh, ngày tháng cuối danh sách' },
+    noDate: 'không thấy',
+    legacy: 'Bảng mã cũ',
+    wholeSheet: 'cả trang đọc theo',
+    cells: 'ô',
+    named: 'có tên',
+    typed: (n: number) => `không có tên nhưng có ${n} ô dữ liệu`,
+    below: { total: 'nằm dưới dòng tổng ở dòng', footer: 'nằm dưới phần ký tên ở dòng' },
+    kind: 'chỉ loại',
+    more: 'các dòng còn lại, chỉ đếm',
+    files: 'tệp',
+    sheetsChecked: 'trang được kiểm tra',
+    nominees: 'dòng đề nghị',
+    unreadable: 'tệp không đọc được',
+  },
+  en: {
+    checked: 'checked',
+    skipped: 'skipped',
+    sheet: 'Sheet',
+    hidden: 'hidden',
+    codeListName: 'named like a code list: needs the name column and at least two more',
+    headerRows: 'Header rows',
+    columns: 'Columns read',
+    unmapped: 'Header cells matching no column',
+    extent: 'Extent under the header',
+    rows: 'Rows',
+    row: 'row',
+    unit: 'Unit (title block)',
+    noUnit: 'not found in the title block; the file name is used',
+    date: 'Date',
+    dateFrom: { title: 'title block', footer: 'place-and-date line after the list' },
+    noDate: 'not found',
+    legacy: 'Legacy encoding',
+    wholeSheet: 'whole sheet read as',
+    cells: 'cells',
+    named: 'has a name',
+    typed: (n: number) => `no name but ${n} typed cells`,
+    below: { total: 'below the total line at row', footer: 'below the footer at row' },
+    kind: 'naming kind',
+    more: 'rows past these, counted only',
+    files: 'files',
+    sheetsChecked: 'sheets checked',
+    nominees: 'nominee rows',
+    unreadable: 'unreadable files',
+  },
+};
+
+const num = (n: number, lang: Lang) => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
+
+/** What a run of rows was taken for, and why, in words. */
+export function runReason(run: RowRun, lang: Lang): string {
+  const t = TEXT[lang];
+  let s = CLASS[run.class][lang];
+  if (run.class === 'nominee') {
+    s += `, ${run.named ? t.named : t.typed(run.typed ?? 0)}`;
+    if (run.below) s += `, ${t.below[run.below.class]} ${num(run.below.row, lang)}`;
+  } else if (run.class === 'group' && run.kind) s += `, ${t.kind} «${run.kind}»`;
+  return s;
+}
+
+export function skipReason(sheet: SheetInspection, lang: Lang): string | undefined {
+  return sheet.skipped && SKIP_REASONS[sheet.skipped][lang];
+}
+
+function rows(run: RowRun, lang: Lang): string {
+  return run.first === run.last ? num(run.first, lang) : `${num(run.first, lang)}–${num(run.last, lang)}`;
+}
+
+/** The report as the JSON format gives it: the inspection, with each reason in words. */
+export function inspectJson(result: InspectResult, lang: Lang, describe: (e: InspectResult['inputErrors'][number]) => string): string {
+  const files = result.files.map((f) => ({
+    ...f,
+    sheets: f.sheets.map((s) => ({
+      ...s,
+      ...(s.skipped ? { skipReason: skipReason(s, lang) } : {}),
+      rows: s.rows.map((r) => ({ ...r, reason: runReason(r, lang) })),
+    })),
+  }));
+  return `${safeJson({ files, unreadable: result.inputErrors.map((e) => ({ file: e.file, code: e.code, reason: describe(e) })), summary: summary(result) })}\n`;
+}
+
+function summary(result: InspectResult) {
+  const sheets = result.files.flatMap((f) => f.sheets);
+  return { files: result.files.length, sheets: sheets.length, checked: sheets.filter((s) => s.checked).length, rows: sheets.reduce((n, s) => n + s.nominees, 0), unreadable: result.inputErrors.length };
+}
+
+/** For the terminal: per file, its unit and date, then each sheet with its header, columns and rows. */
+export function* inspectStylish(result: InspectResult, lang: Lang, color: boolean): Generator<string> {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  for (const [i, f] of result.files.entries()) {
+    if (i > 0) yield '\n';
+    yield* file(f, lang, c);
+  }
+  const t = TEXT[lang];
+  const s = summary(result);
+  yield `\n${s.files} ${t.files}, ${s.checked} ${t.sheetsChecked}, ${num(s.rows, lang)} ${t.nominees}\n`;
+  if (s.unreadable) yield c.red(`✖ ${s.unreadable} ${t.unreadable}`) + '\n';
+}
+
+function* file(f: FileInspection, lang: Lang, c: InstanceType<typeof Chalk>): Generator<string> {
+  const t = TEXT[lang];
+  yield `${c.underline(visible(f.file))}\n`;
+  if (f.sheets.some((s) => s.checked)) {
+    yield `  ${t.unit}: ${f.unit ? `«${visible(f.unit.name)}»` : c.dim(t.noUnit)}\n`;
+    yield `  ${t.date}: ${f.date ? `${f.date.value} (${t.dateFrom[f.date.from]})` : c.dim(t.noDate)}\n`;
+  }
+  for (const s of f.sheets) yield* sheet(s, lang, c);
+}
+
+function* sheet(s: SheetInspection, lang: Lang, c: InstanceType<typeof Chalk>): Generator<string> {
+  const t = TEXT[lang];
+  const name = `${t.sheet} «${visible(s.name)}»${s.hidden ? ` (${t.hidden})` : ''}`;
+  if (!s.checked) {
+    yield `  ${name}: ${c.yellow(t.skipped)} — ${skipReason(s, lang)}\n`;
+    return;
+  }
+  yield `  ${name}: ${c.green(t.checked)}${s.codeListName ? ` (${t.codeListName})` : ''}\n`;
+  const [h1, h2] = s.headerRows!;
+  yield `    ${t.headerRows}: ${h1 === h2 ? h1 : `${h1}–${h2}`}\n`;
+  yield `    ${t.columns}:\n`;
+  const width = Math.min(40, Math.max(...s.columns.map((col) => visible(col.header).length)));
+  for (const col of s.columns) yield `      ${col.column.padEnd(3)} «${visible(col.header)}»${' '.repeat(Math.max(0, width - visible(col.header).length))} → ${col.key}${col.year !== undefined ? ` (${col.year})` : ''}\n`;
+  if (s.unmapped.length) yield `    ${t.unmapped}: ${s.unmapped.map((u) => `${u.column} «${visible(u.header)}»`).join(', ')}\n`;
+  if (s.extent) yield `    ${t.extent}: ${t.row} ${num(s.extent.first, lang)}–${num(s.extent.last, lang)}\n`;
+  if (s.legacy.sheet || s.legacy.columns.length) {
+    const parts = [...(s.legacy.sheet ? [`${t.wholeSheet} ${s.legacy.sheet.toUpperCase()}`] : []), ...s.legacy.columns.map((l) => `${l.column}: ${num(l.cells, lang)} ${t.cells} ${l.encoding.toUpperCase()}`)];
+    yield `    ${t.legacy}: ${parts.join('; ')}\n`;
+  }
+  yield `    ${t.rows}:\n`;
+  const at = s.rows.map((r) => rows(r, lang));
+  const w = Math.max(...at.map((a) => a.length));
+  for (const [i, r] of s.rows.entries()) {
+    const count = r.count > 1 && r.class !== 'header' ? ` (${num(r.count, lang)})` : '';
+    const text = r.text && r.class !== 'header' ? `: «${visible(r.text)}»` : '';
+    const reason = runReason(r, lang);
+    yield `      ${at[i].padEnd(w)}  ${r.class === 'nominee' ? reason : c.dim(reason)}${count}${text}\n`;
+  }
+  if (s.more) yield `      … ${t.more}: ${Object.entries(s.more).map(([k, n]) => `${CLASS[k as LineClass][lang]} ${num(n!, lang)}`).join(', ')}\n`;
+}

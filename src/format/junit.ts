@@ -1,24 +1,7 @@
 import type { Finding } from '../engine/types.js';
 import type { Formatter } from './types.js';
 import { cellRef, countBySeverity, filesOf } from './place.js';
-
-/**
- * Text and attribute values escaped for XML 1.0; characters XML 1.0 cannot hold at all (control
- * characters other than tab and line breaks, lone surrogates, U+FFFE/U+FFFF — a dossier cell may
- * hold any of them) become U+FFFD, since no escape can carry them.
- */
-export function escapeXml(s: string, inAttribute = false): string {
-  const escaped = s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    // A parser turns a raw CR into LF everywhere, and tabs and line breaks into spaces in attributes.
-    .replace(/\r/g, '&#13;');
-  return inAttribute ? escaped.replace(/\n/g, '&#10;').replace(/\t/g, '&#9;') : escaped;
-}
+import { escapeXml } from './xml-text.js';
 
 const attrs = (a: Record<string, string | number>) =>
   Object.entries(a)

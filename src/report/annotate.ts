@@ -11,6 +11,8 @@ import type { CheckResult } from '../engine/check.js';
 import type { Finding, Lang } from '../engine/types.js';
 import { openCsv } from '../read/csv.js';
 import { filesOf } from '../format/place.js';
+import { xmlReplaced } from '../format/xml-text.js';
+import { escapeWorkbookText } from './ooxml.js';
 
 export const FINDINGS_SHEET = 'Kết quả kiểm tra';
 
@@ -34,8 +36,8 @@ export function annotatedPath(dir: string, file: string): string {
   return path.join(dir, rel);
 }
 
-/** A sheet name Excel accepts: no []:*?/\ and at most 31 characters. */
-const sheetName = (s: string) => s.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet1';
+/** A sheet name Excel accepts: no []:*?/\, no character XML cannot hold, at most 31 characters. */
+const sheetName = (s: string) => xmlReplaced(s).replace(/[[\]:*?/\\\uFFFD]/g, '_').slice(0, 31) || 'Sheet1';
 
 async function csvWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const source = await openCsv(file);
@@ -68,7 +70,7 @@ function titleCell(ws: ExcelJS.Worksheet): ExcelJS.Cell {
   return ws.getCell('A1');
 }
 
-/** The annotated workbook of one file, ready to be written. */
+/** The annotated workbook of one file, ready to be written (its text escaped for writing, no longer for reading). */
 export async function annotateFile(file: string, findings: Finding[], lang: Lang): Promise<ExcelJS.Workbook> {
   const wb = /\.csv$/i.test(file) ? await csvWorkbook(file) : await new ExcelJS.Workbook().xlsx.readFile(file);
   const sheetOf = (name?: string) => (name === undefined ? undefined : (wb.getWorksheet(name) ?? wb.getWorksheet(sheetName(name))));
@@ -115,6 +117,7 @@ export async function annotateFile(file: string, findings: Finding[], lang: Lang
     }
   }
   [10, 18, 8, 30, 70, 20, 24].forEach((w, i) => (out.getColumn(i + 1).width = w));
+  escapeWorkbookText(wb);
   return wb;
 }
 

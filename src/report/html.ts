@@ -5,11 +5,15 @@
  * header) and filters (a text box and a severity select). Every text from a dossier is escaped.
  */
 import type { Lang } from '../engine/types.js';
+import { xmlReplaced } from '../format/xml-text.js';
 import { FINDING_HEADERS, findingCell, LIST_HEADERS, say, statusText, summaryHeaders, summaryTotal, unitCounts, type ReportModel, type TextKey } from './model.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Escapes text for an element's content or a quoted attribute. */
-export const esc = (v: unknown): string => String(v ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]);
+/**
+ * Escapes text for an element's content or a quoted attribute; a character no page may hold (a
+ * control character, a lone surrogate) is replaced, so that the inline SVG stays well-formed too.
+ */
+export const esc = (v: unknown): string => xmlReplaced(String(v ?? '')).replace(/[&<>"']/g, (c) => ENTITIES[c]);
 
 interface Bar {
   label: string;

@@ -5,6 +5,7 @@
  * prints on A4 landscape, one page wide.
  */
 import ExcelJS from 'exceljs';
+import { escapeWorkbookText } from './ooxml.js';
 import { FINDING_HEADERS, findingCell, LIST_HEADERS, say, statusText, summaryHeaders, summaryTotal, unitCounts, type ReportModel } from './model.js';
 
 type Cell = string | number | undefined;
@@ -55,5 +56,6 @@ export async function reportWorkbook(m: ReportModel): Promise<Buffer> {
     m.findings.map((f) => [f.file, f.sheet, findingCell(f), say(f.severity, lang), f.ruleId, f.message, f.value, f.source]),
   );
 
+  escapeWorkbookText(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,7 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/read/types.js';
-import { escapeXml, junit } from '../../src/format/junit.js';
+import { junit } from '../../src/format/junit.js';
+import { escapeXml } from '../../src/format/xml-text.js';
 import { joined } from '../../src/format/types.js';
 import { cellFinding, ctx, groupFinding, infoFinding, resultOf } from './sample.js';
 

@@ -5,6 +5,7 @@
  * reads back with no configuration, because it is laid out the way the reader expects.
  */
 import ExcelJS from 'exceljs';
+import { escapeWorkbookText } from '../report/ooxml.js';
 import { activeRules } from '../engine/check.js';
 import { localize } from '../engine/messages.js';
 import type { Lang, Severity } from '../engine/types.js';
@@ -206,5 +207,8 @@ export function buildTemplate(ruleSet: RuleSet, opts: TemplateOptions): ExcelJS.
 
 /** The template as the bytes of an .xlsx file. */
 export async function templateBytes(ruleSet: RuleSet, opts: TemplateOptions): Promise<Buffer> {
-  return Buffer.from(await buildTemplate(ruleSet, opts).xlsx.writeBuffer());
+  const wb = buildTemplate(ruleSet, opts);
+  // A pack's titles and hints are text like any other: a literal `_x0041_` must show as typed.
+  escapeWorkbookText(wb);
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

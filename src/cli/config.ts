@@ -14,6 +14,17 @@ export function findConfig(dir: string): string | undefined {
   }
 }
 
+/**
+ * How a config file (or a pack) is named to the user: relative to the current folder when inside it,
+ * otherwise in full — a config found in a parent folder (a home or a shared temporary folder) is
+ * exactly the one the user should see the whole path of.
+ */
+export function pathLabel(file: string, cwd = process.cwd()): string {
+  const abs = path.resolve(cwd, file);
+  const rel = path.relative(cwd, abs);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+}
+
 export function loadConfig(file: string): Config & { base: string } {
   const { data } = parseYamlFile(file, schemas().Config);
   // Pack paths and profile globs are relative to the config file, not to where hoso runs.

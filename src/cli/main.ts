@@ -43,7 +43,7 @@ function langOf(opts: { lang?: string }): Lang {
 /** Rule packs and settings in force: bundled packs, the config's, then --rules. */
 async function setup(opts: Common) {
   const { bundledRulesDir, expandPackPaths, loadRuleSet } = await import('../rules/load.js');
-  const { findConfig, loadConfig } = await import('./config.js');
+  const { findConfig, loadConfig, pathLabel } = await import('./config.js');
   const configFile = opts.config ?? findConfig(process.cwd());
   const config = configFile ? loadConfig(configFile) : undefined;
   const useDefault = opts.defaultRules && (config?.['default-rules'] ?? true);
@@ -52,7 +52,9 @@ async function setup(opts: Common) {
   const profiles = [...new Set([...(config?.profiles ?? []), ...(opts.profile ?? [])])];
   const lang: Lang = opts.lang ?? config?.lang ?? 'vi';
   const profileMap = config && { base: config.base, map: config['profiles-for'] };
-  return { ruleSet, packFiles: files, profiles, profileMap, lang, severity: (config?.severity ?? {}) as Record<string, Severity | 'off'> };
+  // The config in force, named in the reports: one found in a parent folder may turn rules off.
+  const shown = configFile ? pathLabel(configFile) : undefined;
+  return { ruleSet, packFiles: files, profiles, profileMap, lang, severity: (config?.severity ?? {}) as Record<string, Severity | 'off'>, config: shown };
 }
 
 /** What the engine needs from the settings in force and the options `check` and `report` share. */
@@ -78,7 +80,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-  addLimitOptions(addCommon(program.command('check').argument('<paths...>', '.xlsx/.csv files or folders')))
+  addLimitOptions(addCommon(program.command('check').argument('[paths...]', '.xlsx/.csv files or folders')))
     .description('check dossiers and print findings')
     .option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')} (repeatable, paired with -o in order)`, (v: string, prev: string[] = []) => {
       if (!FORMAT_NAMES.includes(v)) throw new InvalidArgumentError(`Allowed choices are ${FORMAT_NAMES.join(', ')}.`);
@@ -95,11 +97,18 @@ export function buildProgram(): Command {
     .option('-j, --jobs <n>', JOBS_HELP, parseJobs)
     .option('--cache', 'skip files whose content, rules and profiles did not change since the last run')
     .option('--cache-location <file>', `where the cache is kept (default: ${DEFAULT_CACHE})`)
-    .action(async (paths: string[], opts: Common & LimitOptions & CacheOptions & { format?: string[]; outputFile?: string[]; maxWarnings?: number; quiet?: boolean; jobs?: number }) => {
+    .option('--print-config', 'print the config file, rule packs, profiles and severity overrides in force, and check nothing')
+    .action(async (paths: string[], opts: Common & LimitOptions & CacheOptions & { format?: string[]; outputFile?: string[]; maxWarnings?: number; quiet?: boolean; jobs?: number; printConfig?: boolean }) => {
       const { exitOnInterrupt, InputGuard, writeAtomic, writeStdout } = await import('./output.js');
       exitOnInterrupt();
+      if (!opts.printConfig && paths.length === 0) throw new UsageError('thiếu tệp hoặc thư mục cần kiểm tra', 'no file or folder to check was given');
       const settings = await setup(opts);
-      const { ruleSet, packFiles, profiles, profileMap, lang, severity } = settings;
+      const { ruleSet, packFiles, profiles, profileMap, lang, severity, config } = settings;
+      if (opts.printConfig) {
+        const { printConfig } = await import('./print-config.js');
+        await writeStdout([printConfig(settings, lang, opts.format?.includes('json') ? 'json' : 'text')]);
+        return;
+      }
       const { checkPaths } = await import('../engine/check.js');
       const { formatters, planOutputs } = await import('../format/index.js');
       // Only --cache needs the cache's modules.
@@ -114,7 +123,7 @@ export function buildProgram(): Command {
       caching?.saveCache(cache);
       if (opts.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
       for (const o of outputs) {
-        const pieces = (await formatters[o.format]())(result, { lang, color: !o.file && Boolean(process.stdout.isTTY), ruleSet, profiles, severity });
+        const pieces = (await formatters[o.format]())(result, { lang, color: !o.file && Boolean(process.stdout.isTTY), ruleSet, profiles, severity, config });
         if (o.file) writeAtomic(o.file, pieces);
         else await writeStdout(pieces);
       }

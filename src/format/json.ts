@@ -3,8 +3,9 @@ import { countBySeverity } from './place.js';
 import { stringifyAround } from './json-pieces.js';
 
 /** The stable JSON report of contract.md: a summary and the findings in order. */
-export const json: Formatter = (result) => {
+export const json: Formatter = (result, ctx) => {
   const { errors, warnings } = countBySeverity(result.findings);
-  const summary = { files: result.files, rows: result.rows, errors, warnings, unreadable: result.inputErrors.length };
+  // `config`: the hoso.config.yaml that may have turned rules off or changed severities, or null.
+  const summary = { files: result.files, rows: result.rows, errors, warnings, unreadable: result.inputErrors.length, config: ctx.config ?? null };
   return stringifyAround((findings) => ({ summary, findings }), result.findings);
 };

@@ -4,8 +4,8 @@ import type { Formatter } from './types.js';
 import { countBySeverity, printable } from './place.js';
 
 const TEXT = {
-  vi: { error: 'lỗi', warning: 'cảnh báo', info: 'thông tin', errors: 'lỗi', warnings: 'cảnh báo', problems: 'vấn đề', files: 'tệp', rows: 'dòng đề nghị', clean: 'Không có vấn đề nào', unreadable: 'tệp không đọc được', notes: 'thông tin' },
-  en: { error: 'error', warning: 'warning', info: 'info', errors: 'errors', warnings: 'warnings', problems: 'problems', files: 'files', rows: 'nominee rows', clean: 'No problems', unreadable: 'unreadable files', notes: 'notes' },
+  vi: { error: 'lỗi', warning: 'cảnh báo', info: 'thông tin', errors: 'lỗi', warnings: 'cảnh báo', problems: 'vấn đề', files: 'tệp', rows: 'dòng đề nghị', clean: 'Không có vấn đề nào', unreadable: 'tệp không đọc được', notes: 'thông tin', config: 'Cấu hình' },
+  en: { error: 'error', warning: 'warning', info: 'info', errors: 'errors', warnings: 'warnings', problems: 'problems', files: 'files', rows: 'nominee rows', clean: 'No problems', unreadable: 'unreadable files', notes: 'notes', config: 'Config' },
 };
 
 /** For the terminal: findings grouped by file and sheet, with the cell, the value and the rule id. */
@@ -31,6 +31,8 @@ export const stylish: Formatter = function* (result, ctx) {
     yield (errors ? c.red.bold(summary) : c.yellow.bold(summary)) + '\n';
   }
   if (result.inputErrors.length) yield c.red(`✖ ${result.inputErrors.length} ${t.unreadable}`) + '\n';
+  // A config found in a parent folder may have turned rules off: the verdict says which one holds.
+  if (ctx.config) yield c.dim(`${t.config}: ${printable(ctx.config)}`) + '\n';
 };
 
 function line(f: Finding, c: InstanceType<typeof Chalk>, t: (typeof TEXT)['vi']): string {

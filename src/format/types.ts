@@ -9,6 +9,8 @@ export interface FormatContext {
   /** The profiles in force and the config's severity overrides: which rules a report lists as checked. */
   profiles?: string[];
   severity?: Record<string, Severity | 'off'>;
+  /** The hoso.config.yaml in force, as the user should see it (pathLabel); absent when none. */
+  config?: string;
 }
 
 /**

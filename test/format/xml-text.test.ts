@@ -4,8 +4,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { escapeXml, ooxmlText, xmlReplaced } from '../../src/format/xml-text.js';
 import { unescapeXstring } from '../../src/read/sheet-scanner.js';
-
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+import { XML_FORBIDDEN as FORBIDDEN } from '../support/xml.js';
 
 /** Any UTF-16 text, lone surrogates included, with the shapes that matter made likely. */
 const text = fc

@@ -12,8 +12,8 @@ import { packageRoot } from '../../src/rules/load.js';
 import { writeRawZip } from '../../scripts/fixture-kit/zip.js';
 import { seeded } from '../support/random.js';
 
-// The reference workbooks stand in shared/, beside the project's checkout.
-const REFERENCE = path.resolve(packageRoot(), '../shared/reference/quang-binh-tdkt');
+// Look-alikes of the Quảng Bình reference workbooks, written by the fixture generator.
+const REFERENCE = path.join(packageRoot(), 'fixtures', 'tham-chieu');
 let dir: string;
 
 beforeAll(() => {

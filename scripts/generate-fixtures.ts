@@ -18,9 +18,10 @@ import { fieldFixtures } from './fixture-kit/fields.js';
 import { layoutFixtures } from './fixture-kit/layouts.js';
 import { profileFixtures } from './fixture-kit/profiles.js';
 import { readingCsvFixtures, readingFixtures } from './fixture-kit/reading.js';
+import { REFERENCE_DIR, writeReferenceTemplates } from './fixture-kit/reference.js';
 
 /** What the generator owns inside the output folder: removed and written afresh on every run. */
-const OWNED = ['fields', 'profiles', 'layout', 'csv', 'vi-du', 'expected.json'];
+const OWNED = ['fields', 'profiles', 'layout', 'csv', 'vi-du', REFERENCE_DIR, 'expected.json'];
 
 function columnNumber(letters = ''): number {
   return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
@@ -68,6 +69,8 @@ async function main(): Promise<void> {
     };
   }
   fs.writeFileSync(path.join(outDir, 'expected.json'), JSON.stringify(expected, null, 2) + '\n');
+  // Templates as a system ships them, not dossiers with defects: not in expected.json.
+  files += await writeReferenceTemplates(outDir);
   process.stdout.write(`${entries.length} fixtures (${files} files) written to ${path.relative(process.cwd(), outDir) || '.'}\n`);
 }
 

@@ -4,12 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { checkPaths } from '../../src/engine/check.js';
 import { bundledRulesDir, expandPackPaths, loadRuleSet, packageRoot } from '../../src/rules/load.js';
 
-// The import templates of an existing commendation system, shipped beside the project (shared/).
-const REF = path.resolve(packageRoot(), '../shared/reference/quang-binh-tdkt');
+// Look-alikes of the import templates of an existing commendation system, written by the fixture
+// generator (scripts/fixture-kit/reference.ts) after the originals' layouts.
+const REF = path.join(packageRoot(), 'fixtures', 'tham-chieu');
 const ruleSet = loadRuleSet(expandPackPaths([bundledRulesDir()]));
 
 describe('templates of an existing commendation system, read as they are', () => {
-  it('has the reference files beside the project', () => {
+  it('has the look-alike templates among the fixtures', () => {
     expect(existsSync(path.join(REF, 'NHANDULIEU.xlsx'))).toBe(true);
   });
 

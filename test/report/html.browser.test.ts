@@ -2,7 +2,8 @@
  * `hoso report … -o file.html` in a real headless Chromium (Debian's `chromium`, driven by
  * playwright-core; no browser is ever downloaded): the page opens from file://, makes no request
  * beyond itself, draws its charts, filters and sorts its findings, and shows a nominee named like
- * a script as text. CI installs the browser (.ci/run); without it these tests fail, never skip.
+ * a script as text. It runs in `npm run test:browser`, not in `npm test`; CI installs the
+ * browser and runs both (.ci/run). Without the browser these tests fail, never skip.
  */
 import fs from 'node:fs';
 import os from 'node:os';

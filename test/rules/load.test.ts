@@ -112,6 +112,33 @@ describe('rule packs are checked at load time, with file, line and key', () => {
     }
   });
 
+  it('refuses a condition that contains itself through an alias, at the alias, whatever the nesting', () => {
+    const self = loadError(`pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    check: required\n    with: { column: ten }\n    when: &w { not: *w }${RULE}\n`);
+    expect([self.line, self.col, self.keyPath]).toEqual([7, 21, 'rules[0].when.not']);
+    expect(self.reason).toMatch(/alias \*w stands inside the node it names/);
+    const inList = loadError(`pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    check: required\n    with: { column: ten }\n    when: &w\n      any:\n        - { ten: A }\n        - *w${RULE}\n`);
+    expect([inList.line, inList.keyPath]).toEqual([10, 'rules[0].when.any[1]']);
+    // An alias to a node already closed is no cycle: it loads.
+    const f = pack('alias-ok.yaml', `pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    check: required\n    with: { column: ten }\n    when: &w { ten: A }${RULE}\n  - id: dia-phuong/b\n    check: required\n    with: { column: ten }\n    when: { not: *w }${RULE}\n`);
+    expect(loadRuleSet([...bundled, f]).rules.at(-1)!.rule.when).toEqual({ not: { ten: 'A' } });
+  });
+
+  it('refuses a list over 20,000 items and nesting over 64 levels at their key, and a file over 1 MiB before parsing it', () => {
+    const list = loadError(`pack: dia-phuong\ntitle: Thử\ncolumns:\n  - key: ten\n    aliases: [${Array(20_001).fill('a').join(', ')}]\nrules: []\n`);
+    expect([list.line, list.keyPath, list.reason]).toEqual([5, 'columns[0].aliases', '20001 items, over the 20000 one list may hold']);
+    const deep = loadError(`pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    check: required\n    with: { column: ten }\n    when: ${'{ not: '.repeat(70)}{ ten: A }${' }'.repeat(70)}${RULE}\n`);
+    // The document, `rules`, the rule and `when` are four levels: the 61st `not` is the 65th.
+    expect([deep.line, deep.keyPath, deep.reason]).toEqual([7, `rules[0].when${'.not'.repeat(61)}`, 'nested more than 64 levels deep']);
+    // So deep that the YAML parser itself runs out of stack: said as nesting, at the line.
+    const deeper = loadError(`pack: dia-phuong\ntitle: Thử\nx: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`);
+    expect([deeper.line, deeper.reason]).toEqual([3, 'nested too deeply']);
+    // 850,000 aliases of a column: 7 MiB, refused before the parser spends a minute on it.
+    const huge = loadError(`pack: dia-phuong\ntitle: Thử\ncolumns:\n  - key: ten\n    aliases: [${Array.from({ length: 850_000 }, (_, i) => `a${i}`).join(', ')}]\nrules: []\n`);
+    expect([huge.line, huge.col, huge.keyPath]).toEqual([1, 1, '']);
+    expect(huge.reason).toMatch(/^the file is 7\.\d MiB, over the 1 MiB a rule pack or config may hold$/);
+    expect(huge.file).toMatch(/\.yaml$/);
+  });
+
   it('rejects a rule id used twice', () => {
     const e = loadError(`pack: dia-phuong\ntitle: Thử\nrules:\n  - id: chung/ten\n    check: required\n    with: { column: ten }${RULE}\n`);
     expect(e.reason).toMatch(/declared twice/);

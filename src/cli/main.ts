@@ -126,7 +126,7 @@ export function buildProgram(): Command {
             writeAtomic(target, data);
           })
         : undefined;
-      for (const a of annotated?.failed ?? []) process.stderr.write(`hoso: --annotate ${a.file}: ${a.reason}\n`);
+      for (const a of annotated?.failed ?? []) process.stderr.write(`hoso: --annotate ${a.file}: ${a.reason}\n${opts.debug && a.debug ? `${a.debug}\n` : ''}`);
       const errors = result.findings.filter((f) => f.severity === 'error').length;
       const warnings = result.findings.filter((f) => f.severity === 'warning').length;
       process.exitCode = result.inputErrors.length ? 2 : errors > 0 || (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) ? 1 : 0;

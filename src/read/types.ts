@@ -112,10 +112,18 @@ export const DEBUG_ONLY = 'hoso could not read it: run again with --debug for th
  * parser's, the file system's) names what is wrong and is kept.
  */
 export function inputErrorOf(file: string, code: string, err: unknown, prefix = ''): InputError {
-  if (err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError || err instanceof SyntaxError || !(err instanceof Error)) {
-    return new InputError(file, code, DEBUG_ONLY, err instanceof Error ? (err.stack ?? err.message) : String(err));
-  }
-  return new InputError(file, code, prefix + err.message);
+  if (isInternalError(err)) return new InputError(file, code, DEBUG_ONLY, technical(err));
+  return new InputError(file, code, prefix + (err as Error).message);
+}
+
+/** An exception thrown by code on a state it did not expect, whose text is for --debug only. */
+export function isInternalError(err: unknown): boolean {
+  return err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError || err instanceof SyntaxError || !(err instanceof Error);
+}
+
+/** An exception's stack (or text), for --debug. */
+export function technical(err: unknown): string {
+  return err instanceof Error ? (err.stack ?? err.message) : String(err);
 }
 
 export interface ReadLimits {

@@ -58,6 +58,23 @@ describe.concurrent('a shared-string index no string has', () => {
   });
 });
 
+describe.concurrent('an annotated copy the Excel library cannot make', () => {
+  // exceljs fails on the -1 index with a TypeError of its own ("reading 'richText'").
+  it('says so for a person, the exception only with --debug; the report is still written', async () => {
+    const file = withIndex('chu-thich.xlsx', 'E9', '-1');
+    const dir = path.join(tmp, 'danh-dau');
+    const [plain, debug] = await Promise.all([
+      hoso(['check', file, '--annotate', dir, '-f', 'json']),
+      hoso(['check', file, '--annotate', path.join(tmp, 'danh-dau-2'), '-f', 'json', '--debug', '--lang', 'en']),
+    ]);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toBe(`hoso: --annotate ${file}: không tạo được bản có đánh dấu của tệp này (chạy lại với --debug để xem chi tiết kỹ thuật)\n`);
+    expect((JSON.parse(plain.stdout) as Report).summary.rows).toBeGreaterThan(0);
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(/^hoso: --annotate .*: could not make the annotated copy of this file \(run again with --debug for the technical details\)\nTypeError: /);
+  });
+});
+
 describe('an exception of hoso\'s own code while reading a file', () => {
   const bug = (() => {
     try {

@@ -240,7 +240,16 @@ const YAML_BAD: Record<string, string> = {
     for (let i = 1; i <= 9; i++) s += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
     return s + 'pack: *a9\n';
   })(),
+  // A condition that contains itself through an alias, and one nested a hundred deep: each once
+  // ran the loader out of stack ("internal error"), and is now refused at its key.
+  'alias-tu-chua.yaml': yamlRule('    when: &w { not: *w }\n'),
+  'long-sau.yaml': yamlRule(`    when: ${'{ not: '.repeat(100)}{ ten: A }${' }'.repeat(100)}\n`),
 };
+
+/** A pack of one `required` rule with `extra` lines (from line 9 on). */
+function yamlRule(extra: string): string {
+  return `pack: tinh-x\ntitle: { vi: Tỉnh X, en: Province X }\nsource: "KH 1"\nrules:\n  - id: tinh-x/ten\n    title: { vi: Tên, en: Name }\n    check: required\n    with: { column: ten }\n${extra}    source: "KH 1"\n    examples: { valid: [{ stt: 1, ten: A, loai: Cá nhân }], invalid: [{ stt: 1, ten: null, loai: Cá nhân }] }\n`;
+}
 
 export async function badFixtures(fixturesDir: string): Promise<BadFile[]> {
   const read = (p: string) => fs.readFileSync(path.join(fixturesDir, p));

@@ -54,9 +54,19 @@ const INPUT: Record<string, { vi: string; en: string }> = {
 /** Reasons said in full: the error's own message (in English) would only repeat them. */
 const NO_DETAIL = new Set(['not-found', 'empty', 'ole', 'encrypted', 'xls', 'ods', 'fifo', 'device', 'socket', 'nothing-to-check']);
 
-/** The one line of an input that cannot be checked; a path's control characters are shown escaped, never sent to the terminal. */
-export function describeInputError(e: InputError, lang: Lang): string {
+/** In place of the text of an exception of hoso's own code, which is shown with --debug only. */
+const DEBUG_HINT = { vi: 'chạy lại với --debug để xem chi tiết kỹ thuật', en: 'run again with --debug for the technical details' };
+
+/**
+ * The one line of an input that cannot be checked; a path's control characters are shown escaped,
+ * never sent to the terminal. With `debug`, the technical detail of an internal error follows it.
+ */
+export function describeInputError(e: InputError, lang: Lang, debug = false): string {
   const template = INPUT[e.code]?.[lang];
+  if (e.debug !== undefined) {
+    const line = printable(`${e.file}: ${template ?? INPUT.unreadable[lang]} (${DEBUG_HINT[lang]})`);
+    return debug ? `${line}\n${e.debug}` : line;
+  }
   if (template?.includes('{detail}')) return printable(`${e.file}: ${template.replace('{detail}', e.message)}`);
   const reason = template ?? e.message;
   const inline = ['unclosed-quote', 'cell-too-long'].includes(e.code);

@@ -127,7 +127,7 @@ export function buildProgram(): Command {
         if (o.file) writeAtomic(o.file, pieces);
         else await writeStdout(pieces);
       }
-      for (const e of result.inputErrors) process.stderr.write(`hoso: ${describeInputError(e, lang)}\n`);
+      for (const e of result.inputErrors) process.stderr.write(`hoso: ${describeInputError(e, lang, opts.debug)}\n`);
       const annotateDir = (opts as { annotate?: string }).annotate;
       const annotated = annotateDir
         ? await (await import('../report/annotate.js')).annotateAll(result, annotateDir, lang, (target, data) => {
@@ -135,7 +135,7 @@ export function buildProgram(): Command {
             writeAtomic(target, data);
           })
         : undefined;
-      for (const a of annotated?.failed ?? []) process.stderr.write(`hoso: --annotate ${a.file}: ${a.reason}\n`);
+      for (const a of annotated?.failed ?? []) process.stderr.write(`hoso: --annotate ${a.file}: ${a.reason}\n${opts.debug && a.debug ? `${a.debug}\n` : ''}`);
       const errors = result.findings.filter((f) => f.severity === 'error').length;
       const warnings = result.findings.filter((f) => f.severity === 'warning').length;
       process.exitCode = result.inputErrors.length ? 2 : errors > 0 || (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) ? 1 : 0;
@@ -159,7 +159,7 @@ export function buildProgram(): Command {
       new InputGuard(paths).assertNot(target);
       const result = await checkPaths(paths, { ...engineOptions(settings, opts), collectNominees: true });
       writeAtomic(target, await render(buildReport(result, { ruleSet, profiles, profileMap, lang })));
-      for (const e of result.inputErrors) process.stderr.write(`hoso: ${describeInputError(e, lang)}\n`);
+      for (const e of result.inputErrors) process.stderr.write(`hoso: ${describeInputError(e, lang, opts.debug)}\n`);
       process.exitCode = result.inputErrors.length ? 2 : result.findings.some((f) => f.severity === 'error') ? 1 : 0;
     });
 
@@ -241,6 +241,7 @@ export async function main(argv: string[]): Promise<void> {
     else if (e instanceof PackError) process.stderr.write(`hoso: ${e.message}\n`);
     else if (e instanceof OutputError) process.stderr.write(`hoso: ${e.message}: ${t('overwriteInput', lang)}\n`);
     else if (debug) process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
-    else process.stderr.write(`hoso: ${t('internal', lang)}: ${(e as Error).message?.split('\n')[0] ?? String(e)}\n`);
+    // The exception's own text is for --debug: "Maximum call stack size exceeded" tells a person nothing.
+    else process.stderr.write(`hoso: ${t('internal', lang)}\n`);
   }
 }

@@ -49,7 +49,7 @@ export interface FileReply {
   rows: number;
   snapshots: RowSnapshots;
   nominees?: NomineeRecord[];
-  inputError?: { code: string; message: string };
+  inputError?: { code: string; message: string; debug?: string };
   /** An internal error's stack: the main thread throws it. */
   bug?: string;
 }
@@ -219,7 +219,7 @@ export async function checkFileReply(evaluator: Evaluator, file: string, index: 
     reply = { index, sheets, findings: evaluator.takeFindings(), rows: evaluator.rows - rowsBefore, snapshots: evaluator.snapshots.take() };
   } catch (e) {
     const base = { index, findings: evaluator.takeFindings(), rows: evaluator.rows - rowsBefore, snapshots: evaluator.snapshots.take() };
-    reply = e instanceof InputError ? { ...base, inputError: { code: e.code, message: e.message } } : { ...base, bug: (e as Error)?.stack ?? String(e) };
+    reply = e instanceof InputError ? { ...base, inputError: { code: e.code, message: e.message, debug: e.debug } } : { ...base, bug: (e as Error)?.stack ?? String(e) };
   }
   reply.nominees = evaluator.nominees;
   evaluator.nominees = [];
@@ -227,5 +227,5 @@ export async function checkFileReply(evaluator: Evaluator, file: string, index: 
 }
 
 export function replyError(file: string, reply: FileReply): InputError | undefined {
-  return reply.inputError && new InputError(file, reply.inputError.code, reply.inputError.message);
+  return reply.inputError && new InputError(file, reply.inputError.code, reply.inputError.message, reply.inputError.debug);
 }

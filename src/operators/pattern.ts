@@ -1,17 +1,6 @@
 import type { Schemas } from '../rules/schema.js';
 import { defineOperator } from './types.js';
-
-/**
- * A quantified group that itself holds a quantifier — (a+)+, (\w*)*, (x|y+){2,} — is the shape
- * that makes a backtracking engine take exponential time on a near-miss. Officers write these
- * packs, so such a pattern is refused when the pack loads, and a cell longer than `max-length` is
- * not matched at all (it is reported as too long for the pattern), so no cell can hang a run.
- */
-const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,?\d*\})(?:[^()\\]|\\.)*\)\s*(?:[+*]|\{\d+,?\d*\})/;
-
-export function unsafePattern(source: string): boolean {
-  return NESTED_QUANTIFIER.test(source) || /\\[1-9]/.test(source);
-}
+import { compileLinear, PatternError, type LinearPattern } from './linear-regex.js';
 
 const options = ({ z, ColumnKey, LocalText }: Schemas) =>
   z
@@ -25,18 +14,20 @@ const options = ({ z, ColumnKey, LocalText }: Schemas) =>
       'max-length': z.number().int().min(1).max(10_000).default(500),
     })
     .superRefine((o, ctx) => {
-      if (unsafePattern(o.regex)) {
-        ctx.addIssue({ code: 'custom', path: ['regex'], message: 'a repeated group that itself repeats (like "(a+)+") or a back-reference can take forever to match: rewrite it without nesting' });
-        return;
-      }
+      // Compiled as it will be matched, so that what the engine cannot do is refused at load time.
       try {
-        new RegExp(o.regex, `${o.flags}u`);
+        compileLinear(o.regex, o.flags);
       } catch (e) {
-        ctx.addIssue({ code: 'custom', path: ['regex'], message: `not a valid pattern: ${(e as Error).message}` });
+        if (!(e instanceof PatternError)) throw e;
+        ctx.addIssue({ code: 'custom', path: ['regex'], message: e.message });
       }
     });
 
-/** The cell's text must match a pattern (a tax code, a phone number, a decision number). */
+/**
+ * The cell's text must match a pattern (a tax code, a phone number, a decision number). Patterns are
+ * matched in time linear in the cell's length (see linear-regex.ts), so no pattern can hang a run;
+ * a cell longer than `max-length` is reported as too long rather than matched.
+ */
 export const pattern = defineOperator({
   kind: 'row',
   options,
@@ -51,14 +42,14 @@ export const pattern = defineOperator({
     const label = typeof o.label === 'string' ? o.label : { vi: o.label.vi, en: o.label.en ?? o.label.vi };
     const data = { column: ctx.label(o.column), value: cell.text, label, length: cell.text.length, max: o['max-length'] };
     if (cell.text.length > o['max-length']) ctx.report({ row, cell, messageId: 'too-long', data });
-    else if (!compiled(o.regex, o.flags).test(cell.text)) ctx.report({ row, cell, data });
+    else if (!compiled(o).test(cell.text)) ctx.report({ row, cell, data });
   },
 });
 
-const cache = new Map<string, RegExp>();
-function compiled(source: string, flags: string): RegExp {
-  const key = `${flags}/${source}`;
-  let re = cache.get(key);
-  if (!re) cache.set(key, (re = new RegExp(source, `${flags}u`)));
+/** Each rule's pattern, compiled on its first cell (the options object stands for the rule). */
+const cache = new WeakMap<object, LinearPattern>();
+function compiled(o: { regex: string; flags: string }): LinearPattern {
+  let re = cache.get(o);
+  if (!re) cache.set(o, (re = compileLinear(o.regex, o.flags)));
   return re;
 }

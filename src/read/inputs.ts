@@ -7,7 +7,7 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import { globMatches } from './globs.js';
-import { InputError } from './types.js';
+import { InputError, inputErrorOf } from './types.js';
 
 /** hoso's own settings, found beside the dossiers they are for: passed over in silence, like hidden files. */
 export const CONFIG_NAME = 'hoso.config.yaml';
@@ -106,7 +106,7 @@ export function expandInputs(paths: string[]): Inputs {
       const code = (e as NodeJS.ErrnoException).code;
       if (how === 'found' && isLink(p)) note({ path: p, kind: 'broken-link' });
       else if (code === 'ENOENT' || code === 'ENOTDIR') refuse(new InputError(p, 'not-found', 'no such file or folder'));
-      else refuse(new InputError(p, 'unreadable', (e as Error).message));
+      else refuse(inputErrorOf(p, 'unreadable', e));
       return false;
     }
     const id = identity(p, st);
@@ -126,7 +126,7 @@ export function expandInputs(paths: string[]): Inputs {
       try {
         names = readdirSync(p).sort();
       } catch (e) {
-        refuse(new InputError(p, 'unreadable', (e as Error).message));
+        refuse(inputErrorOf(p, 'unreadable', e));
         return true;
       }
       const inside = [...ancestors, id];

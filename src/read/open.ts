@@ -1,7 +1,7 @@
 /** Opens each dossier file with the reader its format needs, or says why it cannot be read. */
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError, type ReadLimits, type WorkbookSource } from './types.js';
+import { InputError, inputErrorOf, type ReadLimits, type WorkbookSource } from './types.js';
 import { openXlsx, type OpenOptions } from './xlsx.js';
 import { OLE_SIGNATURE, oleError } from './ole.js';
 import { OTHER_SPREADSHEET } from './inputs.js';
@@ -24,7 +24,7 @@ export async function openSource(file: string, limits?: Partial<ReadLimits>, opt
       await fh.close();
     }
   } catch (e) {
-    throw new InputError(file, 'unreadable', (e as Error).message);
+    throw inputErrorOf(file, 'unreadable', e);
   }
   if (head.equals(OLE_SIGNATURE)) throw await oleError(file);
   const ext = path.extname(file);

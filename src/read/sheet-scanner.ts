@@ -1522,7 +1522,9 @@ export class SheetScanner extends XmlScanner {
   /** A `t="s"` cell: shared string `index`, converted and marked once if VNI (see SharedStrings). */
   private sharedCell(col: number, index: number, formula: boolean): RawCell | undefined {
     const slot = (index * 31 + col) & (PLAIN_CELL_SLOTS - 1);
-    if (!formula && this.plainKeys[slot] === index) {
+    // -1 marks an empty slot, and a damaged file can give it as an index (`<v>-1</v>`): such an
+    // index finds no string in the table below, like any other past its end.
+    if (!formula && this.plainKeys[slot] === index && index >= 0) {
       const cached = this.plainCells[slot]!;
       if (cached.col === col) return cached;
     }

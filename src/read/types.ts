@@ -93,10 +93,37 @@ export class InputError extends Error {
     /** A stable code, e.g. 'not-a-workbook', 'encrypted', 'truncated'. */
     readonly code: string,
     message: string,
+    /** The technical detail of an exception of hoso's own code, shown only with --debug (see inputErrorOf). */
+    readonly debug?: string,
   ) {
     super(message);
     this.name = 'InputError';
   }
+}
+
+/** What an InputError says in place of a text that is only for --debug. */
+export const DEBUG_ONLY = 'hoso could not read it: run again with --debug for the technical details';
+
+/**
+ * An exception met while reading a file, as an InputError. One that hoso's own code threw on a
+ * shape it did not expect (a TypeError, a RangeError from a buffer, a stack overflow) says nothing
+ * to a person — "Cannot read properties of undefined (reading 'col')" — so its text is kept for
+ * --debug and the reason is the code's alone; an error the input caused (zlib's, the XML
+ * parser's, the file system's) names what is wrong and is kept.
+ */
+export function inputErrorOf(file: string, code: string, err: unknown, prefix = ''): InputError {
+  if (isInternalError(err)) return new InputError(file, code, DEBUG_ONLY, technical(err));
+  return new InputError(file, code, prefix + (err as Error).message);
+}
+
+/** An exception thrown by code on a state it did not expect, whose text is for --debug only. */
+export function isInternalError(err: unknown): boolean {
+  return err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError || err instanceof SyntaxError || !(err instanceof Error);
+}
+
+/** An exception's stack (or text), for --debug. */
+export function technical(err: unknown): string {
+  return err instanceof Error ? (err.stack ?? err.message) : String(err);
 }
 
 export interface ReadLimits {

@@ -21,6 +21,7 @@ import {
   DEFAULT_LIMITS,
   columnIndex,
   InputError,
+  inputErrorOf,
   rowsOfBatches,
   type MergeRange,
   type RawRow,
@@ -475,7 +476,7 @@ async function* parsePart<T>(ctx: Ctx, name: string, entry: yauzl.Entry, handler
     } catch (err) {
       // What a handler refuses (a duplicate) is said as it is, not as damaged XML.
       if (err instanceof InputError) throw err;
-      throw new InputError(ctx.file, 'bad-xml', (err as Error).message);
+      throw inputErrorOf(ctx.file, 'bad-xml', err);
     }
   };
   for await (const text of partText(ctx, name, entry)) {
@@ -954,5 +955,5 @@ function asInputError(file: string, err: unknown): InputError {
   if (fsCode) return new InputError(file, fsCode[0], fsCode[1]);
   const message = e instanceof Error ? e.message : String(err);
   if (/encrypted|unsupported compression/i.test(message)) return new InputError(file, 'not-a-workbook', message);
-  return new InputError(file, 'truncated', message);
+  return inputErrorOf(file, 'truncated', err);
 }

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import type { CheckResult } from '../engine/check.js';
 import type { Finding, Lang } from '../engine/types.js';
 import { openCsv } from '../read/csv.js';
+import { isInternalError, technical } from '../read/types.js';
 import { filesOf } from '../format/place.js';
 import { xmlReplaced } from '../format/xml-text.js';
 import { escapeWorkbookText } from './ooxml.js';
@@ -127,9 +128,9 @@ export async function annotateAll(
   dir: string,
   lang: Lang,
   write: (target: string, data: Buffer) => void,
-): Promise<{ written: string[]; failed: { file: string; reason: string }[] }> {
+): Promise<{ written: string[]; failed: { file: string; reason: string; debug?: string }[] }> {
   const written: string[] = [];
-  const failed: { file: string; reason: string }[] = [];
+  const failed: { file: string; reason: string; debug?: string }[] = [];
   // Only the files read: a file only named by a finding (a .pdf found in a folder, a second path
   // to a file checked under its first) has no workbook to copy.
   const read = new Set(result.sheets.map((s) => s.file));
@@ -141,8 +142,15 @@ export async function annotateAll(
       write(target, Buffer.from(await wb.xlsx.writeBuffer()));
       written.push(target);
     } catch (e) {
-      failed.push({ file, reason: (e as Error).message.split('\n')[0] });
+      // An exception of code (exceljs's on a workbook it did not expect) says nothing to a person: its text is for --debug.
+      if (isInternalError(e)) failed.push({ file, reason: ANNOTATE_FAILED[lang], debug: technical(e) });
+      else failed.push({ file, reason: (e as Error).message.split('\n')[0] });
     }
   }
   return { written, failed };
 }
+
+const ANNOTATE_FAILED = {
+  vi: 'không tạo được bản có đánh dấu của tệp này (chạy lại với --debug để xem chi tiết kỹ thuật)',
+  en: 'could not make the annotated copy of this file (run again with --debug for the technical details)',
+};

@@ -15,6 +15,7 @@ import type { Operator } from '../operators/types.js';
 import type { ColumnType } from '../normalize/values.js';
 import { fold } from '../normalize/text.js';
 import { PackError } from '../errors.js';
+import { overBounds, tooLarge } from './yaml-bounds.js';
 import { packageRoot } from '../package-root.js';
 
 export { PackError } from '../errors.js';
@@ -163,16 +164,22 @@ export function parseYamlFile<T>(file: string, schema: z.ZodType<T>, text?: stri
       throw new PackError(file, 0, 0, '', (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message);
     }
   }
-  const { LineCounter, parseDocument, isMap } = yaml();
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const large = tooLarge(text);
+  if (large) throw new PackError(file, 1, 1, '', large);
+  const lib = yaml();
+  const lines = new lib.LineCounter();
+  const doc = lib.parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const pp = { file, doc, lines };
   if (doc.errors.length) {
     const e = doc.errors[0];
     const pos = lines.linePos(e.pos[0]);
-    throw new PackError(file, pos.line, pos.col, '', e.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, ''));
+    // The parser reports its own stack overflow on a file nested thousands deep as an error of the file.
+    const reason = /call stack/i.test(e.message) ? 'nested too deeply' : e.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
+    throw new PackError(file, pos.line, pos.col, '', reason);
   }
-  if (!isMap(doc.contents)) fail(pp, [], 'expected a YAML mapping (key: value)');
+  if (!lib.isMap(doc.contents)) fail(pp, [], 'expected a YAML mapping (key: value)');
+  const over = overBounds(lib, doc);
+  if (over) fail(pp, over.path, over.reason);
   let data: unknown;
   try {
     // The alias limit stops a "billion laughs" file before it expands.

@@ -14,7 +14,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Pack } from './schema.js';
 
-const SCHEMA = 'hoso-pack-cache-2';
+// 3: packs are bounded in size, depth and list length (yaml-bounds.ts); an older entry may hold one past them.
+const SCHEMA = 'hoso-pack-cache-3';
 
 /** A cache entry: the pack as its schema gives it, and each rule's options as its operator's schema gives them. */
 export interface CachedPack {

@@ -195,6 +195,8 @@ describe.concurrent('rule packs an officer got wrong: exit 2, file:line:col and 
     ['khoa-la.yaml', /khoa-la\.yaml:\d+:\d+: .*mucdo/],
     ['sai-kieu.yaml', /sai-kieu\.yaml:\d+:\d+: .*severity/],
     ['cot-khong-co.yaml', /cot-khong-co\.yaml:\d+:\d+: .*so_gio_khong_co/],
+    ['alias-tu-chua.yaml', /alias-tu-chua\.yaml:9:21: rules\[0\]\.when\.not: the alias \*w stands inside the node it names/],
+    ['long-sau.yaml', /long-sau\.yaml:9:\d+: rules\[0\]\.when(\.not){61}: nested more than 64 levels deep$/],
   ];
   for (const [file, gist] of cases) {
     it(file, async () => {

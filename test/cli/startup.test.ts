@@ -72,13 +72,26 @@ function ownModules(files: string[]): string[] {
 }
 
 describe('start-up', () => {
-  it('checks a workbook without loading yaml, zod, iconv-lite or exceljs once the packs are cached', async () => {
+  it('checks a workbook without loading yaml, zod, iconv-lite, exceljs or the pattern engine once the packs are cached', async () => {
     const workbook = path.join(FIXTURES, 'vi-du', 'phong-gd-dt.xlsx');
     // The first run parses and validates the packs (and fills the cache): yaml and zod are loaded then.
     expect(await packagesLoaded(['check', workbook, '-f', 'json'])).toEqual(expect.arrayContaining(['yaml', 'zod']));
     const loaded = await packagesLoaded(['check', workbook, '-f', 'json']);
     expect(loaded).toContain('yauzl');
-    for (const name of ['yaml', 'zod', 'iconv-lite', 'exceljs']) expect(loaded).not.toContain(name);
+    for (const name of ['yaml', 'zod', 'iconv-lite', 'exceljs', 're2js']) expect(loaded).not.toContain(name);
+  });
+
+  it('loads the pattern engine when a pattern rule is in force, from the cache too', async () => {
+    const workbook = path.join(FIXTURES, 'vi-du', 'phong-gd-dt.xlsx');
+    const pack = path.join(dir, 'mau.yaml');
+    fs.writeFileSync(
+      pack,
+      ['pack: mau', 'title: Mẫu', 'rules:', '  - id: mau/ho-ten', '    title: Họ tên chỉ có chữ', '    check: pattern', '    source: thử', "    with: { column: ten, regex: '^(\\p{L}|\\s)+$', label: họ tên }", '    examples: { valid: [{ ten: An }], invalid: [{ ten: A1 }] }', ''].join('\n'),
+    );
+    await packagesLoaded(['check', workbook, '-f', 'json', '--rules', pack]);
+    const loaded = await packagesLoaded(['check', workbook, '-f', 'json', '--rules', pack]);
+    expect(loaded).toContain('re2js');
+    expect(loaded).not.toContain('yaml');
   });
 
   it('loads neither the globbing libraries, the CSV reader, the result cache nor a format it does not write', async () => {

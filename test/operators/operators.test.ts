@@ -127,6 +127,45 @@ describe('pattern', () => {
       `f1.xlsx!E4 «Ghi chú» dài 50000 ký tự, quá 40 để so với dạng số quyết định.`,
     ]);
   });
+
+  // Each of these passed the old load-time check and then ran for hours (a backtracking engine on a
+  // near-miss of 46 characters); matched in linear time, each answers at once. The test timeout is the bound.
+  const hostile: [string, string][] = [
+    ['^(a|a)*$', 'a'],
+    ['^((a+))+$', 'a'],
+    ['^(\\w|\\d)*$', '1'],
+    ['^(a|aa)*$', 'a'],
+    ['^(a?){40}a{40}$', 'a'],
+  ];
+  for (const [regex, ch] of hostile) {
+    it(`matches ${regex} on a 46-character near-miss in bounded time, with the right verdict`, async () => {
+      const set = only('pattern', { column: 'ghi_chu', regex, label: 'mã' });
+      const miss = ch.repeat(45) + '!';
+      const hit = ch.repeat(46);
+      const long = ch.repeat(499) + '!';
+      expect(await run(set, [r('A', { ghi_chu: hit }), r('B', { ghi_chu: miss }), r('C', { ghi_chu: long })])).toEqual([
+        `f1.xlsx!E3 «Ghi chú» không đúng dạng mã: «${miss}».`,
+        `f1.xlsx!E4 «Ghi chú» không đúng dạng mã: «${long}».`,
+      ]);
+    }, 10_000);
+  }
+
+  it('keeps JavaScript\'s meaning of \\s, ., \\u escapes and case-insensitive Vietnamese letters', async () => {
+    const cases: [string, string, string[], string[]][] = [
+      // A no-break space (pasted from the web into Excel) is a space, as in JavaScript; RE2's own \s is ASCII only.
+      ['^QĐ\\s\\d+$', '', ['QĐ\u00a012', 'QĐ 12'], ['QĐ12', 'QĐ-12']],
+      ['^.{3}$', '', ['ấ😀x'], ['ab', 'abcd']],
+      ['^\\u0110[\\S]+$', 'i', ['đội', 'ĐỘI'], ['Đ i', 'Dội']],
+      ['^ỦY BAN', 'i', ['ủy ban nhân dân', 'ỦY BAN'], ['Uy ban']],
+      ['^[^]$', '', ['x'], ['ab']],
+    ];
+    for (const [regex, flags, valid, invalid] of cases) {
+      const set = only('pattern', { column: 'ghi_chu', regex, flags, label: 'mã' });
+      const rows = [...valid, ...invalid].map((v) => r('A', { ghi_chu: v }));
+      const failed = (await run(set, rows)).map((m) => Number(/^f1\.xlsx!E(\d+)/.exec(m)![1]) - 2);
+      expect(failed, regex).toEqual(invalid.map((_, i) => valid.length + i));
+    }
+  });
 });
 
 describe('unique, on a name pasted into thousands of rows', () => {

@@ -88,15 +88,55 @@ describe('rule packs are checked at load time, with file, line and key', () => {
     expect(e.reason).toMatch(/"giao-duc-dao-tao" is not a value of linh_vuc/);
   });
 
-  it('refuses a pattern that could backtrack for ever, naming the line', () => {
-    for (const re of ['^(a+)+$', '(\\\\w*)*x', '^(x|y+){2,}$', '(a)\\\\1']) {
+  it('refuses a pattern the linear-time engine cannot match, naming the line, the key and what is unsupported', () => {
+    const cases: [string, RegExp][] = [
+      ['(a)\\1', /back-reference/],
+      ['^a(?=b)', /look-ahead/],
+      ['(?<!x)a', /look-behind/],
+      ['^\\d{1001}$', /repeat count over 1000/],
+      ['[a-', /not a valid pattern/],
+    ];
+    for (const [re, reason] of cases) {
       const e = loadError(`pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    check: pattern\n    with: { column: ghi_chu, regex: '${re}', label: mã số }${RULE}\n`);
       expect(e.keyPath, re).toBe('rules[0].with.regex');
       expect(e.line).toBe(6);
-      expect(e.reason).toMatch(/forever|back-reference/);
+      expect(e.file).toMatch(/\.yaml$/);
+      expect(e.reason, re).toMatch(reason);
     }
-    const bad = loadError(`pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    check: pattern\n    with: { column: ghi_chu, regex: '[a-', label: mã số }${RULE}\n`);
-    expect(bad.reason).toMatch(/not a valid pattern/);
+  });
+
+  it('loads patterns that once hung a run: they are matched in linear time now', () => {
+    for (const re of ['^(a|a)*$', '^((a+))+$', '^(\\w|\\d)*$', '^(a|aa)*$', '^(a?){40}a{40}$', '^(a+)+$']) {
+      const f = pack(`ok${Math.random().toString(36).slice(2)}.yaml`, `pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    check: pattern\n    with: { column: ghi_chu, regex: '${re}', label: mã số }${RULE}\n`);
+      expect(loadRuleSet([...bundled, f]).rules.at(-1)!.rule.id, re).toBe('dia-phuong/a');
+    }
+  });
+
+  it('refuses a condition that contains itself through an alias, at the alias, whatever the nesting', () => {
+    const self = loadError(`pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    check: required\n    with: { column: ten }\n    when: &w { not: *w }${RULE}\n`);
+    expect([self.line, self.col, self.keyPath]).toEqual([7, 21, 'rules[0].when.not']);
+    expect(self.reason).toMatch(/alias \*w stands inside the node it names/);
+    const inList = loadError(`pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    check: required\n    with: { column: ten }\n    when: &w\n      any:\n        - { ten: A }\n        - *w${RULE}\n`);
+    expect([inList.line, inList.keyPath]).toEqual([10, 'rules[0].when.any[1]']);
+    // An alias to a node already closed is no cycle: it loads.
+    const f = pack('alias-ok.yaml', `pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    check: required\n    with: { column: ten }\n    when: &w { ten: A }${RULE}\n  - id: dia-phuong/b\n    check: required\n    with: { column: ten }\n    when: { not: *w }${RULE}\n`);
+    expect(loadRuleSet([...bundled, f]).rules.at(-1)!.rule.when).toEqual({ not: { ten: 'A' } });
+  });
+
+  it('refuses a list over 20,000 items and nesting over 64 levels at their key, and a file over 1 MiB before parsing it', () => {
+    const list = loadError(`pack: dia-phuong\ntitle: Thử\ncolumns:\n  - key: ten\n    aliases: [${Array(20_001).fill('a').join(', ')}]\nrules: []\n`);
+    expect([list.line, list.keyPath, list.reason]).toEqual([5, 'columns[0].aliases', '20001 items, over the 20000 one list may hold']);
+    const deep = loadError(`pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    check: required\n    with: { column: ten }\n    when: ${'{ not: '.repeat(70)}{ ten: A }${' }'.repeat(70)}${RULE}\n`);
+    // The document, `rules`, the rule and `when` are four levels: the 61st `not` is the 65th.
+    expect([deep.line, deep.keyPath, deep.reason]).toEqual([7, `rules[0].when${'.not'.repeat(61)}`, 'nested more than 64 levels deep']);
+    // So deep that the YAML parser itself runs out of stack: said as nesting, at the line.
+    const deeper = loadError(`pack: dia-phuong\ntitle: Thử\nx: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`);
+    expect([deeper.line, deeper.reason]).toEqual([3, 'nested too deeply']);
+    // 850,000 aliases of a column: 7 MiB, refused before the parser spends a minute on it.
+    const huge = loadError(`pack: dia-phuong\ntitle: Thử\ncolumns:\n  - key: ten\n    aliases: [${Array.from({ length: 850_000 }, (_, i) => `a${i}`).join(', ')}]\nrules: []\n`);
+    expect([huge.line, huge.col, huge.keyPath]).toEqual([1, 1, '']);
+    expect(huge.reason).toMatch(/^the file is 7\.\d MiB, over the 1 MiB a rule pack or config may hold$/);
+    expect(huge.file).toMatch(/\.yaml$/);
   });
 
   it('rejects a rule id used twice', () => {

@@ -1,0 +1,62 @@
+/**
+ * Bounds on the shape of a rule pack or config file, checked on its YAML document before it is
+ * turned into data. Past them the loader would not give a reason but run out of stack or time: a
+ * condition that contains itself through an alias (`when: &w { not: *w }`) makes a cyclic object
+ * that every walk follows for ever; a list of 850,000 aliases overflows the stack when spread; a
+ * condition nested thousands deep overflows the recursion that checks it. Each is refused with
+ * the key where it happens. The bundled packs stay far inside: 36 KB, 7 levels, lists of hundreds.
+ */
+import type { Document, Node } from 'yaml';
+
+/** Largest pack or config file: the yaml parser takes seconds per megabyte. */
+export const MAX_YAML_BYTES = 1024 * 1024;
+/** Deepest nesting of mappings and lists. */
+export const MAX_DEPTH = 64;
+/** Most items in one list, or keys in one mapping. */
+export const MAX_ITEMS = 20_000;
+
+export interface OverBounds {
+  /** Keys and indexes to the offending node. */
+  path: (string | number)[];
+  reason: string;
+}
+
+/** The size refusal, before a byte is parsed; undefined for a file within the bound. */
+export function tooLarge(text: string): string | undefined {
+  const bytes = Buffer.byteLength(text);
+  if (bytes <= MAX_YAML_BYTES) return undefined;
+  return `the file is ${(bytes / 1024 / 1024).toFixed(1)} MiB, over the ${MAX_YAML_BYTES / 1024 / 1024} MiB a rule pack or config may hold`;
+}
+
+/** The first place where the document goes past a bound, in document order; undefined if none. */
+export function overBounds(yaml: typeof import('yaml'), doc: Document): OverBounds | undefined {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yaml;
+  const open = new Set<unknown>();
+  const walk = (node: unknown, path: (string | number)[]): OverBounds | undefined => {
+    if (isAlias(node)) {
+      // An anchor is defined before its aliases, so an alias can only make a cycle through an
+      // anchored node that is still open: one it stands inside.
+      const target = node.resolve(doc);
+      if (target && open.has(target)) return { path, reason: `the alias *${node.source} stands inside the node it names, so it would contain itself` };
+      return undefined;
+    }
+    if (!isMap(node) && !isSeq(node)) return undefined;
+    if (open.size >= MAX_DEPTH) return { path, reason: `nested more than ${MAX_DEPTH} levels deep` };
+    const items = (node as { items: unknown[] }).items;
+    if (items.length > MAX_ITEMS) return { path, reason: `${items.length} ${isMap(node) ? 'keys' : 'items'}, over the ${MAX_ITEMS} one ${isMap(node) ? 'mapping' : 'list'} may hold` };
+    open.add(node);
+    try {
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        const found = isPair(item)
+          ? walk(item.key, path) ?? walk(item.value, [...path, isScalar(item.key) ? String(item.key.value) : i])
+          : walk(item, [...path, i]);
+        if (found) return found;
+      }
+    } finally {
+      open.delete(node);
+    }
+    return undefined;
+  };
+  return walk(doc.contents as Node | null, []);
+}

@@ -4,7 +4,6 @@
  */
 import { Command, Option, CommanderError, InvalidArgumentError } from 'commander';
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 // Only what every command needs is imported here: `hoso --version` and `--help` load nothing
 // else. Each command loads the engine, the rule loader, the readers and the formats it uses.
 import type { RuleSet } from '../rules/load.js';
@@ -14,6 +13,7 @@ import { FORMAT_NAMES } from '../format/names.js';
 import { describeInputError, t } from './i18n.js';
 import { addLimitOptions, limitsOf, type LimitOptions } from './limits.js';
 import { progressBar } from './progress.js';
+import { JOBS_HELP, jobsInForce, parseJobs } from './jobs.js';
 import { DEFAULT_CACHE, type CacheOptions } from './cache-options.js';
 import { VERSION } from '../version.js';
 
@@ -27,13 +27,6 @@ interface Common {
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
-
-const JOBS_HELP = 'files checked at once in worker threads (default: one per 4 MiB of input, up to one fewer than the cores)';
-function parseJobs(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs cần một số nguyên dương, không phải «${v}»`, `--jobs takes a positive whole number, not "${v}"`);
-  return n;
-}
 
 function langOf(opts: { lang?: string }): Lang {
   const fromArgv = process.argv.includes('--lang') ? process.argv[process.argv.indexOf('--lang') + 1] : undefined;
@@ -58,7 +51,9 @@ async function setup(opts: Common) {
 /** What the engine needs from the settings in force and the options `check` and `report` share. */
 function engineOptions(settings: Awaited<ReturnType<typeof setup>>, opts: LimitOptions & { jobs?: number }) {
   const { ruleSet, packFiles, profiles, profileMap, lang, severity } = settings;
-  return { ruleSet, packFiles, profiles, profileMap, lang, severity, jobs: opts.jobs ?? availableParallelism(), jobsAuto: opts.jobs === undefined, limits: limitsOf(opts), onProgress: progressBar(lang) };
+  const { jobs, auto, note } = jobsInForce(opts.jobs, lang);
+  if (note) process.stderr.write(`hoso: ${note}\n`);
+  return { ruleSet, packFiles, profiles, profileMap, lang, severity, jobs, jobsAuto: auto, limits: limitsOf(opts), onProgress: progressBar(lang) };
 }
 
 function addCommon(cmd: Command): Command {

@@ -71,6 +71,28 @@ export const CLI_TEXT = {
   internal: { vi: 'lỗi nội bộ của hoso (chạy lại với --debug để xem chi tiết)', en: 'internal error in hoso (run again with --debug for details)' },
 };
 
+const CACHE = {
+  unreadable: { vi: 'không đọc được bộ nhớ đệm «{file}» ({detail}): các tệp được kiểm tra lại', en: 'cannot read the cache "{file}" ({detail}): the files are checked afresh' },
+  notAFile: { vi: '«{file}» không phải tệp thường: không dùng làm bộ nhớ đệm, không ghi', en: '"{file}" is not a regular file: not used as the cache, not written' },
+  setAside: {
+    vi: 'bộ nhớ đệm «{file}» bị hỏng ({detail}): đã để sang «{aside}», các tệp được kiểm tra lại',
+    en: 'the cache "{file}" is damaged ({detail}): moved aside to "{aside}"; the files are checked afresh',
+  },
+  notSetAside: {
+    vi: 'bộ nhớ đệm «{file}» bị hỏng ({detail}) và không để sang bên được ({aside}): các tệp được kiểm tra lại',
+    en: 'the cache "{file}" is damaged ({detail}) and could not be moved aside ({aside}): the files are checked afresh',
+  },
+  unwritable: {
+    vi: 'không ghi được bộ nhớ đệm «{file}» ({detail}): báo cáo vẫn đầy đủ; lần sau các tệp được kiểm tra lại',
+    en: 'cannot write the cache "{file}" ({detail}): the report is whole; the next run checks the files afresh',
+  },
+};
+
+/** A warning about the cache: it never stops a run. */
+export function cacheText(key: keyof typeof CACHE, lang: Lang, file: string, detail = '', aside = ''): string {
+  return CACHE[key][lang].replace('{file}', file).replace('{detail}', detail).replace('{aside}', aside);
+}
+
 export function t(key: keyof typeof CLI_TEXT, lang: Lang): string {
   return CLI_TEXT[key][lang];
 }

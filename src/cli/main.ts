@@ -28,6 +28,11 @@ interface Common {
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
+/** One line on stderr, for a person. */
+function warn(line: string): void {
+  process.stderr.write(`hoso: ${line}\n`);
+}
+
 function langOf(opts: { lang?: string }): Lang {
   const fromArgv = process.argv.includes('--lang') ? process.argv[process.argv.indexOf('--lang') + 1] : undefined;
   return (opts.lang ?? fromArgv) === 'en' ? 'en' : 'vi';
@@ -104,9 +109,8 @@ export function buildProgram(): Command {
       // No output of the run may replace a dossier: every target is checked against the inputs.
       const inputs = new InputGuard(paths);
       for (const o of outputs) if (o.file) inputs.assertNot(o.file);
-      const cache = caching?.openCache(opts, inputs, VERSION, { packFiles, profiles, profileMap, severity, lang, limits: limitsOf(opts) });
-      const result = await checkPaths(paths, { cache, ...engineOptions(settings, opts) });
-      caching?.saveCache(cache);
+      const cache = caching?.openCache(opts, inputs, VERSION, { packFiles, profiles, profileMap, severity, lang, limits: limitsOf(opts) }, warn);
+      const result = await checkPaths(paths, { cache: cache?.cache, ...engineOptions(settings, opts) });
       if (opts.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
       for (const o of outputs) {
         const pieces = (await formatters[o.format]())(result, { lang, color: !o.file && Boolean(process.stdout.isTTY), ruleSet, profiles, severity });
@@ -122,6 +126,8 @@ export function buildProgram(): Command {
           })
         : undefined;
       for (const a of annotated?.failed ?? []) process.stderr.write(`hoso: --annotate ${a.file}: ${a.reason}\n`);
+      // After the report: a cache that cannot be written costs the next run time, never this run's report.
+      caching?.saveCache(cache, lang, warn);
       const errors = result.findings.filter((f) => f.severity === 'error').length;
       const warnings = result.findings.filter((f) => f.severity === 'warning').length;
       process.exitCode = result.inputErrors.length ? 2 : errors > 0 || (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) ? 1 : 0;

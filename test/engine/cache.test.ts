@@ -61,12 +61,8 @@ describe('the cache', () => {
     expect(key()).not.toBe(k2);
   });
 
-  it('ignores a damaged cache, and never writes one over an input', async () => {
+  it('never writes one over an input', async () => {
     const dir = workspace();
-    fs.writeFileSync(path.join(dir, '.hoso-cache'), '{"key": "x", "files": ');
-    const run = await check(dir);
-    expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout).summary.files).toBe(4);
     const input = path.join(dir, 'vi-du/phong-gd-dt.xlsx');
     const bytes = fs.readFileSync(input);
     const refused = await check(dir, '--cache-location', 'vi-du/phong-gd-dt.xlsx');

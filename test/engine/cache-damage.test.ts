@@ -5,18 +5,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { FIXTURES, hoso } from '../support/cli.js';
+import { hoso, viDuWorkspace } from '../support/cli.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
-function workspace(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-cache-bad-'));
-  fs.cpSync(path.join(FIXTURES, 'vi-du'), path.join(dir, 'vi-du'), { recursive: true });
-  return dir;
-}
+const workspace = () => viDuWorkspace('hoso-cache-bad-');
 
 const check = (dir: string, ...more: string[]) => hoso(['check', 'vi-du', '--cache', '-f', 'json', '-j', '1', ...more], { cwd: dir });
 const fresh = async (dir: string, ...more: string[]) => JSON.parse((await hoso(['check', 'vi-du', '-f', 'json', '-j', '1', ...more], { cwd: dir })).stdout);

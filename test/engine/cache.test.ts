@@ -1,18 +1,13 @@
 /** `--cache`: unchanged files are not read again, and nothing stale is ever reported. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { growCsv } from '../support/big-csv.js';
-import { FIXTURES, hoso } from '../support/cli.js';
+import { FIXTURES, hoso, viDuWorkspace } from '../support/cli.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
-function workspace(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-cache-'));
-  fs.cpSync(path.join(FIXTURES, 'vi-du'), path.join(dir, 'vi-du'), { recursive: true });
-  return dir;
-}
+const workspace = () => viDuWorkspace('hoso-cache-');
 
 const check = (dir: string, ...more: string[]) => hoso(['check', 'vi-du', '--cache', '-f', 'json', '-j', '1', ...more], { cwd: dir });
 const cachedFiles = (dir: string, location = '.hoso-cache') =>

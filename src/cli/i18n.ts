@@ -1,7 +1,6 @@
 /** What the command line says to people, in Vietnamese by default and English with --lang en. */
 import type { Lang } from '../engine/types.js';
 import type { InputError } from '../read/types.js';
-import { printable } from '../format/place.js';
 
 const INPUT: Record<string, { vi: string; en: string }> = {
   'not-found': { vi: 'không tìm thấy tệp hoặc thư mục', en: 'no such file or folder' },
@@ -54,14 +53,14 @@ const INPUT: Record<string, { vi: string; en: string }> = {
 /** Reasons said in full: the error's own message (in English) would only repeat them. */
 const NO_DETAIL = new Set(['not-found', 'empty', 'ole', 'encrypted', 'xls', 'ods', 'fifo', 'device', 'socket', 'nothing-to-check']);
 
-/** The one line of an input that cannot be checked; a path's control characters are shown escaped, never sent to the terminal. */
+/** The one line of an input that cannot be checked (printed through `printable`, as every line on stderr is). */
 export function describeInputError(e: InputError, lang: Lang): string {
   const template = INPUT[e.code]?.[lang];
-  if (template?.includes('{detail}')) return printable(`${e.file}: ${template.replace('{detail}', e.message)}`);
+  if (template?.includes('{detail}')) return `${e.file}: ${template.replace('{detail}', e.message)}`;
   const reason = template ?? e.message;
   const inline = ['unclosed-quote', 'cell-too-long'].includes(e.code);
   const detail = template && e.message && !NO_DETAIL.has(e.code) ? (inline ? ` ${e.message}` : ` (${e.message})`) : '';
-  return printable(`${e.file}: ${reason}${detail}`);
+  return `${e.file}: ${reason}${detail}`;
 }
 
 export const CLI_TEXT = {

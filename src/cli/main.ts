@@ -16,6 +16,7 @@ import { progressBar } from './progress.js';
 import { JOBS_HELP, jobsInForce, parseJobs } from './jobs.js';
 import { DEFAULT_CACHE, type CacheOptions } from './cache-options.js';
 import { VERSION } from '../version.js';
+import { printable } from '../printable.js';
 
 interface Common {
   rules?: string[];
@@ -28,9 +29,13 @@ interface Common {
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
-/** One line on stderr, for a person. */
+/**
+ * One line on stderr, for a person: every `hoso:` line is written here, printable (a file or sheet
+ * name, an argument, an error's text may hold an escape sequence or a line break that would start
+ * a CI workflow command of its own).
+ */
 function warn(line: string): void {
-  process.stderr.write(`hoso: ${line}\n`);
+  process.stderr.write(`hoso: ${printable(line)}\n`);
 }
 
 function langOf(opts: { lang?: string }): Lang {
@@ -57,7 +62,7 @@ async function setup(opts: Common) {
 function engineOptions(settings: Awaited<ReturnType<typeof setup>>, opts: LimitOptions & { jobs?: number }) {
   const { ruleSet, packFiles, profiles, profileMap, lang, severity } = settings;
   const { jobs, auto, note } = jobsInForce(opts.jobs, lang);
-  if (note) process.stderr.write(`hoso: ${note}\n`);
+  if (note) warn(note);
   return { ruleSet, packFiles, profiles, profileMap, lang, severity, jobs, jobsAuto: auto, limits: limitsOf(opts), onProgress: progressBar(lang) };
 }
 
@@ -117,7 +122,7 @@ export function buildProgram(): Command {
         if (o.file) writeAtomic(o.file, pieces);
         else await writeStdout(pieces);
       }
-      for (const e of result.inputErrors) process.stderr.write(`hoso: ${describeInputError(e, lang)}\n`);
+      for (const e of result.inputErrors) warn(describeInputError(e, lang));
       const annotateDir = (opts as { annotate?: string }).annotate;
       const annotated = annotateDir
         ? await (await import('../report/annotate.js')).annotateAll(result, annotateDir, lang, (target, data) => {
@@ -125,7 +130,7 @@ export function buildProgram(): Command {
             writeAtomic(target, data);
           })
         : undefined;
-      for (const a of annotated?.failed ?? []) process.stderr.write(`hoso: --annotate ${a.file}: ${a.reason}\n`);
+      for (const a of annotated?.failed ?? []) warn(`--annotate ${a.file}: ${a.reason}`);
       // After the report: a cache that cannot be written costs the next run time, never this run's report.
       caching?.saveCache(cache, lang, warn);
       const errors = result.findings.filter((f) => f.severity === 'error').length;
@@ -151,7 +156,7 @@ export function buildProgram(): Command {
       new InputGuard(paths).assertNot(target);
       const result = await checkPaths(paths, { ...engineOptions(settings, opts), collectNominees: true });
       writeAtomic(target, await render(buildReport(result, { ruleSet, profiles, profileMap, lang })));
-      for (const e of result.inputErrors) process.stderr.write(`hoso: ${describeInputError(e, lang)}\n`);
+      for (const e of result.inputErrors) warn(describeInputError(e, lang));
       process.exitCode = result.inputErrors.length ? 2 : result.findings.some((f) => f.severity === 'error') ? 1 : 0;
     });
 
@@ -164,12 +169,11 @@ export function buildProgram(): Command {
       const { ruleSet, lang } = await setup(opts);
       const { inspectPaths } = await import('../engine/inspect.js');
       const { inspectJson, inspectStylish } = await import('../format/inspect.js');
-      const { visible } = await import('../format/terminal.js');
       // Glob patterns the shell passed through are expanded with the folders (read/inputs.ts).
       const result = await inspectPaths(paths, ruleSet, limitsOf(opts));
       const describe = (e: (typeof result.inputErrors)[number]) => describeInputError(e, lang);
       await writeStdout(opts.format === 'json' ? [inspectJson(result, lang, describe)] : inspectStylish(result, lang, Boolean(process.stdout.isTTY)));
-      for (const e of result.inputErrors) process.stderr.write(`hoso: ${visible(describe(e))}\n`);
+      for (const e of result.inputErrors) warn(describe(e));
       process.exitCode = result.inputErrors.length ? 2 : 0;
     });
 
@@ -184,7 +188,7 @@ export function buildProgram(): Command {
         throw new UsageError(`«${opts.outputFile}» đã có; thêm --force để ghi đè`, `"${opts.outputFile}" exists; add --force to overwrite it`);
       const { templateBytes } = await import('../template/build.js');
       writeAtomic(opts.outputFile, await templateBytes(ruleSet, { profiles, severity, lang }));
-      process.stdout.write(`${opts.outputFile}\n`);
+      process.stdout.write(`${printable(opts.outputFile)}\n`);
     });
 
   const rules = program.command('rules').description('rule packs');
@@ -203,7 +207,7 @@ export function buildProgram(): Command {
       const packs = expandPackPaths([...(opts.defaultRules ? [bundledRulesDir()] : []), ...files]);
       const ruleSet: RuleSet = loadRuleSet([...new Set(packs)]);
       const own = ruleSet.rules.filter((r) => expandPackPaths(files).includes(r.file)).length;
-      process.stdout.write(`${t('packValid', lang)}: ${files.join(', ')} (${own} ${t('rules', lang)})\n`);
+      process.stdout.write(`${t('packValid', lang)}: ${printable(files.join(', '))} (${own} ${t('rules', lang)})\n`);
     });
   addCommon(program.command('explain').argument('<id>', 'a rule, profile or field id'))
     .description("show a rule's meaning, source citation and examples")
@@ -229,10 +233,10 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     process.exitCode = 2;
-    if (e instanceof UsageError) process.stderr.write(`hoso: ${e.say(lang)}\n`);
-    else if (e instanceof PackError) process.stderr.write(`hoso: ${e.message}\n`);
-    else if (e instanceof OutputError) process.stderr.write(`hoso: ${e.message}: ${t('overwriteInput', lang)}\n`);
+    if (e instanceof UsageError) warn(e.say(lang));
+    else if (e instanceof PackError) warn(e.message);
+    else if (e instanceof OutputError) warn(`${e.message}: ${t('overwriteInput', lang)}`);
     else if (debug) process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
-    else process.stderr.write(`hoso: ${t('internal', lang)}: ${(e as Error).message?.split('\n')[0] ?? String(e)}\n`);
+    else warn(`${t('internal', lang)}: ${(e as Error).message?.split('\n')[0] ?? String(e)}`);
   }
 }

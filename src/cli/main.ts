@@ -38,6 +38,15 @@ function warn(line: string): void {
   process.stderr.write(`hoso: ${printable(line)}\n`);
 }
 
+/**
+ * Commander's own errors quote the argument given (a file name a shell's `*` expanded, say): made
+ * printable as our lines are, its "(Did you mean …?)" kept on a line of its own.
+ */
+function commanderLine(s: string): string {
+  const end = s.endsWith('\n') ? '\n' : '';
+  return s.slice(0, s.length - end.length).split(/\n(?=\(Did you mean )/).map(printable).join('\n') + end;
+}
+
 function langOf(opts: { lang?: string }): Lang {
   const fromArgv = process.argv.includes('--lang') ? process.argv[process.argv.indexOf('--lang') + 1] : undefined;
   return (opts.lang ?? fromArgv) === 'en' ? 'en' : 'vi';
@@ -81,7 +90,7 @@ export function buildProgram(): Command {
     .description('Kiểm tra hồ sơ đề nghị điển hình tiên tiến theo bộ quy tắc / Rule-checks nomination dossiers for advanced exemplars')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(commanderLine(s)) });
 
   addLimitOptions(addCommon(program.command('check').argument('<paths...>', '.xlsx/.csv files or folders')))
     .description('check dossiers and print findings')

@@ -83,6 +83,23 @@ describe('hostile text from a dossier', () => {
     for (const l of lines) expect(l).toMatch(/^::(error|warning|notice) file=[^\n]*::/);
   });
 
+  it('is shown as codes when an argument carries it into a usage error, ours or the option parser’s', async () => {
+    for (const args of [
+      ['check', hostile.csv, '--jobs', 'x\n::error::jobs'],
+      ['check', hostile.csv, '-f', 'x\n::error::format\u001b[8m'],
+      ['check', '--x\n::add-mask::option'],
+      ['init', '-o', path.join(tmp, 'ho-so\n::add-mask::bi-mat.xlsx')],
+    ]) {
+      const run = await hoso(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      assertInert(run.stderr);
+      expect(run.stderr).toMatch(/\\u\{A\}::(error|add-mask)::/);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+    // The parser's suggestion keeps its own line.
+    expect((await hoso(['check', '--formt', 'x'])).stderr).toBe("error: unknown option '--formt'\n(Did you mean --format?)\n");
+  });
+
   it('leaves the inputs as they were', async () => {
     const before = [hostile.xlsx, hostile.csv].map((f) => fs.readFileSync(f));
     await hoso(['check', hostile.xlsx, hostile.csv]);

@@ -230,6 +230,14 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** An internal error's stack for --debug: its message (which may quote an input) printable, then hoso's own frames. */
+function debugTrace(e: unknown): string {
+  if (!(e instanceof Error)) return printable(String(e));
+  const stack = e.stack ?? '';
+  const frames = stack.indexOf('\n    at ');
+  return `${printable(`${e.name}: ${e.message}`)}${frames < 0 ? '' : stack.slice(frames)}`;
+}
+
 export async function main(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug');
   const lang = langOf({});
@@ -245,7 +253,7 @@ export async function main(argv: string[]): Promise<void> {
     if (e instanceof UsageError) warn(e.say(lang));
     else if (e instanceof PackError) warn(e.message);
     else if (e instanceof OutputError) warn(`${e.message}: ${t('overwriteInput', lang)}`);
-    else if (debug) process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+    else if (debug) process.stderr.write(`${debugTrace(e)}\n`);
     else warn(`${t('internal', lang)}: ${(e as Error).message?.split('\n')[0] ?? String(e)}`);
   }
 }

@@ -96,6 +96,13 @@ describe('hostile text from a dossier', () => {
       expect(run.stderr).toMatch(/\\u\{A\}::(error|add-mask)::/);
       expect(run.stderr).not.toMatch(/\n\s+at /);
     }
+    // An error of the system quoting a path (a report into a folder that is not there), with and without --debug.
+    for (const debug of [[], ['--debug']]) {
+      const run = await hoso(['report', hostile.csv, '-o', path.join(tmp, 'missing\n::error::folder', 'r.xlsx'), ...debug]);
+      expect(run.code).toBe(2);
+      assertInert(run.stderr);
+      if (debug.length) expect(run.stderr).toContain('missing\\u{A}::error::folder');
+    }
     // The parser's suggestion keeps its own line.
     expect((await hoso(['check', '--formt', 'x'])).stderr).toBe("error: unknown option '--formt'\n(Did you mean --format?)\n");
   });

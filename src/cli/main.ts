@@ -17,6 +17,7 @@ import { JOBS_HELP, jobsInForce, parseJobs } from './jobs.js';
 import { DEFAULT_CACHE, type CacheOptions } from './cache-options.js';
 import { VERSION } from '../version.js';
 import { printable } from '../printable.js';
+import { commanderLine, debugTrace, warn } from './say.js';
 
 interface Common {
   rules?: string[];
@@ -28,24 +29,6 @@ interface Common {
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
-
-/**
- * One line on stderr, for a person: every `hoso:` line is written here, printable (a file or sheet
- * name, an argument, an error's text may hold an escape sequence or a line break that would start
- * a CI workflow command of its own).
- */
-function warn(line: string): void {
-  process.stderr.write(`hoso: ${printable(line)}\n`);
-}
-
-/**
- * Commander's own errors quote the argument given (a file name a shell's `*` expanded, say): made
- * printable as our lines are, its "(Did you mean …?)" kept on a line of its own.
- */
-function commanderLine(s: string): string {
-  const end = s.endsWith('\n') ? '\n' : '';
-  return s.slice(0, s.length - end.length).split(/\n(?=\(Did you mean )/).map(printable).join('\n') + end;
-}
 
 function langOf(opts: { lang?: string }): Lang {
   const fromArgv = process.argv.includes('--lang') ? process.argv[process.argv.indexOf('--lang') + 1] : undefined;
@@ -228,14 +211,6 @@ export function buildProgram(): Command {
       process.stdout.write(text);
     });
   return program;
-}
-
-/** An internal error's stack for --debug: its message (which may quote an input) printable, then hoso's own frames. */
-function debugTrace(e: unknown): string {
-  if (!(e instanceof Error)) return printable(String(e));
-  const stack = e.stack ?? '';
-  const frames = stack.indexOf('\n    at ');
-  return `${printable(`${e.name}: ${e.message}`)}${frames < 0 ? '' : stack.slice(frames)}`;
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -1,7 +1,6 @@
 /** What the command line says to people, in Vietnamese by default and English with --lang en. */
 import type { Lang } from '../engine/types.js';
 import type { InputError } from '../read/types.js';
-import { printable } from '../format/place.js';
 
 const INPUT: Record<string, { vi: string; en: string }> = {
   'not-found': { vi: 'không tìm thấy tệp hoặc thư mục', en: 'no such file or folder' },
@@ -58,20 +57,17 @@ const NO_DETAIL = new Set(['not-found', 'empty', 'ole', 'encrypted', 'xls', 'ods
 const DEBUG_HINT = { vi: 'chạy lại với --debug để xem chi tiết kỹ thuật', en: 'run again with --debug for the technical details' };
 
 /**
- * The one line of an input that cannot be checked; a path's control characters are shown escaped,
- * never sent to the terminal. With `debug`, the technical detail of an internal error follows it.
+ * The one line of an input that cannot be checked (printed through `printable`, as every line on
+ * stderr is). An internal error's technical detail (`e.debug`) is left for --debug (see main.ts).
  */
-export function describeInputError(e: InputError, lang: Lang, debug = false): string {
+export function describeInputError(e: InputError, lang: Lang): string {
   const template = INPUT[e.code]?.[lang];
-  if (e.debug !== undefined) {
-    const line = printable(`${e.file}: ${template ?? INPUT.unreadable[lang]} (${DEBUG_HINT[lang]})`);
-    return debug ? `${line}\n${e.debug}` : line;
-  }
-  if (template?.includes('{detail}')) return printable(`${e.file}: ${template.replace('{detail}', e.message)}`);
+  if (e.debug !== undefined) return `${e.file}: ${template ?? INPUT.unreadable[lang]} (${DEBUG_HINT[lang]})`;
+  if (template?.includes('{detail}')) return `${e.file}: ${template.replace('{detail}', e.message)}`;
   const reason = template ?? e.message;
   const inline = ['unclosed-quote', 'cell-too-long'].includes(e.code);
   const detail = template && e.message && !NO_DETAIL.has(e.code) ? (inline ? ` ${e.message}` : ` (${e.message})`) : '';
-  return printable(`${e.file}: ${reason}${detail}`);
+  return `${e.file}: ${reason}${detail}`;
 }
 
 export const CLI_TEXT = {
@@ -80,6 +76,28 @@ export const CLI_TEXT = {
   overwriteInput: { vi: 'không ghi đè lên tệp đầu vào', en: 'refusing to overwrite an input file' },
   internal: { vi: 'lỗi nội bộ của hoso (chạy lại với --debug để xem chi tiết)', en: 'internal error in hoso (run again with --debug for details)' },
 };
+
+const CACHE = {
+  unreadable: { vi: 'không đọc được bộ nhớ đệm «{file}» ({detail}): các tệp được kiểm tra lại', en: 'cannot read the cache "{file}" ({detail}): the files are checked afresh' },
+  notAFile: { vi: '«{file}» không phải tệp thường: không dùng làm bộ nhớ đệm, không ghi', en: '"{file}" is not a regular file: not used as the cache, not written' },
+  setAside: {
+    vi: 'bộ nhớ đệm «{file}» bị hỏng ({detail}): đã để sang «{aside}», các tệp được kiểm tra lại',
+    en: 'the cache "{file}" is damaged ({detail}): moved aside to "{aside}"; the files are checked afresh',
+  },
+  notSetAside: {
+    vi: 'bộ nhớ đệm «{file}» bị hỏng ({detail}) và không để sang bên được ({aside}): các tệp được kiểm tra lại',
+    en: 'the cache "{file}" is damaged ({detail}) and could not be moved aside ({aside}): the files are checked afresh',
+  },
+  unwritable: {
+    vi: 'không ghi được bộ nhớ đệm «{file}» ({detail}): báo cáo vẫn đầy đủ; lần sau các tệp được kiểm tra lại',
+    en: 'cannot write the cache "{file}" ({detail}): the report is whole; the next run checks the files afresh',
+  },
+};
+
+/** A warning about the cache: it never stops a run. */
+export function cacheText(key: keyof typeof CACHE, lang: Lang, file: string, detail = '', aside = ''): string {
+  return CACHE[key][lang].replace('{file}', file).replace('{detail}', detail).replace('{aside}', aside);
+}
 
 export function t(key: keyof typeof CLI_TEXT, lang: Lang): string {
   return CLI_TEXT[key][lang];

@@ -4,7 +4,6 @@
  */
 import { Command, Option, CommanderError, InvalidArgumentError } from 'commander';
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 // Only what every command needs is imported here: `hoso --version` and `--help` load nothing
 // else. Each command loads the engine, the rule loader, the readers and the formats it uses.
 import type { RuleSet } from '../rules/load.js';
@@ -14,8 +13,18 @@ import { FORMAT_NAMES } from '../format/names.js';
 import { describeInputError, t } from './i18n.js';
 import { addLimitOptions, limitsOf, type LimitOptions } from './limits.js';
 import { progressBar } from './progress.js';
+import { JOBS_HELP, jobsInForce, parseJobs } from './jobs.js';
 import { DEFAULT_CACHE, type CacheOptions } from './cache-options.js';
 import { VERSION } from '../version.js';
+import { printable } from '../printable.js';
+import { commanderLine, debugLines, debugTrace, warn } from './say.js';
+import type { InputError } from '../read/types.js';
+
+/** An input that could not be checked: its line, and with --debug the technical detail under it. */
+function sayInputError(e: InputError, lang: Lang, debug?: boolean): void {
+  warn(describeInputError(e, lang));
+  if (debug && e.debug) debugLines(e.debug);
+}
 
 interface Common {
   rules?: string[];
@@ -27,13 +36,6 @@ interface Common {
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
-
-const JOBS_HELP = 'files checked at once in worker threads (default: one per 4 MiB of input, up to one fewer than the cores)';
-function parseJobs(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs cần một số nguyên dương, không phải «${v}»`, `--jobs takes a positive whole number, not "${v}"`);
-  return n;
-}
 
 function langOf(opts: { lang?: string }): Lang {
   const fromArgv = process.argv.includes('--lang') ? process.argv[process.argv.indexOf('--lang') + 1] : undefined;
@@ -60,7 +62,9 @@ async function setup(opts: Common) {
 /** What the engine needs from the settings in force and the options `check` and `report` share. */
 function engineOptions(settings: Awaited<ReturnType<typeof setup>>, opts: LimitOptions & { jobs?: number }) {
   const { ruleSet, packFiles, profiles, profileMap, lang, severity } = settings;
-  return { ruleSet, packFiles, profiles, profileMap, lang, severity, jobs: opts.jobs ?? availableParallelism(), jobsAuto: opts.jobs === undefined, limits: limitsOf(opts), onProgress: progressBar(lang) };
+  const { jobs, auto, note } = jobsInForce(opts.jobs, lang);
+  if (note) warn(note);
+  return { ruleSet, packFiles, profiles, profileMap, lang, severity, jobs, jobsAuto: auto, limits: limitsOf(opts), onProgress: progressBar(lang) };
 }
 
 function addCommon(cmd: Command): Command {
@@ -78,7 +82,7 @@ export function buildProgram(): Command {
     .description('Kiểm tra hồ sơ đề nghị điển hình tiên tiến theo bộ quy tắc / Rule-checks nomination dossiers for advanced exemplars')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(commanderLine(s)) });
 
   addLimitOptions(addCommon(program.command('check').argument('[paths...]', '.xlsx/.csv files or folders')))
     .description('check dossiers and print findings')
@@ -118,16 +122,15 @@ export function buildProgram(): Command {
       // No output of the run may replace a dossier: every target is checked against the inputs.
       const inputs = new InputGuard(paths);
       for (const o of outputs) if (o.file) inputs.assertNot(o.file);
-      const cache = caching?.openCache(opts, inputs, VERSION, { packFiles, profiles, profileMap, severity, lang, limits: limitsOf(opts) });
-      const result = await checkPaths(paths, { cache, ...engineOptions(settings, opts) });
-      caching?.saveCache(cache);
+      const cache = caching?.openCache(opts, inputs, VERSION, { packFiles, profiles, profileMap, severity, lang, limits: limitsOf(opts) }, warn);
+      const result = await checkPaths(paths, { cache: cache?.cache, ...engineOptions(settings, opts) });
       if (opts.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
       for (const o of outputs) {
         const pieces = (await formatters[o.format]())(result, { lang, color: !o.file && Boolean(process.stdout.isTTY), ruleSet, profiles, severity, config });
         if (o.file) writeAtomic(o.file, pieces);
         else await writeStdout(pieces);
       }
-      for (const e of result.inputErrors) process.stderr.write(`hoso: ${describeInputError(e, lang, opts.debug)}\n`);
+      for (const e of result.inputErrors) sayInputError(e, lang, opts.debug);
       const annotateDir = (opts as { annotate?: string }).annotate;
       const annotated = annotateDir
         ? await (await import('../report/annotate.js')).annotateAll(result, annotateDir, lang, (target, data) => {
@@ -135,7 +138,12 @@ export function buildProgram(): Command {
             writeAtomic(target, data);
           })
         : undefined;
-      for (const a of annotated?.failed ?? []) process.stderr.write(`hoso: --annotate ${a.file}: ${a.reason}\n${opts.debug && a.debug ? `${a.debug}\n` : ''}`);
+      for (const a of annotated?.failed ?? []) {
+        warn(`--annotate ${a.file}: ${a.reason}`);
+        if (opts.debug && a.debug) debugLines(a.debug);
+      }
+      // After the report: a cache that cannot be written costs the next run time, never this run's report.
+      caching?.saveCache(cache, lang, warn);
       const errors = result.findings.filter((f) => f.severity === 'error').length;
       const warnings = result.findings.filter((f) => f.severity === 'warning').length;
       process.exitCode = result.inputErrors.length ? 2 : errors > 0 || (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) ? 1 : 0;
@@ -159,7 +167,7 @@ export function buildProgram(): Command {
       new InputGuard(paths).assertNot(target);
       const result = await checkPaths(paths, { ...engineOptions(settings, opts), collectNominees: true });
       writeAtomic(target, await render(buildReport(result, { ruleSet, profiles, profileMap, lang })));
-      for (const e of result.inputErrors) process.stderr.write(`hoso: ${describeInputError(e, lang, opts.debug)}\n`);
+      for (const e of result.inputErrors) sayInputError(e, lang, opts.debug);
       process.exitCode = result.inputErrors.length ? 2 : result.findings.some((f) => f.severity === 'error') ? 1 : 0;
     });
 
@@ -172,12 +180,11 @@ export function buildProgram(): Command {
       const { ruleSet, lang } = await setup(opts);
       const { inspectPaths } = await import('../engine/inspect.js');
       const { inspectJson, inspectStylish } = await import('../format/inspect.js');
-      const { visible } = await import('../format/terminal.js');
       // Glob patterns the shell passed through are expanded with the folders (read/inputs.ts).
       const result = await inspectPaths(paths, ruleSet, limitsOf(opts));
       const describe = (e: (typeof result.inputErrors)[number]) => describeInputError(e, lang);
       await writeStdout(opts.format === 'json' ? [inspectJson(result, lang, describe)] : inspectStylish(result, lang, Boolean(process.stdout.isTTY)));
-      for (const e of result.inputErrors) process.stderr.write(`hoso: ${visible(describe(e))}\n`);
+      for (const e of result.inputErrors) warn(describe(e));
       process.exitCode = result.inputErrors.length ? 2 : 0;
     });
 
@@ -192,7 +199,7 @@ export function buildProgram(): Command {
         throw new UsageError(`«${opts.outputFile}» đã có; thêm --force để ghi đè`, `"${opts.outputFile}" exists; add --force to overwrite it`);
       const { templateBytes } = await import('../template/build.js');
       writeAtomic(opts.outputFile, await templateBytes(ruleSet, { profiles, severity, lang }));
-      process.stdout.write(`${opts.outputFile}\n`);
+      process.stdout.write(`${printable(opts.outputFile)}\n`);
     });
 
   const rules = program.command('rules').description('rule packs');
@@ -211,7 +218,7 @@ export function buildProgram(): Command {
       const packs = expandPackPaths([...(opts.defaultRules ? [bundledRulesDir()] : []), ...files]);
       const ruleSet: RuleSet = loadRuleSet([...new Set(packs)]);
       const own = ruleSet.rules.filter((r) => expandPackPaths(files).includes(r.file)).length;
-      process.stdout.write(`${t('packValid', lang)}: ${files.join(', ')} (${own} ${t('rules', lang)})\n`);
+      process.stdout.write(`${t('packValid', lang)}: ${printable(files.join(', '))} (${own} ${t('rules', lang)})\n`);
     });
   addCommon(program.command('explain').argument('<id>', 'a rule, profile or field id'))
     .description("show a rule's meaning, source citation and examples")
@@ -237,11 +244,11 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     process.exitCode = 2;
-    if (e instanceof UsageError) process.stderr.write(`hoso: ${e.say(lang)}\n`);
-    else if (e instanceof PackError) process.stderr.write(`hoso: ${e.message}\n`);
-    else if (e instanceof OutputError) process.stderr.write(`hoso: ${e.message}: ${t('overwriteInput', lang)}\n`);
-    else if (debug) process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+    if (e instanceof UsageError) warn(e.say(lang));
+    else if (e instanceof PackError) warn(e.message);
+    else if (e instanceof OutputError) warn(`${e.message}: ${t('overwriteInput', lang)}`);
+    else if (debug) process.stderr.write(`${debugTrace(e)}\n`);
     // The exception's own text is for --debug: "Maximum call stack size exceeded" tells a person nothing.
-    else process.stderr.write(`hoso: ${t('internal', lang)}\n`);
+    else warn(t('internal', lang));
   }
 }

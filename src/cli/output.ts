@@ -1,11 +1,14 @@
 /**
  * Writing reports: never over an input file, and atomically (a temporary file beside the target,
- * renamed into place), so an interrupted run leaves either the old file or the new one.
+ * renamed into place), so an interrupted run leaves either the old file or the new one. What is
+ * not a file is not replaced: a pipe or a device (`-o /dev/stdout`, `-o /dev/null`) is written
+ * through, and a symbolic link is followed, its target replaced and the link kept.
  */
 import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { expandInputs } from '../read/inputs.js';
 import { OutputError } from '../errors.js';
+import { destination, ownDescriptor } from './output-target.js';
 
 export { OutputError } from '../errors.js';
 
@@ -120,21 +123,65 @@ export async function writeStdout(pieces: Iterable<string>): Promise<void> {
 
 function ignore(): void {}
 
-/** Writes a file whole or not at all: a report (in pieces), an annotated copy, the cache. */
+/** Writes the data to a descriptor, in batches for a report in pieces. */
+function writeAll(fd: number, data: string | Buffer | Iterable<string>): void {
+  if (typeof data === 'string' || Buffer.isBuffer(data)) writeBuffer(fd, Buffer.from(data));
+  else for (const text of batches(data)) writeBuffer(fd, Buffer.from(text));
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * A pipe may take less than it is given, and one the process shares (its stdout) may be
+ * non-blocking and full for a moment (EAGAIN): the rest is written until it has all.
+ */
+function writeBuffer(fd: number, bytes: Buffer): void {
+  for (let at = 0; at < bytes.length; ) {
+    try {
+      at += writeSync(fd, bytes, at);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      Atomics.wait(pause, 0, 0, 5);
+    }
+  }
+}
+
+/** Writes to a pipe or a device as it is; a reader that stops early ends the writing quietly (as writeStdout does). */
+function writeThrough(fd: number, data: string | Buffer | Iterable<string>): void {
+  try {
+    writeAll(fd, data);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EPIPE') throw e;
+  }
+}
+
+/**
+ * Writes a file whole or not at all: a report (in pieces), an annotated copy, the cache. A pipe
+ * or a device is written through, and a symbolic link's target is replaced (see destination).
+ */
 export function writeAtomic(target: string, data: string | Buffer | Iterable<string>): void {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  const own = ownDescriptor(target);
+  if (own !== undefined) return writeThrough(own, data);
+  const file = destination(target);
+  if (file === 'through') {
+    const fd = openSync(target, 'w');
+    try {
+      return writeThrough(fd, data);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   pending.add(tmp);
   try {
     const fd = openSync(tmp, 'wx');
     try {
-      if (typeof data === 'string') writeSync(fd, data);
-      else if (Buffer.isBuffer(data)) writeSync(fd, data);
-      else for (const text of batches(data)) writeSync(fd, text);
+      writeAll(fd, data);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
-    renameSync(tmp, target);
+    renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;

@@ -5,8 +5,7 @@
  */
 import type { Lang, Severity } from '../engine/types.js';
 import type { ProfileMap } from '../engine/profiles.js';
-import { printable } from '../format/place.js';
-import { safeJson } from '../format/terminal.js';
+import { printable, safeJson } from '../printable.js';
 import { pathLabel } from './config.js';
 
 export interface SettingsInForce {

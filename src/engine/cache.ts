@@ -4,18 +4,22 @@
  * and the row snapshots the rules over every file need, so those still see every file), keyed by
  * the file's content hash and the profiles in force for it. The cache as a whole is keyed by the
  * rule packs' contents, the options that change findings, hoso's version and the entries' form:
- * change any and it is dropped. It is written atomically; a damaged cache is ignored, never
- * trusted.
+ * change any and it is dropped. It is written atomically, by the command line (cli/cache.ts),
+ * which also reads it: a damaged cache is never trusted, not even in part (see parseStored).
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
+import { badEntry, isObj } from './cache-shape.js';
 import path from 'node:path';
 import type { FileReply } from './parallel.js';
 
 interface Stored {
   key: string;
-  files: Record<string, { hash: string; reply: FileReply }>;
+  files: CacheEntries;
 }
+
+/** A cache's entries: each file's outcome, by its absolute path. */
+export type CacheEntries = Record<string, { hash: string; reply: FileReply }>;
 
 /** Dates survive JSON as {"$date": iso}. */
 function replacer(this: Record<string, unknown>, k: string, v: unknown): unknown {
@@ -41,20 +45,17 @@ export class ResultCache {
   private readonly hashes = new Map<string, string>();
   private changed = false;
 
-  /** `key`: what the findings depend on besides the files (see cacheKey). `profilesOf`: a file's profiles, part of its entry's key. */
+  /**
+   * `key`: what the findings depend on besides the files (see cacheKey). `profilesOf`: a file's
+   * profiles, part of its entry's key. `files`: the entries read back (parseStored), none at first.
+   */
   constructor(
     readonly location: string,
     private readonly key: string,
     private readonly profilesOf: (file: string) => Set<string>,
+    files: CacheEntries = {},
   ) {
-    let stored: Stored = { key, files: {} };
-    try {
-      const parsed = JSON.parse(readFileSync(location, 'utf8'), reviver) as Stored;
-      if (parsed && parsed.key === key && parsed.files && typeof parsed.files === 'object') stored = parsed;
-    } catch {
-      // No cache yet, or one that cannot be read: start afresh.
-    }
-    this.stored = stored;
+    this.stored = { key, files };
   }
 
   /** Hashes the files' contents, so that get() can answer. */
@@ -90,6 +91,25 @@ export class ResultCache {
   serialize(): string | undefined {
     return this.changed ? JSON.stringify(this.stored, replacer) : undefined;
   }
+}
+
+/**
+ * A cache's text read back: its entries when it was written for `key`, none when for another (the
+ * rules or options changed: a cache is dropped then, as it always was), and what is wrong when it
+ * is not a cache hoso wrote — cut short, or of another shape — for the caller to set it aside.
+ */
+export function parseStored(text: string, key: string): { files: CacheEntries } | { damaged: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text, reviver);
+  } catch (e) {
+    return { damaged: (e as Error).message };
+  }
+  if (!isObj(parsed) || typeof parsed.key !== 'string' || !isObj(parsed.files)) return { damaged: 'not a cache of hoso' };
+  if (parsed.key !== key) return { files: {} };
+  const bad = badEntry(parsed.files);
+  if (bad !== undefined) return { damaged: `the entry of ${bad}` };
+  return { files: parsed.files as CacheEntries };
 }
 
 /** The entries' form: a cache written in another (by a build of the same version) is dropped. */

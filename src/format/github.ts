@@ -1,5 +1,6 @@
 import type { Formatter } from './types.js';
 import { cellRef } from './place.js';
+import { printable } from '../printable.js';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
@@ -10,14 +11,16 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace
 
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…,title=…::message`), one a finding, so a
- * workflow run shows each finding as an annotation on the dossier file.
+ * workflow run shows each finding as an annotation on the dossier file. The texts are escaped as
+ * the command's syntax needs (a line break as %0A, which the annotation shows as one), then made
+ * printable: the log would act on an escape sequence, and a bidi control reorders the line.
  */
 export const github: Formatter = function* (result) {
   for (const f of result.findings) {
-    const props = [`file=${escapeProperty(f.file.replace(/\\/g, '/'))}`];
+    const props = [`file=${printable(escapeProperty(f.file.replace(/\\/g, '/')))}`];
     if (f.row !== undefined) props.push(`line=${f.row}`);
-    props.push(`title=${escapeProperty(f.ruleId)}`);
+    props.push(`title=${printable(escapeProperty(f.ruleId))}`);
     const where = cellRef(f);
-    yield `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(`${f.message}${where ? ` (${where})` : ''}`)}\n`;
+    yield `::${COMMAND[f.severity]} ${props.join(',')}::${printable(escapeData(`${f.message}${where ? ` (${where})` : ''}`))}\n`;
   }
 };

@@ -1,12 +1,12 @@
 /**
  * `hoso inspect` as text for the terminal (stylish) or as JSON: how each file was read. Every
- * text taken from a dossier goes through `visible` (stylish) or `safeJson` (JSON).
+ * text taken from a dossier goes through `printable` (stylish) or `safeJson` (JSON).
  */
 import { Chalk } from 'chalk';
 import type { Lang } from '../engine/types.js';
 import type { FileInspection, InspectResult, LineClass, RowRun, SheetInspection } from '../engine/inspect.js';
 import { SKIP_REASONS } from '../engine/notices.js';
-import { safeJson, visible } from './terminal.js';
+import { printable, safeJson } from '../printable.js';
 
 type Text = { vi: string; en: string };
 
@@ -140,9 +140,9 @@ export function* inspectStylish(result: InspectResult, lang: Lang, color: boolea
 
 function* file(f: FileInspection, lang: Lang, c: InstanceType<typeof Chalk>): Generator<string> {
   const t = TEXT[lang];
-  yield `${c.underline(visible(f.file))}\n`;
+  yield `${c.underline(printable(f.file))}\n`;
   if (f.sheets.some((s) => s.checked)) {
-    yield `  ${t.unit}: ${f.unit ? `«${visible(f.unit.name)}»` : c.dim(t.noUnit)}\n`;
+    yield `  ${t.unit}: ${f.unit ? `«${printable(f.unit.name)}»` : c.dim(t.noUnit)}\n`;
     yield `  ${t.date}: ${f.date ? `${f.date.value} (${t.dateFrom[f.date.from]})` : c.dim(t.noDate)}\n`;
   }
   for (const s of f.sheets) yield* sheet(s, lang, c);
@@ -150,18 +150,18 @@ function* file(f: FileInspection, lang: Lang, c: InstanceType<typeof Chalk>): Ge
 
 function* sheet(s: SheetInspection, lang: Lang, c: InstanceType<typeof Chalk>): Generator<string> {
   const t = TEXT[lang];
-  const name = `${t.sheet} «${visible(s.name)}»${s.hidden ? ` (${t.hidden})` : ''}`;
+  const name = `${t.sheet} «${printable(s.name)}»${s.hidden ? ` (${t.hidden})` : ''}`;
   if (!s.checked) {
-    yield `  ${name}: ${c.yellow(t.skipped)} — ${skipReason(s, lang)}\n`;
+    yield `  ${name}: ${c.yellow(t.skipped)} — ${printable(`${skipReason(s, lang)}`)}\n`;
     return;
   }
   yield `  ${name}: ${c.green(t.checked)}${s.codeListName ? ` (${t.codeListName})` : ''}\n`;
   const [h1, h2] = s.headerRows!;
   yield `    ${t.headerRows}: ${h1 === h2 ? h1 : `${h1}–${h2}`}\n`;
   yield `    ${t.columns}:\n`;
-  const width = Math.min(40, Math.max(...s.columns.map((col) => visible(col.header).length)));
-  for (const col of s.columns) yield `      ${col.column.padEnd(3)} «${visible(col.header)}»${' '.repeat(Math.max(0, width - visible(col.header).length))} → ${col.key}${col.year !== undefined ? ` (${col.year})` : ''}\n`;
-  if (s.unmapped.length) yield `    ${t.unmapped}: ${s.unmapped.map((u) => `${u.column} «${visible(u.header)}»`).join(', ')}\n`;
+  const width = Math.min(40, Math.max(...s.columns.map((col) => printable(col.header).length)));
+  for (const col of s.columns) yield `      ${col.column.padEnd(3)} «${printable(col.header)}»${' '.repeat(Math.max(0, width - printable(col.header).length))} → ${col.key}${col.year !== undefined ? ` (${col.year})` : ''}\n`;
+  if (s.unmapped.length) yield `    ${t.unmapped}: ${s.unmapped.map((u) => `${u.column} «${printable(u.header)}»`).join(', ')}\n`;
   if (s.extent) yield `    ${t.extent}: ${t.row} ${num(s.extent.first, lang)}–${num(s.extent.last, lang)}\n`;
   if (s.legacy.sheet || s.legacy.columns.length) {
     const parts = [...(s.legacy.sheet ? [`${t.wholeSheet} ${s.legacy.sheet.toUpperCase()}`] : []), ...s.legacy.columns.map((l) => `${l.column}: ${num(l.cells, lang)} ${t.cells} ${l.encoding.toUpperCase()}`)];
@@ -172,8 +172,8 @@ function* sheet(s: SheetInspection, lang: Lang, c: InstanceType<typeof Chalk>): 
   const w = Math.max(...at.map((a) => a.length));
   for (const [i, r] of s.rows.entries()) {
     const count = r.count > 1 && r.class !== 'header' ? ` (${num(r.count, lang)})` : '';
-    const text = r.text && r.class !== 'header' ? `: «${visible(r.text)}»` : '';
-    const reason = runReason(r, lang);
+    const text = r.text && r.class !== 'header' ? `: «${printable(r.text)}»` : '';
+    const reason = printable(runReason(r, lang));
     yield `      ${at[i].padEnd(w)}  ${r.class === 'nominee' ? reason : c.dim(reason)}${count}${text}\n`;
   }
   if (s.more) yield `      … ${t.more}: ${Object.entries(s.more).map(([k, n]) => `${CLASS[k as LineClass][lang]} ${num(n!, lang)}`).join(', ')}\n`;

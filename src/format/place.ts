@@ -17,16 +17,3 @@ export function countBySeverity(findings: Finding[]): { errors: number; warnings
 export function filesOf(result: { sheets: { file: string }[]; findings: Finding[] }): string[] {
   return [...new Set([...result.sheets.map((s) => s.file), ...result.findings.map((f) => f.file)])];
 }
-
-/**
- * Text from an input (a file or folder name, a sheet name) made safe to print on a terminal:
- * control characters (an escape sequence could recolour, retitle or clear the terminal) and the
- * bidirectional controls (which reorder what is shown) are written as \xHH or \uHHHH, and so
- * is a line break, which would split a one-line reason. Tabs are left as they are.
- */
-export function printable(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, (ch) => {
-    const code = ch.charCodeAt(0);
-    return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase()}`;
-  });
-}

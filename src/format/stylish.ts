@@ -1,7 +1,8 @@
 import { Chalk } from 'chalk';
 import type { Finding } from '../engine/types.js';
 import type { Formatter } from './types.js';
-import { countBySeverity, printable } from './place.js';
+import { countBySeverity } from './place.js';
+import { printable } from '../printable.js';
 
 const TEXT = {
   vi: { error: 'lỗi', warning: 'cảnh báo', info: 'thông tin', errors: 'lỗi', warnings: 'cảnh báo', problems: 'vấn đề', files: 'tệp', rows: 'dòng đề nghị', clean: 'Không có vấn đề nào', unreadable: 'tệp không đọc được', notes: 'thông tin', config: 'Cấu hình' },
@@ -38,5 +39,5 @@ export const stylish: Formatter = function* (result, ctx) {
 function line(f: Finding, c: InstanceType<typeof Chalk>, t: (typeof TEXT)['vi']): string {
   const where = f.row !== undefined ? `${f.column ?? ''}${f.row}` : f.group ? `[${f.group}]` : '';
   const sev = f.severity === 'error' ? c.red(t.error) : f.severity === 'warning' ? c.yellow(t.warning) : c.blue(t.info);
-  return `  ${where.padEnd(8)} ${sev}  ${printable(f.message)}  ${c.dim(f.ruleId)}`;
+  return `  ${printable(where).padEnd(8)} ${sev}  ${printable(f.message)}  ${c.dim(printable(f.ruleId))}`;
 }

@@ -7,6 +7,7 @@
  */
 import zlib from 'node:zlib';
 import { InputError } from './types.js';
+import { shown } from '../printable.js';
 
 /**
  * The key a part is looked up by. OPC compares part names as ASCII without case; a leading slash
@@ -65,17 +66,4 @@ export class Once {
     if (first === undefined) this.seen.set(key, name);
     else throw new InputError(this.file, 'duplicate-part', this.say(first, name));
   }
-}
-
-/** Characters that would act on the terminal or hide in a name: controls, bidi and zero-width marks, line separators. */
-const HIDDEN = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu;
-const LONGEST = 120;
-
-/**
- * A name from the file, made safe for one line on a terminal: in «», hidden characters written as
- * \u{…} (which also tells apart two names that look alike), and cut short past 120 characters.
- */
-export function shown(name: string): string {
-  const cut = name.length > LONGEST ? `${name.slice(0, LONGEST)}…` : name;
-  return `«${cut.replace(HIDDEN, (ch) => `\\u{${ch.codePointAt(0)!.toString(16).toUpperCase()}}`)}»`;
 }

@@ -15,7 +15,8 @@ import zlib from 'node:zlib';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
 import { OLE_SIGNATURE, oleError } from './ole.js';
-import { checkUnicodePath, entryKey, Once, partKey, shown } from './opc.js';
+import { checkUnicodePath, entryKey, Once, partKey } from './opc.js';
+import { shown } from '../printable.js';
 import { encodingOf, SharedStrings, SharedStringsReader, SharedStringsScanner, SheetScanner, XmlError, type NumberKind } from './sheet-scanner.js';
 import {
   DEFAULT_LIMITS,

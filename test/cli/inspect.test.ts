@@ -220,10 +220,10 @@ describe('hoso inspect, stylish', () => {
     fs.writeFileSync(file, text);
     const stylish = await hoso(['inspect', file]);
     const json = await hoso(['inspect', file, '-f', 'json']);
-    for (const out of [stylish.stdout, json.stdout]) {
-      expect(out).not.toMatch(/[\u001b\u009b\u202e]/);
-      expect(out).toContain('\\u001b[2J\\u009b31m\\u202e');
-    }
+    for (const out of [stylish.stdout, json.stdout]) expect(out).not.toMatch(/[\u001b\u009b\u202e]/);
+    expect(stylish.stdout).toContain('\\u{1B}[2J\\u{9B}31m\\u{202E}');
+    // JSON's own escapes, so that the JSON reads back to the cell's text.
+    expect(json.stdout).toContain('\\u001b[2J\\u009b31m\\u202e');
     expect((JSON.parse(json.stdout) as Json).files[0].sheets[0].rows.find((r) => r.class === 'total')!.text).toBe('Tổng cộng: 1\u001b[2J\u009b31m\u202e');
     // The input is left as it was.
     expect(fs.readFileSync(file, 'utf8')).toBe(text);

@@ -1,18 +1,13 @@
 /** `--cache`: unchanged files are not read again, and nothing stale is ever reported. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { growCsv } from '../support/big-csv.js';
-import { FIXTURES, hoso } from '../support/cli.js';
+import { FIXTURES, hoso, viDuWorkspace } from '../support/cli.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
-function workspace(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-cache-'));
-  fs.cpSync(path.join(FIXTURES, 'vi-du'), path.join(dir, 'vi-du'), { recursive: true });
-  return dir;
-}
+const workspace = () => viDuWorkspace('hoso-cache-');
 
 const check = (dir: string, ...more: string[]) => hoso(['check', 'vi-du', '--cache', '-f', 'json', '-j', '1', ...more], { cwd: dir });
 const cachedFiles = (dir: string, location = '.hoso-cache') =>
@@ -61,12 +56,8 @@ describe('the cache', () => {
     expect(key()).not.toBe(k2);
   });
 
-  it('ignores a damaged cache, and never writes one over an input', async () => {
+  it('never writes one over an input', async () => {
     const dir = workspace();
-    fs.writeFileSync(path.join(dir, '.hoso-cache'), '{"key": "x", "files": ');
-    const run = await check(dir);
-    expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout).summary.files).toBe(4);
     const input = path.join(dir, 'vi-du/phong-gd-dt.xlsx');
     const bytes = fs.readFileSync(input);
     const refused = await check(dir, '--cache-location', 'vi-du/phong-gd-dt.xlsx');

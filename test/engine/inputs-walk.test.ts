@@ -150,9 +150,9 @@ describe.concurrent('what a folder holds besides the lists', () => {
     folder('names', { 'a.xlsx': 'unit', 'b\u001b[2J.pdf': 'x', 'c\nd.xls': OLE });
     const run = await hoso(['check', 'names'], { cwd: tmp });
     expect(run.code).toBe(2);
-    expect(run.stdout).toContain('names/b\\x1B[2J.pdf');
+    expect(run.stdout).toContain('names/b\\u{1B}[2J.pdf');
     expect(run.stdout + run.stderr).not.toMatch(/[\u001b]/);
-    expect(lines(run.stderr)).toEqual(['hoso: names/c\\x0Ad.xls: tệp Excel cũ (.xls) hoặc tệp .xlsx có đặt mật khẩu: hãy gỡ mật khẩu hoặc mở bằng Excel và «Lưu thành» .xlsx']);
+    expect(lines(run.stderr)).toEqual(['hoso: names/c\\u{A}d.xls: tệp Excel cũ (.xls) hoặc tệp .xlsx có đặt mật khẩu: hãy gỡ mật khẩu hoặc mở bằng Excel và «Lưu thành» .xlsx']);
   });
 });
 

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { Worker } from 'node:worker_threads';
+import { jobsInForce } from '../../src/cli/jobs.js';
 import { workerCount } from '../../src/engine/check.js';
 import { CREDITS, SNAPSHOT_BATCH, type FileReply, type SnapshotBatch, type WorkerSetup } from '../../src/engine/parallel.js';
 import { forEachSnapshotRow } from '../../src/engine/snapshot.js';
@@ -24,9 +25,9 @@ describe('checking on every core', () => {
     ['fixtures/profiles/hung-yen__dai-hoi-toan-quoc-khong-dat', ['--profile', 'hung-yen/dai-hoi-toan-quoc']],
     ['fixtures/fields', ['--profile', 'hung-yen/phong-trao', '--profile', 'kon-ray/xa']],
   ] as const) {
-    it(`gives ${fixture} the same report with 1 and with 3 worker threads`, async () => {
+    it(`gives ${fixture} the same report with 1 and with up to 3 worker threads (as many as the cores allow)`, async () => {
       const one = await hoso(['check', fixture, ...profiles, '-f', 'json', '-j', '1']);
-      const three = await hoso(['check', fixture, ...profiles, '-f', 'json', '-j', '3']);
+      const three = await hoso(['check', fixture, ...profiles, '-f', 'json', '-j', String(Math.min(3, os.availableParallelism()))]);
       expect(one.stderr).toBe('');
       expect(three.stderr).toBe('');
       expect(three.code).toBe(one.code);
@@ -64,6 +65,26 @@ describe('checking on every core', () => {
     expect(workerCount(large.slice(1), 8, true)).toBe(1);
     expect(workerCount([...large, path.join(dir, 'missing.xlsx')], 8, true)).toBe(3);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lowers a --jobs above the cores to the cores, and leaves one at or below them, or left unsaid, alone', () => {
+    expect(jobsInForce(undefined, 'vi', 4)).toEqual({ jobs: 4, auto: true });
+    expect(jobsInForce(4, 'vi', 4)).toEqual({ jobs: 4, auto: false });
+    expect(jobsInForce(1, 'en', 4)).toEqual({ jobs: 1, auto: false });
+    expect(jobsInForce(100_000, 'vi', 4)).toEqual({ jobs: 4, auto: false, note: '--jobs 100000 nhiều hơn 4 lõi CPU của máy: kiểm tra 4 tệp cùng lúc' });
+    expect(jobsInForce(5, 'en', 4).note).toBe('--jobs 5 is more than the 4 cores available: checking 4 files at once');
+  });
+
+  it('checks with -j 100000 as with -j 1, with one note on stderr (Vietnamese, or English with --lang en)', async () => {
+    const cores = os.availableParallelism();
+    const one = await hoso(['check', 'fixtures/vi-du', '-f', 'json', '-j', '1']);
+    const many = await hoso(['check', 'fixtures/vi-du', '-f', 'json', '-j', '100000']);
+    expect(many.code).toBe(one.code);
+    expect(JSON.parse(many.stdout)).toEqual(JSON.parse(one.stdout));
+    expect(many.stderr).toBe(`hoso: --jobs 100000 nhiều hơn ${cores} lõi CPU của máy: kiểm tra ${cores} tệp cùng lúc\n`);
+    const en = await hoso(['report', 'fixtures/vi-du', '-o', path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-jobs-')), 'r.xlsx'), '-j', '100000', '--lang', 'en']);
+    expect(en.stderr).toBe(`hoso: --jobs 100000 is more than the ${cores} cores available: checking ${cores} files at once\n`);
+    expect(en.code).toBe(one.code);
   });
 
   it('refuses a --jobs that is not a positive whole number', async () => {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ResultCache } from '../../src/engine/cache.js';
+import { ResultCache, parseStored } from '../../src/engine/cache.js';
 import { forEachSnapshotRow, SnapshotWriter, type RowSnapshots } from '../../src/engine/snapshot.js';
 import type { CellView, RowView } from '../../src/engine/types.js';
 import type { Value } from '../../src/normalize/values.js';
@@ -92,7 +92,8 @@ describe('row snapshots', () => {
     await first.prepare([file]);
     first.set(file, { index: 0, findings: [], rows: 3, snapshots: batch });
     fs.writeFileSync(location, first.serialize()!);
-    const second = new ResultCache(location, 'k', () => new Set());
+    const read = parseStored(fs.readFileSync(location, 'utf8'), 'k');
+    const second = new ResultCache(location, 'k', () => new Set(), 'files' in read ? read.files : undefined);
     await second.prepare([file]);
     const back = second.get(file)!.snapshots;
     // Row 1, key "ngay" (the third): its value slot.

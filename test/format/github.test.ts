@@ -19,6 +19,16 @@ describe('-f github', () => {
     expect(joined(github(resultOf([f]), ctx))).toBe('::error file=a%2Cb%3Ac%25.xlsx,line=12,title=giao-duc/an-toan-antt::100%25 sai%0D%0Adòng hai (Tờ 1!H12)\n');
   });
 
+  it('shows escape sequences and bidi controls from the dossier as codes, never raw, and starts no line but its commands', () => {
+    const f = { ...cellFinding, file: 'x\u001b]0;t\u0007.xlsx', message: 'ẩn\u001b[8m sau \u202egnod\u0085::add-mask::x\u2028::error::y', sheet: 'Tờ\u009b1' };
+    const out = joined(github(resultOf([f, cellFinding]), ctx));
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e\u2028]/);
+    expect(out.split('\n').filter(Boolean).map((l) => l.slice(0, 8))).toEqual(['::error ', '::error ']);
+    expect(out.split('\n')[0]).toBe(
+      '::error file=x\\u{1B}]0;t\\u{7}.xlsx,line=12,title=giao-duc/an-toan-antt::ẩn\\u{1B}[8m sau \\u{202E}gnod\\u{85}::add-mask::x\\u{2028}::error::y (Tờ\\u{9B}1!H12)',
+    );
+  });
+
   it('prints nothing when there is no finding', () => {
     expect(joined(github(resultOf([]), ctx))).toBe('');
   });

@@ -1,5 +1,7 @@
 /** Running the built `hoso` executable the way a user does, from the repository root. */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,4 +45,11 @@ export interface ReportFinding {
 export interface Report {
   summary: { files: number; rows: number; errors: number; warnings: number };
   findings: ReportFinding[];
+}
+
+/** A fresh temporary folder holding a copy of fixtures/vi-du as `vi-du`, for runs that write beside it. */
+export function viDuWorkspace(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.cpSync(path.join(FIXTURES, 'vi-du'), path.join(dir, 'vi-du'), { recursive: true });
+  return dir;
 }

@@ -73,7 +73,7 @@ describe('the config in force, in the reports', () => {
     fs.mkdirSync(path.join(odd, 'x'), { recursive: true });
     fs.writeFileSync(path.join(odd, 'hoso.config.yaml'), 'lang: vi\n');
     const run = await hoso(['check', dossier], { cwd: path.join(odd, 'x') });
-    expect(lastLines(run.stdout, 1)).toEqual([`Cấu hình: ${tmp}/a\\x0Ab\\x1B[8m/hoso.config.yaml`]);
+    expect(lastLines(run.stdout, 1)).toEqual([`Cấu hình: ${tmp}/a\\u{A}b\\u{1B}[8m/hoso.config.yaml`]);
     expect(run.stdout).not.toContain('\u001B');
   });
 });

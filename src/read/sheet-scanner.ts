@@ -16,14 +16,9 @@ import { fromVni } from '../normalize/legacy.js';
 import { cleanTextTouches } from '../normalize/text.js';
 import { columnIndex, ownString, PlainText, type RawCell, type RawRow } from './types.js';
 import { grown } from '../arrays.js';
+import { Pending, snippet, TokenTooLong, XmlError } from './xml-token.js';
 
-/** Malformed XML: the caller reports it as an InputError 'bad-xml'. */
-export class XmlError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'XmlError';
-  }
-}
+export { TokenTooLong, XmlError } from './xml-token.js';
 
 export type NumberKind = 'date' | 'percent';
 
@@ -100,6 +95,12 @@ abstract class XmlScanner {
   /** Whether fastElement is worth trying at each start tag. */
   protected fast = false;
 
+  /** Where the search for the end of the unfinished token in buf stopped. */
+  private readonly pending = new Pending();
+
+  /** The longest token (tag, comment, CDATA section…) read: see tokenCap. */
+  protected maxToken = tokenCap(0);
+
   protected abstract open(id: number): void;
   protected abstract close(id: number): void;
   /** Raw text inside a capturing element: entities and line ends not yet decoded. */
@@ -109,25 +110,29 @@ abstract class XmlScanner {
   push(chunk: string): void {
     const tail = this.buf;
     if (tail.length > 0) {
-      // The tail is an unfinished tag. Finish it on a short string of its own, then scan the
-      // chunk itself from there on: concatenating would copy every chunk, and a concatenated
-      // string is slower to read character by character.
-      const gt = chunk.indexOf('>');
-      if (gt < 0) {
+      // The tail is an unfinished token. Its end is looked for in the new text alone, from
+      // where the search stopped (see Pending): a token a chunk does not finish is kept, never
+      // read again from its start, so that a tag or comment of any length costs its length once.
+      if (!this.pending.known) {
+        // Too little of it to tell what it is (at most `<!DOCTY`): read again with the chunk.
         this.buf = tail + chunk;
         this.scan(0);
         return;
       }
-      this.buf = tail + chunk.slice(0, gt + 1);
-      this.scan(0);
-      if (this.buf.length > 0) {
-        // Still unfinished (a '>' inside a quoted value, or a comment): read on in one string.
-        this.buf += chunk.slice(gt + 1);
-        this.scan(0);
+      const end = this.pending.end(chunk, 0);
+      if (end < 0) {
+        this.buf = tail + chunk;
+        if (this.buf.length > this.maxToken) throw new TokenTooLong(this.maxToken, this.buf);
         return;
       }
+      // Finished on a short string of its own, then the chunk itself is scanned from there on:
+      // concatenating would copy every chunk, and a concatenated string is slower to read
+      // character by character.
+      this.buf = tail + chunk.slice(0, end);
+      this.scan(0);
+      if (this.buf.length > 0) throw new XmlError(`malformed tag: ${snippet(this.buf)}`);
       this.buf = chunk;
-      this.scan(gt + 1);
+      this.scan(end);
       return;
     }
     this.buf = chunk;
@@ -136,7 +141,8 @@ abstract class XmlScanner {
 
   /** The part has ended: anything unfinished is malformed. */
   finish(): void {
-    this.scan(0);
+    // An unfinished token whose end has been looked for is not read again: it has none.
+    if (this.buf.length === 0 || !this.pending.known) this.scan(0);
     if (this.buf.length > 0) throw new XmlError(`unexpected end of part inside a tag: ${snippet(this.buf)}`);
     if (this.depth > 0) throw new XmlError(`unexpected end of part: <${this.openName(this.depth - 1)}> is not closed`);
     if (!this.rootSeen) throw new XmlError('the part has no root element');
@@ -188,6 +194,11 @@ abstract class XmlScanner {
       }
     }
     this.buf = pos >= n ? '' : buf.slice(pos);
+    // The unfinished token, looked at once, so that the next chunk need not read it again.
+    if (pos < n) {
+      if (this.buf.length > this.maxToken) throw new TokenTooLong(this.maxToken, this.buf);
+      this.pending.start(this.buf);
+    }
   }
 
   private pi(lt: number): number {
@@ -418,9 +429,16 @@ function elementId(buf: string, ls: number, end: number): number {
   }
 }
 
-function snippet(s: string): string {
-  return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+/**
+ * The longest token read, in characters: a tag with its attributes, an end tag, a comment, a
+ * CDATA section, a processing instruction, a DOCTYPE. A real one is far shorter, but for a CDATA
+ * section holding a whole cell (raised with --max-cell-length); past it the part is refused, so
+ * that an unfinished token cannot hold the whole part in memory.
+ */
+export function tokenCap(maxCellChars: number): number {
+  return Math.max(1024 * 1024, rawCap(maxCellChars));
 }
+
 
 // ---------------------------------------------------------------------------------------------
 // Text decoding
@@ -914,6 +932,7 @@ export class SharedStringsScanner extends XmlScanner {
     super();
     this.strings = strings;
     this.cap = rawCap(maxChars);
+    this.maxToken = tokenCap(maxChars);
     this.fast = true;
   }
 
@@ -1020,6 +1039,9 @@ export class SharedStringsReader {
       const ts = i + SI_T.length;
       const te = buf.indexOf(LT, ts);
       if (te < 0 || te + T_SI_END.length > buf.length) {
+        // Text longer than the fast path reads, whatever its end: the scanner reads it, as it
+        // comes. (Kept as the tail, it would be copied again with every chunk.)
+        if (te < 0 && buf.length - ts > maxChars) break;
         // Cut by the chunk's end: the text before it is read, the rest waits for the next chunk
         // (a '<' ends no character, so the decoder holds nothing back).
         this.text(buf, from, i);
@@ -1128,6 +1150,7 @@ export class SheetScanner extends XmlScanner {
     this.date1904 = ctx.date1904;
     this.max = ctx.maxCellChars;
     this.cap = rawCap(ctx.maxCellChars);
+    this.maxToken = tokenCap(ctx.maxCellChars);
     this.fast = true;
   }
 

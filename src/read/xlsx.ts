@@ -22,6 +22,7 @@ import {
   DEFAULT_LIMITS,
   columnIndex,
   InputError,
+  partLimit,
   rowsOfBatches,
   type MergeRange,
   type RawRow,
@@ -360,7 +361,8 @@ async function* partChunks(ctx: Ctx, name: string, entry: yauzl.Entry, pace = RO
   if (ctx.closed) throw closedError(ctx);
   // The zip's directory gives the size up front: a bomb that admits it is refused at once; one
   // that lies is stopped by the count of bytes actually inflated, below.
-  if (entry.uncompressedSize > ctx.limits.maxPartBytes) throw tooLarge(ctx, name);
+  const limit = partLimit(ctx.limits, entry.compressedSize);
+  if (entry.uncompressedSize > limit) throw tooLarge(ctx, name, limit);
   if (isSmall(ctx, entry)) {
     let bytes: Buffer;
     try {
@@ -386,7 +388,7 @@ async function* partChunks(ctx: Ctx, name: string, entry: yauzl.Entry, pace = RO
     for await (const chunk of streams[streams.length - 1] as AsyncIterable<Buffer>) {
       if (chunk.length === 0) continue;
       bytes += chunk.length;
-      if (bytes > ctx.limits.maxPartBytes) throw tooLarge(ctx, name);
+      if (bytes > limit) throw tooLarge(ctx, name, limit);
       yield chunk;
     }
     // As yauzl checks when it inflates: the central directory's size must match.
@@ -436,8 +438,9 @@ async function* partText(ctx: Ctx, name: string, entry: yauzl.Entry): AsyncGener
   if (tail) yield tail;
 }
 
-function tooLarge(ctx: Ctx, name: string): InputError {
-  return new InputError(ctx.file, 'too-large', `${shown(name)} inflates to more than ${ctx.limits.maxPartBytes} bytes`);
+function tooLarge(ctx: Ctx, name: string, limit: number): InputError {
+  const ratio = limit < ctx.limits.maxPartBytes ? `, ${ctx.limits.maxRatio} times its stored size` : '';
+  return new InputError(ctx.file, 'too-large', `${shown(name)} inflates to more than ${limit} bytes${ratio}`);
 }
 
 /** A cell longer than --max-cell-length: refused, since keeping only its start would lose data unsaid. */

@@ -109,16 +109,15 @@ abstract class XmlScanner {
   /** Scans a chunk of decoded text, keeping any unfinished tag for the next. */
   push(chunk: string): void {
     const tail = this.buf;
-    if (tail.length > 0) {
+    if (tail.length === 0 || !this.pending.known) {
+      // Nothing left unfinished, or too little of it to tell what it is (at most `<!DOCTY`),
+      // which is read again with the chunk.
+      this.buf = tail.length === 0 ? chunk : tail + chunk;
+      this.scan(0);
+    } else {
       // The tail is an unfinished token. Its end is looked for in the new text alone, from
       // where the search stopped (see Pending): a token a chunk does not finish is kept, never
       // read again from its start, so that a tag or comment of any length costs its length once.
-      if (!this.pending.known) {
-        // Too little of it to tell what it is (at most `<!DOCTY`): read again with the chunk.
-        this.buf = tail + chunk;
-        this.scan(0);
-        return;
-      }
       const end = this.pending.end(chunk, 0);
       if (end < 0) {
         this.buf = tail + chunk;
@@ -133,10 +132,14 @@ abstract class XmlScanner {
       if (this.buf.length > 0) throw new XmlError(`malformed tag: ${snippet(this.buf)}`);
       this.buf = chunk;
       this.scan(end);
-      return;
     }
-    this.buf = chunk;
-    this.scan(0);
+    if (this.buf.length > 0) this.carry();
+  }
+
+  /** The unfinished token left in buf, looked at once, so that the next chunk need not read it again. */
+  private carry(): void {
+    if (this.buf.length > this.maxToken) throw new TokenTooLong(this.maxToken, this.buf);
+    this.pending.start(this.buf);
   }
 
   /** The part has ended: anything unfinished is malformed. */
@@ -194,11 +197,6 @@ abstract class XmlScanner {
       }
     }
     this.buf = pos >= n ? '' : buf.slice(pos);
-    // The unfinished token, looked at once, so that the next chunk need not read it again.
-    if (pos < n) {
-      if (this.buf.length > this.maxToken) throw new TokenTooLong(this.maxToken, this.buf);
-      this.pending.start(this.buf);
-    }
   }
 
   private pi(lt: number): number {

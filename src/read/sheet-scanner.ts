@@ -428,15 +428,15 @@ function elementId(buf: string, ls: number, end: number): number {
 }
 
 /**
- * The longest token read, in characters: a tag with its attributes, an end tag, a comment, a
- * CDATA section, a processing instruction, a DOCTYPE. A real one is far shorter, but for a CDATA
- * section holding a whole cell (raised with --max-cell-length); past it the part is refused, so
- * that an unfinished token cannot hold the whole part in memory.
+ * The longest token carried from one chunk to the next, in characters: a tag with its
+ * attributes, an end tag, a comment, a CDATA section, a processing instruction, a DOCTYPE. Real
+ * ones are far shorter; a CDATA section holding a whole cell may be as long as the cell's raw
+ * text, so --max-cell-length raises it. Past it the part is refused: an unfinished token cannot
+ * hold the whole part in memory.
  */
 export function tokenCap(maxCellChars: number): number {
   return Math.max(1024 * 1024, rawCap(maxCellChars));
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Text decoding

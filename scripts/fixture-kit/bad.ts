@@ -57,7 +57,7 @@ export function oleFile(streams: string[]): Buffer {
 // ---------------------------------------------------------------------------------------------
 // Zip bombs: a valid workbook whose one sheet inflates to gigabytes.
 
-const WORKBOOK_PARTS: ZipPart[] = [
+export const WORKBOOK_PARTS: ZipPart[] = [
   {
     name: '[Content_Types].xml',
     data: Buffer.from(
@@ -84,13 +84,13 @@ const WORKBOOK_PARTS: ZipPart[] = [
   },
 ];
 
-const SHEET_HEAD =
+export const SHEET_HEAD =
   '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
   '<row r="1"><c r="A1" t="inlineStr"><is><t>STT</t></is></c><c r="B1" t="inlineStr"><is><t>Họ và tên</t></is></c><c r="C1" t="inlineStr"><is><t>Đối tượng</t></is></c><c r="D1" t="inlineStr"><is><t>Đơn vị công tác</t></is></c></row>';
 const SHEET_TAIL = '</sheetData></worksheet>';
 
 /** Deflates head + repeat × count + tail without holding the inflated text. */
-async function deflateRepeated(head: string, repeat: string, count: number, tail: string): Promise<{ deflated: Buffer; size: number }> {
+export async function deflateRepeated(head: string, repeat: string, count: number, tail: string): Promise<{ deflated: Buffer; size: number }> {
   const deflate = zlib.createDeflateRaw({ level: 9 });
   const out: Buffer[] = [];
   deflate.on('data', (b: Buffer) => out.push(b));

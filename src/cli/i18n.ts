@@ -33,6 +33,10 @@ const INPUT: Record<string, { vi: string; en: string }> = {
     en: 'the .xlsx holds one of its parts twice, so Excel and hoso could read different copies: open it in Excel, "Save As" a new file and check that one, or ask for the file again',
   },
   'bad-xml': { vi: 'nội dung trang tính bị hỏng', en: 'a sheet’s content is damaged' },
+  'token-too-long': {
+    vi: 'nội dung tệp có một thẻ, chú thích hoặc đoạn XML dài bất thường: tệp bị hỏng hoặc được làm ra để treo chương trình đọc (--max-cell-length nâng giới hạn)',
+    en: 'the file holds an abnormally long XML tag, comment or section: it is damaged, or made to hang a reader (--max-cell-length raises the limit)',
+  },
   'no-header': {
     vi: 'không trang tính nào có dòng tiêu đề cột của danh sách đề nghị (cần ít nhất cột «Họ và tên / Tên tập thể» và một cột khác như «Đơn vị», «Đối tượng»)',
     en: 'no sheet has the header row of a nomination list (at least "Họ và tên / Tên tập thể" and one more known column such as "Đơn vị" or "Đối tượng")',

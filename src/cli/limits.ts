@@ -26,6 +26,10 @@ function count(option: string) {
   };
 }
 
+function mib(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${bytes / 1024 ** 3}G` : `${bytes / 1024 ** 2}M`;
+}
+
 export interface LimitOptions {
   maxPartSize?: number;
   maxRows?: number;
@@ -34,14 +38,19 @@ export interface LimitOptions {
 
 export function addLimitOptions(cmd: Command): Command {
   return cmd
-    .option('--max-part-size <size>', `largest uncompressed part of an .xlsx (default ${DEFAULT_LIMITS.maxPartBytes / 1024 ** 2}M)`, size('--max-part-size'))
+    .option(
+      '--max-part-size <size>',
+      `largest uncompressed part of an .xlsx (default ${mib(DEFAULT_LIMITS.ratioFloorBytes)}, or up to ${mib(DEFAULT_LIMITS.maxPartBytes)} at most ${DEFAULT_LIMITS.maxRatio} times its compressed size)`,
+      size('--max-part-size'),
+    )
     .option('--max-rows <n>', `most rows read from one sheet or CSV (default ${DEFAULT_LIMITS.maxRows})`, count('--max-rows'))
     .option('--max-cell-length <n>', `longest cell text in characters (default ${DEFAULT_LIMITS.maxCellChars})`, count('--max-cell-length'));
 }
 
 export function limitsOf(opts: LimitOptions): Partial<ReadLimits> {
   const out: Partial<ReadLimits> = {};
-  if (opts.maxPartSize !== undefined) out.maxPartBytes = opts.maxPartSize;
+  // A size given is the cap, with no ratio: the way to read a part the defaults take for a bomb.
+  if (opts.maxPartSize !== undefined) out.maxPartBytes = out.ratioFloorBytes = opts.maxPartSize;
   if (opts.maxRows !== undefined) out.maxRows = opts.maxRows;
   if (opts.maxCellLength !== undefined) out.maxCellChars = opts.maxCellLength;
   return out;

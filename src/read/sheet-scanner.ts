@@ -16,14 +16,9 @@ import { fromVni } from '../normalize/legacy.js';
 import { cleanTextTouches } from '../normalize/text.js';
 import { columnIndex, ownString, PlainText, type RawCell, type RawRow } from './types.js';
 import { grown } from '../arrays.js';
+import { Pending, snippet, TokenTooLong, XmlError } from './xml-token.js';
 
-/** Malformed XML: the caller reports it as an InputError 'bad-xml'. */
-export class XmlError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'XmlError';
-  }
-}
+export { TokenTooLong, XmlError } from './xml-token.js';
 
 export type NumberKind = 'date' | 'percent';
 
@@ -100,6 +95,12 @@ abstract class XmlScanner {
   /** Whether fastElement is worth trying at each start tag. */
   protected fast = false;
 
+  /** Where the search for the end of the unfinished token in buf stopped. */
+  private readonly pending = new Pending();
+
+  /** The longest token (tag, comment, CDATA section…) read: see tokenCap. */
+  protected maxToken = tokenCap(0);
+
   protected abstract open(id: number): void;
   protected abstract close(id: number): void;
   /** Raw text inside a capturing element: entities and line ends not yet decoded. */
@@ -108,35 +109,43 @@ abstract class XmlScanner {
   /** Scans a chunk of decoded text, keeping any unfinished tag for the next. */
   push(chunk: string): void {
     const tail = this.buf;
-    if (tail.length > 0) {
-      // The tail is an unfinished tag. Finish it on a short string of its own, then scan the
-      // chunk itself from there on: concatenating would copy every chunk, and a concatenated
-      // string is slower to read character by character.
-      const gt = chunk.indexOf('>');
-      if (gt < 0) {
-        this.buf = tail + chunk;
-        this.scan(0);
-        return;
-      }
-      this.buf = tail + chunk.slice(0, gt + 1);
+    if (tail.length === 0 || !this.pending.known) {
+      // Nothing left unfinished, or too little of it to tell what it is (at most `<!DOCTY`),
+      // which is read again with the chunk.
+      this.buf = tail.length === 0 ? chunk : tail + chunk;
       this.scan(0);
-      if (this.buf.length > 0) {
-        // Still unfinished (a '>' inside a quoted value, or a comment): read on in one string.
-        this.buf += chunk.slice(gt + 1);
-        this.scan(0);
+    } else {
+      // The tail is an unfinished token. Its end is looked for in the new text alone, from
+      // where the search stopped (see Pending): a token a chunk does not finish is kept, never
+      // read again from its start, so that a tag or comment of any length costs its length once.
+      const end = this.pending.end(chunk, 0);
+      if (end < 0) {
+        this.buf = tail + chunk;
+        if (this.buf.length > this.maxToken) throw new TokenTooLong(this.maxToken, this.buf);
         return;
       }
+      // Finished on a short string of its own, then the chunk itself is scanned from there on:
+      // concatenating would copy every chunk, and a concatenated string is slower to read
+      // character by character.
+      this.buf = tail + chunk.slice(0, end);
+      this.scan(0);
+      if (this.buf.length > 0) throw new XmlError(`malformed tag: ${snippet(this.buf)}`);
       this.buf = chunk;
-      this.scan(gt + 1);
-      return;
+      this.scan(end);
     }
-    this.buf = chunk;
-    this.scan(0);
+    if (this.buf.length > 0) this.carry();
+  }
+
+  /** The unfinished token left in buf, looked at once, so that the next chunk need not read it again. */
+  private carry(): void {
+    if (this.buf.length > this.maxToken) throw new TokenTooLong(this.maxToken, this.buf);
+    this.pending.start(this.buf);
   }
 
   /** The part has ended: anything unfinished is malformed. */
   finish(): void {
-    this.scan(0);
+    // An unfinished token whose end has been looked for is not read again: it has none.
+    if (this.buf.length === 0 || !this.pending.known) this.scan(0);
     if (this.buf.length > 0) throw new XmlError(`unexpected end of part inside a tag: ${snippet(this.buf)}`);
     if (this.depth > 0) throw new XmlError(`unexpected end of part: <${this.openName(this.depth - 1)}> is not closed`);
     if (!this.rootSeen) throw new XmlError('the part has no root element');
@@ -418,8 +427,15 @@ function elementId(buf: string, ls: number, end: number): number {
   }
 }
 
-function snippet(s: string): string {
-  return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+/**
+ * The longest token carried from one chunk to the next, in characters: a tag with its
+ * attributes, an end tag, a comment, a CDATA section, a processing instruction, a DOCTYPE. Real
+ * ones are far shorter; a CDATA section holding a whole cell may be as long as the cell's raw
+ * text, so --max-cell-length raises it. Past it the part is refused: an unfinished token cannot
+ * hold the whole part in memory.
+ */
+export function tokenCap(maxCellChars: number): number {
+  return Math.max(1024 * 1024, rawCap(maxCellChars));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -914,6 +930,7 @@ export class SharedStringsScanner extends XmlScanner {
     super();
     this.strings = strings;
     this.cap = rawCap(maxChars);
+    this.maxToken = tokenCap(maxChars);
     this.fast = true;
   }
 
@@ -1020,6 +1037,9 @@ export class SharedStringsReader {
       const ts = i + SI_T.length;
       const te = buf.indexOf(LT, ts);
       if (te < 0 || te + T_SI_END.length > buf.length) {
+        // Text longer than the fast path reads, whatever its end: the scanner reads it, as it
+        // comes. (Kept as the tail, it would be copied again with every chunk.)
+        if (te < 0 && buf.length - ts > maxChars) break;
         // Cut by the chunk's end: the text before it is read, the rest waits for the next chunk
         // (a '<' ends no character, so the decoder holds nothing back).
         this.text(buf, from, i);
@@ -1128,6 +1148,7 @@ export class SheetScanner extends XmlScanner {
     this.date1904 = ctx.date1904;
     this.max = ctx.maxCellChars;
     this.cap = rawCap(ctx.maxCellChars);
+    this.maxToken = tokenCap(ctx.maxCellChars);
     this.fast = true;
   }
 

@@ -127,8 +127,15 @@ export function technical(err: unknown): string {
 }
 
 export interface ReadLimits {
-  /** Largest uncompressed size of one part of the zip, in bytes. */
+  /** Largest uncompressed size of one part of the zip, in bytes, whatever its stored size. */
   maxPartBytes: number;
+  /**
+   * Past this many bytes uncompressed, a part may inflate to at most maxRatio times its stored
+   * size (partLimit). Real parts inflate 3–25 times (text, Excel's sheet XML); a zip bomb a
+   * thousand.
+   */
+  ratioFloorBytes: number;
+  maxRatio: number;
   /** Longest cell text kept, in characters (Excel's own limit is 32,767). */
   maxCellChars: number;
   /** Most rows read from one sheet. */
@@ -136,15 +143,26 @@ export interface ReadLimits {
 }
 
 /**
- * Far above any real dossier (a 100,000-row sheet is about 30 MB of XML), low enough that a zip
- * bomb is refused within seconds and in bounded memory. The CLI's --max-part-size, --max-rows
- * and --max-cell-length raise them.
+ * Above any dossier Excel can save: 1,048,576 rows with a unique summary each make a sheet of
+ * about 800 MB of XML and shared strings of 320 MB, inflated 3–25 times their stored size. A
+ * zip bomb inflates a thousand times, and is refused at the floor (256 MB) within seconds; one
+ * that keeps under the ratio must be a hundredth of what it inflates to, and is still refused
+ * at 2 GiB, in bounded memory (the shared strings, the one part held, are kept one byte a
+ * character). The CLI's --max-part-size (a plain cap in place of the floor, ratio and cap),
+ * --max-rows and --max-cell-length change them.
  */
 export const DEFAULT_LIMITS: ReadLimits = {
-  maxPartBytes: 256 * 1024 ** 2,
+  maxPartBytes: 2 * 1024 ** 3,
+  ratioFloorBytes: 256 * 1024 ** 2,
+  maxRatio: 100,
   maxCellChars: 32_767,
   maxRows: 2_000_000,
 };
+
+/** The most a part stored in storedBytes (which lie within the file) may inflate to. */
+export function partLimit(limits: ReadLimits, storedBytes: number): number {
+  return Math.min(limits.maxPartBytes, Math.max(limits.ratioFloorBytes, limits.maxRatio * storedBytes));
+}
 
 /** The rows of a source's batches, one by one. */
 export async function* rowsOfBatches(batches: AsyncIterable<RawRow[]>): AsyncGenerator<RawRow> {

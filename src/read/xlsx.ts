@@ -17,12 +17,14 @@ import yauzl from 'yauzl';
 import { OLE_SIGNATURE, oleError } from './ole.js';
 import { checkUnicodePath, entryKey, Once, partKey } from './opc.js';
 import { shown } from '../printable.js';
-import { encodingOf, SharedStrings, SharedStringsReader, SharedStringsScanner, SheetScanner, XmlError, type NumberKind } from './sheet-scanner.js';
+import { encodingOf, SharedStrings, SharedStringsReader, SharedStringsScanner, SheetScanner, tokenCap, type NumberKind } from './sheet-scanner.js';
+import { TokenGuard, TokenTooLong, XmlError } from './xml-token.js';
 import {
   DEFAULT_LIMITS,
   columnIndex,
   InputError,
   inputErrorOf,
+  partLimit,
   rowsOfBatches,
   type MergeRange,
   type RawRow,
@@ -361,7 +363,8 @@ async function* partChunks(ctx: Ctx, name: string, entry: yauzl.Entry, pace = RO
   if (ctx.closed) throw closedError(ctx);
   // The zip's directory gives the size up front: a bomb that admits it is refused at once; one
   // that lies is stopped by the count of bytes actually inflated, below.
-  if (entry.uncompressedSize > ctx.limits.maxPartBytes) throw tooLarge(ctx, name);
+  const limit = partLimit(ctx.limits, entry.compressedSize);
+  if (entry.uncompressedSize > limit) throw tooLarge(ctx, name, limit);
   if (isSmall(ctx, entry)) {
     let bytes: Buffer;
     try {
@@ -387,7 +390,7 @@ async function* partChunks(ctx: Ctx, name: string, entry: yauzl.Entry, pace = RO
     for await (const chunk of streams[streams.length - 1] as AsyncIterable<Buffer>) {
       if (chunk.length === 0) continue;
       bytes += chunk.length;
-      if (bytes > ctx.limits.maxPartBytes) throw tooLarge(ctx, name);
+      if (bytes > limit) throw tooLarge(ctx, name, limit);
       yield chunk;
     }
     // As yauzl checks when it inflates: the central directory's size must match.
@@ -437,8 +440,9 @@ async function* partText(ctx: Ctx, name: string, entry: yauzl.Entry): AsyncGener
   if (tail) yield tail;
 }
 
-function tooLarge(ctx: Ctx, name: string): InputError {
-  return new InputError(ctx.file, 'too-large', `${shown(name)} inflates to more than ${ctx.limits.maxPartBytes} bytes`);
+function tooLarge(ctx: Ctx, name: string, limit: number): InputError {
+  const ratio = limit < ctx.limits.maxPartBytes ? `, ${ctx.limits.maxRatio} times its stored size` : '';
+  return new InputError(ctx.file, 'too-large', `${shown(name)} inflates to more than ${limit} bytes${ratio}`);
 }
 
 /** A cell longer than --max-cell-length: refused, since keeping only its start would lose data unsaid. */
@@ -466,6 +470,7 @@ interface XmlHandler<T> {
 /** Feeds a part through saxes, yielding whatever the handler completed after each chunk. */
 async function* parsePart<T>(ctx: Ctx, name: string, entry: yauzl.Entry, handler: XmlHandler<T>): AsyncGenerator<T> {
   const parser = new SaxesParser({ fileName: shown(name) });
+  const guard = new TokenGuard(tokenCap(ctx.limits.maxCellChars));
   parser.on('opentag', (tag) => handler.open(localName(tag.name), tag.attributes as Attrs));
   parser.on('closetag', (tag) => handler.close(localName(tag.name)));
   parser.on('text', (t) => handler.text(t));
@@ -473,10 +478,14 @@ async function* parsePart<T>(ctx: Ctx, name: string, entry: yauzl.Entry, handler
   const write = (text: string | null) => {
     try {
       if (text === null) parser.close();
-      else parser.write(text);
+      else {
+        guard.push(text);
+        parser.write(text);
+      }
     } catch (err) {
       // What a handler refuses (a duplicate) is said as it is, not as damaged XML.
       if (err instanceof InputError) throw err;
+      if (err instanceof TokenTooLong) throw xmlInputError(ctx, name, err);
       throw inputErrorOf(ctx.file, 'bad-xml', err);
     }
   };
@@ -655,9 +664,14 @@ function scanned(ctx: Ctx, partPath: string, step: () => void): void {
   try {
     step();
   } catch (err) {
-    if (err instanceof XmlError) throw new InputError(ctx.file, 'bad-xml', `${shown(partPath)}: ${err.message}`);
+    if (err instanceof XmlError) throw xmlInputError(ctx, partPath, err);
     throw err;
   }
+}
+
+/** Malformed XML as the InputError 'bad-xml'; a token past its cap as 'token-too-long'. */
+function xmlInputError(ctx: Ctx, partPath: string, err: XmlError): InputError {
+  return new InputError(ctx.file, err instanceof TokenTooLong ? 'token-too-long' : 'bad-xml', `${shown(partPath)}: ${err.message}`);
 }
 
 async function readStyles(ctx: Ctx, partPath: string): Promise<(NumberKind | undefined)[]> {
@@ -772,7 +786,12 @@ const MERGE_NEEDLE = 'mergeCell';
  * the part being read beside it, and at this pace it ends with the shared strings (1M rows).
  */
 const MERGES_PACE: Pace = { chunkSize: 2 * 1024 * 1024, ahead: 2 * 1024 * 1024 };
-const MERGE_REF = /<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref\s*=\s*["']([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?["']/g;
+/**
+ * Bounded everywhere, so that each '<' costs at most a tag's length, and never past the next '<':
+ * with `[^>]*?` a comment of `<mergeCell ` and no '>' cost, at each one, the rest of the chunk
+ * (184 s for a 6 KB file).
+ */
+const MERGE_REF = /<(?:[\w.-]{1,64}:)?mergeCell\s[^<>]{0,256}?\bref\s*=\s*["']([A-Z]{1,3})(\d{1,7})(?::([A-Z]{1,3})(\d{1,7}))?["']/g;
 /** More merged ranges than any real dossier has: past it the rest are not kept. */
 const MAX_MERGES = 100_000;
 /** What a chunk boundary may cut of a <mergeCell …/> tag. */

@@ -68,6 +68,8 @@ describe('zip bombs and limits: refused within seconds, naming the limit', () =>
       const run = await hoso(['check', bad(file)]);
       expect(run.code).toBe(2);
       expect(oneLine(run.stderr)).toMatch(/vượt giới hạn kích thước \(--max-part-size; có thể là tệp «bom nén»\)/);
+      // At the floor: a bomb inflates a thousand times its size, past the ratio allowed beyond it.
+      expect(run.stderr).toMatch(/inflates to more than 268435456 bytes, 100 times its stored size/);
       expect(Date.now() - start).toBeLessThan(10_000);
     });
   }

@@ -12,7 +12,7 @@ import { OutputError, PackError, UsageError } from '../errors.js';
 import { FORMAT_NAMES } from '../format/names.js';
 import { describeInputError, langOf, localeLang, t } from './i18n.js';
 import { localizeHelp } from './help-text.js';
-import { usageLine } from './usage-errors.js';
+import { didYouMean, usageLine } from './usage-errors.js';
 import { addLimitOptions, limitsOf, type LimitOptions } from './limits.js';
 import { progressBar } from './progress.js';
 import { JOBS_HELP, jobsInForce, parseJobs } from './jobs.js';
@@ -225,7 +225,11 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       const { ruleSet, lang } = await setup(opts);
       const { explainRule } = await import('./explain.js');
       const text = explainRule(ruleSet, id, lang);
-      if (!text) throw new UsageError(`không có quy tắc, hồ sơ định mức hay lĩnh vực «${id}»`, `no rule, profile or field "${id}"`);
+      if (!text) {
+        const { explainIds, nearest } = await import('./suggest.js');
+        const near = nearest(id, explainIds(ruleSet));
+        throw new UsageError(`không có quy tắc, hồ sơ định mức hay lĩnh vực «${id}»${didYouMean(near, 'vi')}`, `no rule, profile or field "${id}"${didYouMean(near, 'en')}`);
+      }
       process.stdout.write(text);
     });
   return localizeHelp(program, lang);

@@ -33,7 +33,8 @@ const SUGGESTION = /\n\(Did you mean (?:one of )?(.*)\?\)$/s;
 
 const quote = (s: string, lang: Lang) => (lang === 'vi' ? `«${s}»` : `"${s}"`);
 
-function didYouMean(candidates: string[], lang: Lang): string {
+/** ". Có phải ý bạn là «a» hoặc «b»?" / " (did you mean "a" or "b"?)", or nothing without candidates. */
+export function didYouMean(candidates: string[], lang: Lang): string {
   if (!candidates.length) return '';
   const names = candidates.map((c) => quote(c, lang)).join(lang === 'vi' ? ' hoặc ' : ' or ');
   return lang === 'vi' ? `. Có phải ý bạn là ${names}?` : ` (did you mean ${names}?)`;

@@ -106,3 +106,23 @@ export function cacheText(key: keyof typeof CACHE, lang: Lang, file: string, det
 export function t(key: keyof typeof CLI_TEXT, lang: Lang): string {
   return CLI_TEXT[key][lang];
 }
+
+/** The language the environment asks for: English when LC_ALL, else LC_MESSAGES, else LANG names it (en, en_US.UTF-8); Vietnamese otherwise. */
+export function localeLang(env: NodeJS.ProcessEnv = process.env): Lang {
+  // The first one set decides, as for every program that reads the locale (POSIX order).
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^en(?![a-z])/i.test(locale) ? 'en' : 'vi';
+}
+
+/**
+ * The language of the command line's own texts, known before commander parses (its help and its
+ * errors are written while it parses): the last `--lang vi|en` (or `--lang=…`), else the locale's.
+ */
+export function langOf(argv: string[], env: NodeJS.ProcessEnv = process.env): Lang {
+  let asked: string | undefined;
+  argv.forEach((a, i) => {
+    if (a === '--lang') asked = argv[i + 1];
+    else if (a.startsWith('--lang=')) asked = a.slice('--lang='.length);
+  });
+  return asked === 'en' || asked === 'vi' ? asked : localeLang(env);
+}

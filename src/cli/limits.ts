@@ -26,7 +26,8 @@ function count(option: string) {
   };
 }
 
-function mib(bytes: number): string {
+/** A size as the help says it: 800M, 2G. */
+export function mib(bytes: number): string {
   return bytes >= 1024 ** 3 ? `${bytes / 1024 ** 3}G` : `${bytes / 1024 ** 2}M`;
 }
 

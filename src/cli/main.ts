@@ -10,14 +10,16 @@ import type { RuleSet } from '../rules/load.js';
 import type { Lang, Severity } from '../engine/types.js';
 import { OutputError, PackError, UsageError } from '../errors.js';
 import { FORMAT_NAMES } from '../format/names.js';
-import { describeInputError, t } from './i18n.js';
+import { describeInputError, langOf, localeLang, t } from './i18n.js';
+import { localizeHelp } from './help-text.js';
+import { didYouMean, usageLine } from './usage-errors.js';
 import { addLimitOptions, limitsOf, type LimitOptions } from './limits.js';
 import { progressBar } from './progress.js';
 import { JOBS_HELP, jobsInForce, parseJobs } from './jobs.js';
 import { DEFAULT_CACHE, type CacheOptions } from './cache-options.js';
 import { VERSION } from '../version.js';
 import { printable } from '../printable.js';
-import { commanderLine, debugLines, debugTrace, warn } from './say.js';
+import { debugLines, debugTrace, warn } from './say.js';
 import type { InputError } from '../read/types.js';
 
 /** An input that could not be checked: its line, and with --debug the technical detail under it. */
@@ -37,11 +39,6 @@ interface Common {
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
-function langOf(opts: { lang?: string }): Lang {
-  const fromArgv = process.argv.includes('--lang') ? process.argv[process.argv.indexOf('--lang') + 1] : undefined;
-  return (opts.lang ?? fromArgv) === 'en' ? 'en' : 'vi';
-}
-
 /** Rule packs and settings in force: bundled packs, the config's, then --rules. */
 async function setup(opts: Common) {
   const { bundledRulesDir, expandPackPaths, loadRuleSet } = await import('../rules/load.js');
@@ -52,7 +49,7 @@ async function setup(opts: Common) {
   const files = expandPackPaths([...(useDefault ? [bundledRulesDir()] : []), ...(config?.rules ?? []), ...(opts.rules ?? [])]);
   const ruleSet = loadRuleSet(files);
   const profiles = [...new Set([...(config?.profiles ?? []), ...(opts.profile ?? [])])];
-  const lang: Lang = opts.lang ?? config?.lang ?? 'vi';
+  const lang: Lang = opts.lang ?? config?.lang ?? localeLang();
   const profileMap = config && { base: config.base, map: config['profiles-for'] };
   // The config in force, named in the reports: one found in a parent folder may turn rules off.
   const shown = configFile ? pathLabel(configFile) : undefined;
@@ -77,12 +74,14 @@ function addCommon(cmd: Command): Command {
     .option('--debug', 'show stack traces of internal errors');
 }
 
-export function buildProgram(): Command {
+/** The command line, its help in `lang` (help-text.ts holds the Vietnamese). */
+export function buildProgram(lang: Lang = 'vi'): Command {
   const program = new Command('hoso')
-    .description('Kiểm tra hồ sơ đề nghị điển hình tiên tiến theo bộ quy tắc / Rule-checks nomination dossiers for advanced exemplars')
+    .description('Rule-checks nomination dossiers for advanced exemplars')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(commanderLine(s)) });
+    // Commander's errors are said again in the user's language by main() (usage-errors.ts).
+    .configureOutput({ outputError: () => {} });
 
   addLimitOptions(addCommon(program.command('check').argument('[paths...]', '.xlsx/.csv files or folders')))
     .description('check dossiers and print findings')
@@ -214,7 +213,7 @@ export function buildProgram(): Command {
     .description('validate rule packs (with the bundled packs they extend)')
     .action(async (files: string[], opts: Common) => {
       const { bundledRulesDir, expandPackPaths, loadRuleSet } = await import('../rules/load.js');
-      const lang = opts.lang ?? 'vi';
+      const lang = opts.lang ?? localeLang();
       const packs = expandPackPaths([...(opts.defaultRules ? [bundledRulesDir()] : []), ...files]);
       const ruleSet: RuleSet = loadRuleSet([...new Set(packs)]);
       const own = ruleSet.rules.filter((r) => expandPackPaths(files).includes(r.file)).length;
@@ -226,21 +225,27 @@ export function buildProgram(): Command {
       const { ruleSet, lang } = await setup(opts);
       const { explainRule } = await import('./explain.js');
       const text = explainRule(ruleSet, id, lang);
-      if (!text) throw new UsageError(`không có quy tắc, hồ sơ định mức hay lĩnh vực «${id}»`, `no rule, profile or field "${id}"`);
+      if (!text) {
+        const { explainIds, nearest } = await import('./suggest.js');
+        const near = nearest(id, explainIds(ruleSet));
+        throw new UsageError(`không có quy tắc, hồ sơ định mức hay lĩnh vực «${id}»${didYouMean(near, 'vi')}`, `no rule, profile or field "${id}"${didYouMean(near, 'en')}`);
+      }
       process.stdout.write(text);
     });
-  return program;
+  return localizeHelp(program, lang);
 }
 
 export async function main(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug');
-  const lang = langOf({});
+  const lang = langOf(argv);
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram(lang).parseAsync(argv);
   } catch (e) {
     if (e instanceof CommanderError) {
-      // Help and version exit 0; a usage mistake (already printed by commander) exits 2.
+      // Help and version exit 0; a usage mistake exits 2 with one line in the user's language.
       process.exitCode = e.exitCode === 0 ? 0 : 2;
+      const line = usageLine(e, lang);
+      if (line) warn(line);
       return;
     }
     process.exitCode = 2;

@@ -10,15 +10,6 @@ export function warn(line: string): void {
   process.stderr.write(`hoso: ${printable(line)}\n`);
 }
 
-/**
- * Commander's own errors quote the argument given (a file name a shell's `*` expanded, say): made
- * printable as our lines are, its "(Did you mean …?)" kept on a line of its own.
- */
-export function commanderLine(s: string): string {
-  const end = s.endsWith('\n') ? '\n' : '';
-  return s.slice(0, s.length - end.length).split(/\n(?=\(Did you mean )/).map(printable).join('\n') + end;
-}
-
 /** An internal error's stack for --debug: its message (which may quote an input) printable, then hoso's own frames. */
 export function debugTrace(e: unknown): string {
   if (!(e instanceof Error)) return printable(String(e));

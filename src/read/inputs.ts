@@ -1,7 +1,8 @@
 /**
  * The files a run checks, found under the paths given. A verdict covers everything given, so every
  * file met is checked, refused with a reason (exit 2), or named in a note (an info finding); only
- * hidden files and folders (dot-names) and hoso's own config are passed over in silence. Each file is checked once,
+ * hidden files and folders (dot-names), hoso's own config and what an ignore pattern matches (counted)
+ * are passed over in silence. Each file is checked once,
  * under the first path that reached it, however many paths, links or hard links lead to it.
  */
 import { lstatSync, readdirSync, realpathSync, statSync, type BigIntStats } from 'node:fs';

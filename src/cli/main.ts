@@ -21,6 +21,8 @@ import { VERSION } from '../version.js';
 import { printable } from '../printable.js';
 import { debugLines, debugTrace, warn } from './say.js';
 import type { InputError } from '../read/types.js';
+import { addConventions, type ConventionOptions } from './conventions.js';
+import { colorWanted } from './color.js';
 
 /** An input that could not be checked: its line, and with --debug the technical detail under it. */
 function sayInputError(e: InputError, lang: Lang, debug?: boolean): void {
@@ -40,7 +42,7 @@ interface Common {
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 /** Rule packs and settings in force: bundled packs, the config's, then --rules. */
-async function setup(opts: Common) {
+async function setup(opts: Common & ConventionOptions) {
   const { bundledRulesDir, expandPackPaths, loadRuleSet } = await import('../rules/load.js');
   const { findConfig, loadConfig, pathLabel } = await import('./config.js');
   const configFile = opts.config ?? findConfig(process.cwd());
@@ -53,15 +55,17 @@ async function setup(opts: Common) {
   const profileMap = config && { base: config.base, map: config['profiles-for'] };
   // The config in force, named in the reports: one found in a parent folder may turn rules off.
   const shown = configFile ? pathLabel(configFile) : undefined;
-  return { ruleSet, packFiles: files, profiles, profileMap, lang, severity: (config?.severity ?? {}) as Record<string, Severity | 'off'>, config: shown };
+  // The config's ignore patterns are relative to its folder, --ignore-pattern's to the current one.
+  const ignores = [...(config ? [{ base: config.base, patterns: config.ignores }] : []), { base: process.cwd(), patterns: opts.ignorePattern ?? [] }];
+  return { ignores, ruleSet, packFiles: files, profiles, profileMap, lang, severity: (config?.severity ?? {}) as Record<string, Severity | 'off'>, config: shown };
 }
 
 /** What the engine needs from the settings in force and the options `check` and `report` share. */
 function engineOptions(settings: Awaited<ReturnType<typeof setup>>, opts: LimitOptions & { jobs?: number }) {
-  const { ruleSet, packFiles, profiles, profileMap, lang, severity } = settings;
+  const { ruleSet, packFiles, profiles, profileMap, lang, severity, ignores } = settings;
   const { jobs, auto, note } = jobsInForce(opts.jobs, lang);
   if (note) warn(note);
-  return { ruleSet, packFiles, profiles, profileMap, lang, severity, jobs, jobsAuto: auto, limits: limitsOf(opts), onProgress: progressBar(lang) };
+  return { ignores, ruleSet, packFiles, profiles, profileMap, lang, severity, jobs, jobsAuto: auto, limits: limitsOf(opts), onProgress: progressBar(lang) };
 }
 
 function addCommon(cmd: Command): Command {
@@ -78,7 +82,7 @@ function addCommon(cmd: Command): Command {
 export function buildProgram(lang: Lang = 'vi'): Command {
   const program = new Command('hoso')
     .description('Rule-checks nomination dossiers for advanced exemplars')
-    .version(VERSION)
+    .version(VERSION, '-v, --version')
     .exitOverride()
     // Commander's errors are said again in the user's language by main() (usage-errors.ts).
     .configureOutput({ outputError: () => {} });
@@ -101,9 +105,11 @@ export function buildProgram(lang: Lang = 'vi'): Command {
     .option('--cache', 'skip files whose content, rules and profiles did not change since the last run')
     .option('--cache-location <file>', `where the cache is kept (default: ${DEFAULT_CACHE})`)
     .option('--print-config', 'print the config file, rule packs, profiles and severity overrides in force, and check nothing')
-    .action(async (paths: string[], opts: Common & LimitOptions & CacheOptions & { format?: string[]; outputFile?: string[]; maxWarnings?: number; quiet?: boolean; jobs?: number; printConfig?: boolean }) => {
+    .action(async (given: string[], opts: Common & LimitOptions & CacheOptions & ConventionOptions & { format?: string[]; outputFile?: string[]; maxWarnings?: number; quiet?: boolean; jobs?: number; printConfig?: boolean }) => {
       const { exitOnInterrupt, InputGuard, writeAtomic, writeStdout } = await import('./output.js');
       exitOnInterrupt();
+      const stdin = opts.printConfig ? undefined : await (await import('./stdin.js')).stdinInput(given, opts, limitsOf(opts));
+      const paths = stdin?.paths ?? given;
       if (!opts.printConfig && paths.length === 0) throw new UsageError('thiếu tệp hoặc thư mục cần kiểm tra', 'no file or folder to check was given');
       const settings = await setup(opts);
       const { ruleSet, packFiles, profiles, profileMap, lang, severity, config } = settings;
@@ -122,17 +128,19 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       const inputs = new InputGuard(paths);
       for (const o of outputs) if (o.file) inputs.assertNot(o.file);
       const cache = caching?.openCache(opts, inputs, VERSION, { packFiles, profiles, profileMap, severity, lang, limits: limitsOf(opts) }, warn);
-      const result = await checkPaths(paths, { cache: cache?.cache, ...engineOptions(settings, opts) });
-      if (opts.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
+      const checked = await checkPaths(paths, { cache: cache?.cache, ...engineOptions(settings, opts) });
+      if (opts.quiet) checked.findings = checked.findings.filter((f) => f.severity === 'error');
+      // Standard input's findings are named as the user knows it; the annotated copy is made from its temporary file.
+      const result = stdin ? stdin.relabel(checked) : checked;
       for (const o of outputs) {
-        const pieces = (await formatters[o.format]())(result, { lang, color: !o.file && Boolean(process.stdout.isTTY), ruleSet, profiles, severity, config });
+        const pieces = (await formatters[o.format]())(result, { lang, color: !o.file && colorWanted(opts.color, Boolean(process.stdout.isTTY)), ruleSet, profiles, severity, config });
         if (o.file) writeAtomic(o.file, pieces);
         else await writeStdout(pieces);
       }
       for (const e of result.inputErrors) sayInputError(e, lang, opts.debug);
       const annotateDir = (opts as { annotate?: string }).annotate;
       const annotated = annotateDir
-        ? await (await import('../report/annotate.js')).annotateAll(result, annotateDir, lang, (target, data) => {
+        ? await (await import('../report/annotate.js')).annotateAll(checked, annotateDir, lang, (target, data) => {
             if (inputs.covers(target)) throw new Error(`${target}: ${t('overwriteInput', lang)}`);
             writeAtomic(target, data);
           })
@@ -141,6 +149,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
         warn(`--annotate ${a.file}: ${a.reason}`);
         if (opts.debug && a.debug) debugLines(a.debug);
       }
+      stdin?.remove();
       // After the report: a cache that cannot be written costs the next run time, never this run's report.
       caching?.saveCache(cache, lang, warn);
       const errors = result.findings.filter((f) => f.severity === 'error').length;
@@ -166,6 +175,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       new InputGuard(paths).assertNot(target);
       const result = await checkPaths(paths, { ...engineOptions(settings, opts), collectNominees: true });
       writeAtomic(target, await render(buildReport(result, { ruleSet, profiles, profileMap, lang })));
+      (await import('./wrote.js')).sayWrote('report', target, lang);
       for (const e of result.inputErrors) sayInputError(e, lang, opts.debug);
       process.exitCode = result.inputErrors.length ? 2 : result.findings.some((f) => f.severity === 'error') ? 1 : 0;
     });
@@ -173,7 +183,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
   addLimitOptions(addCommon(program.command('inspect').argument('<paths...>', '.xlsx/.csv files or folders')))
     .description('show how each file was read: sheets, header, columns, and what each row was taken for (no rule is evaluated)')
     .addOption(new Option('-f, --format <name>', 'output format').choices(['stylish', 'json']).default('stylish'))
-    .action(async (paths: string[], opts: Common & LimitOptions & { format: 'stylish' | 'json' }) => {
+    .action(async (paths: string[], opts: Common & LimitOptions & ConventionOptions & { format: 'stylish' | 'json' }) => {
       const { exitOnInterrupt, writeStdout } = await import('./output.js');
       exitOnInterrupt();
       const { ruleSet, lang } = await setup(opts);
@@ -182,7 +192,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       // Glob patterns the shell passed through are expanded with the folders (read/inputs.ts).
       const result = await inspectPaths(paths, ruleSet, limitsOf(opts));
       const describe = (e: (typeof result.inputErrors)[number]) => describeInputError(e, lang);
-      await writeStdout(opts.format === 'json' ? [inspectJson(result, lang, describe)] : inspectStylish(result, lang, Boolean(process.stdout.isTTY)));
+      await writeStdout(opts.format === 'json' ? [inspectJson(result, lang, describe)] : inspectStylish(result, lang, colorWanted(opts.color, Boolean(process.stdout.isTTY))));
       for (const e of result.inputErrors) warn(describe(e));
       process.exitCode = result.inputErrors.length ? 2 : 0;
     });
@@ -198,7 +208,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
         throw new UsageError(`«${opts.outputFile}» đã có; thêm --force để ghi đè`, `"${opts.outputFile}" exists; add --force to overwrite it`);
       const { templateBytes } = await import('../template/build.js');
       writeAtomic(opts.outputFile, await templateBytes(ruleSet, { profiles, severity, lang }));
-      process.stdout.write(`${printable(opts.outputFile)}\n`);
+      (await import('./wrote.js')).sayWrote('template', opts.outputFile, lang);
     });
 
   const rules = program.command('rules').description('rule packs');
@@ -232,6 +242,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       }
       process.stdout.write(text);
     });
+  addConventions(program);
   return localizeHelp(program, lang);
 }
 

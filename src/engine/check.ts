@@ -13,6 +13,7 @@ import { HeaderMatcher, TableReader, readTableBatches, rowBatches, isDateLine, t
 import { columnIndex, columnLetter, InputError, type RawCell, type ReadLimits, type WorkbookSource } from '../read/types.js';
 import { openSource } from '../read/open.js';
 import { expandInputs } from '../read/inputs.js';
+import { ignoreMatcher, type IgnoreRules } from '../read/ignores.js';
 import { noteFindings } from './input-notes.js';
 import { cleanText, fold, oncePerText, PhraseList } from '../normalize/text.js';
 import { namedText, parseCell, type Parsed, type Value } from '../normalize/values.js';
@@ -49,6 +50,8 @@ export interface CheckOptions {
   severity?: Record<string, Severity | 'off'>;
   lang: Lang;
   limits?: Partial<ReadLimits>;
+  /** Files and folders to pass over (--ignore-pattern, the config's `ignores`). */
+  ignores?: IgnoreRules[];
 }
 
 /** A nominee as a batch report lists it: where it stands and what it is. */
@@ -80,6 +83,8 @@ export interface CheckResult {
   rows: number;
   /** Files that could not be read, each with its reason. */
   inputErrors: InputError[];
+  /** Files and folders passed over by an ignore pattern. */
+  ignored?: number;
   /** Per file: the sheets checked and those passed over (no recognisable header, or ignored by name). */
   sheets: ({ file: string } & SheetsRead)[];
 }
@@ -961,7 +966,7 @@ export function sortFindings(findings: Finding[], fileOrder: string[], sheetOrde
 
 /** Checks every dossier under the paths together: rules across files see all of them. */
 export async function checkPaths(paths: string[], opts: CheckOptions): Promise<CheckResult> {
-  const { files, errors, notes, order } = expandInputs(paths);
+  const { files, errors, notes, order, ignored } = expandInputs(paths, ignoreMatcher(opts.ignores));
   const evaluator = new Evaluator(opts);
   evaluator.findings.push(...noteFindings(notes, opts.lang, (ruleId, base) => severityFor(ruleId, base, opts.severity ?? {})));
   const sheets: CheckResult['sheets'] = [];
@@ -1057,6 +1062,7 @@ export async function checkPaths(paths: string[], opts: CheckOptions): Promise<C
     files: files.length,
     rows: evaluator.rows,
     inputErrors: errors,
+    ...(ignored ? { ignored } : {}),
     sheets,
   };
 }

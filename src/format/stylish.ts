@@ -5,8 +5,8 @@ import { countBySeverity } from './place.js';
 import { printable } from '../printable.js';
 
 const TEXT = {
-  vi: { error: 'lỗi', warning: 'cảnh báo', info: 'thông tin', errors: 'lỗi', warnings: 'cảnh báo', problems: 'vấn đề', files: 'tệp', rows: 'dòng đề nghị', clean: 'Không có vấn đề nào', unreadable: 'tệp không đọc được', notes: 'thông tin', config: 'Cấu hình' },
-  en: { error: 'error', warning: 'warning', info: 'info', errors: 'errors', warnings: 'warnings', problems: 'problems', files: 'files', rows: 'nominee rows', clean: 'No problems', unreadable: 'unreadable files', notes: 'notes', config: 'Config' },
+  vi: { error: 'lỗi', warning: 'cảnh báo', info: 'thông tin', errors: 'lỗi', warnings: 'cảnh báo', problems: 'vấn đề', files: 'tệp', rows: 'dòng đề nghị', clean: 'Không có vấn đề nào', unreadable: 'tệp không đọc được', notes: 'thông tin', config: 'Cấu hình', ignored: 'tệp/thư mục bỏ qua theo cấu hình' },
+  en: { error: 'error', warning: 'warning', info: 'info', errors: 'errors', warnings: 'warnings', problems: 'problems', files: 'files', rows: 'nominee rows', clean: 'No problems', unreadable: 'unreadable files', notes: 'notes', config: 'Config', ignored: 'files/folders ignored by the configuration' },
 };
 
 /** For the terminal: findings grouped by file and sheet, with the cell, the value and the rule id. */
@@ -32,6 +32,8 @@ export const stylish: Formatter = function* (result, ctx) {
     yield (errors ? c.red.bold(summary) : c.yellow.bold(summary)) + '\n';
   }
   if (result.inputErrors.length) yield c.red(`✖ ${result.inputErrors.length} ${t.unreadable}`) + '\n';
+  // Passed over in silence, like ESLint, but counted: a pattern too wide shows here.
+  if (result.ignored) yield c.dim(`${result.ignored} ${t.ignored}`) + '\n';
   // A config found in a parent folder may have turned rules off: the verdict says which one holds.
   if (ctx.config) yield c.dim(`${t.config}: ${printable(ctx.config)}`) + '\n';
 };

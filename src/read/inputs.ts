@@ -1,12 +1,14 @@
 /**
  * The files a run checks, found under the paths given. A verdict covers everything given, so every
  * file met is checked, refused with a reason (exit 2), or named in a note (an info finding); only
- * hidden files and folders (dot-names) and hoso's own config are passed over in silence. Each file is checked once,
+ * hidden files and folders (dot-names), hoso's own config and what an ignore pattern matches (counted)
+ * are passed over in silence. Each file is checked once,
  * under the first path that reached it, however many paths, links or hard links lead to it.
  */
 import { lstatSync, readdirSync, realpathSync, statSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import { globMatches } from './globs.js';
+import type { Ignored } from './ignores.js';
 import { InputError, inputErrorOf } from './types.js';
 
 /** hoso's own settings, found beside the dossiers they are for: passed over in silence, like hidden files. */
@@ -20,6 +22,13 @@ const WALKED = /\.(xlsx|xlsm|csv)$/i;
  * named in the report, with how to have it checked.
  */
 const TEXT = /\.(txt|tsv)$/i;
+
+/**
+ * Temporary files a pattern may match beside the dossiers (`*.tmp`, as Excel saves through;
+ * LibreOffice's `.~lock.name#`): taken as a folder takes them — noted, or passed over as hidden —
+ * never opened, so a workbook open in an office suite does not fail the run.
+ */
+const TEMP = /\.tmp$|^\.~lock\..*#$/i;
 
 /**
  * Spreadsheets and their templates that hoso cannot read. Found in a folder, each is refused as
@@ -46,6 +55,8 @@ export interface Inputs {
   notes: InputNote[];
   /** Every path checked or noted, once, in the order met: the order of the report. */
   order: string[];
+  /** Files and folders passed over by an ignore pattern: not named, only counted. */
+  ignored: number;
 }
 
 /** What a path that is neither a file nor a folder is: never opened, since opening a pipe blocks. */
@@ -72,10 +83,10 @@ function identity(p: string, st: BigIntStats): string {
 /**
  * Files, folders and glob patterns the shell did not expand. A file named is always tried,
  * whatever its extension (openSource gives an unsupported format its own reason), and so is a
- * file a pattern matches, except Excel's lock files. A folder is walked recursively in name order. Missing paths, pipes and devices are
+ * file a pattern matches, except lock and temporary files (taken as a folder takes them). A folder is walked recursively in name order. Missing paths, pipes and devices are
  * reported, not thrown, and never opened; a folder or pattern with nothing to check is reported too.
  */
-export function expandInputs(paths: string[]): Inputs {
+export function expandInputs(paths: string[], isIgnored?: Ignored): Inputs {
   const files: string[] = [];
   const errors: InputError[] = [];
   const notes: InputNote[] = [];
@@ -84,6 +95,7 @@ export function expandInputs(paths: string[]): Inputs {
   const folderFirst = new Map<string, string>();
   /** Files checked, refused or already checked, met so far: a folder that adds none had nothing to check. */
   let met = 0;
+  let ignored = 0;
 
   const note = (n: InputNote) => {
     notes.push(n);
@@ -107,6 +119,12 @@ export function expandInputs(paths: string[]): Inputs {
       if (how === 'found' && isLink(p)) note({ path: p, kind: 'broken-link' });
       else if (code === 'ENOENT' || code === 'ENOTDIR') refuse(new InputError(p, 'not-found', 'no such file or folder'));
       else refuse(inputErrorOf(p, 'unreadable', e));
+      return false;
+    }
+    // Passed over in silence, and counted as met: a folder holding only ignored files is not an error.
+    if (isIgnored?.(p, st.isDirectory())) {
+      ignored++;
+      met++;
       return false;
     }
     const id = identity(p, st);
@@ -139,11 +157,13 @@ export function expandInputs(paths: string[]): Inputs {
     }
     const first = fileFirst.get(id);
     const name = path.basename(p);
+    const asFound = how === 'found' || (how === 'matched' && TEMP.test(name));
+    if (asFound && name.startsWith('.')) return false;
     if (first !== undefined) {
       met++;
       note({ path: p, kind: 'same-file', first });
     } else if (how !== 'named' && name.startsWith('~$')) note({ path: p, kind: 'lock-file' });
-    else if (how === 'found' && !WALKED.test(name) && !OTHER_SPREADSHEET.test(name)) note({ path: p, kind: TEXT.test(name) ? 'text' : 'not-dossier' });
+    else if (asFound && !WALKED.test(name) && !OTHER_SPREADSHEET.test(name)) note({ path: p, kind: TEXT.test(name) ? 'text' : 'not-dossier' });
     else {
       fileFirst.set(id, p);
       files.push(p);
@@ -162,7 +182,7 @@ export function expandInputs(paths: string[]): Inputs {
     // A folder or pattern that adds nothing to check would pass with nothing looked at.
     if ((matches || walked) && met === before) errors.push(new InputError(p, 'nothing-to-check', 'no file to check'));
   }
-  return { files, errors, notes, order: [...order] };
+  return { files, errors, notes, order: [...order], ignored };
 }
 
 /**

@@ -143,6 +143,8 @@ function build() {
     /** Rule id (or a prefix ending in "/") → severity, or "off". */
     severity: z.record(z.string(), z.enum(['error', 'warning', 'info', 'off'])).default({}),
     lang: z.enum(['vi', 'en']).optional(),
+    /** Globs (relative to the config file) of files and folders to pass over, as --ignore-pattern. */
+    ignores: z.array(z.string().min(1)).default([]),
   });
   return { z, LocalText, ColumnKey, Scalar, Condition, Period, EnumValue, Column, Rule, Profile, Pack, Config };
 }

@@ -107,7 +107,7 @@ describe.concurrent('usage errors', () => {
   }
 
   it('prints no line for help and version, which exit 0', async () => {
-    for (const args of [['--version'], ['-V'], ['check', '-h'], ['help']]) {
+    for (const args of [['--version'], ['-v'], ['check', '-h'], ['help']]) {
       const run = await hoso(args);
       expect(run.code, args.join(' ')).toBe(0);
       expect(run.stderr).toBe('');

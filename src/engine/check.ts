@@ -301,6 +301,7 @@ export function vocabulary(ruleSet: RuleSet): LayoutVocabulary {
     total: new PhraseList(layout.total),
     footer: new PhraseList(layout.footer),
     placeholders: new PhraseList(layout.placeholders),
+    kindNames: new PhraseList(Object.values(kind?.infer ?? {}).flat()),
     notUnit: new PhraseList(layout.notUnit),
     kindPhrases: kind?.infer ?? {},
   };

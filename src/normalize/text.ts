@@ -167,18 +167,31 @@ export class PhraseList {
 
   /** The index of the first phrase the text begins with, or -1. */
   find(text: string): number {
-    // This runs on every row (is it the footer?): a name is ruled out on its codes, with no
-    // match, slice or string made. Only a first word the table cannot fold is matched and folded.
-    const n = firstWordCodes(text, this.word);
-    if (n === TOO_LONG || (n >= 0 && !this.isFirstWord(n))) return -1;
-    if (n === -1) {
-      const m = FIRST_WORD.exec(text);
-      if (!m || !this.firstWords.has(fold(m[0]))) return -1;
-    }
+    if (!this.mayStart(text)) return -1;
     const accented = /[^\x00-\x7f]/.test(text);
     const t = accented ? accentKey(text) : fold(text);
     const keys = accented ? this.accented : this.folded;
     return keys.findIndex((p) => p.length > 0 && (t === p || t.startsWith(p + ' ')));
+  }
+
+  /** Whether the text is one of the phrases, whole, once folded; ruled out on its first word as find() is. */
+  equals(text: string): boolean {
+    return this.mayStart(text) && this.folded.includes(fold(text));
+  }
+
+  /**
+   * Whether the text's first word is a phrase's. This runs on every row (is it the footer?): a
+   * name is ruled out on its codes, with no match, slice or string made. Only a first word the
+   * table cannot fold is matched and folded.
+   */
+  private mayStart(text: string): boolean {
+    const n = firstWordCodes(text, this.word);
+    if (n === TOO_LONG || (n >= 0 && !this.isFirstWord(n))) return false;
+    if (n === -1) {
+      const m = FIRST_WORD.exec(text);
+      if (!m || !this.firstWords.has(fold(m[0]))) return false;
+    }
+    return true;
   }
 
   /** Whether word[0, n) is one of the first words. */

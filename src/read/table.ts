@@ -34,6 +34,8 @@ export interface LayoutVocabulary {
   footer: PhraseList;
   /** A template's placeholder names ("Tên cá nhân"): a row whose name is one of them is no nominee. */
   placeholders: PhraseList;
+  /** Every kind's phrases together: a heading that is one of them alone ("CÁ NHÂN") heads that kind's rows. */
+  kindNames: PhraseList;
   /** Per kind of nominee, phrases in a sheet name, title, file name or group row that name it. */
   kindPhrases: Record<string, string[]>;
   /** Phrases of the title block that are not the submitting unit's name. */
@@ -394,6 +396,8 @@ export function isPlaceAndDate(text: string): boolean {
 const STT_NUMBER = /^\d{1,6}(?:\.\d{1,3})*\.?$/;
 /** A group's number in the STT column: "I", "II", "A", "b)". */
 const ENUMERATOR = /^(?:[IVXLC]{1,6}|[A-ZĐa-zđ])[.)]?$/u;
+/** Longer than this, a text is no kind's name alone ("Hộ gia đình:"), and is not folded to see. */
+const KIND_HEADING_LENGTH = 40;
 /** A heading numbered as groups are: "I. TẬP THỂ", "II - CÁ NHÂN", "A) Hộ gia đình". */
 const ENUMERATED = /^(?:[IVXLC]{1,6}|[A-ZĐa-zđ])\s*[.)/:–-]\s*\S/u;
 
@@ -679,13 +683,13 @@ export class TableReader {
       heading = lone;
       otherTexts = 0;
     }
-    if (heading && !sttNumber && otherTexts === 0 && (ENUMERATOR.test(stt) || ENUMERATED.test(heading) || this.isKindHeading(heading))) {
+    if (heading && !sttNumber && otherTexts === 0 && (ENUMERATOR.test(stt) || ENUMERATED.test(heading) || (heading.length <= KIND_HEADING_LENGTH && vocab.kindNames.equals(heading)))) {
       this.kindHint = kindFromText(`${stt} ${name || heading}`, vocab) ?? this.kindHint;
       // Nominees under a new group heading are the list going on: the line above was a subtotal.
       this.zone = { at: 'list' };
       return this.other(raw, 'group', heading);
     }
-    if (name && vocab.placeholders.find(name) >= 0 && vocab.placeholders.phrases.some((p) => fold(p) === fold(name))) return this.other(raw, 'placeholder', name);
+    if (name && vocab.placeholders.equals(name)) return this.other(raw, 'placeholder', name);
     if (!name && typed < 2) {
       // A text in the STT column ("QĐ 12, ngày …" written across) is a note, not an empty row.
       const held = typed + (stt !== '' && !sttNumber ? 1 : 0);
@@ -695,13 +699,6 @@ export class TableReader {
     const row: NomineeRow = { row: raw.row, cells, texts, hidden: Boolean(raw.hidden), kindHint: this.kindHint };
     if (this.zone.at !== 'list') row.below = { class: this.zone.at, row: this.zone.row, text: this.zone.text };
     this.sink.row(row);
-  }
-
-  /** Whether a text is a kind's name alone ("CÁ NHÂN", "Hộ gia đình:"): a heading over that kind's rows. */
-  private isKindHeading(text: string): boolean {
-    if (text.length > 40) return false;
-    const f = fold(text);
-    return Object.values(this.opts.vocab.kindPhrases).some((phrases) => phrases.some((p) => fold(p) === f));
   }
 
   private footerLine(raw: RawRow): void {

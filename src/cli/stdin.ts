@@ -7,12 +7,13 @@ import { createWriteStream, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { ownDescriptor } from './output-target.js';
 import type { CheckResult } from '../engine/check.js';
 import { DEFAULT_LIMITS, InputError, type ReadLimits } from '../read/types.js';
 
 /** Paths that mean standard input: a pipe there is read, not refused as a pipe (read/inputs.ts). */
 export function isStdin(p: string): boolean {
-  return p === '-' || /^\/(?:dev\/stdin|dev\/fd\/0|proc\/self\/fd\/0)$/.test(path.resolve(p));
+  return p === '-' || ownDescriptor(p) === 0;
 }
 
 /** The file name the readers go by: the extension says the format. */

@@ -20,6 +20,7 @@
  * decoded is marked (`legacy`) and reported, so a wrong guess is never silent.
  */
 import type { LegacyEncoding, RawCell, RawRow } from './types.js';
+import { grown } from '../arrays.js';
 import { decodeTcvn3, decodeVni, hasVietnameseLetter, latin1Kind, tcvn3OrVni, TextKind } from '../normalize/legacy.js';
 
 /** Evidence bits: a cell plainly TCVN3, plainly VNI, plainly Unicode Vietnamese. */
@@ -29,12 +30,6 @@ const UNICODE = 4;
 
 /** A column whose evidence leaves its ambiguous cells as typed (Unicode, or mixed). */
 const LEAVE = 3;
-
-function grown(a: Uint8Array, size: number): Uint8Array<ArrayBuffer> {
-  const b = new Uint8Array(size);
-  b.set(a);
-  return b;
-}
 
 /** A reading of one set of evidence: TCVN3 or VNI when it is that alone, else none (0). */
 function readingOf(bits: number): number {

@@ -11,7 +11,6 @@ import type { CheckResult } from '../engine/check.js';
 import type { Finding, Lang } from '../engine/types.js';
 import { openCsv } from '../read/csv.js';
 import { isInternalError, technical } from '../read/types.js';
-import { filesOf } from '../format/place.js';
 import { xmlReplaced } from '../format/xml-text.js';
 import { escapeWorkbookText } from './ooxml.js';
 
@@ -134,7 +133,7 @@ export async function annotateAll(
   // Only the files read: a file only named by a finding (a .pdf found in a folder, a second path
   // to a file checked under its first) has no workbook to copy.
   const read = new Set(result.sheets.map((s) => s.file));
-  for (const file of filesOf(result).filter((f) => read.has(f))) {
+  for (const file of read) {
     try {
       const wb = await annotateFile(file, result.findings.filter((f) => f.file === file), lang);
       const target = annotatedPath(dir, file);

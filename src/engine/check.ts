@@ -574,7 +574,7 @@ export class Evaluator {
           initialHint,
         );
         await readTableBatches(rowBatches(source, sheet), reader, this.snapshotsDue);
-        if (!layout) skip(noTableReason(choice, reader.rowsSeen));
+        if (!layout) skip(noTableReason(choice, reader.sawRows));
       }
     } finally {
       await source.close();

@@ -253,7 +253,7 @@ export class Inspector {
           sheetKindHint(info.name, file, this.vocab),
         );
         await readTableBatches(rowBatches(source, info), reader);
-        if (!runs.sheet.checked) runs.sheet.skipped = noTableReason(choice, reader.rowsSeen);
+        if (!runs.sheet.checked) runs.sheet.skipped = noTableReason(choice, reader.sawRows);
         out.sheets.push(runs.finish(reader.sheetLegacy));
       }
     } finally {

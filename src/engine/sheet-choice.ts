@@ -26,8 +26,8 @@ export function chooseSheet(sheetName: string, layout: RuleSet['layout']): Sheet
 }
 
 /** Why a sheet that was read showed no table: it was empty, named like a code list, or had no header. */
-export function noTableReason(choice: SheetChoice & { read: true }, rowsSeen: number): SkipReason {
-  return rowsSeen === 0 ? 'empty' : choice.codeList ? 'code-list' : 'no-header';
+export function noTableReason(choice: SheetChoice & { read: true }, sawRows: boolean): SkipReason {
+  return !sawRows ? 'empty' : choice.codeList ? 'code-list' : 'no-header';
 }
 
 /** The kind of nominee a sheet's name or else the file's name says (a sheet "CA NHAN", a file "tap-the.xlsx"). */

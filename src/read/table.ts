@@ -348,9 +348,15 @@ function stackHeaders(top: RowTexts, below: HeaderColumns): HeaderColumns {
 
 const NUMBERING = /^\(?[0-9]{1,2}\)?$|^\([a-z]\)$/i;
 
-function isNumberingRow(row: RawRow): boolean {
-  const texts = [...textCells(row).values()];
-  return texts.length >= 3 && texts.every((t) => NUMBERING.test(t.replace(/\s/g, '')));
+/** A row of column numbers, "(1) (2) (3)" or "1 2 3": its cells and what each shows (body() has made them). */
+function isNumberingRow(cells: RawCell[], texts: string[]): boolean {
+  let shown = 0;
+  for (let i = 0; i < cells.length; i++) {
+    if (texts[i] === '' || cells[i].t === 'e') continue;
+    if (!NUMBERING.test(texts[i].replace(/\s/g, ''))) return false;
+    shown++;
+  }
+  return shown >= 3;
 }
 
 export function containsPhrase(haystack: string, phrase: string): boolean {
@@ -533,8 +539,10 @@ export class TableReader {
     private readonly initialKindHint?: string,
   ) {}
 
-  /** How many rows (with a cell) the sheet has given so far. */
-  rowsSeen = 0;
+  /** Whether the sheet gave a row with a cell: asked when no table was found, when every row it gave is still held. */
+  get sawRows(): boolean {
+    return this.head.some((r) => r.cells.length > 0);
+  }
 
   /** What the sheet as a whole was read as ('tcvn3', 'vni'), known once the header is found. */
   get sheetLegacy(): 'tcvn3' | 'vni' | undefined {
@@ -543,7 +551,6 @@ export class TableReader {
 
   /** Takes the next row; false once the sheet has nothing more to say (it has no header). */
   push(row: RawRow): boolean {
-    if (row.cells.length) this.rowsSeen++;
     switch (this.state) {
       case 'head':
         this.head.push(row);
@@ -658,22 +665,22 @@ export class TableReader {
       }
     }
     const sttNumber = STT_NUMBER.test(stt);
-    if (!this.sawNominee && isNumberingRow(raw)) return this.other(raw, 'numbering', texts.join(' '));
+    if (!this.sawNominee && isNumberingRow(cells, texts)) return this.other(raw, 'numbering', texts.join(' '));
     if (firstText !== undefined && !sttNumber) {
       if (isFooterText(firstText, vocab.total)) {
         this.zone = { at: 'total', row: raw.row, text: cleanText(firstText) };
-        this.footerLine(raw);
+        this.footerLine(cells, texts);
         return this.other(raw, 'total', firstText);
       }
       if (this.zone.at !== 'footer' && (isFooterText(firstText, vocab.footer) || isPlaceAndDate(firstText))) {
         this.zone = { at: 'footer', row: raw.row, text: cleanText(firstText) };
-        this.footerLine(raw);
+        this.footerLine(cells, texts);
         return this.other(raw, 'footer', firstText);
       }
     }
     if (this.zone.at === 'footer' && !((sttNumber && typed >= 1) || (name !== '' && typed >= 2))) {
       // The signatures: titles, "(Ký, ghi rõ họ tên)", the signers' names under them.
-      this.footerLine(raw);
+      this.footerLine(cells, texts);
       return this.other(raw, 'footer', firstText ?? texts.join(' '));
     }
     // A group heading ("I. TẬP THỂ", "A | Cá nhân", "CÁ NHÂN" merged across): a text and perhaps a count.
@@ -701,8 +708,10 @@ export class TableReader {
     this.sink.row(row);
   }
 
-  private footerLine(raw: RawRow): void {
-    if (this.footerRows++ < FOOTER_ROWS) this.footerLines.push(...[...textCells(raw).values()].map(cleanText));
+  /** Keeps a footer row's texts (for its place-and-date line), the first FOOTER_ROWS rows of it. */
+  private footerLine(cells: RawCell[], texts: string[]): void {
+    if (this.footerRows++ >= FOOTER_ROWS) return;
+    for (let i = 0; i < cells.length; i++) if (texts[i] !== '' && cells[i].t !== 'e') this.footerLines.push(cleanText(texts[i]));
   }
 }
 

@@ -193,7 +193,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       const result = await inspectPaths(paths, ruleSet, limitsOf(opts));
       const describe = (e: (typeof result.inputErrors)[number]) => describeInputError(e, lang);
       await writeStdout(opts.format === 'json' ? [inspectJson(result, lang, describe)] : inspectStylish(result, lang, colorWanted(opts.color, Boolean(process.stdout.isTTY))));
-      for (const e of result.inputErrors) warn(describe(e));
+      for (const e of result.inputErrors) sayInputError(e, lang, opts.debug);
       process.exitCode = result.inputErrors.length ? 2 : 0;
     });
 

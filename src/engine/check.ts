@@ -515,8 +515,6 @@ export class Evaluator {
 
   /** Checks an opened workbook (a file, or one built in memory from a rule's examples). */
   async checkSource(file: string, source: WorkbookSource): Promise<SheetsRead> {
-    const checked: string[] = [];
-    const skipped: string[] = [];
     const fileView: FileView = { file, unit: '', heading: [], title: [], columns: new Set() };
     /** Sheets with a header, and how many nominees each had. */
     const tables: { sheet: string; rows: number }[] = [];
@@ -525,10 +523,7 @@ export class Evaluator {
     const passedOver: { sheet: string; reason: SkipReason }[] = [];
     try {
       for (const sheet of source.sheets) {
-        const skip = (reason: SkipReason) => {
-          skipped.push(sheet.name);
-          passedOver.push({ sheet: sheet.name, reason });
-        };
+        const skip = (reason: SkipReason) => passedOver.push({ sheet: sheet.name, reason });
         // A sheet named like a code list is still read when its header is plainly a list's.
         const choice = chooseSheet(sheet.name, this.opts.ruleSet.layout);
         if (!choice.read) {
@@ -545,7 +540,6 @@ export class Evaluator {
           {
             layout: (found) => {
               layout = found;
-              checked.push(sheet.name);
               tables.push(table);
               if (!fileView.unit) {
                 const named = unitFromTitle(found.title, this.vocab);
@@ -585,7 +579,7 @@ export class Evaluator {
     // An empty template is not a clean dossier: a header with nothing under it is an error.
     if (tables.length && this.rows === rowsBefore) this.notice('hoso/khong-co-dong-de-nghi', { file, group: fileView.unit }, { sheets: tables.map((t) => `«${t.sheet}»`).join(', ') });
     else for (const t of tables) if (t.rows === 0) this.notice('hoso/trang-khong-co-dong-de-nghi', { file, sheet: t.sheet, group: fileView.unit }, {});
-    return { checked, skipped, order: source.sheets.map((s) => s.name) };
+    return { checked: tables.map((t) => t.sheet), skipped: passedOver.map((p) => p.sheet), order: source.sheets.map((s) => s.name) };
   }
 
   /** Says one of the engine's notices, at the severity the config gives it (or none, when it turns it off). */

@@ -17,7 +17,7 @@ interface Notice {
 }
 
 /** Where the engine's findings come from, in place of a rule's citation. */
-export const NOTICE_SOURCE = 'hoso';
+const NOTICE_SOURCE = 'hoso';
 
 export const NOTICES = {
   'hoso/trang-bo-qua': {

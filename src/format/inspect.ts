@@ -89,7 +89,7 @@ const TEXT = {
 const num = (n: number, lang: Lang) => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
 
 /** What a run of rows was taken for, and why, in words. */
-export function runReason(run: RowRun, lang: Lang): string {
+function runReason(run: RowRun, lang: Lang): string {
   const t = TEXT[lang];
   let s = CLASS[run.class][lang];
   if (run.class === 'nominee') {

@@ -25,7 +25,7 @@ export interface LinearPattern {
  * per character is bounded by its size; repeat counts make a short pattern large (`(\d{999}|x)`),
  * and a real one (a tax code, a decision number) needs a few hundred at most.
  */
-export const MAX_PROGRAM = 20_000;
+const MAX_PROGRAM = 20_000;
 
 // JavaScript's \s: WhiteSpace and LineTerminator (RE2's \s is ASCII only, and Excel text often holds
 // a no-break space). \S as explicit ranges, so that it can stand inside a class too.
@@ -40,7 +40,7 @@ const HEX = /^[0-9a-fA-F]{4}$/;
  * RE2 syntax for a pattern in JavaScript's (with the `u` flag). Throws PatternError for what has no
  * linear-time match: a back-reference or a look-around.
  */
-export function toRe2(source: string): string {
+function toRe2(source: string): string {
   let out = '';
   let inClass = false;
   for (let i = 0; i < source.length; i++) {

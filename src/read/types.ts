@@ -102,7 +102,7 @@ export class InputError extends Error {
 }
 
 /** What an InputError says in place of a text that is only for --debug. */
-export const DEBUG_ONLY = 'hoso could not read it: run again with --debug for the technical details';
+const DEBUG_ONLY = 'hoso could not read it: run again with --debug for the technical details';
 
 /**
  * An exception met while reading a file, as an InputError. One that hoso's own code threw on a

@@ -9,13 +9,13 @@
 import type { Document, Node } from 'yaml';
 
 /** Largest pack or config file: the yaml parser takes seconds per megabyte. */
-export const MAX_YAML_BYTES = 1024 * 1024;
+const MAX_YAML_BYTES = 1024 * 1024;
 /** Deepest nesting of mappings and lists. */
-export const MAX_DEPTH = 64;
+const MAX_DEPTH = 64;
 /** Most items in one list, or keys in one mapping. */
-export const MAX_ITEMS = 20_000;
+const MAX_ITEMS = 20_000;
 
-export interface OverBounds {
+interface OverBounds {
   /** Keys and indexes to the offending node. */
   path: (string | number)[];
   reason: string;

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { InputNote } from '../read/inputs.js';
-import { render } from './messages.js';
+import { engineFinding } from './notices.js';
 import type { Finding, Lang, Severity } from './types.js';
 
 const NOTES: Record<InputNote['kind'], { ruleId: string; vi: string; en: string }> = {
@@ -55,8 +55,7 @@ export function noteFindings(notes: InputNote[], lang: Lang, severityOf: (ruleId
     const severity = severityOf(ruleId, 'info');
     if (severity === 'off') continue;
     const ext = path.extname(n.path);
-    const message = render(text[lang], { ext: ext || NO_EXTENSION, first: n.first ?? '' }, lang);
-    out.push({ ruleId, severity, message, file: n.path, source: 'hoso' });
+    out.push(engineFinding(ruleId, severity, text, { file: n.path }, { ext: ext || NO_EXTENSION, first: n.first ?? '' }, lang));
   }
   return out;
 }

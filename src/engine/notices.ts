@@ -82,15 +82,16 @@ export const SKIP_REASONS = {
 
 export type SkipReason = keyof typeof SKIP_REASONS;
 
+type Place = Pick<Finding, 'file' | 'sheet' | 'row' | 'column' | 'group' | 'value'>;
+
 /** A notice as a finding, at a place; its severity from the config when it names it, else its own. */
-export function notice(
-  id: NoticeId,
-  place: Pick<Finding, 'file' | 'sheet' | 'row' | 'column' | 'group' | 'value'>,
-  data: Record<string, MessageArg>,
-  lang: Lang,
-  severity: Severity = NOTICES[id].severity as Severity,
-): Finding {
-  const f: Finding = { ruleId: id, severity, message: render(localize(NOTICES[id].message, lang), data, lang), file: place.file, source: NOTICE_SOURCE };
+export function notice(id: NoticeId, place: Place, data: Record<string, MessageArg>, lang: Lang, severity: Severity = NOTICES[id].severity as Severity): Finding {
+  return engineFinding(id, severity, NOTICES[id].message, place, data, lang);
+}
+
+/** One of hoso's own findings (a notice here, a file met in a folder: see input-notes.ts), its message made from its template. */
+export function engineFinding(ruleId: string, severity: Severity, template: Text, place: Place, data: Record<string, MessageArg>, lang: Lang): Finding {
+  const f: Finding = { ruleId, severity, message: render(localize(template, lang), data, lang), file: place.file, source: NOTICE_SOURCE };
   if (place.sheet !== undefined) f.sheet = place.sheet;
   if (place.row !== undefined) {
     f.row = place.row;

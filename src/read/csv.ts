@@ -22,7 +22,7 @@ import { open } from 'node:fs/promises';
 import { lazyRequire } from '../lazy.js';
 import { fromVni, repairMojibake } from '../normalize/legacy.js';
 import { cleanText } from '../normalize/text.js';
-import { DEFAULT_LIMITS, InputError, inputErrorOf, ownString, PlainText, rowsOfBatches, type RawCell, type RawRow, type ReadLimits, type WorkbookSource } from './types.js';
+import { DEFAULT_LIMITS, InputError, inputErrorOf, isInternalError, ownString, PlainText, rowsOfBatches, type RawCell, type RawRow, type ReadLimits, type WorkbookSource } from './types.js';
 
 /** iconv-lite, for Windows-1258 only (Node's TextDecoder reads the UTF encodings). */
 const iconvLite = lazyRequire<typeof import('iconv-lite')>('iconv-lite');
@@ -411,6 +411,6 @@ function csvError(file: string, e: unknown, lim: ReadLimits): InputError {
     if (e.code === 'too-many-rows') return new InputError(file, 'too-many-rows', `${lim.maxRows}`);
     return new InputError(file, 'bad-csv', `record ${e.record} has more than ${MAX_FIELDS} fields`);
   }
-  const error = inputErrorOf(file, 'bad-csv', e);
-  return error.debug === undefined ? new InputError(file, 'bad-csv', error.message.split('\n')[0]) : error;
+  // The input's own error is said in its first line; an internal one is kept for --debug.
+  return isInternalError(e) ? inputErrorOf(file, 'bad-csv', e) : new InputError(file, 'bad-csv', (e as Error).message.split('\n')[0]);
 }

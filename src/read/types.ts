@@ -111,9 +111,9 @@ const DEBUG_ONLY = 'hoso could not read it: run again with --debug for the techn
  * --debug and the reason is the code's alone; an error the input caused (zlib's, the XML
  * parser's, the file system's) names what is wrong and is kept.
  */
-export function inputErrorOf(file: string, code: string, err: unknown, prefix = ''): InputError {
+export function inputErrorOf(file: string, code: string, err: unknown): InputError {
   if (isInternalError(err)) return new InputError(file, code, DEBUG_ONLY, technical(err));
-  return new InputError(file, code, prefix + (err as Error).message);
+  return new InputError(file, code, (err as Error).message);
 }
 
 /** An exception thrown by code on a state it did not expect, whose text is for --debug only. */

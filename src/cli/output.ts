@@ -146,46 +146,103 @@ function writeBuffer(fd: number, bytes: Buffer): void {
   }
 }
 
-/** Writes to a pipe or a device as it is; a reader that stops early ends the writing quietly (as writeStdout does). */
-function writeThrough(fd: number, data: string | Buffer | Iterable<string>): void {
+/** Where a write goes once its target is known: a descriptor to fill, then kept or thrown away. */
+interface Opened {
+  fd: number;
+  /** A pipe, a terminal or a device: written as it is, a reader that stops early ends it quietly. */
+  through: boolean;
+  commit(): void;
+  abort(): void;
+}
+
+/** Opens the target's temporary file beside it (or the pipe or device itself: see destination). */
+function openTarget(target: string): Opened {
+  const own = ownDescriptor(target);
+  if (own !== undefined) return { fd: own, through: true, commit() {}, abort() {} };
+  const file = destination(target);
+  if (file === 'through') {
+    const fd = openSync(target, 'w');
+    return { fd, through: true, commit: () => closeSync(fd), abort: () => closeSync(fd) };
+  }
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  pending.add(tmp);
+  let fd: number;
   try {
-    writeAll(fd, data);
+    fd = openSync(tmp, 'wx');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EPIPE') throw e;
+    pending.delete(tmp);
+    throw e;
+  }
+  let closed = false;
+  const close = () => {
+    if (!closed) closeSync(fd);
+    closed = true;
+  };
+  return {
+    fd,
+    through: false,
+    commit() {
+      try {
+        fsyncSync(fd);
+        close();
+        renameSync(tmp, file);
+      } finally {
+        pending.delete(tmp);
+      }
+    },
+    abort() {
+      close();
+      rmSync(tmp, { force: true });
+      pending.delete(tmp);
+    },
+  };
+}
+
+/** Fills an opened target and keeps it, or throws it away on failure; EPIPE on a pipe is the reader's leaving. */
+function fill<T>(opened: Opened, write: () => T): T {
+  try {
+    const done = write();
+    opened.commit();
+    return done;
+  } catch (e) {
+    opened.abort();
+    if (opened.through && (e as NodeJS.ErrnoException).code === 'EPIPE') return undefined as T;
+    throw e;
   }
 }
 
 /**
- * Writes a file whole or not at all: a report (in pieces), an annotated copy, the cache. A pipe
- * or a device is written through, and a symbolic link's target is replaced (see destination).
+ * Writes a file whole or not at all: a report (in pieces), the cache. A pipe or a device is
+ * written through, and a symbolic link's target is replaced (see destination).
  */
 export function writeAtomic(target: string, data: string | Buffer | Iterable<string>): void {
-  const own = ownDescriptor(target);
-  if (own !== undefined) return writeThrough(own, data);
-  const file = destination(target);
-  if (file === 'through') {
-    const fd = openSync(target, 'w');
-    try {
-      return writeThrough(fd, data);
-    } finally {
-      closeSync(fd);
-    }
-  }
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  pending.add(tmp);
+  const opened = openTarget(target);
+  fill(opened, () => writeAll(opened.fd, data));
+}
+
+/**
+ * As writeAtomic, for a file made as it is written (a workbook streamed part by part): `produce`
+ * hands its bytes to `write`, which writes them at once, so no more than a chunk is held.
+ */
+export async function writeAtomicStream(target: string, produce: (write: (chunk: Uint8Array) => void) => Promise<void>): Promise<void> {
+  const opened = openTarget(target);
+  let broken = false;
+  const write = (chunk: Uint8Array) => {
+    if (!broken) writeBuffer(opened.fd, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+  };
   try {
-    const fd = openSync(tmp, 'wx');
-    try {
-      writeAll(fd, data);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, file);
+    await produce((chunk) => {
+      try {
+        write(chunk);
+      } catch (e) {
+        // A reader of a pipe that leaves early: the rest is made and not written, as writeStdout does.
+        if (opened.through && (e as NodeJS.ErrnoException).code === 'EPIPE') broken = true;
+        else throw e;
+      }
+    });
   } catch (e) {
-    rmSync(tmp, { force: true });
+    opened.abort();
     throw e;
-  } finally {
-    pending.delete(tmp);
   }
+  opened.commit();
 }

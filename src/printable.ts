@@ -37,7 +37,7 @@ export function shown(name: string): string {
  * every unsafe character it leaves can only stand inside a string) is escaped here.
  */
 export function safeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, (ch) => ch.split('').map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''));
+  return (JSON.stringify(value, null, 2) ?? 'null').replace(UNSAFE_IN_JSON, (ch) => ch.split('').map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''));
 }
 
 /** What JSON.stringify leaves unescaped of UNSAFE. */

@@ -1,4 +1,5 @@
 import type { Finding } from '../engine/types.js';
+import { printable } from '../printable.js';
 import type { Formatter } from './types.js';
 
 const HEADER = ['file', 'sheet', 'cell', 'row', 'column', 'severity', 'ruleId', 'message', 'value', 'source'] as const;
@@ -11,9 +12,13 @@ function neutralise(s: string): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
-/** RFC 4180: a field with a quote, separator or line break is quoted, its quotes doubled. */
+/**
+ * RFC 4180: a field with a quote, separator or line break is quoted, its quotes doubled. Control,
+ * bidi and line-break characters from a dossier are written as `\u{…}` codes (printable): a CSV
+ * report is read in terminals and CI logs too, and no real name or value holds one.
+ */
 function field(s: string): string {
-  const safe = neutralise(s);
+  const safe = neutralise(printable(s));
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

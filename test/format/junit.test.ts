@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { printable } from '../../src/printable.js';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/read/types.js';
 import { junit } from '../../src/format/junit.js';
@@ -39,21 +40,22 @@ describe('-f junit', () => {
     ]);
   });
 
-  it('escapes markup and replaces the control characters XML 1.0 cannot hold', () => {
+  it('escapes markup, writes control characters as codes and replaces what XML 1.0 cannot hold', () => {
     const f = { ...cellFinding, message: 'a <b> & "c" \u0001\u0008\u001F\uFFFE d', sheet: "Tờ 'A'" };
     const xml = joined(junit(resultOf([f]), ctx));
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     const failure = parsed(xml).testsuite[0].testcase[0].failure[0];
-    expect(failure.message).toBe('giao-duc/an-toan-antt: a <b> & "c" \uFFFD\uFFFD\uFFFD\uFFFD d');
+    expect(failure.message).toBe('giao-duc/an-toan-antt: a <b> & "c" \\u{1}\\u{8}\\u{1F}\uFFFD d');
     expect(failure['#text']).toBe("Tờ 'A'!H12 — 004 §III.3.a");
   });
 
-  it('escapes the notes of <system-out> line by line as it would the whole', () => {
+  it('escapes the notes of <system-out> line by line, a lone surrogate written as a code', () => {
     // Lone surrogates at a line's either end: a line break next to them keeps them lone.
     const notes = ['x\uD800', '\uDC00y', 'a\uD83D\uDE00b', '<&>'].map((message, i) => ({ ...infoFinding, row: 20 + i, message }));
     const xml = joined(junit(resultOf(notes), ctx));
     const lines = notes.map((f) => `${f.severity} ${f.sheet ? `${f.sheet}!` : ''}${f.column ?? ''}${f.row} ${f.ruleId}: ${f.message} (${f.source})`);
-    expect(xml).toContain(`<system-out>${escapeXml(lines.join('\n'))}</system-out>`);
+    expect(xml).toContain(`<system-out>${escapeXml(lines.map(printable).join('\n'))}</system-out>`);
+    expect(xml).toContain('x\\u{D800} (');
     expect(parsed(xml).testsuite[0].testcase[0]['system-out'].split('\n')).toHaveLength(4);
   });
 

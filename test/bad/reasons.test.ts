@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { aliasFloodPack } from '../../scripts/fixture-kit/hostile.js';
 import { editZip } from '../../scripts/fixture-kit/zip.js';
 import { describeInputError } from '../../src/cli/i18n.js';
 import { InputError, inputErrorOf } from '../../src/read/types.js';
@@ -108,7 +109,7 @@ describe('an exception of hoso\'s own code while reading a file', () => {
 describe.concurrent('rule packs that once ran the loader out of stack', () => {
   it('a column with 850,000 aliases: the file and why, in one line, quickly', async () => {
     const pack = path.join(tmp, 'bi-danh.yaml');
-    fs.writeFileSync(pack, `pack: tinh-x\ntitle: Tỉnh X\ncolumns:\n  - key: ten\n    aliases: [${Array.from({ length: 850_000 }, (_, i) => `a${i}`).join(', ')}]\nrules: []\n`);
+    fs.writeFileSync(pack, aliasFloodPack(850_000));
     const run = await hoso(['rules', 'validate', pack]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`hoso: ${pack}:1:1: the file is 7.2 MiB, over the 1 MiB a rule pack or config may hold\n`);

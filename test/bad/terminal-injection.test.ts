@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { editZip } from '../../scripts/fixture-kit/zip.js';
+import { INJECTION_NAMES } from '../../scripts/fixture-kit/hostile.js';
 import { FIXTURES, hoso } from '../support/cli.js';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -20,17 +20,12 @@ let tmp: string;
 const hostile = { xlsx: '', csv: '', broken: '' };
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-inject-'));
-  // A workbook whose cell holds ESC[8m (hides what follows) and U+202E, and whose sheet's name breaks the line.
-  const workbook = editZip(fs.readFileSync(path.join(FIXTURES, 'fields', 'giao-duc-khong-dat.xlsx')), (name, text) => {
-    if (name === 'xl/sharedStrings.xml') return text.replace('<si><t>Không</t></si>', '<si><t>Không_x001B_[8m ẩn_x202E_ngược_x000A_::error file=x::giả</t></si>');
-    if (name === 'xl/workbook.xml') return text.replace('name="Danh sách"', 'name="Danh sách&#10;::error::tờ"');
-    return undefined;
-  });
-  hostile.xlsx = path.join(tmp, 'ho-so\n::add-mask::bi-mat.xlsx');
-  fs.writeFileSync(hostile.xlsx, workbook);
-  hostile.csv = path.join(tmp, 'ds\r::error::csv.csv');
-  fs.writeFileSync(hostile.csv, 'STT,Họ và tên,Đơn vị công tác,Đối tượng,Lĩnh vực,Tóm tắt thành tích\n1,Nguyễn Văn \u001b[8mA\u202e,Trường X,Cá\u001b[8m nhân\u202e,Giáo dục,Như trên\n');
-  hostile.broken = path.join(tmp, 'hong\n::error::x\u001b]0;title\u0007.xlsx');
+  // The corpus's workbook (a cell holding ESC[8m and U+202E, a sheet name that breaks the line) and CSV, under names that break the line.
+  hostile.xlsx = path.join(tmp, INJECTION_NAMES.workbook);
+  fs.copyFileSync(path.join(FIXTURES, 'bad', 'hostile', 'tiem-ma', 'o-ma-thoat.xlsx'), hostile.xlsx);
+  hostile.csv = path.join(tmp, INJECTION_NAMES.csv);
+  fs.copyFileSync(path.join(FIXTURES, 'bad', 'hostile', 'tiem-ma', 'o-ma-thoat.csv'), hostile.csv);
+  hostile.broken = path.join(tmp, INJECTION_NAMES.broken);
   fs.writeFileSync(hostile.broken, 'not a zip');
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

@@ -175,7 +175,12 @@ export function settleSuppressions(open: OpenSuppressions, result: CheckResult, 
   // Entries are judged stale only for the files this run read, or that are gone: the others' findings were not looked for.
   const unreadable = new Set(result.inputErrors.map((e) => e.file));
   const judged = new Set(filesOf(result).flatMap((f) => (unreadable.has(f) ? [] : [fileOf(f)])));
-  for (const e of entries) if (!judged.has(e.file) && !existsSync(path.resolve(dir, e.file))) judged.add(e.file);
+  const looked = new Set<string>();
+  for (const { file } of entries) {
+    if (judged.has(file) || looked.has(file)) continue;
+    looked.add(file);
+    if (!existsSync(path.resolve(dir, file))) judged.add(file);
+  }
   const report: Report = { ...result, findings: applied.findings, suppressed: { file: open.label, findings: applied.suppressed } };
   if (opts.pruneSuppressions) return { report, stale: 0, write: pruned(entries, applied.seen, judged) };
   return { report, stale: staleCount(entries, applied.seen, judged), ...(opts.suppress ? { write: entries } : {}) };

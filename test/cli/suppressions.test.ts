@@ -221,7 +221,7 @@ describe.concurrent('hoso check --suppress and hoso-suppressions.json', () => {
     expect([folderAt.code, folderAt.stderr]).toEqual([2, `hoso: ${dir}: không phải một tệp\n`]);
   });
 
-  it('applies after checking: the same with -j 2 and with --cache, and nothing of it enters the cache', async () => {
+  it('applies after checking: the same with -j 2 and with --cache, nothing of it enters the cache, and only files checked or gone make entries stale', async () => {
     const dir = folder();
     await list(dir, [an, binh]);
     // Nobody of the first list, so no duplicate across the two.
@@ -243,6 +243,13 @@ describe.concurrent('hoso check --suppress and hoso-suppressions.json', () => {
     expect(cached).toContain('Nguyễn Văn An');
     expect(cached).not.toContain(REASON);
     expect(cached).not.toMatch(/"(suppressed|reason)"/);
+
+    // Entries of a file this run did not check are not stale, unless the file is gone.
+    const other = await hoso(['check', 'xa-b.xlsx'], { cwd: dir });
+    expect([other.code, other.stderr]).toEqual([1, '']);
+    fs.renameSync(path.join(dir, FILE), path.join(dir, 'da-gui.xlsx.bak'));
+    const gone = await hoso(['check', 'xa-b.xlsx'], { cwd: dir });
+    expect([gone.code, gone.stderr]).toEqual([1, `hoso: ${SUPPRESSIONS} chấp nhận 2 vấn đề không còn xuất hiện: chạy lại với --prune-suppressions để xóa chúng khỏi tệp\n`]);
   });
 
   it('--quiet and --max-warnings: an accepted warning is not counted, nor called stale for being hidden', async () => {

@@ -23,6 +23,9 @@ import { debugLines, debugTrace, warn } from './say.js';
 import type { InputError } from '../read/types.js';
 import { addConventions, type ConventionOptions } from './conventions.js';
 import { colorWanted } from './color.js';
+import { addSuppressionOptions, type SuppressionOptions } from './suppression-options.js';
+import type { Finding } from '../engine/types.js';
+import type { Report } from '../format/types.js';
 
 /** An input that could not be checked: its line, and with --debug the technical detail under it. */
 function sayInputError(e: InputError, lang: Lang, debug?: boolean): void {
@@ -57,7 +60,7 @@ async function setup(opts: Common & ConventionOptions) {
   const shown = configFile ? pathLabel(configFile) : undefined;
   // The config's ignore patterns are relative to its folder, --ignore-pattern's to the current one.
   const ignores = [...(config ? [{ base: config.base, patterns: config.ignores }] : []), { base: process.cwd(), patterns: opts.ignorePattern ?? [] }];
-  return { ignores, ruleSet, packFiles: files, profiles, profileMap, lang, severity: (config?.severity ?? {}) as Record<string, Severity | 'off'>, config: shown };
+  return { ignores, ruleSet, packFiles: files, profiles, profileMap, lang, severity: (config?.severity ?? {}) as Record<string, Severity | 'off'>, config: shown, configFile };
 }
 
 /** What the engine needs from the settings in force and the options `check` and `report` share. */
@@ -105,7 +108,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
     .option('--cache', 'skip files whose content, rules and profiles did not change since the last run')
     .option('--cache-location <file>', `where the cache is kept (default: ${DEFAULT_CACHE})`)
     .option('--print-config', 'print the config file, rule packs, profiles and severity overrides in force, and check nothing')
-    .action(async (given: string[], opts: Common & LimitOptions & CacheOptions & ConventionOptions & { format?: string[]; outputFile?: string[]; maxWarnings?: number; quiet?: boolean; jobs?: number; printConfig?: boolean }) => {
+    .action(async (given: string[], opts: Common & LimitOptions & CacheOptions & ConventionOptions & SuppressionOptions & { format?: string[]; outputFile?: string[]; maxWarnings?: number; quiet?: boolean; jobs?: number; printConfig?: boolean }) => {
       const { exitOnInterrupt, InputGuard, writeAtomic, writeStdout } = await import('./output.js');
       exitOnInterrupt();
       const stdin = opts.printConfig ? undefined : await (await import('./stdin.js')).stdinInput(given, opts, limitsOf(opts));
@@ -128,10 +131,21 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       const inputs = new InputGuard(paths);
       for (const o of outputs) if (o.file) inputs.assertNot(o.file);
       const cache = caching?.openCache(opts, inputs, VERSION, { packFiles, profiles, profileMap, severity, lang, limits: limitsOf(opts) }, warn);
+      // Read before checking: a suppressions file that is not one stops the run before the work.
+      const accepting = await import('./suppressions.js');
+      const suppressions = accepting.openSuppressions(opts, settings.configFile, inputs);
       const checked = await checkPaths(paths, { cache: cache?.cache, ...engineOptions(settings, opts) });
-      if (opts.quiet) checked.findings = checked.findings.filter((f) => f.severity === 'error');
       // Standard input's findings are named as the user knows it; the annotated copy is made from its temporary file.
-      const result = stdin ? stdin.relabel(checked) : checked;
+      const labelled = stdin ? stdin.relabel(checked) : checked;
+      // Suppressions are matched on every finding, before --quiet hides the warnings (see settleSuppressions).
+      const settled = suppressions && accepting.settleSuppressions(suppressions, labelled, opts);
+      const result: Report = settled?.report ?? labelled;
+      if (opts.quiet) {
+        const errorsOnly = <F extends Finding>(findings: F[]) => findings.filter((f) => f.severity === 'error');
+        checked.findings = errorsOnly(checked.findings);
+        result.findings = errorsOnly(result.findings);
+        if (result.suppressed) result.suppressed.findings = errorsOnly(result.suppressed.findings);
+      }
       for (const o of outputs) {
         const pieces = (await formatters[o.format]())(result, { lang, color: !o.file && colorWanted(opts.color, Boolean(process.stdout.isTTY)), ruleSet, profiles, severity, config });
         if (o.file) writeAtomic(o.file, pieces);
@@ -150,12 +164,14 @@ export function buildProgram(lang: Lang = 'vi'): Command {
         if (opts.debug && a.debug) debugLines(a.debug);
       }
       stdin?.remove();
+      // After the report, as the cache: the file --suppress or --prune-suppressions asked for, and what no longer occurs.
+      const suppressionsWritten = settled ? accepting.finishSuppressions(suppressions, settled, lang, warn) : true;
       // After the report: a cache that cannot be written costs the next run time, never this run's report.
       caching?.saveCache(cache, lang, warn);
       const errors = result.findings.filter((f) => f.severity === 'error').length;
       const warnings = result.findings.filter((f) => f.severity === 'warning').length;
       process.exitCode = result.inputErrors.length ? 2 : errors > 0 || (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) ? 1 : 0;
-      if (annotated?.failed.length) process.exitCode = 2;
+      if (annotated?.failed.length || !suppressionsWritten) process.exitCode = 2;
     });
 
   addLimitOptions(addCommon(program.command('report').argument('<paths...>', '.xlsx/.csv files or folders')))
@@ -243,6 +259,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       process.stdout.write(text);
     });
   addConventions(program);
+  addSuppressionOptions(program);
   return localizeHelp(program, lang);
 }
 

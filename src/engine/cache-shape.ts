@@ -27,6 +27,8 @@ function finding(v: unknown): boolean {
     isStr((v as Obj).source) &&
     optional((v as Obj).value, isStr) &&
     optional((v as Obj).group, isStr) &&
+    optional((v as Obj).nominee, isStr) &&
+    optional((v as Obj).unit, isStr) &&
     optional((v as Obj).related, (r) => Array.isArray(r) && r.every(place))
   );
 }

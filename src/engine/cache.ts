@@ -112,8 +112,11 @@ export function parseStored(text: string, key: string): { files: CacheEntries } 
   return { files: parsed.files as CacheEntries };
 }
 
-/** The entries' form: a cache written in another (by a build of the same version) is dropped. */
-const FORMAT = 'snapshots-flat/sheet-order';
+/**
+ * The entries' form: a cache written in another (by a build of the same version) is dropped. Its
+ * findings must carry whatever a suppression matches on (`nominee`): an older entry would not.
+ */
+const FORMAT = 'snapshots-flat/sheet-order/nominee';
 
 /** What findings depend on besides the files: the packs' contents and the options. */
 export function cacheKey(version: string, packFiles: string[], options: unknown): string {

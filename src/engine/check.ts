@@ -25,6 +25,7 @@ import { allProfiles, profileResolver, type ProfileMap, type ProfilesOf } from '
 import { UsageError } from '../errors.js';
 import { notice, NOTICES, SKIP_REASONS, type NoticeId, type SkipReason } from './notices.js';
 import { chooseSheet, noTableReason, sheetKindHint } from './sheet-choice.js';
+import { NAME_KEY, nomineeOf, setWho } from './nominee.js';
 
 export interface CheckOptions {
   ruleSet: RuleSet;
@@ -89,7 +90,7 @@ export interface CheckResult {
   sheets: ({ file: string } & SheetsRead)[];
 }
 
-export const KEYS = { name: 'ten', kind: 'loai', unit: 'don_vi', stt: 'stt', submitter: 'don_vi_de_nghi', award: 'hinh_thuc' };
+export const KEYS = { name: NAME_KEY, kind: 'loai', unit: 'don_vi', stt: 'stt', submitter: 'don_vi_de_nghi', award: 'hinh_thuc' };
 
 export { UsageError } from '../errors.js';
 
@@ -267,7 +268,7 @@ function nomineeRecord(row: RowView): NomineeRecord {
     sheet: row.sheet,
     row: row.row,
     unit: row.unit,
-    name: text('ten') ?? '',
+    name: text(KEYS.name) ?? '',
     kind: id('loai'),
     field: id('linh_vuc'),
     movement: text('phong_trao'),
@@ -491,6 +492,7 @@ export class Evaluator {
       const cell = r.cell as CellView | undefined;
       if (cell && 'raw' in cell) f.value = cell.text;
       else if (r.cell?.text !== undefined) f.value = r.cell.text;
+      setWho(f, r.row ? nomineeOf(r.row) : r.who);
     } else {
       f.group = r.group ?? r.row?.unit;
     }
@@ -556,7 +558,7 @@ export class Evaluator {
               table.rows++;
               const view = sheetState!.view(row);
               this.evaluateRow(view);
-              if (row.below) this.notice(row.below.class === 'total' ? 'hoso/duoi-dong-tong' : 'hoso/duoi-chan-trang', { file, sheet: sheet.name, row: row.row, column: columnLetter(row.cells[0].col), group: view.unit }, { text: row.below.text, row: row.below.row });
+              if (row.below) this.notice(row.below.class === 'total' ? 'hoso/duoi-dong-tong' : 'hoso/duoi-chan-trang', { file, sheet: sheet.name, row: row.row, column: columnLetter(row.cells[0].col), group: view.unit, ...nomineeOf(view) }, { text: row.below.text, row: row.below.row });
             },
             other: (row) => {
               if (row.class === 'note') this.notice('hoso/dong-khong-ro', { file, sheet: sheet.name, row: row.row, column: columnLetter(row.col), value: row.text }, { text: row.text });

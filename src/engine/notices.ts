@@ -7,6 +7,7 @@
 import type { Finding, Lang, Severity } from './types.js';
 import { localize, render } from './messages.js';
 import type { MessageArg } from '../operators/types.js';
+import { setWho } from './nominee.js';
 
 type Text = { vi: string; en: string };
 
@@ -82,7 +83,7 @@ export const SKIP_REASONS = {
 
 export type SkipReason = keyof typeof SKIP_REASONS;
 
-type Place = Pick<Finding, 'file' | 'sheet' | 'row' | 'column' | 'group' | 'value'>;
+type Place = Pick<Finding, 'file' | 'sheet' | 'row' | 'column' | 'group' | 'value' | 'nominee' | 'unit'>;
 
 /** A notice as a finding, at a place; its severity from the config when it names it, else its own. */
 export function notice(id: NoticeId, place: Place, data: Record<string, MessageArg>, lang: Lang, severity: Severity = NOTICES[id].severity as Severity): Finding {
@@ -97,6 +98,7 @@ export function engineFinding(ruleId: string, severity: Severity, template: Text
     f.row = place.row;
     if (place.column) f.column = place.column;
     if (place.value !== undefined) f.value = place.value;
+    setWho(f, place);
   } else if (place.group !== undefined) f.group = place.group;
   return f;
 }

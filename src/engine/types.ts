@@ -23,6 +23,18 @@ export interface Finding extends Place {
   group?: string;
   /** Other places the finding concerns (the first listing of a duplicate, the files a cap counts). */
   related?: Place[];
+  /**
+   * For a finding on a nominee's row: the name in its name column, as typed, and the unit that
+   * puts it forward. Who the finding is about, which inserting a row above does not change (a
+   * suppression matches on it, never on the row number).
+   */
+  nominee?: string;
+  unit?: string;
+}
+
+/** A finding accepted by a reviewed suppression (hoso-suppressions.json), with the reason written there. */
+export interface SuppressedFinding extends Finding {
+  reason: string;
 }
 
 /** A cell of a nominee row as the rules see it. */

@@ -1,8 +1,8 @@
-import type { Finding } from '../engine/types.js';
+import type { Finding, SuppressedFinding } from '../engine/types.js';
 import { printable } from '../printable.js';
 import type { Formatter } from './types.js';
 
-const HEADER = ['file', 'sheet', 'cell', 'row', 'column', 'severity', 'ruleId', 'message', 'value', 'source'] as const;
+const HEADER = ['file', 'sheet', 'cell', 'row', 'column', 'severity', 'ruleId', 'message', 'value', 'source', 'suppressed', 'reason'] as const;
 
 /**
  * A cell Excel would read as a formula (or, after a tab or carriage return, as one) is prefixed
@@ -22,9 +22,10 @@ function field(s: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function record(f: Finding): string[] {
+/** A finding's fields; one that hoso-suppressions.json accepts says so in the last two, with the reason written there. */
+function record(f: Finding, accepted?: SuppressedFinding): string[] {
   const cell = f.row !== undefined ? `${f.column ?? ''}${f.row}` : (f.group ?? '');
-  return [f.file, f.sheet ?? '', cell, f.row?.toString() ?? '', f.column ?? '', f.severity, f.ruleId, f.message, f.value ?? '', f.source];
+  return [f.file, f.sheet ?? '', cell, f.row?.toString() ?? '', f.column ?? '', f.severity, f.ruleId, f.message, f.value ?? '', f.source, accepted ? 'true' : '', accepted?.reason ?? ''];
 }
 
 /**
@@ -34,4 +35,6 @@ function record(f: Finding): string[] {
 export const csv: Formatter = function* (result) {
   yield '\uFEFF' + HEADER.map(field).join(',') + '\r\n';
   for (const f of result.findings) yield record(f).map(field).join(',') + '\r\n';
+  // Marked rather than left out: a list has no place to say how many were left out.
+  for (const f of result.suppressed?.findings ?? []) yield record(f, f).map(field).join(',') + '\r\n';
 };

@@ -1,6 +1,7 @@
 import type { Formatter } from './types.js';
 import { cellRef } from './place.js';
 import { printable } from '../printable.js';
+import { suppressedLine } from './suppressed.js';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
@@ -15,7 +16,7 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace
  * the command's syntax needs (a line break as %0A, which the annotation shows as one), then made
  * printable: the log would act on an escape sequence, and a bidi control reorders the line.
  */
-export const github: Formatter = function* (result) {
+export const github: Formatter = function* (result, ctx) {
   for (const f of result.findings) {
     const props = [`file=${printable(escapeProperty(f.file.replace(/\\/g, '/')))}`];
     if (f.row !== undefined) props.push(`line=${f.row}`);
@@ -23,4 +24,7 @@ export const github: Formatter = function* (result) {
     const where = cellRef(f);
     yield `::${COMMAND[f.severity]} ${props.join(',')}::${printable(escapeData(`${f.message}${where ? ` (${where})` : ''}`))}\n`;
   }
+  // Accepted findings make no annotation; one notice, on the run rather than a file, says how many there are.
+  const suppressed = suppressedLine(result, ctx.lang);
+  if (suppressed) yield `::notice::${printable(escapeData(suppressed))}\n`;
 };

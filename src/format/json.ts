@@ -1,11 +1,13 @@
 import type { Formatter } from './types.js';
 import { countBySeverity } from './place.js';
-import { stringifyAround } from './json-pieces.js';
+import { stringifyAroundEach } from './json-pieces.js';
 
-/** The stable JSON report of contract.md: a summary and the findings in order. */
+/** The stable JSON report of contract.md: a summary and the findings in order, then those reviewed suppressions accept. */
 export const json: Formatter = (result, ctx) => {
   const { errors, warnings } = countBySeverity(result.findings);
   // `config`: the hoso.config.yaml that may have turned rules off or changed severities, or null.
-  const summary = { files: result.files, rows: result.rows, errors, warnings, unreadable: result.inputErrors.length, config: ctx.config ?? null };
-  return stringifyAround((findings) => ({ summary, findings }), result.findings);
+  // `suppressed`: findings hoso-suppressions.json accepts, counted and listed apart from the problems (`suppressions`: that file, or null).
+  const suppressed = result.suppressed?.findings ?? [];
+  const summary = { files: result.files, rows: result.rows, errors, warnings, unreadable: result.inputErrors.length, config: ctx.config ?? null, suppressed: suppressed.length, suppressions: result.suppressed?.file ?? null };
+  return stringifyAroundEach((findings, accepted) => ({ summary, findings, suppressed: accepted }), [{ items: result.findings }, { items: suppressed }]);
 };

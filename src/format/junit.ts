@@ -30,7 +30,8 @@ function note(f: Finding): string {
  * The case fails with one `<failure>` per error-level finding; warnings and notices are lines of
  * its `<system-out>`, so they show without failing the build; a file that could not be read is an
  * `<error>`. `failures` counts failing test cases, as JUnit does; the findings are counted in the
- * suite's properties `errors-found` and `warnings-found`.
+ * suite's properties `errors-found` and `warnings-found`. Findings hoso-suppressions.json accepts
+ * are left out, counted in the property `suppressed-found` of their file's suite.
  */
 export const junit: Formatter = function* (result) {
   const unreadable = new Map(result.inputErrors.map((e) => [e.file, e]));
@@ -39,6 +40,9 @@ export const junit: Formatter = function* (result) {
   // The findings by file, in one pass: the header counts the failing suites before any is written.
   const byFile = new Map<string, Finding[]>(suites.map((f) => [f, []]));
   for (const f of result.findings) byFile.get(f.file)!.push(f);
+  // Accepted findings fail nothing and are not listed: each suite counts its own.
+  const suppressed = new Map<string, number>();
+  for (const f of result.suppressed?.findings ?? []) suppressed.set(f.file, (suppressed.get(f.file) ?? 0) + 1);
   let failing = 0;
   for (const findings of byFile.values()) if (findings.some((f) => f.severity === 'error')) failing++;
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
@@ -50,7 +54,8 @@ export const junit: Formatter = function* (result) {
     const error = unreadable.get(file);
     const counts = countBySeverity(findings);
     yield `  <testsuite${attrs({ name: file, tests: 1, failures: errors.length > 0 ? 1 : 0, errors: error ? 1 : 0, skipped: 0 })}>\n`;
-    yield `    <properties><property name="errors-found" value="${counts.errors}"/><property name="warnings-found" value="${counts.warnings}"/></properties>\n`;
+    const accepted = suppressed.get(file) ? `<property name="suppressed-found" value="${suppressed.get(file)}"/>` : '';
+    yield `    <properties><property name="errors-found" value="${counts.errors}"/><property name="warnings-found" value="${counts.warnings}"/>${accepted}</properties>\n`;
     yield `    <testcase${attrs({ name: file, classname: file })}>\n`;
     if (error) yield `      <error${attrs({ message: error.message, type: error.code })}/>\n`;
     for (const f of errors) yield failure(f) + '\n';

@@ -13,7 +13,8 @@ export function countBySeverity(findings: Finding[]): { errors: number; warnings
   return out;
 }
 
-/** Files in the order they were checked: those with sheets read, then any only findings name. */
-export function filesOf(result: { sheets: { file: string }[]; findings: Finding[] }): string[] {
-  return [...new Set([...result.sheets.map((s) => s.file), ...result.findings.map((f) => f.file)])];
+/** Files in the order they were checked: those with sheets read, then any only findings name (those accepted too). */
+export function filesOf(result: { sheets: { file: string }[]; findings: Finding[]; suppressed?: { findings: Finding[] } }): string[] {
+  const named = (findings: Finding[] = []) => findings.map((f) => f.file);
+  return [...new Set([...result.sheets.map((s) => s.file), ...named(result.findings), ...named(result.suppressed?.findings)])];
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { activeRules } from '../engine/check.js';
 import { localize } from '../engine/messages.js';
-import type { Finding, Place, Severity } from '../engine/types.js';
+import type { Finding, Place, Severity, SuppressedFinding } from '../engine/types.js';
 import { columnIndex } from '../read/types.js';
 import type { CompiledRule } from '../rules/load.js';
 import { VERSION } from '../version.js';
@@ -66,8 +66,11 @@ function descriptor(c: CompiledRule, severity: Severity, lang: 'vi' | 'en') {
 export const sarif: Formatter = (result, ctx) => {
   const rules = activeRules(ctx.ruleSet, ctx.profiles ?? [], ctx.severity).map((a) => descriptor(a.compiled, a.severity, ctx.lang));
   const index = new Map(rules.map((r, i) => [r.id, i]));
+  // Accepted findings are results too, marked as suppressed: a dashboard shows them as dismissed, with the reason.
+  const accepted = result.suppressed?.findings ?? [];
+  const all = accepted.length ? [...result.findings, ...accepted] : result.findings;
   // A finding from a rule not listed (an engine finding) still gets a descriptor to point at.
-  for (const f of result.findings) {
+  for (const f of all) {
     if (!index.has(f.ruleId)) {
       index.set(f.ruleId, rules.length);
       rules.push({ id: f.ruleId, name: f.ruleId, shortDescription: { text: f.ruleId }, fullDescription: { text: f.ruleId }, help: { text: f.source }, defaultConfiguration: { level: LEVEL[f.severity] }, properties: { source: f.source, tags: [] } });
@@ -83,6 +86,9 @@ export const sarif: Formatter = (result, ctx) => {
     partialFingerprints: { 'hosoFinding/v1': fingerprint(f) },
     properties: { source: f.source, ...(f.value !== undefined ? { value: f.value } : {}), ...(f.group !== undefined ? { group: f.group } : {}) },
   });
+  // A SARIF suppression kept outside the dossier, in a file of its own: "external".
+  const suppressedOf = (f: SuppressedFinding) => ({ ...resultOf(f), suppressions: [{ kind: 'external', ...(f.reason ? { justification: f.reason } : {}) }] });
+  const n = result.findings.length;
   const log = (results: unknown[]) => ({
     $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
     version: '2.1.0',
@@ -105,5 +111,5 @@ export const sarif: Formatter = (result, ctx) => {
       },
     ],
   });
-  return stringifyAround(log, result.findings, resultOf);
+  return stringifyAround(log, all, (f, i) => (i < n ? resultOf(f) : suppressedOf(f as SuppressedFinding)));
 };

@@ -3,6 +3,7 @@ import type { Finding } from '../engine/types.js';
 import type { Formatter } from './types.js';
 import { countBySeverity } from './place.js';
 import { printable } from '../printable.js';
+import { suppressedLine } from './suppressed.js';
 
 const TEXT = {
   vi: { error: 'lỗi', warning: 'cảnh báo', info: 'thông tin', errors: 'lỗi', warnings: 'cảnh báo', problems: 'vấn đề', files: 'tệp', rows: 'dòng đề nghị', clean: 'Không có vấn đề nào', unreadable: 'tệp không đọc được', notes: 'thông tin', config: 'Cấu hình', ignored: 'tệp/thư mục bỏ qua theo cấu hình' },
@@ -32,6 +33,9 @@ export const stylish: Formatter = function* (result, ctx) {
     yield (errors ? c.red.bold(summary) : c.yellow.bold(summary)) + '\n';
   }
   if (result.inputErrors.length) yield c.red(`✖ ${result.inputErrors.length} ${t.unreadable}`) + '\n';
+  // Reviewed exceptions are left out of the list and the verdict, but never out of sight.
+  const suppressed = suppressedLine(result, ctx.lang);
+  if (suppressed) yield c.dim(printable(suppressed)) + '\n';
   // Passed over in silence, like ESLint, but counted: a pattern too wide shows here.
   if (result.ignored) yield c.dim(`${result.ignored} ${t.ignored}`) + '\n';
   // A config found in a parent folder may have turned rules off: the verdict says which one holds.

@@ -1,5 +1,5 @@
 import type { CheckResult } from '../engine/check.js';
-import type { Lang, Severity } from '../engine/types.js';
+import type { Lang, Severity, SuppressedFinding } from '../engine/types.js';
 import type { RuleSet } from '../rules/load.js';
 
 export interface FormatContext {
@@ -13,12 +13,22 @@ export interface FormatContext {
   config?: string;
 }
 
+/** A run's outcome as the reports show it: the check's, with the findings reviewed suppressions accept set apart. */
+export interface Report extends CheckResult {
+  /**
+   * The findings hoso-suppressions.json accepts (they are not among `findings`, and count toward
+   * no exit code), with the file that accepts them as the user should see it; absent when no
+   * suppressions file is in force.
+   */
+  suppressed?: { file: string; findings: SuppressedFinding[] };
+}
+
 /**
  * A formatter is a pure function from results to the report's text, given in pieces, in order: a
  * consolidated list with a hundred thousand findings has a report of hundreds of megabytes, which
  * is written as it is made rather than held whole (see writeAtomic).
  */
-export type Formatter = (result: CheckResult, ctx: FormatContext) => Iterable<string>;
+export type Formatter = (result: Report, ctx: FormatContext) => Iterable<string>;
 
 /** A report's pieces as one text. */
 export function joined(pieces: Iterable<string>): string {

@@ -1,6 +1,7 @@
 import type { Schemas } from '../rules/schema.js';
 import { KeyHasher, KeySet } from './keys.js';
 import type { Place } from '../engine/types.js';
+import { nomineeOf, type Who } from '../engine/nominee.js';
 import { defineOperator } from './types.js';
 
 /**
@@ -24,10 +25,10 @@ export const reference = defineOperator({
   },
   create(o, ctx) {
     let targets = new KeySet();
-    let pending: { hash: number; check: number; place: Place; text: string; col: number }[] = [];
+    let pending: { hash: number; check: number; place: Place; text: string; col: number; who: Who }[] = [];
     const flush = () => {
       for (const p of pending) {
-        if (!targets.has(p.hash, p.check)) ctx.report({ place: p.place, cell: { col: p.col, column: p.place.column!, text: p.text }, data: { value: p.text } });
+        if (!targets.has(p.hash, p.check)) ctx.report({ place: p.place, cell: { col: p.col, column: p.place.column!, text: p.text }, data: { value: p.text }, who: p.who });
       }
       targets = new KeySet();
       pending = [];
@@ -51,7 +52,7 @@ export const reference = defineOperator({
         // Targets only grow until the flush: a name already listed is kept no longer.
         hash(cell.text);
         if (targets.has(key.lookup, key.check)) return;
-        pending.push({ hash: key.lookup, check: key.check, text: cell.text, col: cell.col, place: { file: row.file, sheet: row.sheet, row: row.row, column: cell.column } });
+        pending.push({ hash: key.lookup, check: key.check, text: cell.text, col: cell.col, place: { file: row.file, sheet: row.sheet, row: row.row, column: cell.column }, who: nomineeOf(row) });
       },
       endFile: o.scope === 'file' ? flush : undefined,
       end: o.scope === 'all' ? flush : undefined,

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { CellView, FileView, Place, RowView } from '../engine/types.js';
+import type { Who } from '../engine/nominee.js';
 import type { Condition, Period, Schemas } from '../rules/schema.js';
 
 export type Messages = Record<string, { vi: string; en: string }>;
@@ -22,6 +23,8 @@ export interface ReportInput {
   group?: string;
   data?: Record<string, MessageArg>;
   related?: Place[];
+  /** Who a finding at a `place` with a row is about (a finding given `row` takes it from the row). */
+  who?: Who;
   /** Overrides the rule's severity (e.g. a missing column is a warning for a criterion). */
   severity?: 'error' | 'warning' | 'info';
 }

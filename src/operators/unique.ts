@@ -33,7 +33,8 @@ export const unique = defineOperator({
         const head = places.slice(0, MAX_RELATED + 1);
         for (const p of places) {
           const others = head.filter((q) => q !== p).slice(0, MAX_RELATED);
-          ctx.report({ place: p, data: { name, count, others: describePlaces(others, 5, count - 1) }, related: others, cell: { col: 0, column: p.column!, text: name } });
+          // Each listing is of the same nominee: the name its first listing gives (the unit is part of the key, not kept).
+          ctx.report({ place: p, data: { name, count, others: describePlaces(others, 5, count - 1) }, related: others, cell: { col: 0, column: p.column!, text: name }, who: { nominee: name } });
         }
       }
       seen = new KeyTable();

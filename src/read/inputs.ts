@@ -13,6 +13,8 @@ import { InputError, inputErrorOf } from './types.js';
 
 /** hoso's own settings, found beside the dossiers they are for: passed over in silence, like hidden files. */
 export const CONFIG_NAME = 'hoso.config.yaml';
+/** The reviewed exceptions (see cli/suppressions.ts), kept beside the config: passed over likewise. */
+export const SUPPRESSIONS_NAME = 'hoso-suppressions.json';
 
 /** Checked when found in a folder. */
 const WALKED = /\.(xlsx|xlsm|csv)$/i;
@@ -148,7 +150,7 @@ export function expandInputs(paths: string[], isIgnored?: Ignored): Inputs {
         return true;
       }
       const inside = [...ancestors, id];
-      for (const name of names) if (!name.startsWith('.') && name !== CONFIG_NAME) visit(path.join(p, name), 'found', inside);
+      for (const name of names) if (!name.startsWith('.') && name !== CONFIG_NAME && name !== SUPPRESSIONS_NAME) visit(path.join(p, name), 'found', inside);
       return true;
     }
     if (!st.isFile()) {

@@ -64,7 +64,7 @@ describe('the config in force, in the reports', () => {
     expect(withConfig.summary.config).toBe(config);
     expect(withConfig.findings.map((f) => f.ruleId)).not.toContain('chung/thanh-tich-thuc-chat');
     const without: Report & { summary: Record<string, unknown> } = JSON.parse((await hoso(['check', dossier, '-f', 'json'], { cwd: outside })).stdout);
-    expect(without.summary).toEqual({ files: 1, rows: expect.any(Number), errors: expect.any(Number), warnings: expect.any(Number), unreadable: 0, config: null });
+    expect(without.summary).toEqual({ files: 1, rows: expect.any(Number), errors: expect.any(Number), warnings: expect.any(Number), unreadable: 0, config: null, suppressed: 0, suppressions: null });
     expect(Object.keys(withConfig.summary)).toEqual(Object.keys(without.summary));
   });
 

@@ -7,13 +7,22 @@ import { cellFinding, ctx, groupFinding, resultOf } from './sample.js';
 describe('-f csv', () => {
   it('starts with a byte-order mark and a header row, then one finding a line (RFC 4180, CRLF)', () => {
     const out = joined(csv(resultOf([cellFinding, groupFinding]), ctx));
-    expect(out.startsWith('\uFEFFfile,sheet,cell,row,column,severity,ruleId,message,value,source\r\n')).toBe(true);
+    expect(out.startsWith('\uFEFFfile,sheet,cell,row,column,severity,ruleId,message,value,source,suppressed,reason\r\n')).toBe(true);
     expect(out.endsWith('\r\n')).toBe(true);
     const rows: string[][] = parse(out.slice(1));
     expect(rows).toEqual([
-      ['file', 'sheet', 'cell', 'row', 'column', 'severity', 'ruleId', 'message', 'value', 'source'],
-      ['ho-so/xã đắk rơ wa.xlsx', 'Danh sách', 'H12', '12', 'H', 'error', 'giao-duc/an-toan-antt', cellFinding.message, 'Không', '004 §III.3.a'],
-      ['ho-so/xa-b.xlsx', '', 'UBND XÃ B', '', '', 'warning', 'binh-dinh/xa/so-luong', groupFinding.message, '', '002 §IV.1.đ'],
+      ['file', 'sheet', 'cell', 'row', 'column', 'severity', 'ruleId', 'message', 'value', 'source', 'suppressed', 'reason'],
+      ['ho-so/xã đắk rơ wa.xlsx', 'Danh sách', 'H12', '12', 'H', 'error', 'giao-duc/an-toan-antt', cellFinding.message, 'Không', '004 §III.3.a', '', ''],
+      ['ho-so/xa-b.xlsx', '', 'UBND XÃ B', '', '', 'warning', 'binh-dinh/xa/so-luong', groupFinding.message, '', '002 §IV.1.đ', '', ''],
+    ]);
+  });
+
+  it('lists the findings reviewed suppressions accept after the others, marked, with the reason (quoted and neutralised like any text)', () => {
+    const result = { ...resultOf([groupFinding]), suppressed: { file: 'hoso-suppressions.json', findings: [{ ...cellFinding, reason: '=Sở chấp nhận, công văn 12' }] } };
+    const rows: string[][] = parse(joined(csv(result, ctx)).slice(1));
+    expect(rows.slice(1)).toEqual([
+      ['ho-so/xa-b.xlsx', '', 'UBND XÃ B', '', '', 'warning', 'binh-dinh/xa/so-luong', groupFinding.message, '', '002 §IV.1.đ', '', ''],
+      ['ho-so/xã đắk rơ wa.xlsx', 'Danh sách', 'H12', '12', 'H', 'error', 'giao-duc/an-toan-antt', cellFinding.message, 'Không', '004 §III.3.a', 'true', "'=Sở chấp nhận, công văn 12"],
     ]);
   });
 

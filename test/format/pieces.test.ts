@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { stringifyAround } from '../../src/format/json-pieces.js';
+import { stringifyAround, stringifyAroundEach } from '../../src/format/json-pieces.js';
 import { formatters } from '../../src/format/index.js';
 import { joined } from '../../src/format/types.js';
 import { batches } from '../../src/cli/output.js';
@@ -16,7 +16,8 @@ import { cellFinding, ctx, groupFinding, infoFinding, resultOf } from './sample.
 
 vi.setConfig({ testTimeout: 60_000 });
 
-const MARK = '\u0000hoso-items\u0000';
+/** The text standing for list k in the shell (json-pieces.ts): a report's text may hold it too. */
+const mark = (k: number) => `\u0000hoso-items-${k}\u0000`;
 const json = fc.jsonValue({ maxDepth: 3 });
 
 describe('stringifyAround', () => {
@@ -25,10 +26,22 @@ describe('stringifyAround', () => {
       fc.property(fc.array(json, { maxLength: 6 }), json, fc.string(), fc.constantFrom(0, 1, 2), (items, head, text, depth) => {
         // The text before the array may hold anything, the mark included.
         const make = (list: unknown[]) =>
-          depth === 0 ? { head, text: text + MARK, list } : depth === 1 ? { head, runs: [{ text, list }] } : [head, { a: { b: [text, list] } }];
+          depth === 0 ? { head, text: text + mark(0), list } : depth === 1 ? { head, runs: [{ text, list }] } : [head, { a: { b: [text, list] } }];
         expect(joined(stringifyAround(make, items))).toBe(JSON.stringify(make(items), null, 2) + '\n');
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('several arrays (the findings, then those suppressed): the same text, whichever are empty, marks in the text before them', () => {
+    fc.assert(
+      fc.property(fc.array(json, { maxLength: 4 }), fc.array(json, { maxLength: 4 }), json, fc.string(), (first, second, head, text) => {
+        const make = (a: unknown[], b: unknown[]) => ({ head, text: text + mark(0) + mark(1), summary: { n: 2 }, first: a, second: b });
+        expect(joined(stringifyAroundEach(make, [{ items: first }, { items: second, map: (x) => ({ x }) }]))).toBe(
+          JSON.stringify(make(first, second.map((x) => ({ x }))), null, 2) + '\n',
+        );
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -76,6 +76,22 @@ describe('-f sarif', () => {
     expect(info.level).toBe('note');
   });
 
+  it('gives the findings reviewed suppressions accept after the others, each with an external suppression and its reason: still valid SARIF', () => {
+    const accepted = { ...resultOf([cellFinding]), suppressed: { file: 'hoso-suppressions.json', findings: [{ ...groupFinding, reason: 'Sở chấp nhận' }, { ...infoFinding, reason: '' }] } };
+    const log: Log = JSON.parse(joined(sarif(accepted, ctx)));
+    expectValid(log);
+    const results = log.runs[0].results;
+    expect(results.map((r: { ruleId: string; suppressions?: unknown }) => [r.ruleId, r.suppressions])).toEqual([
+      [cellFinding.ruleId, undefined],
+      [groupFinding.ruleId, [{ kind: 'external', justification: 'Sở chấp nhận' }]],
+      [infoFinding.ruleId, [{ kind: 'external' }]],
+    ]);
+    // Otherwise the same result as when it is not accepted.
+    const plain: Log = JSON.parse(joined(sarif(resultOf([groupFinding]), ctx)));
+    const { suppressions: _, ...rest } = results[1];
+    expect(rest).toEqual(plain.runs[0].results[0]);
+  });
+
   it('keeps partial fingerprints stable across runs and distinct between cells', () => {
     const fp = (f: typeof cellFinding) => JSON.parse(joined(sarif(resultOf([f]), ctx))).runs[0].results[0].partialFingerprints['hosoFinding/v1'];
     expect(fp(cellFinding)).toBe(fp({ ...cellFinding, message: 'lời khác' }));

@@ -140,7 +140,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       for (const e of result.inputErrors) sayInputError(e, lang, opts.debug);
       const annotateDir = (opts as { annotate?: string }).annotate;
       const annotated = annotateDir
-        ? await (await import('../report/annotate.js')).annotateAll(checked, annotateDir, lang, (target, data) => {
+        ? await (await import('../report/annotate.js')).annotateAll(checked, { dir: annotateDir, given: paths, placeAs: stdin?.placeAs }, lang, (target, data) => {
             if (inputs.covers(target)) throw new Error(`${target}: ${t('overwriteInput', lang)}`);
             writeAtomic(target, data);
           })

@@ -13,7 +13,7 @@ import path from 'node:path';
 export interface CopyPlace {
   /** The folder the copies go into (`--annotate <dir>`). */
   dir: string;
-  /** The paths the run was given: the folders among them bound the common folder. */
+  /** The paths the run was given: the folders and files among them bound the common folder. */
   given: string[];
   /**
    * Where a file stands for its copy's path, when not at its own path: standard input's
@@ -47,11 +47,12 @@ function commonFolder(folders: string[]): string | undefined {
   return depth === 1 ? joined + path.sep : joined;
 }
 
-function isFolder(p: string): boolean {
+/** A folder or a file; undefined for a glob pattern (its matches are among the files) or a path that is not there. */
+function kindOf(p: string): 'folder' | 'file' | undefined {
   try {
-    return statSync(p).isDirectory();
+    return statSync(p).isDirectory() ? 'folder' : 'file';
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -67,7 +68,12 @@ function isFolder(p: string): boolean {
 export function planCopies(place: CopyPlace, files: string[]): Map<string, string> {
   const placeAs = place.placeAs ?? ((f: string) => f);
   const at = new Map(files.map((f) => [f, path.resolve(placeAs(f))]));
-  const folders = [...place.given.filter(isFolder).map((g) => path.resolve(g)), ...[...at.values()].map((a) => path.dirname(a))];
+  // A file named counts whether or not it could be read: where a copy goes does not hang on another file.
+  const named = place.given.flatMap((g) => {
+    const kind = kindOf(g);
+    return kind === 'folder' ? [path.resolve(g)] : kind === 'file' ? [path.dirname(path.resolve(placeAs(g)))] : [];
+  });
+  const folders = [...named, ...[...at.values()].map((a) => path.dirname(a))];
   const common = folders.length ? commonFolder(folders) : undefined;
   /** The copy's path under the annotate folder, before names are made distinct. */
   const wanted = new Map<string, { rel: string; renamed: string | undefined }>();

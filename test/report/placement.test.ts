@@ -65,6 +65,11 @@ describe('planCopies', () => {
     });
   });
 
+  it('counts a file named among the inputs even when it is not read: a copy’s place does not hang on another file', () => {
+    const root = tree('unread', { 'ho-so/xa-a/a.xlsx': undefined, 'ho-so/xa-b/hong.xlsx': undefined });
+    expect(planned(root, ['ho-so/xa-a/a.xlsx', 'ho-so/xa-b/hong.xlsx'], ['ho-so/xa-a/a.xlsx'])).toEqual({ 'ho-so/xa-a/a.xlsx': path.join('ann', 'xa-a', 'a.xlsx') });
+  });
+
   it('never mirrors an absolute path or climbs out with ..', () => {
     const root = tree('absolute', { 'a/x.xlsx': undefined, 'b/y.csv': undefined });
     const abs = path.join(root, 'a', 'x.xlsx');

@@ -8,12 +8,12 @@ import { FIXTURES, hoso } from './support/cli.js';
 vi.setConfig({ testTimeout: 60_000 });
 
 describe('outputs never replace a dossier', () => {
-  it('refuses annotated copies that would land on the inputs (--annotate . over the folder checked)', async () => {
+  it('refuses annotated copies that would land on the inputs (--annotate into the folder checked)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-safe-'));
     fs.cpSync(path.join(FIXTURES, 'vi-du'), path.join(dir, 'vi-du'), { recursive: true });
     const files = fs.readdirSync(path.join(dir, 'vi-du')).map((f) => path.join(dir, 'vi-du', f));
     const before = files.map((f) => fs.readFileSync(f));
-    const run = await hoso(['check', 'vi-du', '--annotate', '.'], { cwd: dir });
+    const run = await hoso(['check', 'vi-du', '--annotate', 'vi-du'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--annotate vi-du\/phong-gd-dt\.xlsx: .*không ghi đè lên tệp đầu vào/);
     files.forEach((f, i) => expect(fs.readFileSync(f).equals(before[i]), f).toBe(true));

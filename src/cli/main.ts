@@ -17,7 +17,8 @@ import { addLimitOptions, limitsOf, type LimitOptions } from './limits.js';
 import { progressBar } from './progress.js';
 import { JOBS_HELP, jobsInForce, parseJobs } from './jobs.js';
 import { DEFAULT_CACHE, type CacheOptions } from './cache-options.js';
-import { VERSION } from '../version.js';
+import { GENERATOR, VERSION } from '../version.js';
+import type { OutputKind } from '../write/mark.js';
 import { printable } from '../printable.js';
 import { debugLines, debugTrace, warn } from './say.js';
 import type { InputError } from '../read/types.js';
@@ -61,6 +62,15 @@ async function setup(opts: Common & ConventionOptions) {
   // The config's ignore patterns are relative to its folder, --ignore-pattern's to the current one.
   const ignores = [...(config ? [{ base: config.base, patterns: config.ignores }] : []), { base: process.cwd(), patterns: opts.ignorePattern ?? [] }];
   return { ignores, ruleSet, packFiles: files, profiles, profileMap, lang, severity: (config?.severity ?? {}) as Record<string, Severity | 'off'>, config: shown, configFile };
+}
+
+/**
+ * A workbook exceljs wrote, given hoso's mark (write/mark.ts) so that a check of the folder it
+ * lands in passes over it. A workbook written with the mark already comes back as it is.
+ */
+async function marker(kind: OutputKind): Promise<(data: Buffer) => Buffer> {
+  const [{ markPackage }, { nodeDeflater }] = await Promise.all([import('../write/mark-package.js'), import('../write/zip-node.js')]);
+  return (data) => Buffer.from(markPackage(data, kind, GENERATOR, nodeDeflater));
 }
 
 /** What the engine needs from the settings in force and the options `check` and `report` share. */
@@ -153,10 +163,11 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       }
       for (const e of result.inputErrors) sayInputError(e, lang, opts.debug);
       const annotateDir = (opts as { annotate?: string }).annotate;
+      const mark = annotateDir ? await marker('annotated-copy') : undefined;
       const annotated = annotateDir
-        ? await (await import('../report/annotate.js')).annotateAll(checked, annotateDir, lang, (target, data) => {
+        ? await (await import('../report/annotate.js')).annotateAll(checked, { dir: annotateDir, given: paths, placeAs: stdin?.placeAs }, lang, (target, data) => {
             if (inputs.covers(target)) throw new Error(`${target}: ${t('overwriteInput', lang)}`);
-            writeAtomic(target, data);
+            writeAtomic(target, mark!(data));
           })
         : undefined;
       for (const a of annotated?.failed ?? []) {
@@ -190,7 +201,8 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       const target = opts.outputFile!;
       new InputGuard(paths).assertNot(target);
       const result = await checkPaths(paths, { ...engineOptions(settings, opts), collectNominees: true });
-      writeAtomic(target, await render(buildReport(result, { ruleSet, profiles, profileMap, lang })));
+      const report = await render(buildReport(result, { ruleSet, profiles, profileMap, lang }));
+      writeAtomic(target, typeof report === 'string' ? report : (await marker('report'))(report));
       (await import('./wrote.js')).sayWrote('report', target, lang);
       for (const e of result.inputErrors) sayInputError(e, lang, opts.debug);
       process.exitCode = result.inputErrors.length ? 2 : result.findings.some((f) => f.severity === 'error') ? 1 : 0;

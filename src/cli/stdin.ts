@@ -25,6 +25,8 @@ export interface StdinInput {
   paths: string[];
   /** Findings and errors about the copy, named as the user knows it. */
   relabel(result: CheckResult): CheckResult;
+  /** Where a file stands for its annotated copy's path: standard input at the name it was given. */
+  placeAs(file: string): string;
   remove(): void;
 }
 
@@ -54,6 +56,8 @@ export async function stdinInput(given: string[], opts: { stdin?: boolean; stdin
     const file = path.join(dir, name);
     renameSync(path.join(dir, 'in'), file);
     const named = (f: string) => (f === file ? label : f);
+    // Without a name of a known format, at the name it was read as, in the current folder.
+    const placed = opts.stdinFilename && KNOWN.test(opts.stdinFilename) ? opts.stdinFilename : name;
     return {
       paths: paths.map((p) => (isStdin(p) ? file : p)),
       relabel: (result) => ({
@@ -63,6 +67,7 @@ export async function stdinInput(given: string[], opts: { stdin?: boolean; stdin
         sheets: result.sheets.map((s) => ({ ...s, file: named(s.file) })),
         ...(result.nominees ? { nominees: result.nominees.map((n) => ({ ...n, file: named(n.file) })) } : {}),
       }),
+      placeAs: (f) => (f === file ? placed : f),
       remove,
     };
   } catch (e) {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { InputNote } from '../read/inputs.js';
 import { engineFinding } from './notices.js';
 import type { Finding, Lang, Severity } from './types.js';
+import type { OutputKind } from '../write/mark.js';
 
 const NOTES: Record<InputNote['kind'], { ruleId: string; vi: string; en: string }> = {
   'not-dossier': {
@@ -22,6 +23,11 @@ const NOTES: Record<InputNote['kind'], { ruleId: string; vi: string; en: string 
     ruleId: 'hoso/tep-khoa',
     vi: 'Tệp khóa của Excel (~$): sổ tính đang được mở trong Excel; tệp khóa không được kiểm tra.',
     en: "Excel's lock file (~$): the workbook is open in Excel; the lock file is not checked.",
+  },
+  'hoso-output': {
+    ruleId: 'hoso/tep-cua-hoso',
+    vi: 'Tệp do hoso tạo ra ({{output}}), không phải hồ sơ: bỏ qua; nêu tên tệp nếu muốn kiểm tra nó.',
+    en: 'A file hoso wrote ({{output}}), not a dossier: passed over; name the file to have it checked.',
   },
   'broken-link': {
     ruleId: 'hoso/lien-ket-hong',
@@ -46,6 +52,11 @@ const NOTES: Record<InputNote['kind'], { ruleId: string; vi: string; en: string 
 };
 
 const NO_EXTENSION = { vi: 'không có phần mở rộng', en: 'no extension' };
+const OUTPUTS: Record<OutputKind, { vi: string; en: string }> = {
+  'annotated-copy': { vi: 'bản có đánh dấu', en: 'an annotated copy' },
+  report: { vi: 'báo cáo', en: 'a report' },
+  template: { vi: 'mẫu hồ sơ', en: 'a template' },
+};
 
 /** The info findings of the notes; `severityOf` applies the config's overrides (a rule id or prefix, or 'off'). */
 export function noteFindings(notes: InputNote[], lang: Lang, severityOf: (ruleId: string, base: Severity) => Severity | 'off'): Finding[] {
@@ -55,7 +66,7 @@ export function noteFindings(notes: InputNote[], lang: Lang, severityOf: (ruleId
     const severity = severityOf(ruleId, 'info');
     if (severity === 'off') continue;
     const ext = path.extname(n.path);
-    out.push(engineFinding(ruleId, severity, text, { file: n.path }, { ext: ext || NO_EXTENSION, first: n.first ?? '' }, lang));
+    out.push(engineFinding(ruleId, severity, text, { file: n.path }, { ext: ext || NO_EXTENSION, first: n.first ?? '', output: n.output ? OUTPUTS[n.output] : '' }, lang));
   }
   return out;
 }

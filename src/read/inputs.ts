@@ -9,6 +9,8 @@ import { lstatSync, readdirSync, realpathSync, statSync, type BigIntStats } from
 import path from 'node:path';
 import { globMatches } from './globs.js';
 import type { Ignored } from './ignores.js';
+import { hosoOutput } from './output-mark.js';
+import type { OutputKind } from '../write/mark.js';
 import { InputError, inputErrorOf } from './types.js';
 
 /** hoso's own settings, found beside the dossiers they are for: passed over in silence, like hidden files. */
@@ -39,15 +41,20 @@ const TEMP = /\.tmp$|^\.~lock\..*#$/i;
  */
 export const OTHER_SPREADSHEET = /\.(xls|xlt|xlsb|xltx|xltm|ods|ots|fods|numbers|et|ett|gsheet)$/i;
 
+/** Workbooks hoso may have written (see output-mark.ts): hoso writes no other kind. */
+const OUTPUT = /\.xlsx$/i;
+
 /**
  * A file or folder met and not checked, named so that the report says so: not a dossier (a .pdf,
- * a .docx), a text file, Excel's lock file, a broken link, or a file or folder already reached by another path
+ * a .docx), a text file, Excel's lock file, a workbook hoso wrote (`output`: an annotated copy, a
+ * report, a template), a broken link, or a file or folder already reached by another path
  * (`first`), a link back to a folder being walked among them.
  */
 export interface InputNote {
   path: string;
-  kind: 'not-dossier' | 'text' | 'lock-file' | 'broken-link' | 'same-file' | 'same-folder' | 'loop';
+  kind: 'not-dossier' | 'text' | 'lock-file' | 'hoso-output' | 'broken-link' | 'same-file' | 'same-folder' | 'loop';
   first?: string;
+  output?: OutputKind;
 }
 
 export interface Inputs {
@@ -84,8 +91,9 @@ function identity(p: string, st: BigIntStats): string {
 
 /**
  * Files, folders and glob patterns the shell did not expand. A file named is always tried,
- * whatever its extension (openSource gives an unsupported format its own reason), and so is a
- * file a pattern matches, except lock and temporary files (taken as a folder takes them). A folder is walked recursively in name order. Missing paths, pipes and devices are
+ * whatever its extension (openSource gives an unsupported format its own reason), even one hoso
+ * wrote (the user asked for it), and so is a file a pattern matches, except lock and temporary
+ * files (taken as a folder takes them) and a workbook hoso wrote, noted as a folder notes it. A folder is walked recursively in name order. Missing paths, pipes and devices are
  * reported, not thrown, and never opened; a folder or pattern with nothing to check is reported too.
  */
 export function expandInputs(paths: string[], isIgnored?: Ignored): Inputs {
@@ -160,12 +168,14 @@ export function expandInputs(paths: string[], isIgnored?: Ignored): Inputs {
     const first = fileFirst.get(id);
     const name = path.basename(p);
     const asFound = how === 'found' || (how === 'matched' && TEMP.test(name));
+    let output: OutputKind | undefined;
     if (asFound && name.startsWith('.')) return false;
     if (first !== undefined) {
       met++;
       note({ path: p, kind: 'same-file', first });
     } else if (how !== 'named' && name.startsWith('~$')) note({ path: p, kind: 'lock-file' });
     else if (asFound && !WALKED.test(name) && !OTHER_SPREADSHEET.test(name)) note({ path: p, kind: TEXT.test(name) ? 'text' : 'not-dossier' });
+    else if (how !== 'named' && OUTPUT.test(name) && (output = outputOf(p, `${id}:${st.size}:${st.mtimeNs}`))) note({ path: p, kind: 'hoso-output', output });
     else {
       fileFirst.set(id, p);
       files.push(p);
@@ -185,6 +195,16 @@ export function expandInputs(paths: string[], isIgnored?: Ignored): Inputs {
     if ((matches || walked) && met === before) errors.push(new InputError(p, 'nothing-to-check', 'no file to check'));
   }
   return { files, errors, notes, order: [...order], ignored };
+}
+
+/**
+ * What hoso wrote a file as, read once per run for a file unchanged (`version`: its identity, size
+ * and time): a run walks its inputs twice, once to guard them from its outputs and once to check them.
+ */
+const outputs = new Map<string, OutputKind | undefined>();
+function outputOf(p: string, version: string): OutputKind | undefined {
+  if (!outputs.has(version)) outputs.set(version, hosoOutput(p));
+  return outputs.get(version);
 }
 
 /**

@@ -13,6 +13,7 @@ import { openCsv } from '../read/csv.js';
 import { isInternalError, technical } from '../read/types.js';
 import { xmlReplaced } from '../format/xml-text.js';
 import { escapeWorkbookText } from './ooxml.js';
+import { planCopies, type CopyPlace } from './placement.js';
 
 export const FINDINGS_SHEET = 'Kết quả kiểm tra';
 
@@ -22,19 +23,6 @@ const HEAD = {
   vi: ['Mức', 'Trang tính', 'Ô', 'Quy tắc', 'Nội dung', 'Giá trị', 'Nguồn'],
   en: ['Severity', 'Sheet', 'Cell', 'Rule', 'Message', 'Value', 'Source'],
 };
-
-/**
- * Where a file's copy goes: its path as given, under `dir` (so two units' "danh-sach.xlsx" in
- * different folders do not collide), with `..` and a root dropped and .csv made .xlsx.
- */
-export function annotatedPath(dir: string, file: string): string {
-  const parts = path
-    .normalize(file)
-    .split(/[\\/]+/)
-    .filter((p) => p && p !== '..' && p !== '.' && !/^[A-Za-z]:$/.test(p));
-  const rel = parts.join(path.sep).replace(/\.csv$/i, '.xlsx');
-  return path.join(dir, rel);
-}
 
 /** A sheet name Excel accepts: no []:*?/\, no character XML cannot hold, at most 31 characters. */
 const sheetName = (s: string) => xmlReplaced(s).replace(/[[\]:*?/\\\uFFFD]/g, '_').slice(0, 31) || 'Sheet1';
@@ -124,7 +112,7 @@ export async function annotateFile(file: string, findings: Finding[], lang: Lang
 /** Writes the annotated copies; returns the files written and those that could not be. */
 export async function annotateAll(
   result: CheckResult,
-  dir: string,
+  place: CopyPlace,
   lang: Lang,
   write: (target: string, data: Buffer) => void,
 ): Promise<{ written: string[]; failed: { file: string; reason: string; debug?: string }[] }> {
@@ -133,10 +121,11 @@ export async function annotateAll(
   // Only the files read: a file only named by a finding (a .pdf found in a folder, a second path
   // to a file checked under its first) has no workbook to copy.
   const read = new Set(result.sheets.map((s) => s.file));
+  const targets = planCopies(place, [...read]);
   for (const file of read) {
     try {
       const wb = await annotateFile(file, result.findings.filter((f) => f.file === file), lang);
-      const target = annotatedPath(dir, file);
+      const target = targets.get(file)!;
       mkdirSync(path.dirname(target), { recursive: true });
       write(target, Buffer.from(await wb.xlsx.writeBuffer()));
       written.push(target);

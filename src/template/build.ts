@@ -12,6 +12,8 @@ import type { Lang, Severity } from '../engine/types.js';
 import type { Period } from '../rules/schema.js';
 import type { CompiledColumn, RuleSet } from '../rules/load.js';
 import { columnLetter } from '../read/types.js';
+import { GENERATOR } from '../version.js';
+import { markPackage } from '../write/mark-package.js';
 
 export interface TemplateOptions {
   profiles: string[];
@@ -205,10 +207,13 @@ export function buildTemplate(ruleSet: RuleSet, opts: TemplateOptions): ExcelJS.
   return wb;
 }
 
-/** The template as the bytes of an .xlsx file. */
+/**
+ * The template as the bytes of an .xlsx file, marked as hoso's template (write/mark.ts): a check
+ * of the folder it was written into passes over it, until an officer fills it in and saves it.
+ */
 export async function templateBytes(ruleSet: RuleSet, opts: TemplateOptions): Promise<Buffer> {
   const wb = buildTemplate(ruleSet, opts);
   // A pack's titles and hints are text like any other: a literal `_x0041_` must show as typed.
   escapeWorkbookText(wb);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return Buffer.from(markPackage(new Uint8Array(await wb.xlsx.writeBuffer()), 'template', GENERATOR));
 }

@@ -16,7 +16,6 @@ import { FORBIDDEN_ESCAPED, FORBIDDEN_HEADER, FORBIDDEN_RAW, forbiddenRow } from
 import { readZip } from '../../scripts/fixture-kit/zip.js';
 import { escapeXml } from '../../src/format/xml-text.js';
 import { printable } from '../../src/printable.js';
-import { annotatedPath } from '../../src/report/annotate.js';
 import { unescapeXstring } from '../../src/read/sheet-scanner.js';
 import { XML_FORBIDDEN as FORBIDDEN } from '../support/xml.js';
 import { hoso, type Report } from '../support/cli.js';
@@ -61,6 +60,9 @@ function workbookTexts(file: string): string[] {
   expect(parts.length).toBeGreaterThan(3);
   return parts.flatMap((p) => strict(p.data.toString('utf8'), `${file}:${p.name}`));
 }
+
+/** Both inputs lie in tmp, the run's common folder: each copy is ann/<its name>, a CSV's made .xlsx. */
+const copyOf = (input: string) => path.join(tmp, 'ann', path.basename(input).replace(/\.csv$/, '.xlsx'));
 
 let tmp: string;
 let csv: string;
@@ -111,7 +113,7 @@ describe('every XML hoso writes from hostile text is well-formed', () => {
 
   it('check --annotate: every part of both copies parses strictly; notes and the findings sheet read back as the findings say', () => {
     for (const input of [csv, xlsx]) {
-      const texts = workbookTexts(annotatedPath(path.join(tmp, 'ann'), input));
+      const texts = workbookTexts(copyOf(input));
       const f = hostile().find((x) => x.file === input)!;
       expect(texts).toContain(f.value);
       expect(texts.some((t) => t.includes(`[${f.ruleId}] ${f.message}`))).toBe(true);
@@ -119,12 +121,12 @@ describe('every XML hoso writes from hostile text is well-formed', () => {
   });
 
   it('check --annotate: a workbook’s own cells are copied as Excel stored them, the literal «_x0041_» still escaped', () => {
-    const part = readZip(fs.readFileSync(annotatedPath(path.join(tmp, 'ann'), xlsx))).find((p) => p.name === 'xl/sharedStrings.xml')!;
+    const part = readZip(fs.readFileSync(copyOf(xlsx))).find((p) => p.name === 'xl/sharedStrings.xml')!;
     expect(part.data.toString('utf8')).toContain(`Cá nhân${ESCAPED}`);
   });
 
   it('check --annotate of a CSV: the copy shows each cell as the CSV holds it', () => {
-    const texts = workbookTexts(annotatedPath(path.join(tmp, 'ann'), csv));
+    const texts = workbookTexts(copyOf(csv));
     for (const cell of row(RAW).slice(1, 3)) expect(texts).toContain(cell);
   });
 

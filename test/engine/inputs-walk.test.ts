@@ -143,7 +143,7 @@ describe.concurrent('what a folder holds besides the lists', () => {
     const run = await hoso(['check', 'annotate', '--annotate', 'annotated', '-f', 'json'], { cwd: tmp });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
-    expect(fs.readdirSync(path.join(tmp, 'annotated', 'annotate'))).toEqual(['a.xlsx']);
+    expect(fs.readdirSync(path.join(tmp, 'annotated'))).toEqual(['a.xlsx']);
   });
 
   it('shows a file name’s control characters escaped, in the report and on stderr', async () => {

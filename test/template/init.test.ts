@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readZip } from '../../scripts/fixture-kit/zip.js';
 import { columnLetter } from '../../src/read/types.js';
 import { bundledRulesDir, expandPackPaths, loadRuleSet } from '../../src/rules/load.js';
 import { DATA_SHEET, LISTS_SHEET, templateColumns } from '../../src/template/build.js';
@@ -141,6 +142,25 @@ describe('hoso init', () => {
       ['hoso/trang-bo-qua', 'Danh mục', undefined, undefined],
     ]);
     expect(bad.code).toBe(1);
+  });
+
+  it('marks the blank template as hoso’s: a folder check passes over it, and checks it once filled and saved by another application', async () => {
+    const app = readZip(fs.readFileSync(template)).find((p) => p.name === 'docProps/app.xml')!.data.toString('utf8');
+    expect(app).toContain('<Application>hoso-lint</Application>');
+    const folder = path.join(tmp, 'thu-muc');
+    fs.mkdirSync(folder);
+    fs.copyFileSync(template, path.join(folder, 'mau-ho-so.xlsx'));
+    // exceljs saves as an application of its own, as Excel would: the filled template is a dossier.
+    await fill('thu-muc/da-dien.xlsx', [{ ...SCHOOL, an_toan_antt: 'Không' }, TEACHER]);
+    const run = await hoso(['check', folder, '-f', 'json']);
+    const report: Report = JSON.parse(run.stdout);
+    expect(report.findings.map((f) => [f.ruleId, path.basename(f.file), f.row])).toEqual([
+      ['giao-duc/an-toan-antt', 'da-dien.xlsx', 8],
+      ['hoso/trang-bo-qua', 'da-dien.xlsx', undefined],
+      ['hoso/tep-cua-hoso', 'mau-ho-so.xlsx', undefined],
+    ]);
+    expect(report.summary).toMatchObject({ files: 1, rows: 2 });
+    expect(run.code).toBe(1);
   });
 
   it('refuses to overwrite a file unless --force', async () => {

@@ -12,11 +12,14 @@ import type { RuleSet } from '../rules/load.js';
 import { HeaderMatcher, TableReader, readTableBatches, rowBatches, kindFromText, type LayoutVocabulary, type NomineeRow, type OtherRow, type RowClass, type TableLayout } from '../read/table.js';
 import { columnIndex, columnLetter, InputError, type ReadLimits, type WorkbookSource } from '../read/types.js';
 import { openSource } from '../read/open.js';
+import { ignoreMatcher, type IgnoreRules } from '../read/ignores.js';
 import { expandInputs } from '../read/inputs.js';
+import { noteFindings } from './input-notes.js';
 import { cleanText } from '../normalize/text.js';
 import { dateOfLines, KEYS, unitFromTitle, vocabulary } from './check.js';
 import { chooseSheet, noTableReason, sheetKindHint } from './sheet-choice.js';
 import type { SkipReason } from './notices.js';
+import type { Finding, Lang } from './types.js';
 
 /** What a row was taken for: above the table, its header, a row under it. */
 export type LineClass = 'title' | 'header' | RowClass | 'nominee';
@@ -80,6 +83,10 @@ export interface FileInspection {
 export interface InspectResult {
   files: FileInspection[];
   inputErrors: InputError[];
+  /** Files met in the folders and not read (a .pdf, a lock file, hoso's own output…), each with its reason, as `check` names them. */
+  passedOver: Finding[];
+  /** Files and folders the configuration's ignores left out. */
+  ignored: number;
 }
 
 /** How many runs a sheet lists before it only counts: bounds the report of a hostile file. */
@@ -264,11 +271,14 @@ export class Inspector {
   }
 }
 
-/** Inspects every file under the paths; a file that cannot be read is set aside with its reason. */
-export async function inspectPaths(paths: string[], ruleSet: RuleSet, limits?: Partial<ReadLimits>): Promise<InspectResult> {
-  const { files, errors } = expandInputs(paths);
-  const inspector = new Inspector(ruleSet, limits);
-  const result: InspectResult = { files: [], inputErrors: errors };
+/**
+ * Inspects every file under the paths, with the same ignores as `check`; a file that cannot be
+ * read is set aside with its reason, and one not read at all is named with why.
+ */
+export async function inspectPaths(paths: string[], ruleSet: RuleSet, options: { limits?: Partial<ReadLimits>; ignores?: IgnoreRules[]; lang: Lang }): Promise<InspectResult> {
+  const { files, errors, notes, ignored } = expandInputs(paths, ignoreMatcher(options.ignores));
+  const inspector = new Inspector(ruleSet, options.limits);
+  const result: InspectResult = { files: [], inputErrors: errors, passedOver: noteFindings(notes, options.lang, (_, base) => base), ignored };
   for (const file of files) {
     try {
       result.files.push(await inspector.inspectFile(file));

@@ -53,6 +53,8 @@ const TEXT = {
     sheetsChecked: 'trang được kiểm tra',
     nominees: 'dòng đề nghị',
     unreadable: 'tệp không đọc được',
+    passedOver: 'Không đọc',
+    ignored: 'tệp/thư mục bỏ qua theo cấu hình',
   },
   en: {
     checked: 'checked',
@@ -83,6 +85,8 @@ const TEXT = {
     sheetsChecked: 'sheets checked',
     nominees: 'nominee rows',
     unreadable: 'unreadable files',
+    passedOver: 'Not read',
+    ignored: 'files/folders ignored by the configuration',
   },
 };
 
@@ -117,12 +121,21 @@ export function inspectJson(result: InspectResult, lang: Lang, describe: (e: Ins
       rows: s.rows.map((r) => ({ ...r, reason: runReason(r, lang) })),
     })),
   }));
-  return `${safeJson({ files, unreadable: result.inputErrors.map((e) => ({ file: e.file, code: e.code, reason: describe(e) })), summary: summary(result) })}\n`;
+  const passedOver = result.passedOver.map((f) => ({ file: f.file, ruleId: f.ruleId, reason: f.message }));
+  return `${safeJson({ files, unreadable: result.inputErrors.map((e) => ({ file: e.file, code: e.code, reason: describe(e) })), passedOver, summary: summary(result) })}\n`;
 }
 
 function summary(result: InspectResult) {
   const sheets = result.files.flatMap((f) => f.sheets);
-  return { files: result.files.length, sheets: sheets.length, checked: sheets.filter((s) => s.checked).length, rows: sheets.reduce((n, s) => n + s.nominees, 0), unreadable: result.inputErrors.length };
+  return {
+    files: result.files.length,
+    sheets: sheets.length,
+    checked: sheets.filter((s) => s.checked).length,
+    rows: sheets.reduce((n, s) => n + s.nominees, 0),
+    unreadable: result.inputErrors.length,
+    passedOver: result.passedOver.length,
+    ignored: result.ignored,
+  };
 }
 
 /** For the terminal: per file, its unit and date, then each sheet with its header, columns and rows. */
@@ -133,8 +146,14 @@ export function* inspectStylish(result: InspectResult, lang: Lang, color: boolea
     yield* file(f, lang, c);
   }
   const t = TEXT[lang];
+  // What was met and not read, each with its reason: the account covers everything it was given.
+  if (result.passedOver.length) {
+    yield `\n${t.passedOver}:\n`;
+    for (const f of result.passedOver) yield `  ${c.underline(printable(f.file))}: ${c.dim(printable(f.message))}\n`;
+  }
   const s = summary(result);
   yield `\n${s.files} ${t.files}, ${s.checked} ${t.sheetsChecked}, ${num(s.rows, lang)} ${t.nominees}\n`;
+  if (s.ignored) yield c.dim(`${s.ignored} ${t.ignored}`) + '\n';
   if (s.unreadable) yield c.red(`✖ ${s.unreadable} ${t.unreadable}`) + '\n';
 }
 

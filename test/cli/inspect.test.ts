@@ -124,6 +124,43 @@ describe('hoso inspect --format json on the layout fixtures', () => {
   });
 });
 
+describe('hoso inspect names what it does not read', () => {
+  it('a .pdf, an Excel lock file, a report hoso wrote and what the config ignores, each with why, as check does', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-inspect-over-'));
+    try {
+      fs.copyFileSync(path.join(FIXTURES, 'fields', 'giao-duc-dat.xlsx'), path.join(dir, 'ds.xlsx'));
+      fs.writeFileSync(path.join(dir, 'to-trinh.pdf'), '%PDF-1.4\n');
+      fs.writeFileSync(path.join(dir, '~$ds.xlsx'), 'lock');
+      fs.mkdirSync(path.join(dir, 'mau'));
+      fs.copyFileSync(path.join(FIXTURES, 'fields', 'giao-duc-khong-dat.xlsx'), path.join(dir, 'mau', 'mau.xlsx'));
+      fs.writeFileSync(path.join(dir, 'hoso.config.yaml'), 'ignores:\n  - mau/\n');
+      const report = await hoso(['report', '.', '-o', 'bao-cao.xlsx'], { cwd: dir });
+      expect(report.code).toBe(0);
+      const run = await hoso(['inspect', '-f', 'json', '.'], { cwd: dir });
+      expect(run.code).toBe(0);
+      const json = JSON.parse(run.stdout) as { files: { file: string }[]; passedOver: { file: string; ruleId: string; reason: string }[]; summary: Record<string, number> };
+      // Read: the dossier only; the ignored folder is neither read nor named file by file, only counted.
+      expect(json.files.map((f) => path.basename(f.file))).toEqual(['ds.xlsx']);
+      expect(json.passedOver.map((p) => [path.basename(p.file), p.ruleId]).sort()).toEqual([
+        ['bao-cao.xlsx', 'hoso/tep-cua-hoso'],
+        ['to-trinh.pdf', 'hoso/tep-bo-qua'],
+        ['~$ds.xlsx', 'hoso/tep-khoa'],
+      ]);
+      expect(json.summary).toMatchObject({ files: 1, passedOver: 3, ignored: 1, unreadable: 0 });
+      // The same account as check gives of the same folder.
+      const check = await hoso(['check', '-f', 'json', '.'], { cwd: dir });
+      const notes = (JSON.parse(check.stdout) as { findings: { file: string; ruleId: string; message: string }[] }).findings.filter((f) => /^hoso\/(tep|lien|cung|vong)/.test(f.ruleId));
+      expect(notes.map((n) => [n.file, n.ruleId, n.message]).sort()).toEqual(json.passedOver.map((p) => [p.file, p.ruleId, p.reason]).sort());
+      const stylish = await hoso(['inspect', '.'], { cwd: dir });
+      expect(stylish.stdout).toContain('\nKhông đọc:\n');
+      expect(stylish.stdout).toContain('\n  to-trinh.pdf: Không phải danh sách đề nghị (.pdf): không kiểm tra.\n');
+      expect(stylish.stdout).toContain('1 tệp/thư mục bỏ qua theo cấu hình');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 /** Every fixture a user could give, except the broken ones. */
 function fixtureFiles(dir = FIXTURES): string[] {
   return fs

@@ -19,17 +19,32 @@ export class UsageError extends Error {
   }
 }
 
-/** A mistake in a rule pack (or config file), located: file, line, column and key. */
+/** A sentence in both languages. */
+export interface Said {
+  vi: string;
+  en: string;
+}
+
+/**
+ * A mistake in a rule pack (or config file), located: file, line, column and key, with the reason
+ * in both languages. `reason` and `message` are the English ones; `say` gives the user's.
+ */
 export class PackError extends Error {
+  readonly reason: string;
   constructor(
     readonly file: string,
     readonly line: number,
     readonly col: number,
     readonly keyPath: string,
-    readonly reason: string,
+    readonly said: Said,
   ) {
-    super(`${file}:${line}:${col}: ${keyPath ? keyPath + ': ' : ''}${reason}`);
+    super(`${file}:${line}:${col}: ${keyPath ? keyPath + ': ' : ''}${said.en}`);
     this.name = 'PackError';
+    this.reason = said.en;
+  }
+
+  say(lang: Lang): string {
+    return `${this.file}:${this.line}:${this.col}: ${this.keyPath ? this.keyPath + ': ' : ''}${this.said[lang]}`;
   }
 }
 

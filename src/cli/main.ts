@@ -12,7 +12,8 @@ import { OutputError, PackError, UsageError } from '../errors.js';
 import { FORMAT_NAMES } from '../format/names.js';
 import { describeInputError, langOf, localeLang, t } from './i18n.js';
 import { localizeHelp } from './help-text.js';
-import { didYouMean, usageLine } from './usage-errors.js';
+import { usageLine } from './usage-errors.js';
+import { didYouMean, nearest } from '../nearest.js';
 import { addLimitOptions, limitsOf, type LimitOptions } from './limits.js';
 import { progressBar } from './progress.js';
 import { JOBS_HELP, jobsInForce, parseJobs } from './jobs.js';
@@ -236,7 +237,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       const { explainRule } = await import('./explain.js');
       const text = explainRule(ruleSet, id, lang);
       if (!text) {
-        const { explainIds, nearest } = await import('./suggest.js');
+        const { explainIds } = await import('./suggest.js');
         const near = nearest(id, explainIds(ruleSet));
         throw new UsageError(`không có quy tắc, hồ sơ định mức hay lĩnh vực «${id}»${didYouMean(near, 'vi')}`, `no rule, profile or field "${id}"${didYouMean(near, 'en')}`);
       }
@@ -261,7 +262,7 @@ export async function main(argv: string[]): Promise<void> {
     }
     process.exitCode = 2;
     if (e instanceof UsageError) warn(e.say(lang));
-    else if (e instanceof PackError) warn(e.message);
+    else if (e instanceof PackError) warn(e.say(lang));
     else if (e instanceof OutputError) warn(`${e.message}: ${t('overwriteInput', lang)}`);
     else if (debug) process.stderr.write(`${debugTrace(e)}\n`);
     // The exception's own text is for --debug: "Maximum call stack size exceeded" tells a person nothing.

@@ -2,6 +2,7 @@ import type { Schemas } from '../rules/schema.js';
 import type { Scalar } from '../rules/schema.js';
 import type { Value } from '../normalize/values.js';
 import { fold } from '../normalize/text.js';
+import { hint } from '../rules/reasons.js';
 import { defineOperator, type OperatorContext } from './types.js';
 
 export const COMPARISON_OPS = ['>', '>=', '<', '<=', '=', '!='] as const;
@@ -47,7 +48,7 @@ export const compare = defineOperator({
   options: ({ z, ColumnKey, Scalar }: Schemas) =>
     z
       .strictObject({ column: ColumnKey, op: z.enum(COMPARISON_OPS), value: Scalar.optional(), other: ColumnKey.optional() })
-      .refine((o) => (o.value === undefined) !== (o.other === undefined), 'give exactly one of "value" and "other"'),
+      .refine((o) => (o.value === undefined) !== (o.other === undefined), hint('ghi đúng một trong hai: «value» hoặc «other»', 'give exactly one of "value" and "other"')),
   columns: (o) => [o.column, ...(o.other ? [o.other] : [])],
   needs: (o) => ({ keys: [o.column, ...(o.other ? [o.other] : [])], severity: 'warning' }),
   messages: {

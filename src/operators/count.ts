@@ -1,5 +1,6 @@
 import type { Schemas } from '../rules/schema.js';
 import { fold } from '../normalize/text.js';
+import { hint } from '../rules/reasons.js';
 import type { FileView, Place } from '../engine/types.js';
 import { defineOperator, type MessageArg } from './types.js';
 import { describePlaces } from './places.js';
@@ -32,8 +33,8 @@ export const count = defineOperator({
         /** Other caps for named groups (movements with many participants). */
         'max-for': z.array(z.strictObject({ names: z.array(z.string()).min(1), max: z.number().int().min(0) })).default([]),
       })
-      .refine((o) => o.min !== undefined || o.max !== undefined, 'give "min", "max" or both')
-      .refine((o) => (o.by === 'column') === (o.column !== undefined), '"column" goes with by: column'),
+      .refine((o) => o.min !== undefined || o.max !== undefined, hint('ghi «min», «max» hoặc cả hai', 'give "min", "max" or both'))
+      .refine((o) => (o.by === 'column') === (o.column !== undefined), hint('«column» đi cùng by: column (và by: column cần «column»)', '"column" goes with by: column')),
   columns: (o) => [...(o.column ? [o.column] : []), ...o.needs],
   global: (o) => o.scope === 'all',
   messages: {

@@ -1,5 +1,6 @@
 import type { Schemas } from '../rules/schema.js';
 import { defineOperator } from './types.js';
+import { hint } from '../rules/reasons.js';
 import { compileLinear, PatternError, type LinearPattern } from './linear-regex.js';
 
 const options = ({ z, ColumnKey, LocalText }: Schemas) =>
@@ -8,7 +9,7 @@ const options = ({ z, ColumnKey, LocalText }: Schemas) =>
       column: ColumnKey,
       regex: z.string().min(1).max(500),
       /** `i` for case-insensitive; `u` is always on. */
-      flags: z.string().regex(/^i?$/, 'only "i" is allowed').default(''),
+      flags: z.string().regex(/^i?$/, hint('chỉ nhận «i» (không phân biệt hoa thường) hoặc để trống', 'only "i" is allowed')).default(''),
       /** What the pattern stands for, for the message ("số điện thoại", "mã số thuế"). */
       label: LocalText,
       'max-length': z.number().int().min(1).max(10_000).default(500),
@@ -19,7 +20,7 @@ const options = ({ z, ColumnKey, LocalText }: Schemas) =>
         compileLinear(o.regex, o.flags);
       } catch (e) {
         if (!(e instanceof PatternError)) throw e;
-        ctx.addIssue({ code: 'custom', path: ['regex'], message: e.message });
+        ctx.addIssue({ code: 'custom', path: ['regex'], message: hint(e.vi, e.message) });
       }
     });
 

@@ -2,6 +2,7 @@ import type { Schemas } from '../rules/schema.js';
 import { fold } from '../normalize/text.js';
 import { formatDate } from '../normalize/values.js';
 import { defineOperator } from './types.js';
+import { hint } from '../rules/reasons.js';
 
 /**
  * A dossier dated after a reorganisation that still names a body the reorganisation abolished as
@@ -14,7 +15,7 @@ export const submitter = defineOperator({
   kind: 'group',
   options: ({ z }: Schemas) =>
     z.strictObject({
-      after: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2025-07-01'),
+      after: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, hint('một ngày dạng 2025-07-01', 'a date like 2025-07-01')),
       /** Words that name an abolished level, matched as whole words once folded ("huyện"). */
       match: z.array(z.string()).min(1),
       column: z.string().optional(),

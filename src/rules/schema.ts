@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { lazyRequire } from '../lazy.js';
+import { hint } from './reasons.js';
 
 /** zod itself, loaded by the first schema made: a check whose packs are all cached never loads it. */
 const zod = lazyRequire<typeof import('zod')>('zod');
@@ -17,9 +18,9 @@ function build() {
     z.strictObject({ vi: z.string(), en: z.string().optional() }),
   ]);
 
-  const Id = z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'lower-case letters, digits and dashes');
-  const RuleId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/, 'ids like "giao-duc/an-toan-antt"');
-  const ColumnKey = z.string().regex(/^[a-z][a-z0-9_]*$/, 'snake_case keys like "ty_le_neu_guong"');
+  const Id = z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, hint('chỉ gồm chữ thường không dấu, chữ số và gạch nối', 'lower-case letters, digits and dashes'));
+  const RuleId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/, hint('mã dạng «giao-duc/an-toan-antt»', 'ids like "giao-duc/an-toan-antt"'));
+  const ColumnKey = z.string().regex(/^[a-z][a-z0-9_]*$/, hint('khóa dạng «ty_le_neu_guong» (chữ thường, chữ số, gạch dưới)', 'snake_case keys like "ty_le_neu_guong"'));
 
   const Scalar: z.ZodType<Scalar> = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -105,7 +106,7 @@ function build() {
   });
 
   const Profile = z.strictObject({
-    id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'ids like "binh-dinh/xa"'),
+    id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, hint('mã dạng «binh-dinh/xa»', 'ids like "binh-dinh/xa"')),
     title: LocalText,
     source: z.string(),
     doc: LocalText.optional(),

@@ -3,10 +3,11 @@ import type { Finding } from '../engine/types.js';
 import type { Formatter } from './types.js';
 import { countBySeverity } from './place.js';
 import { printable } from '../printable.js';
+import { citedDocuments, documentLines } from '../rules/citation.js';
 
 const TEXT = {
-  vi: { error: 'lỗi', warning: 'cảnh báo', info: 'thông tin', errors: 'lỗi', warnings: 'cảnh báo', problems: 'vấn đề', files: 'tệp', rows: 'dòng đề nghị', clean: 'Không có vấn đề nào', unreadable: 'tệp không đọc được', notes: 'thông tin', config: 'Cấu hình', ignored: 'tệp/thư mục bỏ qua theo cấu hình' },
-  en: { error: 'error', warning: 'warning', info: 'info', errors: 'errors', warnings: 'warnings', problems: 'problems', files: 'files', rows: 'nominee rows', clean: 'No problems', unreadable: 'unreadable files', notes: 'notes', config: 'Config', ignored: 'files/folders ignored by the configuration' },
+  vi: { error: 'lỗi', warning: 'cảnh báo', info: 'thông tin', errors: 'lỗi', warnings: 'cảnh báo', problems: 'vấn đề', files: 'tệp', rows: 'dòng đề nghị', clean: 'Không có vấn đề nào', unreadable: 'tệp không đọc được', notes: 'thông tin', config: 'Cấu hình', sources: 'Căn cứ', ignored: 'tệp/thư mục bỏ qua theo cấu hình' },
+  en: { error: 'error', warning: 'warning', info: 'info', errors: 'errors', warnings: 'warnings', problems: 'problems', files: 'files', rows: 'nominee rows', clean: 'No problems', unreadable: 'unreadable files', notes: 'notes', config: 'Config', sources: 'Sources', ignored: 'files/folders ignored by the configuration' },
 };
 
 /** For the terminal: findings grouped by file and sheet, with the cell, the value and the rule id. */
@@ -25,6 +26,9 @@ export const stylish: Formatter = function* (result, ctx) {
   const { errors, warnings, infos } = countBySeverity(result.findings);
   const scope = `${result.files} ${t.files}, ${result.rows} ${t.rows}${infos ? `, ${infos} ${t.notes}` : ''}`;
   if (current) yield '\n';
+  // The documents the findings cite, by the code each finding's rule gives (`hoso explain <rule>` gives the section).
+  const cited = citedDocuments(result.findings.map((f) => f.source), ctx.ruleSet.documents);
+  if (cited.length) yield c.dim([`${t.sources}:`, ...documentLines(cited, ctx.lang)].join('\n')) + '\n\n';
   // A ✔ says everything given was read: never while a file could not be.
   if (errors + warnings === 0 && result.inputErrors.length === 0) yield c.green(`✔ ${t.clean} (${scope})`) + '\n';
   else {

@@ -9,7 +9,8 @@ import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { lazyRequire } from '../lazy.js';
 import { readCachedPack, writeCachedPack } from './pack-cache.js';
-import { schemas, type Column, type Condition, type EnumValue, type LocalText, type Pack, type Period, type Profile, type Rule } from './schema.js';
+import { schemas, type Column, type Condition, type EnumValue, type LocalText, type Pack, type Period, type Profile, type Rule, type SourceDocument } from './schema.js';
+import { citedCodes } from './citation.js';
 import { operators } from '../operators/index.js';
 import type { Operator } from '../operators/types.js';
 import type { ColumnType } from '../normalize/values.js';
@@ -70,6 +71,8 @@ export interface RuleSet {
   enums: Map<string, CompiledEnum>;
   layout: { ignoreSheets: string[]; exampleSheets: string[]; total: string[]; footer: string[]; placeholders: string[]; notUnit: string[] };
   profiles: Map<string, Profile & { pack: string }>;
+  /** The documents the citations name by code (`documents:` of every pack). */
+  documents: Map<string, SourceDocument & { pack: string }>;
   rules: CompiledRule[];
 }
 
@@ -269,6 +272,7 @@ export function loadRuleSet(files: string[]): RuleSet {
     enums: new Map(),
     layout: { ignoreSheets: [], exampleSheets: [], total: [], footer: [], placeholders: [], notUnit: [] },
     profiles: new Map(),
+    documents: new Map(),
     rules: [],
   };
   const enumValues = new Map<string, EnumValue[]>();
@@ -329,6 +333,11 @@ export function loadRuleSet(files: string[]): RuleSet {
       }
       c.combined.forEach((k, j) => combinedAt.push({ pp, at: ['columns', index, 'combined', j, 'also'], owner: c.key, also: k.also }));
     });
+    pack.documents.forEach((d, i) => {
+      const prev = set.documents.get(d.id);
+      if (prev) fail(pp, ['documents', i, 'id'], { vi: `văn bản «${d.id}» đã khai báo trong bộ quy tắc «${prev.pack}»`, en: `document "${d.id}" is declared in pack "${prev.pack}" already` });
+      set.documents.set(d.id, { ...d, pack: pack.pack });
+    });
     for (const p of pack.profiles) {
       if (set.profiles.has(p.id)) fail(pp, ['profiles'], { vi: `hồ sơ định mức «${p.id}» được khai báo hai lần`, en: `profile "${p.id}" is declared twice` });
       set.profiles.set(p.id, { ...p, pack: pack.pack });
@@ -367,7 +376,28 @@ export function loadRuleSet(files: string[]): RuleSet {
       set.rules.push({ rule, operator, options, period: rule.period ?? pp.pack.period, pack: pp.pack.pack, file: pp.file });
     });
   }
+  for (const pp of parsed) checkCitations(set, pp);
   return set;
+}
+
+/** Every citation by code names a declared document, so that every citation can say its title. */
+function checkCitations(set: RuleSet, pp: ParsedPack): void {
+  const { pack } = pp;
+  const sources: [string | undefined, (string | number)[]][] = [
+    [pack.source, ['source']],
+    ...pack.profiles.map((p, i): [string, (string | number)[]] => [p.source, ['profiles', i, 'source']]),
+    ...pack.rules.map((r, i): [string, (string | number)[]] => [r.source, ['rules', i, 'source']]),
+    ...Object.entries(pack.enums).flatMap(([name, values]) => values.map((v, i): [string | undefined, (string | number)[]] => [v.source, ['enums', name, i, 'source']])),
+  ];
+  for (const [source, at] of sources) {
+    const missing = source && citedCodes(source).find((code) => !set.documents.has(code));
+    if (!missing) continue;
+    const known = [...set.documents.keys()].join(', ') || '—';
+    fail(pp, at, {
+      vi: `không có văn bản mã «${missing}» trong «documents:» của các bộ quy tắc (có: ${known}): hãy khai báo { id: "${missing}", title: … }`,
+      en: `no document "${missing}" in the packs' documents: (known: ${known}); declare it as { id: "${missing}", title: … }`,
+    });
+  }
 }
 
 /** YYYY where a column's headers need it: in every name of a year column, in no group or combined header. */

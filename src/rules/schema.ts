@@ -112,11 +112,15 @@ function build() {
     doc: LocalText.optional(),
   });
 
+  /** A document the pack's citations name by a short code: `source: "004 §III.3.a"` cites document "004". */
+  const Document = z.strictObject({ id: z.string().regex(/^\S+$/, hint('một mã không có khoảng trắng, như «004»', 'a code without spaces, such as "004"')), title: LocalText });
+
   const Pack = z.strictObject({
     pack: Id,
     title: LocalText,
     source: z.string().optional(),
     doc: LocalText.optional(),
+    documents: z.array(Document).default([]),
     period: Period.optional(),
     layout: z
       .strictObject({
@@ -147,7 +151,7 @@ function build() {
     /** Globs (relative to the config file) of files and folders to pass over, as --ignore-pattern. */
     ignores: z.array(z.string().min(1)).default([]),
   });
-  return { z, LocalText, ColumnKey, Scalar, Condition, Period, EnumValue, Column, Rule, Profile, Pack, Config };
+  return { z, LocalText, ColumnKey, Scalar, Condition, Period, EnumValue, Column, Rule, Profile, Document, Pack, Config };
 }
 
 /** zod and the pack language's schemas, made on first use (parsing a pack, a config or a rule's options). */
@@ -174,6 +178,7 @@ export type ExampleDossier = { rows: ExampleRow[]; repeat: number; title?: strin
 export type Example = ExampleRow | ExampleDossier | { files: ExampleRow[][]; note?: string };
 export type Rule = z.infer<Schemas['Rule']>;
 export type Profile = z.infer<Schemas['Profile']>;
+export type SourceDocument = z.infer<Schemas['Document']>;
 export type Pack = z.infer<Schemas['Pack']>;
 export type Config = z.infer<Schemas['Config']>;
 

@@ -7,30 +7,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { bundledRulesDir, expandPackPaths, loadRuleSet, PackError } from '../../src/rules/load.js';
 import { hoso } from '../support/cli.js';
+import { packFile as file, refusedPack as refused } from '../support/packs.js';
 
 vi.setConfig({ testTimeout: 60_000 });
-
-const dir = mkdtempSync(path.join(os.tmpdir(), 'hoso-reasons-'));
-const bundled = expandPackPaths([bundledRulesDir()]);
-let n = 0;
-
-function file(text: string): string {
-  const f = path.join(dir, `p${n++}.yaml`);
-  writeFileSync(f, text);
-  return f;
-}
-
-function refused(text: string): PackError {
-  try {
-    loadRuleSet([...bundled, file(text)]);
-  } catch (e) {
-    expect(e).toBeInstanceOf(PackError);
-    return e as PackError;
-  }
-  throw new Error('the pack loaded');
-}
 
 const EXAMPLES = '    source: "Thử"\n    examples: { valid: [{ ten: A }], invalid: [{ ten: B }] }\n';
 /** A pack with one rule whose lines after `id:` are `body`. */

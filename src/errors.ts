@@ -4,6 +4,9 @@
  * recognise them.
  */
 import type { Lang } from './engine/types.js';
+import type { Said } from './said.js';
+
+export type { Said } from './said.js';
 
 /** A mistake in how hoso was called: one line, exit 2. Said in Vietnamese and in English. */
 export class UsageError extends Error {
@@ -19,11 +22,6 @@ export class UsageError extends Error {
   }
 }
 
-/** A sentence in both languages. */
-export interface Said {
-  vi: string;
-  en: string;
-}
 
 /**
  * A mistake in a rule pack (or config file), located: file, line, column and key, with the reason

@@ -6,12 +6,11 @@
  * hint (the shape an id must have) is written with `hint`, so that it too has both languages.
  *
  * zod carries a message as one string: a reason in both languages travels through it encoded
- * (`said`), and is decoded where the pack error is made. This module loads no zod: the operators
+ * (`encode`), and is decoded where the pack error is made. This module loads no zod: the operators
  * import `hint` without making a schema.
  */
-import type { Lang } from '../engine/types.js';
-import type { Said } from '../errors.js';
-import { didYouMean, nearest, quote } from '../nearest.js';
+import { fill, joined, meant, quoted, type Said } from '../said.js';
+import { nearest } from '../nearest.js';
 
 /** What an issue's message carries: the reason, and what was expected (for a key left out). */
 interface Encoded extends Said {
@@ -37,21 +36,13 @@ export function hint(vi: string, en: string): string {
   return encode({ vi, en, hint: true });
 }
 
-/** Both languages of one template: `{}` filled with each language's quoted value. */
-const both = (vi: string, en: string, fill: (lang: Lang) => Record<string, string> = () => ({})): Said => ({
-  vi: vi.replace(/\{(\w+)\}/g, (_, k: string) => fill('vi')[k] ?? ''),
-  en: en.replace(/\{(\w+)\}/g, (_, k: string) => fill('en')[k] ?? ''),
-});
-
 const LONGEST = 60;
 
 /** A value from the pack as a reason quotes it: text in quotes (cut short), anything else as YAML shows it. */
-function shownValue(v: unknown, lang: Lang): string {
-  if (typeof v === 'string') return quote(v.length > LONGEST ? `${v.slice(0, LONGEST)}…` : v, lang);
-  return String(v);
+function shown(v: unknown): Said {
+  if (typeof v === 'string') return quoted(v.length > LONGEST ? `${v.slice(0, LONGEST)}…` : v);
+  return { vi: String(v), en: String(v) };
 }
-
-const list = (values: unknown[], lang: Lang) => values.map((v) => shownValue(v, lang)).join(', ');
 
 /** What a schema expected, by zod's name for the type. */
 const KINDS: Record<string, Said> = {
@@ -74,16 +65,15 @@ function received(input: unknown): Said {
   if (input === null) return { vi: 'giá trị trống (null)', en: 'an empty value (null)' };
   if (Array.isArray(input)) return { vi: 'một danh sách', en: 'a list' };
   if (typeof input === 'object') return { vi: 'một bảng «khóa: giá trị»', en: 'a mapping' };
-  if (typeof input === 'string') return both('văn bản {v}', 'the text {v}', (l) => ({ v: shownValue(input, l) }));
-  if (typeof input === 'number') return both('số {v}', 'the number {v}', () => ({ v: String(input) }));
-  if (typeof input === 'boolean') return both('{v}', '{v}', () => ({ v: String(input) }));
+  if (typeof input === 'string') return fill('văn bản {v}', 'the text {v}', { v: shown(input) });
+  if (typeof input === 'number') return fill('số {v}', 'the number {v}', { v: input });
   return { vi: String(input), en: String(input) };
 }
 
 /** "expected a text, not the number 12": what was expected and what the pack holds. */
 function wrongType(kind: Said, input: unknown): Encoded {
   const got = received(input);
-  return { kind, ...both('cần {k}, không phải {g}', 'expected {k}, not {g}', (l) => ({ k: kind[l], g: got[l] })) };
+  return { kind, ...fill('cần {k}, không phải {g}', 'expected {k}, not {g}', { k: kind, g: got }) };
 }
 
 /** The fields of a zod issue as the error map sees it (input and the schema are there only). */
@@ -120,15 +110,15 @@ function bound(iss: RawIssue, small: boolean): Said {
   const n = (small ? iss.minimum : iss.maximum)!;
   if (iss.origin === 'array' || iss.origin === 'set')
     return small
-      ? both(`cần ít nhất ${n} mục`, `needs at least ${count(n, 'item', 'items')}`)
-      : both(`có nhiều nhất ${n} mục`, `holds at most ${count(n, 'item', 'items')}`);
+      ? fill(`cần ít nhất ${n} mục`, `needs at least ${count(n, 'item', 'items')}`)
+      : fill(`có nhiều nhất ${n} mục`, `holds at most ${count(n, 'item', 'items')}`);
   if (iss.origin === 'string')
     return small
       ? Number(n) === 1
-        ? both('không được để trống', 'must not be empty')
-        : both(`cần ít nhất ${n} ký tự`, `needs at least ${count(n, 'character', 'characters')}`)
-      : both(`dài nhiều nhất ${n} ký tự`, `is at most ${count(n, 'character', 'characters')} long`);
-  const now = both(' (đang là {v})', ' (it is {v})', () => ({ v: String(iss.input) }));
+        ? fill('không được để trống', 'must not be empty')
+        : fill(`cần ít nhất ${n} ký tự`, `needs at least ${count(n, 'character', 'characters')}`)
+      : fill(`dài nhiều nhất ${n} ký tự`, `is at most ${count(n, 'character', 'characters')} long`);
+  const now = fill(' (đang là {v})', ' (it is {v})', { v: String(iss.input) });
   const inclusive = iss.inclusive !== false;
   const [vi, en] = small ? (inclusive ? [`phải từ ${n} trở lên`, `must be at least ${n}`] : [`phải lớn hơn ${n}`, `must be greater than ${n}`]) : inclusive ? [`không được quá ${n}`, `must be at most ${n}`] : [`phải nhỏ hơn ${n}`, `must be less than ${n}`];
   return { vi: vi + now.vi, en: en + now.en };
@@ -143,38 +133,38 @@ function reasonOf(iss: RawIssue): Encoded {
     case 'invalid_value': {
       const values = iss.values ?? [];
       const near = typeof iss.input === 'string' ? nearest(iss.input, values.filter((v): v is string => typeof v === 'string')) : [];
-      const kind = both('một trong {l}', 'one of {l}', (l) => ({ l: list(values, l) }));
+      const kind = fill('một trong {l}', 'one of {l}', { l: joined(values.map(shown)) });
       if (iss.input === null || typeof iss.input === 'object') return wrongType(kind, iss.input);
-      if (values.length === 1) return { kind, ...both('phải là {v}, không phải {g}', 'must be {v}, not {g}', (l) => ({ v: shownValue(values[0], l), g: shownValue(iss.input, l) })) };
-      return { kind, ...both('{g} không phải giá trị được nhận: chỉ nhận {l}{m}', '{g} is not allowed: it takes {l}{m}', (l) => ({ g: shownValue(iss.input, l), l: list(values, l), m: didYouMean(near, l) })) };
+      if (values.length === 1) return { kind, ...fill('phải là {v}, không phải {g}', 'must be {v}, not {g}', { v: shown(values[0]), g: shown(iss.input) }) };
+      return { kind, ...fill('{g} không phải giá trị được nhận: chỉ nhận {l}{m}', '{g} is not allowed: it takes {l}{m}', { g: shown(iss.input), l: joined(values.map(shown)), m: meant(near) }) };
     }
     case 'unrecognized_keys': {
       const key = iss.keys?.[0] ?? '';
       const known = knownKeys(iss.inst);
       const near = nearest(key, known);
-      return both('không có khóa {k} (các khóa ở đây: {l}){m}', 'unknown key {k}{m}; the keys allowed here: {l}', (l) => ({ k: quote(key, l), m: didYouMean(near, l), l: known.join(', ') }));
+      return fill('không có khóa {k} (các khóa ở đây: {l}){m}', 'unknown key {k}{m}; the keys allowed here: {l}', { k: quoted(key), m: meant(near), l: known.join(', ') });
     }
     case 'too_small':
       return bound(iss, true);
     case 'too_big':
       return bound(iss, false);
     case 'invalid_format':
-      return both('{v} không đúng dạng {p}', '{v} does not have the form {p}', (l) => ({ v: shownValue(iss.input, l), p: iss.pattern ?? iss.format ?? '' }));
+      return fill('{v} không đúng dạng {p}', '{v} does not have the form {p}', { v: shown(iss.input), p: iss.pattern ?? iss.format ?? '' });
     case 'not_multiple_of':
-      return both(`phải là bội số của ${iss.divisor}`, `must be a multiple of ${iss.divisor}`);
+      return fill(`phải là bội số của ${iss.divisor}`, `must be a multiple of ${iss.divisor}`);
     case 'invalid_union': {
       // Every branch refused the value's type (others go deeper: packReason tells theirs): say what any would take.
       const kinds = (iss.errors ?? []).map((branch) => decode(branch[0]?.message)?.kind).filter((k): k is Said => Boolean(k));
-      const kind = { vi: kinds.map((k) => k.vi).join(' hoặc '), en: kinds.map((k) => k.en).join(' or ') };
+      const kind = joined(kinds, 'or');
       return wrongType(kind, iss.input);
     }
     case 'invalid_key':
     case 'invalid_element': {
       const inner = decode(iss.issues?.[0]?.message);
-      return both('khóa không hợp lệ: {r}', 'invalid key: {r}', (l) => ({ r: inner?.[l] ?? '' }));
+      return fill('khóa không hợp lệ: {r}', 'invalid key: {r}', { r: inner ?? '' });
     }
     default:
-      return both('giá trị không hợp lệ', 'invalid value');
+      return fill('giá trị không hợp lệ', 'invalid value');
   }
 }
 
@@ -226,11 +216,11 @@ export function packReason(issue: FinalIssue, data: unknown, prefix: PropertyKey
   const here = at(data, path);
   if (!here.present && said.kind && path.length) {
     const key = String(path[path.length - 1]);
-    return { path, reason: both('thiếu khóa bắt buộc {k}: cần {w}', 'the required key {k} is missing: {w} is expected', (l) => ({ k: quote(key, l), w: said.kind![l] })) };
+    return { path, reason: fill('thiếu khóa bắt buộc {k}: cần {w}', 'the required key {k} is missing: {w} is expected', { k: quoted(key), w: said.kind }) };
   }
   // A regex given a hint of its own says what the value should look like: the value is named with it.
   if (issue.code === 'invalid_format' && said.hint) {
-    return { path, reason: both('{v} không đúng dạng: {h}', '{v} is not in the expected form: {h}', (l) => ({ v: shownValue(here.value, l), h: said[l] })) };
+    return { path, reason: fill('{v} không đúng dạng: {h}', '{v} is not in the expected form: {h}', { v: shown(here.value), h: { vi: said.vi, en: said.en } }) };
   }
   return { path, reason: { vi: said.vi, en: said.en } };
 }

@@ -25,11 +25,14 @@ export function fill(vi: string, en: string, parts: Record<string, Part> = {}): 
 /** A name or value in each language's quotes: «x» / "x". */
 export const quoted = (text: string | number): Said => ({ vi: quote(String(text), 'vi'), en: quote(String(text), 'en') });
 
-/** Parts joined: "a, b" (or "a hoặc b" / "a or b", "a và b" / "a and b" between the last two). */
-export function joined(parts: Part[], last: 'or' | 'and' | ',' = ','): Said {
+/** A pack's text in both languages: one text serves both; a mapping without `en` says `vi` in English too. */
+export const textOf = (t: string | { vi: string; en?: string }): Said => (typeof t === 'string' ? { vi: t, en: t } : { vi: t.vi, en: t.en ?? t.vi });
+
+/** Parts joined: "a, b" (or "a; b", or "a hoặc b" / "a or b", "a và b" / "a and b" between the last two). */
+export function joined(parts: Part[], last: 'or' | 'and' | ',' | ';' = ','): Said {
   const join = (lang: Lang) => {
     const texts = parts.map((p) => inLang(p, lang));
-    if (last === ',' || texts.length < 2) return texts.join(', ');
+    if (last === ',' || last === ';' || texts.length < 2) return texts.join(`${last} `);
     const word = last === 'or' ? (lang === 'vi' ? 'hoặc' : 'or') : lang === 'vi' ? 'và' : 'and';
     return `${texts.slice(0, -1).join(', ')} ${word} ${texts[texts.length - 1]}`;
   };

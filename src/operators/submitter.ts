@@ -3,6 +3,7 @@ import { fold } from '../normalize/text.js';
 import { formatDate } from '../normalize/values.js';
 import { defineOperator } from './types.js';
 import { hint } from '../rules/reasons.js';
+import { fill, joined, quoted } from '../said.js';
 
 /**
  * A dossier dated after a reorganisation that still names a body the reorganisation abolished as
@@ -21,6 +22,12 @@ export const submitter = defineOperator({
       column: z.string().optional(),
     }),
   columns: (o) => (o.column ? [o.column] : []),
+  describe: (o, d) =>
+    fill(
+      'Hồ sơ đề ngày sau {a} không được có đơn vị đề nghị (ở khối tiêu đề{col}) mang tên {m}.',
+      'A dossier dated after {a} must not have a submitting unit (in its title block{col}) naming {m}.',
+      { a: o.after.split('-').reverse().join('/'), m: joined(o.match.map(quoted), 'or'), col: o.column ? fill(' hoặc cột {c}', ' or the column {c}', { c: d.column(o.column) }) : '' },
+    ),
   messages: {
     fail: {
       vi: 'Hồ sơ ngày {{date}} ghi đơn vị đề nghị «{{unit}}» là cấp đã bỏ từ {{after}}: kiểm tra lại đơn vị đề nghị.',

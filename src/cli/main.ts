@@ -121,6 +121,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       }
       const { checkPaths } = await import('../engine/check.js');
       const { formatters, planOutputs } = await import('../format/index.js');
+      const { verdictOf } = await import('../format/verdict.js');
       // Only --cache needs the cache's modules.
       const caching = opts.cache ? await import('./cache.js') : undefined;
       const outputs = planOutputs(opts.format, opts.outputFile);
@@ -134,7 +135,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       // Standard input's findings are named as the user knows it; the annotated copy is made from its temporary file.
       const result = stdin ? stdin.relabel(checked) : checked;
       for (const o of outputs) {
-        const pieces = (await formatters[o.format]())(result, { lang, color: !o.file && colorWanted(opts.color, Boolean(process.stdout.isTTY)), ruleSet, profiles, severity, config });
+        const pieces = (await formatters[o.format]())(result, { lang, color: !o.file && colorWanted(opts.color, Boolean(process.stdout.isTTY)), ruleSet, profiles, severity, config, maxWarnings: opts.maxWarnings });
         if (o.file) writeAtomic(o.file, pieces);
         else await writeStdout(pieces);
       }
@@ -153,10 +154,8 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       stdin?.remove();
       // After the report: a cache that cannot be written costs the next run time, never this run's report.
       caching?.saveCache(cache, lang, warn);
-      const errors = result.findings.filter((f) => f.severity === 'error').length;
-      const warnings = result.findings.filter((f) => f.severity === 'warning').length;
-      process.exitCode = result.inputErrors.length ? 2 : errors > 0 || (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) ? 1 : 0;
-      if (annotated?.failed.length) process.exitCode = 2;
+      // The code the stylish summary's last line gives (format/verdict.ts); a copy --annotate could not write makes it 2.
+      process.exitCode = annotated?.failed.length ? 2 : verdictOf(result, opts.maxWarnings).code;
     });
 
   addLimitOptions(addCommon(program.command('report').argument('<paths...>', '.xlsx/.csv files or folders')))
@@ -171,6 +170,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       const { checkPaths } = await import('../engine/check.js');
       // exceljs is loaded only by the commands that write workbooks, never by `check`.
       const { buildReport, reportRenderer } = await import('../report/index.js');
+      const { verdictOf } = await import('../format/verdict.js');
       const render = reportRenderer(opts.outputFile);
       const target = opts.outputFile!;
       new InputGuard(paths).assertNot(target);
@@ -178,7 +178,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       writeAtomic(target, await render(buildReport(result, { ruleSet, profiles, profileMap, lang })));
       (await import('./wrote.js')).sayWrote('report', target, lang);
       for (const e of result.inputErrors) sayInputError(e, lang, opts.debug);
-      process.exitCode = result.inputErrors.length ? 2 : result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+      process.exitCode = verdictOf(result).code;
     });
 
   addLimitOptions(addCommon(program.command('inspect').argument('<paths...>', '.xlsx/.csv files or folders')))

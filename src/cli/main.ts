@@ -228,7 +228,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       const packs = expandPackPaths([...(opts.defaultRules ? [bundledRulesDir()] : []), ...files]);
       const ruleSet: RuleSet = loadRuleSet([...new Set(packs)]);
       const own = ruleSet.rules.filter((r) => expandPackPaths(files).includes(r.file)).length;
-      process.stdout.write(`${t('packValid', lang)}: ${printable(files.join(', '))} (${own} ${t('rules', lang)})\n`);
+      process.stdout.write(`${t('packValid', lang)}: ${printable(files.join(', '))} (${own} ${t(own === 1 ? 'rule' : 'rules', lang)})\n`);
     });
   addCommon(program.command('explain').argument('<id>', 'a rule, profile or field id'))
     .description("show a rule's meaning, source citation and examples")

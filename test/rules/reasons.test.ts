@@ -131,6 +131,6 @@ describe.concurrent('hoso rules validate and check on a bad pack', () => {
     const [byDefault, flag] = await Promise.all([hoso(['rules', 'validate', good]), hoso(['rules', 'validate', good, '--lang', 'en'])]);
     expect(byDefault).toMatchObject({ code: 0, stderr: '', stdout: `Bộ quy tắc hợp lệ: ${good} (1 quy tắc)\n` });
     expect(flag).toMatchObject({ code: 0, stderr: '' });
-    expect(flag.stdout).toMatch(/^The rule pack is valid: .* \(1 rules?\)\n$/);
+    expect(flag.stdout).toBe(`The rule pack is valid: ${good} (1 rule)\n`);
   });
 });

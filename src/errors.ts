@@ -4,6 +4,9 @@
  * recognise them.
  */
 import type { Lang } from './engine/types.js';
+import type { Said } from './said.js';
+
+export type { Said } from './said.js';
 
 /** A mistake in how hoso was called: one line, exit 2. Said in Vietnamese and in English. */
 export class UsageError extends Error {
@@ -19,17 +22,27 @@ export class UsageError extends Error {
   }
 }
 
-/** A mistake in a rule pack (or config file), located: file, line, column and key. */
+
+/**
+ * A mistake in a rule pack (or config file), located: file, line, column and key, with the reason
+ * in both languages. `reason` and `message` are the English ones; `say` gives the user's.
+ */
 export class PackError extends Error {
+  readonly reason: string;
   constructor(
     readonly file: string,
     readonly line: number,
     readonly col: number,
     readonly keyPath: string,
-    readonly reason: string,
+    readonly said: Said,
   ) {
-    super(`${file}:${line}:${col}: ${keyPath ? keyPath + ': ' : ''}${reason}`);
+    super(`${file}:${line}:${col}: ${keyPath ? keyPath + ': ' : ''}${said.en}`);
     this.name = 'PackError';
+    this.reason = said.en;
+  }
+
+  say(lang: Lang): string {
+    return `${this.file}:${this.line}:${this.col}: ${this.keyPath ? this.keyPath + ': ' : ''}${this.said[lang]}`;
   }
 }
 

@@ -1,78 +1,190 @@
-/** `hoso rules list` and `hoso explain`: the rules as an officer reads them, with their proof. */
-import type { RuleSet } from '../rules/load.js';
+/**
+ * `hoso rules list` and `hoso explain`: the rules as an officer reads them, with their proof. A
+ * rule is told in words — what is checked (its operator's `describe`), on whom (its condition and
+ * profile), how much it weighs, the document and section it comes from, why — then its examples.
+ */
+import type { CompiledRule, RuleSet } from '../rules/load.js';
 import type { Example, ExampleDossier, ExampleRow } from '../rules/schema.js';
-import { localize } from '../engine/messages.js';
-import type { Lang } from '../engine/types.js';
+import { localize, SEVERITY_WORDS } from '../engine/messages.js';
+import { columnLabel } from '../engine/labels.js';
+import type { Lang, Severity } from '../engine/types.js';
+import { cite, citedDocuments, documentLines } from '../rules/citation.js';
+import { describer } from './describe.js';
+import { pathLabel } from './config.js';
 
 const L = {
-  vi: { severity: 'Mức', check: 'Phép kiểm tra', when: 'Áp dụng khi', source: 'Nguồn', valid: 'Ví dụ đạt', invalid: 'Ví dụ không đạt', profile: 'Hồ sơ định mức', period: 'Giai đoạn', field: 'Lĩnh vực', rulesOfProfile: 'Quy tắc', all: 'luôn áp dụng', file: 'tệp', times: 'lần' },
-  en: { severity: 'Severity', check: 'Check', when: 'Applies when', source: 'Source', valid: 'Passing examples', invalid: 'Failing examples', profile: 'Profile', period: 'Period', field: 'Field', rulesOfProfile: 'Rules', all: 'always', file: 'file', times: 'times' },
+  vi: {
+    checks: 'Kiểm tra',
+    appliesTo: 'Áp dụng cho',
+    everyNominee: 'mọi dòng đề nghị',
+    nomineesWhere: 'dòng đề nghị có',
+    onlyWith: 'chỉ khi bật',
+    severity: 'Mức',
+    period: 'Giai đoạn',
+    source: 'Căn cứ',
+    sources: 'Căn cứ',
+    why: 'Vì sao',
+    valid: 'Ví dụ đạt',
+    invalid: 'Ví dụ không đạt',
+    pack: 'Bộ quy tắc',
+    check: 'phép kiểm tra',
+    turnOn: 'Bật bằng',
+    field: 'Lĩnh vực',
+    rules: 'Quy tắc',
+    file: 'tệp',
+    times: 'lần',
+    empty: '(trống)',
+    hidden: '(dòng bị ẩn)',
+    needsProfile: 'cần',
+  },
+  en: {
+    checks: 'Checks',
+    appliesTo: 'Applies to',
+    everyNominee: 'every nominee row',
+    nomineesWhere: 'nominee rows where',
+    onlyWith: 'only with',
+    severity: 'Severity',
+    period: 'Period',
+    source: 'Source',
+    sources: 'Sources',
+    why: 'Why',
+    valid: 'Passing examples',
+    invalid: 'Failing examples',
+    pack: 'Pack',
+    check: 'check',
+    turnOn: 'Turned on by',
+    field: 'Field',
+    rules: 'Rules',
+    file: 'file',
+    times: 'times',
+    empty: '(empty)',
+    hidden: '(hidden row)',
+    needsProfile: 'with',
+  },
+};
+
+/** What a severity means for the verdict. */
+const WEIGHT: Record<Severity, { vi: string; en: string }> = {
+  error: { vi: 'hồ sơ có lỗi thì mã thoát là 1', en: 'a dossier with an error exits 1' },
+  warning: { vi: 'cần xem lại, không làm hồ sơ trượt trừ khi vượt --max-warnings', en: 'to look at; it fails a dossier only past --max-warnings' },
+  info: { vi: 'chỉ để biết', en: 'for information only' },
 };
 
 export function listRules(ruleSet: RuleSet, profiles: string[], lang: Lang): string {
+  const l = L[lang];
   const out: string[] = [];
+  const width = Math.max(...Object.values(SEVERITY_WORDS).map((w) => w[lang].length));
   for (const pack of ruleSet.packs) {
     const rules = ruleSet.rules.filter((r) => r.pack === pack.id);
     if (!rules.length) continue;
     out.push(`${pack.id} — ${localize(pack.title, lang)}`);
     for (const r of rules) {
-      const off = r.rule.profile && !profiles.includes(r.rule.profile) ? ` [--profile ${r.rule.profile}]` : '';
-      out.push(`  ${r.rule.id.padEnd(44)} ${r.rule.severity.padEnd(8)} ${localize(r.rule.title, lang)} (${r.rule.source})${off}`);
+      const off = r.rule.profile && !profiles.includes(r.rule.profile) ? ` [${l.needsProfile} --profile ${r.rule.profile}]` : '';
+      out.push(`  ${r.rule.id.padEnd(44)} ${SEVERITY_WORDS[r.rule.severity][lang].padEnd(width)}  ${localize(r.rule.title, lang)} (${r.rule.source})${off}`);
     }
     out.push('');
   }
+  // The codes the list cites, named once at its end.
+  const cited = citedDocuments(ruleSet.rules.map((r) => r.rule.source), ruleSet.documents);
+  if (cited.length) out.push(`${l.sources}:`, ...documentLines(cited, lang), '');
   return out.join('\n');
 }
 
-function showRow(row: Record<string, unknown>): string {
-  return Object.entries(row)
-    .map(([k, v]) => `${k}: ${v === null ? '∅' : String(v)}`)
-    .join(' · ');
+/** An example row as its cells read: "Họ và tên: Nguyễn Văn An · Xếp loại 2024: HTXSNV". */
+function showRow(ruleSet: RuleSet, row: Record<string, unknown>, lang: Lang): string {
+  const l = L[lang];
+  const cells = Object.entries(row)
+    .filter(([k]) => !k.startsWith('$'))
+    .map(([k, v]) => {
+      const year = /^(.*)_(\d{4})$/.exec(k);
+      const label = year && ruleSet.columns.get(year[1])?.year ? `${columnLabel(ruleSet, year[1])} ${year[2]}` : columnLabel(ruleSet, k);
+      return `${label}: ${v === null ? l.empty : String(v)}`;
+    });
+  return [...cells, ...(row.$hidden === true ? [l.hidden] : [])].join(' · ');
 }
 
-function showExample(e: Example, lang: Lang): string[] {
+function showExample(ruleSet: RuleSet, e: Example, lang: Lang): string[] {
   const l = L[lang];
   const o = e as { files?: unknown; rows?: unknown };
-  if (Array.isArray(o.files)) return ['  -', ...(o.files as ExampleRow[][]).flatMap((rows, i) => rows.map((r) => `    (${l.file} ${i + 1}) ${showRow(r)}`))];
+  if (Array.isArray(o.files)) return ['  -', ...(o.files as ExampleRow[][]).flatMap((rows, i) => rows.map((r) => `    (${l.file} ${i + 1}) ${showRow(ruleSet, r, lang)}`))];
   if (Array.isArray(o.rows)) {
     const { rows, repeat, title, footer } = e as ExampleDossier;
-    const lines = [...(title ?? []).map((t) => `    « ${t} »`), ...rows.map((r) => `    ${showRow(r)}`)];
+    const lines = [...(title ?? []).map((t) => `    « ${t} »`), ...rows.map((r) => `    ${showRow(ruleSet, r, lang)}`)];
     if (repeat > 1) lines.push(`    × ${repeat} ${l.times}`);
     lines.push(...(footer ?? []).map((t) => `    « ${t} »`));
     return ['  -', ...lines];
   }
-  return [`  - ${showRow(e as ExampleRow)}`];
+  return [`  - ${showRow(ruleSet, e as ExampleRow, lang)}`];
+}
+
+/** On whom a rule is checked: its condition in words, and the profile that turns it on. */
+function appliesTo(ruleSet: RuleSet, compiled: CompiledRule, lang: Lang): string {
+  const l = L[lang];
+  const { rule } = compiled;
+  const who = rule.when ? `${l.nomineesWhere} ${describer(ruleSet).condition(rule.when)[lang]}` : l.everyNominee;
+  const profile = rule.profile && ruleSet.profiles.get(rule.profile);
+  return profile ? `${who}; ${l.onlyWith} --profile ${profile.id} (${localize(profile.title, lang)})` : who;
+}
+
+/** One rule in prose, then its examples. */
+function explainOne(ruleSet: RuleSet, compiled: CompiledRule, lang: Lang): string {
+  const l = L[lang];
+  const { rule, operator, options } = compiled;
+  const out = [
+    `${rule.id} — ${localize(rule.title, lang)}`,
+    '',
+    `${l.checks}: ${operator.describe(options, describer(ruleSet, compiled.period))[lang]}`,
+    `${l.appliesTo}: ${appliesTo(ruleSet, compiled, lang)}`,
+    `${l.severity}: ${SEVERITY_WORDS[rule.severity][lang]} — ${WEIGHT[rule.severity][lang]}`,
+    ...(compiled.period ? [`${l.period}: ${compiled.period.from}–${compiled.period.to}`] : []),
+    `${l.source}: ${cite(rule.source, ruleSet.documents, lang)}`,
+    ...(rule.doc ? [`${l.why}: ${localize(rule.doc, lang)}`] : []),
+    '',
+    `${l.valid}:`,
+    ...rule.examples.valid.flatMap((e) => showExample(ruleSet, e, lang)),
+    '',
+    `${l.invalid}:`,
+    ...rule.examples.invalid.flatMap((e) => showExample(ruleSet, e, lang)),
+    '',
+    // For a pack's author: where the rule is written and the check that runs it.
+    `${l.pack}: ${compiled.pack} (${pathLabel(compiled.file)}), ${l.check} «${rule.check}»`,
+  ];
+  return out.join('\n') + '\n';
+}
+
+/** The rules of a profile or a field, one line each: its id, title and what it checks. */
+function ruleLines(ruleSet: RuleSet, rules: CompiledRule[], lang: Lang): string[] {
+  return rules.map((r) => `  ${r.rule.id} — ${localize(r.rule.title, lang)}: ${r.operator.describe(r.options, describer(ruleSet, r.period))[lang]}`);
 }
 
 export function explainRule(ruleSet: RuleSet, id: string, lang: Lang): string | undefined {
   const l = L[lang];
   const compiled = ruleSet.rules.find((r) => r.rule.id === id);
-  if (compiled) {
-    const { rule } = compiled;
-    const out = [
-      `${rule.id} — ${localize(rule.title, lang)}`,
-      '',
-      `${l.severity}: ${rule.severity}`,
-      `${l.check}: ${rule.check} ${JSON.stringify(rule.with)}`,
-      `${l.when}: ${rule.when ? JSON.stringify(rule.when) : l.all}`,
-      ...(rule.profile ? [`${l.profile}: ${rule.profile}`] : []),
-      ...(compiled.period ? [`${l.period}: ${compiled.period.from}–${compiled.period.to}`] : []),
-      `${l.source}: ${rule.source}`,
-    ];
-    if (rule.doc) out.push('', localize(rule.doc, lang));
-    out.push('', `${l.valid}:`, ...rule.examples.valid.flatMap((e) => showExample(e, lang)));
-    out.push('', `${l.invalid}:`, ...rule.examples.invalid.flatMap((e) => showExample(e, lang)));
-    return out.join('\n') + '\n';
-  }
+  if (compiled) return explainOne(ruleSet, compiled, lang);
   const profile = ruleSet.profiles.get(id);
   if (profile) {
-    const rules = ruleSet.rules.filter((r) => r.rule.profile === id).map((r) => `  ${r.rule.id} — ${localize(r.rule.title, lang)}`);
-    return [`${profile.id} — ${localize(profile.title, lang)}`, '', `${l.source}: ${profile.source}`, ...(profile.doc ? ['', localize(profile.doc, lang)] : []), '', `${l.rulesOfProfile}:`, ...rules].join('\n') + '\n';
+    const rules = ruleLines(ruleSet, ruleSet.rules.filter((r) => r.rule.profile === id), lang);
+    return [
+      `${profile.id} — ${localize(profile.title, lang)}`,
+      '',
+      `${l.turnOn}: --profile ${profile.id}`,
+      `${l.source}: ${cite(profile.source, ruleSet.documents, lang)}`,
+      ...(profile.doc ? [`${l.why}: ${localize(profile.doc, lang)}`] : []),
+      '',
+      `${l.rules}:`,
+      ...rules,
+    ].join('\n') + '\n';
   }
   const field = ruleSet.enums.get('linh_vuc')?.values.find((v) => v.id === id);
   if (field) {
-    const rules = ruleSet.rules.filter((r) => r.rule.id.startsWith(id + '/')).map((r) => `  ${r.rule.id} — ${localize(r.rule.title, lang)}`);
-    return [`${l.field} ${field.id} — ${localize(field.label, lang)}`, ...(field.source ? [`${l.source}: ${field.source}`] : []), '', localize(field.doc, lang), ...(rules.length ? ['', `${l.rulesOfProfile}:`, ...rules] : [])].join('\n') + '\n';
+    const rules = ruleLines(ruleSet, ruleSet.rules.filter((r) => r.rule.id.startsWith(id + '/')), lang);
+    return [
+      `${l.field} ${field.id} — ${localize(field.label, lang)}`,
+      ...(field.source ? [`${l.source}: ${cite(field.source, ruleSet.documents, lang)}`] : []),
+      '',
+      localize(field.doc, lang),
+      ...(rules.length ? ['', `${l.rules}:`, ...rules] : []),
+    ].join('\n') + '\n';
   }
   return undefined;
 }

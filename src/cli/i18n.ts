@@ -77,6 +77,7 @@ export function describeInputError(e: InputError, lang: Lang): string {
 export const CLI_TEXT = {
   packValid: { vi: 'Bộ quy tắc hợp lệ', en: 'The rule pack is valid' },
   rules: { vi: 'quy tắc', en: 'rules' },
+  rule: { vi: 'quy tắc', en: 'rule' },
   overwriteInput: { vi: 'không ghi đè lên tệp đầu vào', en: 'refusing to overwrite an input file' },
   internal: { vi: 'lỗi nội bộ của hoso (chạy lại với --debug để xem chi tiết)', en: 'internal error in hoso (run again with --debug for details)' },
 };

@@ -12,7 +12,8 @@ import { OutputError, PackError, UsageError } from '../errors.js';
 import { FORMAT_NAMES } from '../format/names.js';
 import { describeInputError, langOf, localeLang, t } from './i18n.js';
 import { localizeHelp } from './help-text.js';
-import { didYouMean, usageLine } from './usage-errors.js';
+import { usageLine } from './usage-errors.js';
+import { didYouMean, nearest } from '../nearest.js';
 import { addLimitOptions, limitsOf, type LimitOptions } from './limits.js';
 import { progressBar } from './progress.js';
 import { JOBS_HELP, jobsInForce, parseJobs } from './jobs.js';
@@ -133,6 +134,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       }
       const { checkPaths } = await import('../engine/check.js');
       const { formatters, planOutputs } = await import('../format/index.js');
+      const { verdictOf } = await import('../format/verdict.js');
       // Only --cache needs the cache's modules.
       const caching = opts.cache ? await import('./cache.js') : undefined;
       const outputs = planOutputs(opts.format, opts.outputFile);
@@ -157,7 +159,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
         if (result.suppressed) result.suppressed.findings = errorsOnly(result.suppressed.findings);
       }
       for (const o of outputs) {
-        const pieces = (await formatters[o.format]())(result, { lang, color: !o.file && colorWanted(opts.color, Boolean(process.stdout.isTTY)), ruleSet, profiles, severity, config });
+        const pieces = (await formatters[o.format]())(result, { lang, color: !o.file && colorWanted(opts.color, Boolean(process.stdout.isTTY)), ruleSet, profiles, severity, config, maxWarnings: opts.maxWarnings });
         if (o.file) writeAtomic(o.file, pieces);
         else await writeStdout(pieces);
       }
@@ -179,10 +181,9 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       const suppressionsWritten = settled ? accepting.finishSuppressions(suppressions, settled, lang, warn) : true;
       // After the report: a cache that cannot be written costs the next run time, never this run's report.
       caching?.saveCache(cache, lang, warn);
-      const errors = result.findings.filter((f) => f.severity === 'error').length;
-      const warnings = result.findings.filter((f) => f.severity === 'warning').length;
-      process.exitCode = result.inputErrors.length ? 2 : errors > 0 || (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) ? 1 : 0;
-      if (annotated?.failed.length || !suppressionsWritten) process.exitCode = 2;
+      // The code the stylish summary's last line gives (format/verdict.ts); a copy --annotate could
+      // not write, or a suppressions file that could not be written, makes it 2.
+      process.exitCode = annotated?.failed.length || !suppressionsWritten ? 2 : verdictOf(result, opts.maxWarnings).code;
     });
 
   addLimitOptions(addCommon(program.command('report').argument('<paths...>', '.xlsx/.csv files or folders')))
@@ -197,6 +198,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       const { checkPaths } = await import('../engine/check.js');
       // exceljs is loaded only by the commands that write workbooks, never by `check`.
       const { buildReport, reportRenderer } = await import('../report/index.js');
+      const { verdictOf } = await import('../format/verdict.js');
       const render = reportRenderer(opts.outputFile);
       const target = opts.outputFile!;
       new InputGuard(paths).assertNot(target);
@@ -205,7 +207,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       writeAtomic(target, typeof report === 'string' ? report : (await marker('report'))(report));
       (await import('./wrote.js')).sayWrote('report', target, lang);
       for (const e of result.inputErrors) sayInputError(e, lang, opts.debug);
-      process.exitCode = result.inputErrors.length ? 2 : result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+      process.exitCode = verdictOf(result).code;
     });
 
   addLimitOptions(addCommon(program.command('inspect').argument('<paths...>', '.xlsx/.csv files or folders')))
@@ -255,7 +257,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       const packs = expandPackPaths([...(opts.defaultRules ? [bundledRulesDir()] : []), ...files]);
       const ruleSet: RuleSet = loadRuleSet([...new Set(packs)]);
       const own = ruleSet.rules.filter((r) => expandPackPaths(files).includes(r.file)).length;
-      process.stdout.write(`${t('packValid', lang)}: ${printable(files.join(', '))} (${own} ${t('rules', lang)})\n`);
+      process.stdout.write(`${t('packValid', lang)}: ${printable(files.join(', '))} (${own} ${t(own === 1 ? 'rule' : 'rules', lang)})\n`);
     });
   addCommon(program.command('explain').argument('<id>', 'a rule, profile or field id'))
     .description("show a rule's meaning, source citation and examples")
@@ -264,7 +266,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       const { explainRule } = await import('./explain.js');
       const text = explainRule(ruleSet, id, lang);
       if (!text) {
-        const { explainIds, nearest } = await import('./suggest.js');
+        const { explainIds } = await import('./suggest.js');
         const near = nearest(id, explainIds(ruleSet));
         throw new UsageError(`không có quy tắc, hồ sơ định mức hay lĩnh vực «${id}»${didYouMean(near, 'vi')}`, `no rule, profile or field "${id}"${didYouMean(near, 'en')}`);
       }
@@ -290,7 +292,7 @@ export async function main(argv: string[]): Promise<void> {
     }
     process.exitCode = 2;
     if (e instanceof UsageError) warn(e.say(lang));
-    else if (e instanceof PackError) warn(e.message);
+    else if (e instanceof PackError) warn(e.say(lang));
     else if (e instanceof OutputError) warn(`${e.message}: ${t('overwriteInput', lang)}`);
     else if (debug) process.stderr.write(`${debugTrace(e)}\n`);
     // The exception's own text is for --debug: "Maximum call stack size exceeded" tells a person nothing.

@@ -6,6 +6,7 @@
  */
 import type { CommanderError } from 'commander';
 import type { Lang } from '../engine/types.js';
+import { didYouMean } from '../nearest.js';
 
 const TEXT: Record<string, { vi: string; en: string }> = {
   unknownCommand: { vi: 'không có lệnh «{0}»', en: 'unknown command "{0}"' },
@@ -30,15 +31,6 @@ const SHAPES: [code: string, shape: RegExp, text: keyof typeof TEXT][] = [
 
 /** Commander's suggestion, on a line of its own after the message. */
 const SUGGESTION = /\n\(Did you mean (?:one of )?(.*)\?\)$/s;
-
-const quote = (s: string, lang: Lang) => (lang === 'vi' ? `«${s}»` : `"${s}"`);
-
-/** ". Có phải ý bạn là «a» hoặc «b»?" / " (did you mean "a" or "b"?)", or nothing without candidates. */
-export function didYouMean(candidates: string[], lang: Lang): string {
-  if (!candidates.length) return '';
-  const names = candidates.map((c) => quote(c, lang)).join(lang === 'vi' ? ' hoặc ' : ' or ');
-  return lang === 'vi' ? `. Có phải ý bạn là ${names}?` : ` (did you mean ${names}?)`;
-}
 
 /**
  * The line to print for a commander error, without "hoso: "; undefined when commander has already

@@ -18,6 +18,7 @@ import { noteFindings } from './input-notes.js';
 import { cleanText, fold, oncePerText, PhraseList } from '../normalize/text.js';
 import { namedText, parseCell, type Parsed, type Value } from '../normalize/values.js';
 import { ENGINE_MESSAGES, localize, render } from './messages.js';
+import { columnLabel, expectedWords } from './labels.js';
 import type { CellView, FileView, Finding, Lang, RowView, Severity, YearSlot } from './types.js';
 import { forEachSnapshotRow, SnapshotWriter, type RowSnapshots } from './snapshot.js';
 import { canUseWorkers, checkFileReply, checkInWorkers, InOrder, replyError, SNAPSHOT_BATCH, WorkerBug, type FileReply } from './parallel.js';
@@ -421,11 +422,7 @@ export class Evaluator {
   /** A column's label for messages; operators ask for it on every row they check, so it is made once. */
   private label(key: string): string {
     let label = this.labels.get(key);
-    if (label === undefined) {
-      const c = this.opts.ruleSet.columns.get(key);
-      label = c ? cleanText(c.header.replace(/\s*YYYY\s*/, ' ').replace(/\s*\([^)]*\)\s*$/, '')) : key;
-      this.labels.set(key, label);
-    }
+    if (label === undefined) this.labels.set(key, (label = columnLabel(this.opts.ruleSet, key)));
     return label;
   }
 
@@ -433,21 +430,8 @@ export class Evaluator {
   private expected(key: string, v: Scalar): MessageArg {
     const memo = `${key}\u0000${typeof v}\u0000${String(v)}`;
     let arg = this.expectations.get(memo);
-    if (arg === undefined) this.expectations.set(memo, (arg = this.describeExpected(key, v)));
+    if (arg === undefined) this.expectations.set(memo, (arg = expectedWords(this.opts.ruleSet, key, v)));
     return arg;
-  }
-
-  private describeExpected(key: string, v: Scalar): MessageArg {
-    const col = this.opts.ruleSet.columns.get(key);
-    if (typeof v === 'boolean' || col?.type === 'yesno') {
-      const yes = typeof v === 'boolean' ? v : ['yes', 'co', 'true'].includes(fold(String(v)));
-      return yes ? { vi: '«Có»', en: '"Yes"' } : { vi: '«Không»', en: '"No"' };
-    }
-    if (col?.type === 'enum' && typeof v === 'string') {
-      const label = this.opts.ruleSet.enums.get(col.enum!)?.label(v);
-      if (label) return { vi: `«${localize(label, 'vi')}»`, en: `"${localize(label, 'en')}"` };
-    }
-    return String(v);
   }
 
   /** The context an operator reports through, bound to one rule (and, for row rules, one row's tag set). */

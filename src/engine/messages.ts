@@ -1,7 +1,7 @@
 /** Filling a message template's {{placeholders}} in the chosen language. */
 import type { LocalText } from '../rules/schema.js';
 import type { MessageArg } from '../operators/types.js';
-import type { Lang } from './types.js';
+import type { Lang, Severity } from './types.js';
 
 export function localize(t: LocalText | { vi: string; en?: string } | undefined, lang: Lang): string {
   if (t === undefined) return '';
@@ -27,4 +27,11 @@ export const ENGINE_MESSAGES = {
     vi: 'Trang tính không có cột «{{column}}»: không kiểm tra được tiêu chí «{{rule}}».',
     en: 'The sheet has no column "{{column}}": the criterion "{{rule}}" cannot be checked.',
   },
+};
+
+/** A severity as a person reads it, in the reports, the rule list and explain. */
+export const SEVERITY_WORDS: Record<Severity, { vi: string; en: string }> = {
+  error: { vi: 'lỗi', en: 'error' },
+  warning: { vi: 'cảnh báo', en: 'warning' },
+  info: { vi: 'thông tin', en: 'info' },
 };

@@ -4,6 +4,7 @@ import { localize } from '../engine/messages.js';
 import type { Finding, Place, Severity, SuppressedFinding } from '../engine/types.js';
 import { columnIndex } from '../read/types.js';
 import type { CompiledRule } from '../rules/load.js';
+import { cite, type Documents } from '../rules/citation.js';
 import { VERSION } from '../version.js';
 import type { Formatter } from './types.js';
 import { cellRef } from './place.js';
@@ -43,11 +44,12 @@ function fingerprint(f: Finding): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 
-function descriptor(c: CompiledRule, severity: Severity, lang: 'vi' | 'en') {
+function descriptor(c: CompiledRule, severity: Severity, lang: 'vi' | 'en', documents: Documents) {
   const { rule } = c;
   const title = localize(rule.title, lang);
   const doc = rule.doc ? localize(rule.doc, lang) : '';
-  const source = lang === 'vi' ? `Nguồn: ${rule.source}` : `Source: ${rule.source}`;
+  // The help names the document cited ("004 §III.3.a — Kế hoạch …"); properties.source keeps the citation as written.
+  const source = `${lang === 'vi' ? 'Căn cứ' : 'Source'}: ${cite(rule.source, documents, lang)}`;
   return {
     id: rule.id,
     name: rule.id,
@@ -64,7 +66,7 @@ function descriptor(c: CompiledRule, severity: Severity, lang: 'vi' | 'en') {
  * finding as a result at its file, Excel row and column, with the cell as a logical location.
  */
 export const sarif: Formatter = (result, ctx) => {
-  const rules = activeRules(ctx.ruleSet, ctx.profiles ?? [], ctx.severity).map((a) => descriptor(a.compiled, a.severity, ctx.lang));
+  const rules = activeRules(ctx.ruleSet, ctx.profiles ?? [], ctx.severity).map((a) => descriptor(a.compiled, a.severity, ctx.lang, ctx.ruleSet.documents));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   // Accepted findings are results too, marked as suppressed: a dashboard shows them as dismissed, with the reason.
   const accepted = result.suppressed?.findings ?? [];

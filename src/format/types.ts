@@ -11,6 +11,8 @@ export interface FormatContext {
   severity?: Record<string, Severity | 'off'>;
   /** The hoso.config.yaml in force, as the user should see it (pathLabel); absent when none. */
   config?: string;
+  /** --max-warnings, which the verdict (and the stylish summary saying it) depends on. */
+  maxWarnings?: number;
 }
 
 /** A run's outcome as the reports show it: the check's, with the findings reviewed suppressions accept set apart. */

@@ -2,7 +2,9 @@ import type { Schemas } from '../rules/schema.js';
 import type { Scalar } from '../rules/schema.js';
 import type { Value } from '../normalize/values.js';
 import { fold } from '../normalize/text.js';
+import { hint } from '../rules/reasons.js';
 import { defineOperator, type OperatorContext } from './types.js';
+import { fill } from '../said.js';
 
 export const COMPARISON_OPS = ['>', '>=', '<', '<=', '=', '!='] as const;
 export type ComparisonOp = (typeof COMPARISON_OPS)[number];
@@ -47,8 +49,14 @@ export const compare = defineOperator({
   options: ({ z, ColumnKey, Scalar }: Schemas) =>
     z
       .strictObject({ column: ColumnKey, op: z.enum(COMPARISON_OPS), value: Scalar.optional(), other: ColumnKey.optional() })
-      .refine((o) => (o.value === undefined) !== (o.other === undefined), 'give exactly one of "value" and "other"'),
+      .refine((o) => (o.value === undefined) !== (o.other === undefined), hint('ghi đúng một trong hai: «value» hoặc «other»', 'give exactly one of "value" and "other"')),
   columns: (o) => [o.column, ...(o.other ? [o.other] : [])],
+  describe: (o, d) =>
+    fill(
+      '{c} phải {op} {e}; ô để trống là chưa chứng minh được tiêu chí; trang tính không có cột này thì cảnh báo một lần cho cả trang.',
+      '{c} must be {op} {e}; an empty cell does not show the criterion; a sheet without the column gets one warning.',
+      { c: d.column(o.column), op: OP_TEXT[o.op], e: o.other ? d.column(o.other) : d.value(o.column, o.value!) },
+    ),
   needs: (o) => ({ keys: [o.column, ...(o.other ? [o.other] : [])], severity: 'warning' }),
   messages: {
     fail: {

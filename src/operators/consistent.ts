@@ -2,6 +2,7 @@ import type { Schemas } from '../rules/schema.js';
 import { fold, oncePerText } from '../normalize/text.js';
 import { namedText } from '../normalize/values.js';
 import { defineOperator } from './types.js';
+import { fill, joined, quoted } from '../said.js';
 
 /**
  * A proposed award must be one the nominee's criteria support (000 §1: "đủ tiêu chuẩn hình thức,
@@ -13,6 +14,12 @@ export const consistentWith = defineOperator({
   options: ({ z, ColumnKey }: Schemas) =>
     z.strictObject({ column: ColumnKey, match: z.array(z.string()).min(1), tags: z.array(z.string()).min(1) }),
   columns: (o) => [o.column],
+  describe: (o, d) =>
+    fill('Khi {c} đề nghị một hình thức có chữ {m}, dòng đó phải đạt mọi tiêu chí mang nhãn {t}.', 'Where {c} proposes a form naming {m}, the row must pass every criterion tagged {t}.', {
+      c: d.column(o.column),
+      m: joined(o.match.map(quoted), 'or'),
+      t: joined(o.tags.map(quoted), 'or'),
+    }),
   late: true,
   messages: {
     fail: {

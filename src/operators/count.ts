@@ -1,8 +1,12 @@
 import type { Schemas } from '../rules/schema.js';
 import { fold } from '../normalize/text.js';
+import { hint } from '../rules/reasons.js';
 import type { FileView, Place } from '../engine/types.js';
-import { defineOperator, type MessageArg } from './types.js';
+import { defineOperator, type Describer, type MessageArg } from './types.js';
 import { describePlaces } from './places.js';
+import { fill, joined, quoted, textOf, type Said } from '../said.js';
+import { SCOPE } from './words.js';
+import type { Condition } from '../rules/schema.js';
 
 /**
  * Counts nominees per group and holds the count to a minimum and/or maximum: quotas per
@@ -32,9 +36,10 @@ export const count = defineOperator({
         /** Other caps for named groups (movements with many participants). */
         'max-for': z.array(z.strictObject({ names: z.array(z.string()).min(1), max: z.number().int().min(0) })).default([]),
       })
-      .refine((o) => o.min !== undefined || o.max !== undefined, 'give "min", "max" or both')
-      .refine((o) => (o.by === 'column') === (o.column !== undefined), '"column" goes with by: column'),
+      .refine((o) => o.min !== undefined || o.max !== undefined, hint('ghi «min», «max» hoặc cả hai', 'give "min", "max" or both'))
+      .refine((o) => (o.by === 'column') === (o.column !== undefined), hint('«column» đi cùng by: column (và by: column cần «column»)', '"column" goes with by: column')),
   columns: (o) => [...(o.column ? [o.column] : []), ...o.needs],
+  describe: (o, d) => describeCount(o, d),
   global: (o) => o.scope === 'all',
   messages: {
     min: { vi: '{{group}}: có {{count}} {{what}}, cần ít nhất {{min}}.', en: '{{group}}: {{count}} {{what}}, at least {{min}} required.' },
@@ -49,7 +54,7 @@ export const count = defineOperator({
     let groups = new Map<string, Group>();
     // Rows of one unit and file come one after another: the last row's group is tried first.
     let last: { name: string; file: string; group: Group } | undefined;
-    const what: MessageArg = typeof o.label === 'string' ? o.label : { vi: o.label.vi, en: o.label.en ?? o.label.vi };
+    const what: MessageArg = textOf(o.label);
     const maxFor = (name: string) => o['max-for'].find((m) => m.names.some((n) => fold(n) === fold(name)))?.max ?? o.max;
 
     const flush = () => {
@@ -107,3 +112,33 @@ export const count = defineOperator({
     };
   },
 });
+
+/** A count rule in words: what is counted, in which groups, and the bounds. */
+function describeCount(
+  o: { by: 'unit' | 'column' | 'all'; column?: string; scope: 'file' | 'all'; where?: Condition; min?: number; max?: number; label: string | { vi: string; en?: string }; 'only-if-any': boolean; needs: string[]; 'max-for': { names: string[]; max: number }[] },
+  d: Describer,
+): Said {
+  const group: Said =
+    o.by === 'unit'
+      ? { vi: ' của mỗi đơn vị đề nghị', en: ' for each submitting unit' }
+      : o.by === 'column'
+        ? fill(' theo mỗi giá trị của {c}', ' for each value of {c}', { c: d.column(o.column!) })
+        : { vi: ' tính chung', en: ' in all' };
+  const bound =
+    o.min !== undefined && o.max !== undefined
+      ? fill('từ {a} đến {b}', 'from {a} to {b}', { a: o.min, b: o.max })
+      : o.min !== undefined
+        ? fill('ít nhất {a}', 'at least {a}', { a: o.min })
+        : fill('không quá {b}', 'at most {b}', { b: o.max! });
+  const maxFor = o['max-for'].map((m) => fill('{n}: không quá {x}', '{n}: at most {x}', { n: joined(m.names.map(quoted), 'or'), x: m.max }));
+  return fill('Số {what}{w}{g}, {s}, phải {bound}{mf}{only}{needs}.', 'The number of {what}{w}{g}, {s}, must be {bound}{mf}{only}{needs}.', {
+    what: textOf(o.label),
+    w: o.where ? fill(' có {x}', ' where {x}', { x: d.condition(o.where) }) : '',
+    g: group,
+    s: SCOPE[o.scope],
+    bound,
+    mf: maxFor.length ? fill('; riêng {l}', '; except {l}', { l: joined(maxFor, ';') }) : '',
+    only: o['only-if-any'] ? { vi: ' (chỉ xét nhóm có ít nhất một dòng thuộc phạm vi quy tắc)', en: ' (only groups with a row the rule applies to)' } : '',
+    needs: o.needs.length ? fill('; tệp cần ít nhất một trong các cột {l} mới đếm được', '; a file needs one of the columns {l} to be counted', { l: joined(o.needs.map(d.column)) }) : '',
+  });
+}

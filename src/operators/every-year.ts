@@ -1,7 +1,8 @@
 import type { Schemas } from '../rules/schema.js';
 import { defineOperator } from './types.js';
-import { comparisonData, compareValues, COMPARISON_OPS } from './compare.js';
+import { comparisonData, compareValues, COMPARISON_OPS, OP_TEXT } from './compare.js';
 import { missingPeriodYears, YEAR_MISSING } from './years.js';
+import { fill } from '../said.js';
 
 /**
  * Every year column of the rule's period that the sheet has must meet the comparison ("rated
@@ -13,6 +14,12 @@ export const everyYear = defineOperator({
   options: ({ z, ColumnKey, Scalar }: Schemas) =>
     z.strictObject({ column: ColumnKey, op: z.enum(COMPARISON_OPS).default('='), value: Scalar }),
   columns: (o) => [o.column],
+  describe: (o, d) =>
+    fill(
+      'Mỗi năm của giai đoạn{p} mà trang tính có cột, {c} phải {op} {e}; ô để trống là chưa đạt; năm nào không có cột thì cảnh báo.',
+      'For every year of the period{p} the sheet has a column for, {c} must be {op} {e}; an empty cell fails; a year without a column gets a warning.',
+      { p: d.period, c: d.column(o.column), op: OP_TEXT[o.op], e: d.value(o.column, o.value) },
+    ),
   needs: (o) => ({ keys: [o.column], severity: 'warning' }),
   messages: {
     fail: {

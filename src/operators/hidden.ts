@@ -1,5 +1,6 @@
 import type { Schemas } from '../rules/schema.js';
 import { defineOperator } from './types.js';
+import { fill } from '../said.js';
 
 /**
  * Hidden rows and sheets are checked like visible ones (an officer hides a row to print, not to
@@ -11,6 +12,11 @@ export const hidden = defineOperator({
   options: ({ z }: Schemas) =>
     z.strictObject({}),
   columns: () => [],
+  describe: () =>
+    fill(
+      'Dòng và trang tính bị ẩn vẫn được kiểm tra như khi hiện; mỗi dòng đề nghị bị ẩn và mỗi trang bị ẩn được ghi một thông tin.',
+      'Hidden rows and sheets are checked like visible ones; each hidden nominee row and each hidden sheet gets a note.',
+    ),
   messages: {
     fail: {
       vi: 'Dòng {{row}} đang ẩn trong Excel; dòng ẩn vẫn được kiểm tra như dòng hiện.',

@@ -1,5 +1,6 @@
 import type { Schemas } from '../rules/schema.js';
 import { defineOperator } from './types.js';
+import { fill } from '../said.js';
 
 /**
  * Text typed in a legacy Vietnamese encoding (TCVN3 under a .VnTime font, VNI under a VNI-Times
@@ -12,6 +13,11 @@ export const legacyEncoding = defineOperator({
   options: ({ z }: Schemas) =>
     z.strictObject({}),
   columns: () => [],
+  describe: () =>
+    fill(
+      'Ô gõ bằng bảng mã cũ (TCVN3 với phông .VnTime, VNI với phông VNI-Times) hoặc bị lỗi mã (mojibake) được đọc thành chữ Unicode để kiểm tra, và được báo để gõ lại bằng Unicode.',
+      'A cell typed in a legacy encoding (TCVN3 under a .VnTime font, VNI under a VNI-Times font) or turned into mojibake is read as the Unicode it stands for, and reported so that it is retyped in Unicode.',
+    ),
   messages: {
     fail: {
       vi: 'Ô «{{column}}» gõ bằng mã TCVN3 (phông .VnTime): đã đọc thành «{{value}}»; nên gõ lại bằng Unicode.',

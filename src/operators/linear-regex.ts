@@ -13,7 +13,15 @@ import { lazyRequire } from '../lazy.js';
 const re2js = lazyRequire<typeof import('re2js')>('re2js');
 
 /** A pattern that cannot be matched in linear time, or is not a pattern at all: the reason says which. */
-export class PatternError extends Error {}
+/** Why a pattern is refused: `message` in English, `vi` in Vietnamese. */
+export class PatternError extends Error {
+  constructor(
+    message: string,
+    readonly vi: string,
+  ) {
+    super(message);
+  }
+}
 
 export interface LinearPattern {
   /** Whether the pattern occurs in the text (like RegExp#test). */
@@ -48,7 +56,7 @@ function toRe2(source: string): string {
     if (c === '\\') {
       const n = source[++i] ?? '';
       if (/[1-9]/.test(n) || (n === 'k' && source[i + 1] === '<')) {
-        throw new PatternError(`a back-reference ("\\${n}") cannot be matched in linear time: hoso does not support it`);
+        throw new PatternError(`a back-reference ("\\${n}") cannot be matched in linear time: hoso does not support it`, `tham chiếu ngược («\\${n}») không so được trong thời gian tuyến tính: hoso không hỗ trợ`);
       }
       if (n === 's') out += inClass ? SPACE : `[${SPACE}]`;
       else if (n === 'S') out += inClass ? NOT_SPACE : `[${NOT_SPACE}]`;
@@ -92,7 +100,8 @@ function toRe2(source: string): string {
         i += negated ? 1 : 0;
       }
     } else if (c === '(' && /^\?<?[=!]/.test(source.slice(i + 1, i + 4))) {
-      throw new PatternError(`a look-${source[i + 2] === '<' ? 'behind' : 'ahead'} ("${source.slice(i, i + (source[i + 2] === '<' ? 4 : 3))}") cannot be matched in linear time: hoso does not support it`);
+      const piece = source.slice(i, i + (source[i + 2] === '<' ? 4 : 3));
+      throw new PatternError(`a look-${source[i + 2] === '<' ? 'behind' : 'ahead'} ("${piece}") cannot be matched in linear time: hoso does not support it`, `phép nhìn ${source[i + 2] === '<' ? 'lùi' : 'trước'} («${piece}») không so được trong thời gian tuyến tính: hoso không hỗ trợ`);
     } else if (c === '.') out += DOT;
     else out += c;
   }
@@ -108,7 +117,8 @@ export function compileLinear(source: string, flags: string): LinearPattern {
     // The documented syntax is JavaScript's: what it refuses is refused, whatever RE2 would make of it.
     new RegExp(source, `${flags}u`);
   } catch (e) {
-    throw new PatternError(`not a valid pattern: ${(e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')}`);
+    const why = (e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
+    throw new PatternError(`not a valid pattern: ${why}`, `mẫu không hợp lệ: ${why}`);
   }
   const translated = toRe2(source);
   const { RE2JS, RE2JSSyntaxException } = re2js();
@@ -116,16 +126,21 @@ export function compileLinear(source: string, flags: string): LinearPattern {
   try {
     re = RE2JS.compile(translated, flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0);
   } catch (e) {
-    if (e instanceof RE2JSSyntaxException) throw new PatternError(unsupported(e.error, e.input));
-    throw new PatternError('hoso cannot match this pattern');
+    if (e instanceof RE2JSSyntaxException) throw unsupported(e.error, e.input);
+    throw new PatternError('hoso cannot match this pattern', 'hoso không so được mẫu này');
   }
-  if (re.programSize() > MAX_PROGRAM) throw new PatternError(`the pattern is too large to match quickly (${re.programSize()} steps, at most ${MAX_PROGRAM}): use smaller repeat counts`);
+  if (re.programSize() > MAX_PROGRAM)
+    throw new PatternError(
+      `the pattern is too large to match quickly (${re.programSize()} steps, at most ${MAX_PROGRAM}): use smaller repeat counts`,
+      `mẫu quá lớn để so nhanh (${re.programSize()} bước, tối đa ${MAX_PROGRAM}): hãy dùng số lần lặp nhỏ hơn`,
+    );
   return { test: (text) => re.test(text) };
 }
 
 /** RE2's syntax error, for a pattern JavaScript accepts: what it does not support, and the piece of the pattern. */
-function unsupported(error: string, input: string | null): string {
-  const piece = input ? ` ("${input.length > 40 ? input.slice(0, 40) + '…' : input}")` : '';
-  if (/repeat count/.test(error)) return `a repeat count over 1000, counting nested repeats${piece}: hoso does not support it`;
-  return `hoso's pattern engine does not support this${piece}: ${error}`;
+function unsupported(error: string, input: string | null): PatternError {
+  const shortened = input && (input.length > 40 ? input.slice(0, 40) + '…' : input);
+  const [piece, pieceVi] = shortened ? [` ("${shortened}")`, ` («${shortened}»)`] : ['', ''];
+  if (/repeat count/.test(error)) return new PatternError(`a repeat count over 1000, counting nested repeats${piece}: hoso does not support it`, `số lần lặp quá 1000, tính cả các lần lặp lồng nhau${pieceVi}: hoso không hỗ trợ`);
+  return new PatternError(`hoso's pattern engine does not support this${piece}: ${error}`, `bộ so mẫu của hoso không hỗ trợ điều này${pieceVi}: ${error}`);
 }

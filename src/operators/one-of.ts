@@ -1,6 +1,7 @@
 import type { Schemas } from '../rules/schema.js';
 import { defineOperator } from './types.js';
 import { compareValues } from './compare.js';
+import { fill, joined } from '../said.js';
 
 /** The cell's value must be one of a list (enumeration ids, numbers or text). */
 export const oneOf = defineOperator({
@@ -8,6 +9,7 @@ export const oneOf = defineOperator({
   options: ({ z, ColumnKey, Scalar }: Schemas) =>
     z.strictObject({ column: ColumnKey, values: z.array(Scalar).min(1) }),
   columns: (o) => [o.column],
+  describe: (o, d) => fill('{c} phải là một trong: {v}.', '{c} must be one of: {v}.', { c: d.column(o.column), v: joined(o.values.map((v) => d.value(o.column, v)), 'or') }),
   needs: (o) => ({ keys: [o.column], severity: 'warning' }),
   messages: {
     fail: { vi: '«{{column}}» phải là một trong: {{expected}} (đang là «{{value}}»).', en: '"{{column}}" must be one of {{expected}} (it is "{{value}}").' },

@@ -1,6 +1,8 @@
 import type { Schemas } from '../rules/schema.js';
 import { defineOperator } from './types.js';
+import { hint } from '../rules/reasons.js';
 import { compileLinear, PatternError, type LinearPattern } from './linear-regex.js';
+import { fill, textOf } from '../said.js';
 
 const options = ({ z, ColumnKey, LocalText }: Schemas) =>
   z
@@ -8,7 +10,7 @@ const options = ({ z, ColumnKey, LocalText }: Schemas) =>
       column: ColumnKey,
       regex: z.string().min(1).max(500),
       /** `i` for case-insensitive; `u` is always on. */
-      flags: z.string().regex(/^i?$/, 'only "i" is allowed').default(''),
+      flags: z.string().regex(/^i?$/, hint('chỉ nhận «i» (không phân biệt hoa thường) hoặc để trống', 'only "i" is allowed')).default(''),
       /** What the pattern stands for, for the message ("số điện thoại", "mã số thuế"). */
       label: LocalText,
       'max-length': z.number().int().min(1).max(10_000).default(500),
@@ -19,7 +21,7 @@ const options = ({ z, ColumnKey, LocalText }: Schemas) =>
         compileLinear(o.regex, o.flags);
       } catch (e) {
         if (!(e instanceof PatternError)) throw e;
-        ctx.addIssue({ code: 'custom', path: ['regex'], message: e.message });
+        ctx.addIssue({ code: 'custom', path: ['regex'], message: hint(e.vi, e.message) });
       }
     });
 
@@ -32,6 +34,14 @@ export const pattern = defineOperator({
   kind: 'row',
   options,
   columns: (o) => [o.column],
+  describe: (o, d) =>
+    fill('{c} phải đúng dạng {l} (mẫu /{r}/{i}); ô dài quá {n} ký tự thì được báo mà không so.', '{c} must be a valid {l} (pattern /{r}/{i}); a cell longer than {n} characters is reported without being matched.', {
+      c: d.column(o.column),
+      l: textOf(o.label),
+      r: o.regex,
+      i: o.flags.includes('i') ? { vi: ', không phân biệt hoa thường', en: ', case-insensitive' } : '',
+      n: o['max-length'],
+    }),
   messages: {
     fail: { vi: '«{{column}}» không đúng dạng {{label}}: «{{value}}».', en: '"{{column}}" is not a valid {{label}}: "{{value}}".' },
     'too-long': { vi: '«{{column}}» dài {{length}} ký tự, quá {{max}} để so với dạng {{label}}.', en: '"{{column}}" is {{length}} characters long, over {{max}} to match as a {{label}}.' },
@@ -39,7 +49,7 @@ export const pattern = defineOperator({
   check(row, o, ctx) {
     const cell = row.cell(o.column);
     if (!cell) return;
-    const label = typeof o.label === 'string' ? o.label : { vi: o.label.vi, en: o.label.en ?? o.label.vi };
+    const label = textOf(o.label);
     const data = { column: ctx.label(o.column), value: cell.text, label, length: cell.text.length, max: o['max-length'] };
     if (cell.text.length > o['max-length']) ctx.report({ row, cell, messageId: 'too-long', data });
     else if (!compiled(o).test(cell.text)) ctx.report({ row, cell, data });

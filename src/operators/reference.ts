@@ -3,6 +3,8 @@ import { KeyHasher, KeySet } from './keys.js';
 import type { Place } from '../engine/types.js';
 import { nomineeOf, type Who } from '../engine/nominee.js';
 import { defineOperator } from './types.js';
+import { fill } from '../said.js';
+import { SCOPE } from './words.js';
 
 /**
  * A cell must name something listed elsewhere in the dossiers: a leader's unit (`column`) must be
@@ -19,6 +21,13 @@ export const reference = defineOperator({
       scope: z.enum(['file', 'all']).default('all'),
     }),
   columns: (o) => [o.column, o.target],
+  describe: (o, d) =>
+    fill('{c} phải là tên một dòng đề nghị khác (ở cột {t}){w}, {s}.', '{c} must name another nominee row (in its column {t}){w}, {s}.', {
+      c: d.column(o.column),
+      t: d.column(o.target),
+      w: o.where ? fill(' có {x}', ' where {x}', { x: d.condition(o.where) }) : '',
+      s: SCOPE[o.scope],
+    }),
   global: (o) => o.scope === 'all',
   messages: {
     fail: { vi: '«{{value}}» không có trong danh sách đề nghị.', en: '"{{value}}" is not nominated in the dossiers.' },

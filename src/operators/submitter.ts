@@ -2,6 +2,8 @@ import type { Schemas } from '../rules/schema.js';
 import { fold } from '../normalize/text.js';
 import { formatDate } from '../normalize/values.js';
 import { defineOperator } from './types.js';
+import { hint } from '../rules/reasons.js';
+import { fill, joined, quoted } from '../said.js';
 
 /**
  * A dossier dated after a reorganisation that still names a body the reorganisation abolished as
@@ -14,12 +16,18 @@ export const submitter = defineOperator({
   kind: 'group',
   options: ({ z }: Schemas) =>
     z.strictObject({
-      after: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2025-07-01'),
+      after: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, hint('một ngày dạng 2025-07-01', 'a date like 2025-07-01')),
       /** Words that name an abolished level, matched as whole words once folded ("huyện"). */
       match: z.array(z.string()).min(1),
       column: z.string().optional(),
     }),
   columns: (o) => (o.column ? [o.column] : []),
+  describe: (o, d) =>
+    fill(
+      'Hồ sơ đề ngày sau {a} không được có đơn vị đề nghị (ở khối tiêu đề{col}) mang tên {m}.',
+      'A dossier dated after {a} must not have a submitting unit (in its title block{col}) naming {m}.',
+      { a: o.after.split('-').reverse().join('/'), m: joined(o.match.map(quoted), 'or'), col: o.column ? fill(' hoặc cột {c}', ' or the column {c}', { c: d.column(o.column) }) : '' },
+    ),
   messages: {
     fail: {
       vi: 'Hồ sơ ngày {{date}} ghi đơn vị đề nghị «{{unit}}» là cấp đã bỏ từ {{after}}: kiểm tra lại đơn vị đề nghị.',

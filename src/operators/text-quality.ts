@@ -1,6 +1,7 @@
 import type { Schemas } from '../rules/schema.js';
 import { fold } from '../normalize/text.js';
 import { defineOperator, type OperatorContext } from './types.js';
+import { fill, joined, quoted } from '../said.js';
 
 /**
  * A text must say something: an achievement summary of "x", "-", "như trên" or a few letters
@@ -17,6 +18,12 @@ export const textQuality = defineOperator({
       placeholders: z.array(z.string()).default([]),
     }),
   columns: (o) => [o.column],
+  describe: (o, d) =>
+    fill('{c} phải là nội dung thực, dài ít nhất {n} ký tự{ph}.', '{c} must say something real, at least {n} characters long{ph}.', {
+      c: d.column(o.column),
+      n: o['min-length'],
+      ph: o.placeholders.length ? fill(', không chỉ là {l}', ', not only {l}', { l: joined(o.placeholders.map(quoted), 'or') }) : '',
+    }),
   messages: {
     placeholder: { vi: '«{{column}}» chỉ ghi «{{value}}»: cần tóm tắt thành tích thực.', en: '"{{column}}" only says "{{value}}": a real summary is needed.' },
     short: {

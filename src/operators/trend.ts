@@ -1,6 +1,7 @@
 import type { Schemas } from '../rules/schema.js';
 import { defineOperator } from './types.js';
 import { missingPeriodYears, YEAR_MISSING } from './years.js';
+import { fill } from '../said.js';
 
 /**
  * A yearly figure must rise (revenue, budget payments, profit) or fall (the poverty rate) from
@@ -11,6 +12,12 @@ export const trend = defineOperator({
   options: ({ z, ColumnKey }: Schemas) =>
     z.strictObject({ column: ColumnKey, direction: z.enum(['rises', 'falls']) }),
   columns: (o) => [o.column],
+  describe: (o, d) =>
+    fill('{c} phải {dir} qua từng năm của giai đoạn{p} mà trang tính có, mỗi năm so với năm trước.', '{c} must {dir} from each year of the period{p} the sheet shows to the next.', {
+      c: d.column(o.column),
+      dir: o.direction === 'rises' ? { vi: 'tăng', en: 'rise' } : { vi: 'giảm', en: 'fall' },
+      p: d.period,
+    }),
   needs: (o) => ({ keys: [o.column], severity: 'warning' }),
   messages: {
     fail: {

@@ -6,7 +6,8 @@
 import type { z } from 'zod';
 import type { CellView, FileView, Place, RowView } from '../engine/types.js';
 import type { Who } from '../engine/nominee.js';
-import type { Condition, Period, Schemas } from '../rules/schema.js';
+import type { Condition, Period, Scalar, Schemas } from '../rules/schema.js';
+import type { Said } from '../said.js';
 
 export type Messages = Record<string, { vi: string; en: string }>;
 
@@ -42,18 +43,39 @@ export interface OperatorContext {
   expected(key: string, v: string | number | boolean): MessageArg;
 }
 
-export interface RowOperator<O> {
-  kind: 'row';
+/**
+ * What an operator's `describe` is given to tell its rule in words (`hoso explain`): the rule
+ * set's columns and values as a person reads them.
+ */
+export interface Describer {
+  /** A column by its label, quoted: «Xếp loại» / "Xếp loại". */
+  column(key: string): Said;
+  /** An expected value of a column: an enumeration value by its label, yes/no as «Có»/«Không». */
+  value(key: string, v: Scalar): Said;
+  /** A condition on a row in words ("«Đối tượng» là «Tập thể»"). */
+  condition(c: Condition): Said;
+  /** The rule's period, " 2023–2025", or nothing. */
+  period: string;
+}
+
+/** What every operator has, whatever its kind. */
+interface OperatorBase<O> {
   /** The options' schema, made when a pack's rules are validated (never for a pack read from the cache). */
   options(s: Schemas): z.ZodType<O>;
   /** Column keys the options refer to: checked at load time. */
   columns(o: O): string[];
+  messages: Messages;
+  /** What the rule checks, in words, with its options: for `hoso explain` (every operator must say it). */
+  describe(o: O, d: Describer): Said;
+}
+
+export interface RowOperator<O> extends OperatorBase<O> {
+  kind: 'row';
   /**
    * Columns without which the row cannot be judged: when the sheet lacks them, one finding for the
    * sheet instead of one per row (`error` for `required`, a warning for criteria).
    */
   needs?(o: O): { keys: string[]; severity: 'error' | 'warning' } | undefined;
-  messages: Messages;
   /** Runs after every other row rule (it reads their outcome through `row.failedTags()`). */
   late?: boolean;
   check(row: RowView, o: O, ctx: OperatorContext): void;
@@ -66,16 +88,13 @@ export interface Accumulator {
   end?(): void;
 }
 
-export interface GroupOperator<O> {
+export interface GroupOperator<O> extends OperatorBase<O> {
   kind: 'group';
-  options(s: Schemas): z.ZodType<O>;
-  columns(o: O): string[];
   /**
    * Whether the rule needs the rows of every file checked together (a cap over every input, a
    * duplicate across units). Such rules run where all files meet; the others run beside the file.
    */
   global?(o: O): boolean;
-  messages: Messages;
   create(o: O, ctx: OperatorContext): Accumulator;
 }
 

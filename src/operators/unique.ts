@@ -4,6 +4,8 @@ import type { Place } from '../engine/types.js';
 import { defineOperator } from './types.js';
 import { describePlaces } from './places.js';
 import { grown } from '../arrays.js';
+import { fill, joined } from '../said.js';
+import { SCOPE } from './words.js';
 
 /**
  * No nominee listed twice: the same name, kind and unit (compared without regard to case,
@@ -22,6 +24,11 @@ export const unique = defineOperator({
   options: ({ z, ColumnKey }: Schemas) =>
     z.strictObject({ columns: z.array(ColumnKey).min(1), scope: z.enum(['file', 'all']).default('all') }),
   columns: (o) => o.columns,
+  describe: (o, d) =>
+    fill('Không ai được đề nghị hai lần: các dòng trùng {k} {s} đều được báo, mỗi dòng nêu các chỗ còn lại.', 'Nobody is put forward twice: rows alike in {k} {s} are each reported, naming the others.', {
+      k: joined(o.columns.map(d.column), 'and'),
+      s: SCOPE[o.scope],
+    }),
   global: (o) => o.scope === 'all',
   messages: {
     fail: { vi: '«{{name}}» được đề nghị {{count}} lần; các chỗ khác: {{others}}.', en: '"{{name}}" is nominated {{count}} times; elsewhere: {{others}}.' },

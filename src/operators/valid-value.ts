@@ -1,5 +1,6 @@
 import type { Schemas } from '../rules/schema.js';
 import { defineOperator } from './types.js';
+import { fill, joined } from '../said.js';
 
 const TYPE_TEXT: Record<string, { vi: string; en: string }> = {
   integer: { vi: 'một số nguyên', en: 'a whole number' },
@@ -20,6 +21,17 @@ export const validValue = defineOperator({
   options: ({ z, ColumnKey }: Schemas) =>
     z.strictObject({ columns: z.array(ColumnKey).optional(), except: z.array(ColumnKey).default([]) }),
   columns: (o) => [...(o.columns ?? []), ...o.except],
+  describe: (o, d) =>
+    fill(
+      'Mỗi ô có ghi của {cols}{ex} phải đọc được theo kiểu của cột: số, tỷ lệ phần trăm, Có/Không, ngày tháng hoặc một giá trị trong danh mục của cột.',
+      "Every filled cell of {cols}{ex} must read as its column's type: a number, a percentage, yes/no, a date or a value of the column's list.",
+      {
+        cols: o.columns
+          ? fill(o.columns.length === 1 ? 'cột {l}' : 'các cột {l}', o.columns.length === 1 ? 'the column {l}' : 'the columns {l}', { l: joined(o.columns.map(d.column), 'and') })
+          : { vi: 'mọi cột có kiểu', en: 'every typed column' },
+        ex: o.except.length ? fill(' (trừ {l})', ' (except {l})', { l: joined(o.except.map(d.column)) }) : '',
+      },
+    ),
   messages: {
     fail: { vi: '«{{column}}» phải là {{expected}}, không đọc được «{{value}}».', en: '"{{column}}" must be {{expected}}; cannot read "{{value}}".' },
   },

@@ -9,6 +9,7 @@ import { localize } from '../engine/messages.js';
 import { allProfiles, profileResolver, type ProfileMap } from '../engine/profiles.js';
 import type { Finding, Lang, Severity } from '../engine/types.js';
 import type { RuleSet } from '../rules/load.js';
+import { cite } from '../rules/citation.js';
 
 export const KINDS = ['tap-the', 'ca-nhan', 'ho-gia-dinh'] as const;
 
@@ -135,6 +136,9 @@ export function buildReport(result: CheckResult, opts: { ruleSet: RuleSet; profi
     return filesProfiles.get(file)!.has(profile);
   };
   const runProfiles = allProfiles(opts.profiles, opts.profileMap);
+  // The "Căn cứ" column names the document cited; a run has few distinct citations for many findings.
+  const citations = new Map<string, string>();
+  const cited = (source: string) => citations.get(source) ?? citations.set(source, cite(source, ruleSet.documents, lang)).get(source)!;
   const quotaRules = ruleSet.rules.filter((r) => r.rule.check === 'count' && (!r.rule.profile || runProfiles.includes(r.rule.profile)));
   const quotas: Quota[] = quotaRules.map((r) => ({ ruleId: r.rule.id, label: quotaLabel(r.rule.with, lang), profile: r.rule.profile }));
 
@@ -213,7 +217,7 @@ export function buildReport(result: CheckResult, opts: { ruleSet: RuleSet; profi
       failed: list.filter((r) => r.status === 'error').length,
     },
     list,
-    findings: result.findings,
+    findings: result.findings.map((f) => ({ ...f, source: cited(f.source) })),
   };
 }
 

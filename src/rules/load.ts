@@ -9,12 +9,15 @@ import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { lazyRequire } from '../lazy.js';
 import { readCachedPack, writeCachedPack } from './pack-cache.js';
-import { schemas, type Column, type Condition, type EnumValue, type LocalText, type Pack, type Period, type Profile, type Rule } from './schema.js';
+import { schemas, type Column, type Condition, type EnumValue, type LocalText, type Pack, type Period, type Profile, type Rule, type SourceDocument } from './schema.js';
+import { citedCodes } from './citation.js';
 import { operators } from '../operators/index.js';
 import type { Operator } from '../operators/types.js';
 import type { ColumnType } from '../normalize/values.js';
 import { fold } from '../normalize/text.js';
-import { PackError } from '../errors.js';
+import { PackError, type Said } from '../errors.js';
+import { packErrorMap, packReason } from './reasons.js';
+import { didYouMean, nearest } from '../nearest.js';
 import { overBounds, tooLarge } from './yaml-bounds.js';
 import { packageRoot } from '../package-root.js';
 
@@ -68,6 +71,8 @@ export interface RuleSet {
   enums: Map<string, CompiledEnum>;
   layout: { ignoreSheets: string[]; exampleSheets: string[]; total: string[]; footer: string[]; placeholders: string[]; notUnit: string[] };
   profiles: Map<string, Profile & { pack: string }>;
+  /** The documents the citations name by code (`documents:` of every pack). */
+  documents: Map<string, SourceDocument & { pack: string }>;
   rules: CompiledRule[];
 }
 
@@ -85,7 +90,7 @@ export function expandPackPaths(paths: string[]): string[] {
     try {
       st = statSync(p);
     } catch {
-      throw new PackError(p, 0, 0, '', 'không tìm thấy tệp bộ quy tắc / rule pack not found');
+      throw new PackError(p, 0, 0, '', { vi: 'không tìm thấy tệp bộ quy tắc', en: 'rule pack not found' });
     }
     if (st.isDirectory()) {
       for (const f of readdirSync(p).sort()) if (/\.ya?ml$/i.test(f)) out.push(path.join(p, f));
@@ -136,20 +141,15 @@ function formatPath(p: (string | number | symbol)[]): string {
   return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : (i ? '.' : '') + String(k))).join('');
 }
 
-function fail(pp: Locatable, keyPath: (string | number)[], reason: string): never {
+function fail(pp: Locatable, keyPath: (string | number)[], reason: Said): never {
   const [line, col] = where(pp, keyPath);
   throw new PackError(pp.file, line, col, formatPath(keyPath), reason);
 }
 
-function zodFail(pp: Locatable, prefix: (string | number)[], error: z.ZodError): never {
-  const issue = error.issues[0];
-  let keyPath = [...prefix, ...(issue.path as (string | number)[])];
-  let reason = issue.message;
-  if (issue.code === 'unrecognized_keys') {
-    keyPath = [...keyPath, issue.keys[0]];
-    reason = `unknown key "${issue.keys[0]}"`;
-  }
-  fail(pp, keyPath, reason);
+/** The first issue zod found, told in words (reasons.ts) at its key. */
+function zodFail(pp: Locatable, prefix: (string | number)[], error: z.ZodError, data: unknown): never {
+  const { path: keyPath, reason } = packReason(error.issues[0], data);
+  fail(pp, [...prefix, ...(keyPath as (string | number)[])], reason);
 }
 
 /** The yaml library: a check whose packs are all in the cache (see pack-cache.ts) and right parses no YAML. */
@@ -161,7 +161,7 @@ export function parseYamlFile<T>(file: string, schema: z.ZodType<T>, text?: stri
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
-      throw new PackError(file, 0, 0, '', (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message);
+      throw unreadablePack(file, e);
     }
   }
   const large = tooLarge(text);
@@ -174,10 +174,11 @@ export function parseYamlFile<T>(file: string, schema: z.ZodType<T>, text?: stri
     const e = doc.errors[0];
     const pos = lines.linePos(e.pos[0]);
     // The parser reports its own stack overflow on a file nested thousands deep as an error of the file.
-    const reason = /call stack/i.test(e.message) ? 'nested too deeply' : e.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
+    const said = e.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
+    const reason = /call stack/i.test(e.message) ? { vi: 'lồng nhau quá sâu', en: 'nested too deeply' } : { vi: `cú pháp YAML sai: ${said}`, en: said };
     throw new PackError(file, pos.line, pos.col, '', reason);
   }
-  if (!lib.isMap(doc.contents)) fail(pp, [], 'expected a YAML mapping (key: value)');
+  if (!lib.isMap(doc.contents)) fail(pp, [], { vi: 'tệp cần là một bảng YAML «khóa: giá trị»', en: 'expected a YAML mapping (key: value)' });
   const over = overBounds(lib, doc);
   if (over) fail(pp, over.path, over.reason);
   let data: unknown;
@@ -185,10 +186,12 @@ export function parseYamlFile<T>(file: string, schema: z.ZodType<T>, text?: stri
     // The alias limit stops a "billion laughs" file before it expands.
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    fail(pp, [], (e as Error).message);
+    const why = (e as Error).message;
+    // The alias limit's refusal: a "billion laughs" file.
+    fail(pp, [], { vi: /alias count/i.test(why) ? 'tệp dùng quá nhiều bí danh YAML (*…): có thể được làm ra để làm cạn bộ nhớ' : `không đọc được YAML: ${why}`, en: why });
   }
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) zodFail(pp, [], parsed.error);
+  const parsed = schema.safeParse(data, { error: packErrorMap });
+  if (!parsed.success) zodFail(pp, [], parsed.error, data);
   return { data: parsed.data, ...pp };
 }
 
@@ -208,8 +211,8 @@ export function parsePackFile(file: string, text?: string): ParsedPack {
   const pp: ParsedPack = { pack: parsed.data, options: [], file, locate: () => parsed };
   pp.options = parsed.data.rules.map((rule, i) => {
     const operator = operatorOf(pp, rule, i);
-    const opts = operator.options(schemas()).safeParse(rule.with);
-    if (!opts.success) zodFail(pp, ['rules', i, 'with'], opts.error);
+    const opts = operator.options(schemas()).safeParse(rule.with, { error: packErrorMap });
+    if (!opts.success) zodFail(pp, ['rules', i, 'with'], opts.error, rule.with);
     return opts.data;
   });
   writeCachedPack(file, source, { pack: pp.pack, options: pp.options });
@@ -218,7 +221,7 @@ export function parsePackFile(file: string, text?: string): ParsedPack {
 
 function operatorOf(pp: ParsedPack, rule: Rule, i: number): Operator {
   const operator = operators[rule.check];
-  if (!operator) fail(pp, ['rules', i, 'check'], `unknown check "${rule.check}" (known: ${Object.keys(operators).join(', ')})`);
+  if (!operator) fail(pp, ['rules', i, 'check'], unknown({ vi: 'phép kiểm tra', en: 'unknown check' }, rule.check, Object.keys(operators)));
   return operator;
 }
 
@@ -226,8 +229,22 @@ function readPackText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
-    throw new PackError(file, 0, 0, '', (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message);
+    throw unreadablePack(file, e);
   }
+}
+
+function unreadablePack(file: string, e: unknown): PackError {
+  const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+  return new PackError(file, 0, 0, '', missing ? { vi: 'không có tệp này', en: 'no such file' } : { vi: `không đọc được tệp: ${(e as Error).message}`, en: (e as Error).message });
+}
+
+/** "unknown check "bat-buoc" (known: …) (did you mean …?)", in both languages. */
+function unknown(what: Said, name: string, known: string[]): Said {
+  const near = nearest(name, known);
+  return {
+    vi: `không có ${what.vi} «${name}» (có: ${known.join(', ')})${didYouMean(near, 'vi')}`,
+    en: `${what.en} "${name}" (known: ${known.join(', ')})${didYouMean(near, 'en')}`,
+  };
 }
 
 function compileEnum(values: EnumValue[]): CompiledEnum {
@@ -255,6 +272,7 @@ export function loadRuleSet(files: string[]): RuleSet {
     enums: new Map(),
     layout: { ignoreSheets: [], exampleSheets: [], total: [], footer: [], placeholders: [], notUnit: [] },
     profiles: new Map(),
+    documents: new Map(),
     rules: [],
   };
   const enumValues = new Map<string, EnumValue[]>();
@@ -264,7 +282,7 @@ export function loadRuleSet(files: string[]): RuleSet {
 
   for (const pp of parsed) {
     const { pack } = pp;
-    if (set.packs.some((p) => p.id === pack.pack)) fail(pp, ['pack'], `pack "${pack.pack}" is loaded twice`);
+    if (set.packs.some((p) => p.id === pack.pack)) fail(pp, ['pack'], { vi: `bộ quy tắc «${pack.pack}» được nạp hai lần`, en: `pack "${pack.pack}" is loaded twice` });
     set.packs.push({ id: pack.pack, file: pp.file, title: pack.title, doc: pack.doc, source: pack.source });
     if (pack.layout) {
       set.layout.ignoreSheets.push(...pack.layout['ignore-sheets']);
@@ -291,10 +309,10 @@ export function loadRuleSet(files: string[]): RuleSet {
     pack.columns.forEach((c: Column, index) => {
       const prev = columnDecl.get(c.key);
       if (prev) {
-        if (c.header || c.type) fail(pp, ['columns', index, c.header ? 'header' : 'type'], `column "${c.key}" is declared in ${prev.pp.file}; restate it with only aliases to extend it`);
+        if (c.header || c.type) fail(pp, ['columns', index, c.header ? 'header' : 'type'], { vi: `cột «${c.key}» đã khai báo trong ${prev.pp.file}; muốn mở rộng thì chỉ ghi lại key với aliases`, en: `column "${c.key}" is declared in ${prev.pp.file}; restate it with only aliases to extend it` });
         if (c.codes) {
-          if (prev.col.type !== 'text') fail(pp, ['columns', index, 'codes'], `"codes" goes with a text column ("${c.key}" is ${prev.col.type})`);
-          if (prev.col.codes && prev.col.codes !== c.codes) fail(pp, ['columns', index, 'codes'], `column "${c.key}" already reads codes of "${prev.col.codes}"`);
+          if (prev.col.type !== 'text') fail(pp, ['columns', index, 'codes'], { vi: `«codes» chỉ dùng cho cột văn bản («${c.key}» là ${prev.col.type})`, en: `"codes" goes with a text column ("${c.key}" is ${prev.col.type})` });
+          if (prev.col.codes && prev.col.codes !== c.codes) fail(pp, ['columns', index, 'codes'], { vi: `cột «${c.key}» đã đọc mã của «${prev.col.codes}»`, en: `column "${c.key}" already reads codes of "${prev.col.codes}"` });
           prev.col.codes = c.codes;
           (prev.codesAt ??= { pp, index });
         }
@@ -304,10 +322,10 @@ export function loadRuleSet(files: string[]): RuleSet {
         prev.col.combined!.push(...c.combined);
         if (c.infer) for (const [k, v] of Object.entries(c.infer)) (prev.col.infer ??= {})[k] = [...(prev.col.infer[k] ?? []), ...v];
       } else {
-        if (!c.header) fail(pp, ['columns', index], `column "${c.key}" needs a header`);
-        if (!c.type) fail(pp, ['columns', index], `column "${c.key}" needs a type`);
-        if ((c.type === 'enum') !== Boolean(c.enum)) fail(pp, ['columns', index, 'enum'], c.type === 'enum' ? 'an enum column names its enumeration ("enum: …")' : '"enum" goes with type: enum');
-        if (c.codes && c.type !== 'text') fail(pp, ['columns', index, 'codes'], '"codes" goes with type: text');
+        if (!c.header) fail(pp, ['columns', index], { vi: `cột «${c.key}» cần «header» (tên cột)`, en: `column "${c.key}" needs a header` });
+        if (!c.type) fail(pp, ['columns', index], { vi: `cột «${c.key}» cần «type» (kiểu dữ liệu)`, en: `column "${c.key}" needs a type` });
+        if ((c.type === 'enum') !== Boolean(c.enum)) fail(pp, ['columns', index, 'enum'], c.type === 'enum' ? { vi: 'cột kiểu enum phải ghi tên danh mục («enum: …»)', en: 'an enum column names its enumeration ("enum: …")' } : { vi: '«enum» chỉ dùng với type: enum', en: '"enum" goes with type: enum' });
+        if (c.codes && c.type !== 'text') fail(pp, ['columns', index, 'codes'], { vi: '«codes» chỉ dùng với type: text', en: '"codes" goes with type: text' });
         const year = /YYYY/.test(c.header);
         checkHeaders(pp, c, index, year);
         const col = { key: c.key, header: c.header, aliases: [...c.aliases], groupAliases: [...c['group-aliases']], combined: [...c.combined], type: c.type, enum: c.enum, codes: c.codes, year, infer: c.infer, doc: c.doc };
@@ -315,21 +333,28 @@ export function loadRuleSet(files: string[]): RuleSet {
       }
       c.combined.forEach((k, j) => combinedAt.push({ pp, at: ['columns', index, 'combined', j, 'also'], owner: c.key, also: k.also }));
     });
+    pack.documents.forEach((d, i) => {
+      const prev = set.documents.get(d.id);
+      if (prev) fail(pp, ['documents', i, 'id'], { vi: `văn bản «${d.id}» đã khai báo trong bộ quy tắc «${prev.pack}»`, en: `document "${d.id}" is declared in pack "${prev.pack}" already` });
+      set.documents.set(d.id, { ...d, pack: pack.pack });
+    });
     for (const p of pack.profiles) {
-      if (set.profiles.has(p.id)) fail(pp, ['profiles'], `profile "${p.id}" is declared twice`);
+      if (set.profiles.has(p.id)) fail(pp, ['profiles'], { vi: `hồ sơ định mức «${p.id}» được khai báo hai lần`, en: `profile "${p.id}" is declared twice` });
       set.profiles.set(p.id, { ...p, pack: pack.pack });
     }
   }
   for (const [name, values] of enumValues) set.enums.set(name, compileEnum(values));
   for (const [key, { col, pp, index, codesAt }] of columnDecl) {
-    if (col.enum && !set.enums.has(col.enum)) fail(pp, ['columns', index, 'enum'], `no enumeration "${col.enum}" (known: ${[...set.enums.keys()].join(', ')})`);
-    if (codesAt && !set.enums.has(col.codes!)) fail(codesAt.pp, ['columns', codesAt.index, 'codes'], `no enumeration "${col.codes}" (known: ${[...set.enums.keys()].join(', ')})`);
+    if (col.enum && !set.enums.has(col.enum)) fail(pp, ['columns', index, 'enum'], unknown({ vi: 'danh mục', en: 'no enumeration' }, col.enum, [...set.enums.keys()]));
+    if (codesAt && !set.enums.has(col.codes!)) fail(codesAt.pp, ['columns', codesAt.index, 'codes'], unknown({ vi: 'danh mục', en: 'no enumeration' }, col.codes!, [...set.enums.keys()]));
     set.columns.set(key, col as CompiledColumn);
   }
   for (const { pp, at, owner, also } of combinedAt) {
     for (const key of also) {
       const col = checkColumn(set, pp, key, at);
-      if (key === owner || col.year) fail(pp, at, `"${key}" cannot share a combined header of "${owner}" (${key === owner ? 'it is that column' : 'a year column'})`);
+      if (key === owner || col.year) fail(pp, at, key === owner
+          ? { vi: `«${key}» không thể chung tiêu đề gộp với chính nó`, en: `"${key}" cannot share a combined header of "${owner}" (it is that column)` }
+          : { vi: `«${key}» là cột theo năm, không thể chung tiêu đề gộp của «${owner}»`, en: `"${key}" cannot share a combined header of "${owner}" (a year column)` });
     }
   }
 
@@ -337,7 +362,7 @@ export function loadRuleSet(files: string[]): RuleSet {
   for (const pp of parsed) {
     pp.pack.rules.forEach((rule, i) => {
       const at = (...k: (string | number)[]) => ['rules', i, ...k];
-      if (ids.has(rule.id)) fail(pp, at('id'), `rule "${rule.id}" is declared twice`);
+      if (ids.has(rule.id)) fail(pp, at('id'), { vi: `quy tắc «${rule.id}» được khai báo hai lần`, en: `rule "${rule.id}" is declared twice` });
       ids.add(rule.id);
       const operator = operatorOf(pp, rule, i);
       const options = pp.options[i];
@@ -347,30 +372,65 @@ export function loadRuleSet(files: string[]): RuleSet {
         const c = (options as Record<string, unknown>)[k] as Condition | undefined;
         if (c) checkCondition(set, pp, c, at('with', k));
       }
-      if (rule.profile && !set.profiles.has(rule.profile)) fail(pp, at('profile'), `unknown profile "${rule.profile}"`);
+      if (rule.profile && !set.profiles.has(rule.profile)) fail(pp, at('profile'), unknown({ vi: 'hồ sơ định mức', en: 'unknown profile' }, rule.profile, [...set.profiles.keys()]));
       set.rules.push({ rule, operator, options, period: rule.period ?? pp.pack.period, pack: pp.pack.pack, file: pp.file });
     });
   }
+  for (const pp of parsed) checkCitations(set, pp);
   return set;
+}
+
+/** Every citation by code names a declared document, so that every citation can say its title. */
+function checkCitations(set: RuleSet, pp: ParsedPack): void {
+  const { pack } = pp;
+  const sources: [string | undefined, (string | number)[]][] = [
+    [pack.source, ['source']],
+    ...pack.profiles.map((p, i): [string, (string | number)[]] => [p.source, ['profiles', i, 'source']]),
+    ...pack.rules.map((r, i): [string, (string | number)[]] => [r.source, ['rules', i, 'source']]),
+    ...Object.entries(pack.enums).flatMap(([name, values]) => values.map((v, i): [string | undefined, (string | number)[]] => [v.source, ['enums', name, i, 'source']])),
+  ];
+  for (const [source, at] of sources) {
+    const missing = source && citedCodes(source).find((code) => !set.documents.has(code));
+    if (!missing) continue;
+    const known = [...set.documents.keys()].join(', ') || '—';
+    fail(pp, at, {
+      vi: `không có văn bản mã «${missing}» trong «documents:» của các bộ quy tắc (có: ${known}): hãy khai báo { id: "${missing}", title: … }`,
+      en: `no document "${missing}" in the packs' documents: (known: ${known}); declare it as { id: "${missing}", title: … }`,
+    });
+  }
 }
 
 /** YYYY where a column's headers need it: in every name of a year column, in no group or combined header. */
 function checkHeaders(pp: ParsedPack, c: Column, index: number, year: boolean): void {
   const at = (...k: (string | number)[]) => ['columns', index, ...k];
-  if (c.aliases.some((a) => /YYYY/.test(a) !== year)) fail(pp, at('aliases'), 'a year column has YYYY in its header and in every alias');
-  if (c['group-aliases'].length && !year) fail(pp, at('group-aliases'), 'group-aliases are for a year column (YYYY in its header): the group header stands over its years');
+  if (c.aliases.some((a) => /YYYY/.test(a) !== year)) fail(pp, at('aliases'), { vi: 'cột theo năm có YYYY trong tên cột và trong mọi alias', en: 'a year column has YYYY in its header and in every alias' });
+  if (c['group-aliases'].length && !year) fail(pp, at('group-aliases'), { vi: 'group-aliases chỉ dành cho cột theo năm (YYYY trong tên cột): tiêu đề nhóm đứng trên các năm', en: 'group-aliases are for a year column (YYYY in its header): the group header stands over its years' });
   const g = c['group-aliases'].findIndex((a) => /YYYY/.test(a));
-  if (g >= 0) fail(pp, at('group-aliases', g), 'a group header has no YYYY: its years are the sub-headers under it');
-  if (c.combined.length && year) fail(pp, at('combined'), 'a year column has no combined header');
+  if (g >= 0) fail(pp, at('group-aliases', g), { vi: 'tiêu đề nhóm không có YYYY: các năm là tiêu đề con bên dưới', en: 'a group header has no YYYY: its years are the sub-headers under it' });
+  if (c.combined.length && year) fail(pp, at('combined'), { vi: 'cột theo năm không có tiêu đề gộp (combined)', en: 'a year column has no combined header' });
   c.combined.forEach((x, k) => {
     const h = x.headers.findIndex((name) => /YYYY/.test(name));
-    if (h >= 0) fail(pp, at('combined', k, 'headers', h), 'a combined header has no YYYY');
+    if (h >= 0) fail(pp, at('combined', k, 'headers', h), { vi: 'tiêu đề gộp không có YYYY', en: 'a combined header has no YYYY' });
   });
+}
+
+/** "unknown column "ho_ten" (did you mean "ten"?)": the columns known are too many to list. */
+function unknownColumn(set: RuleSet, key: string): Said {
+  const near = nearest(key, set.columns.keys());
+  return { vi: `không có cột «${key}»${didYouMean(near, 'vi')}`, en: `unknown column "${key}"${didYouMean(near, 'en')}` };
+}
+
+function notAValue(value: string, name: string, ids: string[]): Said {
+  const near = nearest(value, ids);
+  return {
+    vi: `«${value}» không phải giá trị của ${name} (${ids.join(', ')})${didYouMean(near, 'vi')}`,
+    en: `"${value}" is not a value of ${name}${didYouMean(near, 'en')} (${ids.join(', ')})`,
+  };
 }
 
 function checkColumn(set: RuleSet, pp: ParsedPack, key: string, at: (string | number)[]): CompiledColumn {
   const col = set.columns.get(key);
-  if (!col) fail(pp, at, `unknown column "${key}"`);
+  if (!col) fail(pp, at, unknownColumn(set, key));
   return col;
 }
 
@@ -378,15 +438,15 @@ function checkCondition(set: RuleSet, pp: ParsedPack, cond: Condition, at: (stri
   for (const [key, expected] of Object.entries(cond)) {
     const here = [...at, key];
     if (key === 'all' || key === 'any') {
-      if (!Array.isArray(expected)) fail(pp, here, `"${key}" takes a list of conditions`);
+      if (!Array.isArray(expected)) fail(pp, here, { vi: `«${key}» nhận một danh sách điều kiện`, en: `"${key}" takes a list of conditions` });
       expected.forEach((c, i) => checkCondition(set, pp, c as Condition, [...here, i]));
     } else if (key === 'not') {
       checkCondition(set, pp, expected as Condition, here);
     } else if (key === 'typed') {
-      if (typeof expected !== 'object' || Array.isArray(expected)) fail(pp, here, '"typed" takes columns and the texts typed in them ("typed: { loai: [TAPTHE] }")');
+      if (typeof expected !== 'object' || Array.isArray(expected)) fail(pp, here, { vi: '«typed» nhận các cột và chữ được gõ trong đó («typed: { loai: [TAPTHE] }»)', en: '"typed" takes columns and the texts typed in them ("typed: { loai: [TAPTHE] }")' });
       for (const [k, texts] of Object.entries(expected)) {
         checkColumn(set, pp, k, [...here, k]);
-        if ([texts].flat().some((t) => typeof t === 'object')) fail(pp, [...here, k], 'a text or a list of texts');
+        if ([texts].flat().some((t) => typeof t === 'object')) fail(pp, [...here, k], { vi: 'cần một đoạn văn bản hoặc danh sách văn bản', en: 'a text or a list of texts' });
       }
     } else if (key === 'filled' || key === 'empty') {
       for (const k of [expected].flat()) checkColumn(set, pp, String(k), here);
@@ -395,7 +455,7 @@ function checkCondition(set: RuleSet, pp: ParsedPack, cond: Condition, at: (stri
       if (col.type === 'enum') {
         const e = set.enums.get(col.enum!)!;
         for (const v of [expected].flat()) {
-          if (typeof v !== 'string' || !e.values.some((x) => x.id === v)) fail(pp, here, `"${String(v)}" is not a value of ${col.enum} (${e.values.map((x) => x.id).join(', ')})`);
+          if (typeof v !== 'string' || !e.values.some((x) => x.id === v)) fail(pp, here, notAValue(String(v), col.enum!, e.values.map((x) => x.id)));
         }
       }
     }

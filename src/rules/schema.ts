@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { lazyRequire } from '../lazy.js';
+import { hint } from './reasons.js';
 
 /** zod itself, loaded by the first schema made: a check whose packs are all cached never loads it. */
 const zod = lazyRequire<typeof import('zod')>('zod');
@@ -17,9 +18,9 @@ function build() {
     z.strictObject({ vi: z.string(), en: z.string().optional() }),
   ]);
 
-  const Id = z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'lower-case letters, digits and dashes');
-  const RuleId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/, 'ids like "giao-duc/an-toan-antt"');
-  const ColumnKey = z.string().regex(/^[a-z][a-z0-9_]*$/, 'snake_case keys like "ty_le_neu_guong"');
+  const Id = z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, hint('chỉ gồm chữ thường không dấu, chữ số và gạch nối', 'lower-case letters, digits and dashes'));
+  const RuleId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/, hint('mã dạng «giao-duc/an-toan-antt»', 'ids like "giao-duc/an-toan-antt"'));
+  const ColumnKey = z.string().regex(/^[a-z][a-z0-9_]*$/, hint('khóa dạng «ty_le_neu_guong» (chữ thường, chữ số, gạch dưới)', 'snake_case keys like "ty_le_neu_guong"'));
 
   const Scalar: z.ZodType<Scalar> = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -105,17 +106,21 @@ function build() {
   });
 
   const Profile = z.strictObject({
-    id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'ids like "binh-dinh/xa"'),
+    id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, hint('mã dạng «binh-dinh/xa»', 'ids like "binh-dinh/xa"')),
     title: LocalText,
     source: z.string(),
     doc: LocalText.optional(),
   });
+
+  /** A document the pack's citations name by a short code: `source: "004 §III.3.a"` cites document "004". */
+  const Document = z.strictObject({ id: z.string().regex(/^\S+$/, hint('một mã không có khoảng trắng, như «004»', 'a code without spaces, such as "004"')), title: LocalText });
 
   const Pack = z.strictObject({
     pack: Id,
     title: LocalText,
     source: z.string().optional(),
     doc: LocalText.optional(),
+    documents: z.array(Document).default([]),
     period: Period.optional(),
     layout: z
       .strictObject({
@@ -146,7 +151,7 @@ function build() {
     /** Globs (relative to the config file) of files and folders to pass over, as --ignore-pattern. */
     ignores: z.array(z.string().min(1)).default([]),
   });
-  return { z, LocalText, ColumnKey, Scalar, Condition, Period, EnumValue, Column, Rule, Profile, Pack, Config };
+  return { z, LocalText, ColumnKey, Scalar, Condition, Period, EnumValue, Column, Rule, Profile, Document, Pack, Config };
 }
 
 /** zod and the pack language's schemas, made on first use (parsing a pack, a config or a rule's options). */
@@ -173,6 +178,7 @@ export type ExampleDossier = { rows: ExampleRow[]; repeat: number; title?: strin
 export type Example = ExampleRow | ExampleDossier | { files: ExampleRow[][]; note?: string };
 export type Rule = z.infer<Schemas['Rule']>;
 export type Profile = z.infer<Schemas['Profile']>;
+export type SourceDocument = z.infer<Schemas['Document']>;
 export type Pack = z.infer<Schemas['Pack']>;
 export type Config = z.infer<Schemas['Config']>;
 

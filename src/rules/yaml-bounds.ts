@@ -7,6 +7,7 @@
  * the key where it happens. The bundled packs stay far inside: 36 KB, 7 levels, lists of hundreds.
  */
 import type { Document, Node } from 'yaml';
+import type { Said } from '../errors.js';
 
 /** Largest pack or config file: the yaml parser takes seconds per megabyte. */
 const MAX_YAML_BYTES = 1024 * 1024;
@@ -18,14 +19,15 @@ const MAX_ITEMS = 20_000;
 interface OverBounds {
   /** Keys and indexes to the offending node. */
   path: (string | number)[];
-  reason: string;
+  reason: Said;
 }
 
 /** The size refusal, before a byte is parsed; undefined for a file within the bound. */
-export function tooLarge(text: string): string | undefined {
+export function tooLarge(text: string): Said | undefined {
   const bytes = Buffer.byteLength(text);
   if (bytes <= MAX_YAML_BYTES) return undefined;
-  return `the file is ${(bytes / 1024 / 1024).toFixed(1)} MiB, over the ${MAX_YAML_BYTES / 1024 / 1024} MiB a rule pack or config may hold`;
+  const [size, most] = [(bytes / 1024 / 1024).toFixed(1), MAX_YAML_BYTES / 1024 / 1024];
+  return { vi: `tệp nặng ${size} MiB, quá ${most} MiB mà một bộ quy tắc hay tệp cấu hình được phép`, en: `the file is ${size} MiB, over the ${most} MiB a rule pack or config may hold` };
 }
 
 /** The first place where the document goes past a bound, in document order; undefined if none. */
@@ -37,13 +39,13 @@ export function overBounds(yaml: typeof import('yaml'), doc: Document): OverBoun
       // An anchor is defined before its aliases, so an alias can only make a cycle through an
       // anchored node that is still open: one it stands inside.
       const target = node.resolve(doc);
-      if (target && open.has(target)) return { path, reason: `the alias *${node.source} stands inside the node it names, so it would contain itself` };
+      if (target && open.has(target)) return { path, reason: { vi: `bí danh *${node.source} nằm bên trong chính nút mà nó gọi tên, nên sẽ chứa chính mình`, en: `the alias *${node.source} stands inside the node it names, so it would contain itself` } };
       return undefined;
     }
     if (!isMap(node) && !isSeq(node)) return undefined;
-    if (open.size >= MAX_DEPTH) return { path, reason: `nested more than ${MAX_DEPTH} levels deep` };
+    if (open.size >= MAX_DEPTH) return { path, reason: { vi: `lồng nhau quá ${MAX_DEPTH} cấp`, en: `nested more than ${MAX_DEPTH} levels deep` } };
     const items = (node as { items: unknown[] }).items;
-    if (items.length > MAX_ITEMS) return { path, reason: `${items.length} ${isMap(node) ? 'keys' : 'items'}, over the ${MAX_ITEMS} one ${isMap(node) ? 'mapping' : 'list'} may hold` };
+    if (items.length > MAX_ITEMS) return { path, reason: tooMany(items.length, isMap(node)) };
     open.add(node);
     try {
       for (let i = 0; i < items.length; i++) {
@@ -59,4 +61,10 @@ export function overBounds(yaml: typeof import('yaml'), doc: Document): OverBoun
     return undefined;
   };
   return walk(doc.contents as Node | null, []);
+}
+
+function tooMany(n: number, map: boolean): Said {
+  return map
+    ? { vi: `${n} khóa, quá ${MAX_ITEMS} khóa mà một bảng được phép`, en: `${n} keys, over the ${MAX_ITEMS} one mapping may hold` }
+    : { vi: `${n} mục, quá ${MAX_ITEMS} mục mà một danh sách được phép`, en: `${n} items, over the ${MAX_ITEMS} one list may hold` };
 }

@@ -202,7 +202,7 @@ describe.concurrent('rule packs an officer got wrong: exit 2, file:line:col and 
   ];
   for (const [file, gist] of cases) {
     it(file, async () => {
-      const run = await hoso(['check', 'fixtures/fields/giao-duc-dat.xlsx', '--rules', bad(`quy-tac/${file}`)]);
+      const run = await hoso(['check', 'fixtures/fields/giao-duc-dat.xlsx', '--rules', bad(`quy-tac/${file}`), '--lang', 'en']);
       expect(run.code).toBe(2);
       expect(oneLine(run.stderr)).toMatch(gist);
     });

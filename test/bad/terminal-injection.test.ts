@@ -48,7 +48,7 @@ describe('hostile text from a dossier', () => {
     expect(run.stdout).toContain('«Không\\u{1B}[8m ẩn\\u{202E}ngược ::error file=x::giả»');
     expect(run.stdout).toContain('«Cá\\u{1B}[8m nhân\\u{202E}»');
     expect(run.stdout).toContain('ds\\u{D}::error::csv.csv');
-    expect(run.stdout).toMatch(/✖ \d+ vấn đề .*\n✖ 1 tệp không đọc được\n$/);
+    expect(run.stdout).toMatch(/\n\d+ vấn đề .*\n✖ 1 tệp không đọc được — mã thoát 2\n$/);
     const lines = run.stderr.split('\n').filter(Boolean);
     expect(lines).toHaveLength(1);
     expect(lines[0].startsWith(`hoso: ${tmp}/hong\\u{A}::error::x\\u{1B}]0;title\\u{7}.xlsx: `)).toBe(true);

@@ -38,25 +38,25 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const lastLines = (s: string, n: number) => s.trimEnd().split('\n').slice(-n);
 
 describe('the config in force, in the reports', () => {
-  it('stylish: a line after the summary names a config found in a parent folder, by its full path', async () => {
+  it('stylish: a line before the verdict names a config found in a parent folder, by its full path', async () => {
     const vi_ = await hoso(['check', '.'], { cwd: dossiers });
     expect(vi_.code).toBe(1);
-    expect(lastLines(vi_.stdout, 2)).toEqual([expect.stringMatching(/^✖ \d+ vấn đề/), `Cấu hình: ${config}`]);
+    expect(lastLines(vi_.stdout, 3)).toEqual([expect.stringMatching(/^\d+ vấn đề/), `Cấu hình: ${config}`, expect.stringMatching(/^✖ \d+ lỗi — mã thoát 1$/)]);
     const en = await hoso(['check', '.', '--lang', 'en'], { cwd: dossiers });
-    expect(lastLines(en.stdout, 1)).toEqual([`Config: ${config}`]);
+    expect(lastLines(en.stdout, 2)).toEqual([`Config: ${config}`, expect.stringMatching(/^✖ \d+ errors? — exit code 1$/)]);
   });
 
   it('stylish: no such line when no config is in force, and the findings are those of no config', async () => {
     const run = await hoso(['check', dossier], { cwd: outside });
     expect(run.stdout).not.toMatch(/Cấu hình|Config:/);
-    expect(lastLines(run.stdout, 1)[0]).toMatch(/^✖ \d+ vấn đề/);
+    expect(lastLines(run.stdout, 2)).toEqual([expect.stringMatching(/^\d+ vấn đề/), expect.stringMatching(/^✖ \d+ lỗi — mã thoát 1$/)]);
   });
 
   it('stylish: a config inside the current folder is named relative to it; --config names the one given', async () => {
     const here = await hoso(['check', 'ho-so'], { cwd: project });
-    expect(lastLines(here.stdout, 1)).toEqual(['Cấu hình: hoso.config.yaml']);
+    expect(lastLines(here.stdout, 2)[0]).toBe('Cấu hình: hoso.config.yaml');
     const given = await hoso(['check', dossier, '--config', path.relative(ROOT, config)], { cwd: ROOT });
-    expect(lastLines(given.stdout, 1)).toEqual([`Cấu hình: ${config}`]);
+    expect(lastLines(given.stdout, 2)[0]).toBe(`Cấu hình: ${config}`);
   });
 
   it('json: summary.config is the config file, or null, and the rest of the summary is unchanged', async () => {
@@ -64,7 +64,7 @@ describe('the config in force, in the reports', () => {
     expect(withConfig.summary.config).toBe(config);
     expect(withConfig.findings.map((f) => f.ruleId)).not.toContain('chung/thanh-tich-thuc-chat');
     const without: Report & { summary: Record<string, unknown> } = JSON.parse((await hoso(['check', dossier, '-f', 'json'], { cwd: outside })).stdout);
-    expect(without.summary).toEqual({ files: 1, rows: expect.any(Number), errors: expect.any(Number), warnings: expect.any(Number), unreadable: 0, config: null, suppressed: 0, suppressions: null });
+    expect(without.summary).toEqual({ files: 1, rows: expect.any(Number), errors: expect.any(Number), warnings: expect.any(Number), unreadable: 0, config: null, suppressed: 0, suppressions: null, ignored: 0 });
     expect(Object.keys(withConfig.summary)).toEqual(Object.keys(without.summary));
   });
 
@@ -73,7 +73,7 @@ describe('the config in force, in the reports', () => {
     fs.mkdirSync(path.join(odd, 'x'), { recursive: true });
     fs.writeFileSync(path.join(odd, 'hoso.config.yaml'), 'lang: vi\n');
     const run = await hoso(['check', dossier], { cwd: path.join(odd, 'x') });
-    expect(lastLines(run.stdout, 1)).toEqual([`Cấu hình: ${tmp}/a\\u{A}b\\u{1B}[8m/hoso.config.yaml`]);
+    expect(lastLines(run.stdout, 2)[0]).toBe(`Cấu hình: ${tmp}/a\\u{A}b\\u{1B}[8m/hoso.config.yaml`);
     expect(run.stdout).not.toContain('\u001B');
   });
 });

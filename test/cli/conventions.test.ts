@@ -163,7 +163,9 @@ describe('ignore patterns', () => {
     expect(some.stderr).toBe('');
     const stylish = await hoso(['check', '.', '--ignore-pattern', 'mau/', '--ignore-pattern', 'da-gui'], { cwd: province });
     expect(stylish.stdout).not.toMatch(/mau|da-gui/);
-    expect(stylish.stdout).toMatch(/\n2 tệp\/thư mục bỏ qua theo cấu hình\n$/);
+    expect(stylish.stdout).toMatch(/\n2 tệp\/thư mục bỏ qua theo cấu hình\n✖ \d+ lỗi — mã thoát 1\n$/);
+    expect(JSON.parse(some.stdout).summary.ignored).toBe(2);
+    expect(JSON.parse(all.stdout).summary.ignored).toBe(0);
     // Without a pattern nothing is said about ignoring.
     expect((await hoso(['check', '.'], { cwd: province })).stdout).not.toContain('bỏ qua theo cấu hình');
   });

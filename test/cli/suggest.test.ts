@@ -1,6 +1,6 @@
 /** `explain` with an id that matches nothing names the nearest ones, in the user's language. */
 import { describe, expect, it, vi } from 'vitest';
-import { editDistance, nearest } from '../../src/cli/suggest.js';
+import { editDistance, nearest } from '../../src/nearest.js';
 import { hoso } from '../support/cli.js';
 
 vi.setConfig({ testTimeout: 60_000 });

@@ -1,28 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledRulesDir, expandPackPaths, loadRuleSet, PackError } from '../../src/rules/load.js';
+import { loadRuleSet } from '../../src/rules/load.js';
+import { bundledPacks as bundled, packFile, refusedPack as loadError } from '../support/packs.js';
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'hoso-packs-'));
-const bundled = expandPackPaths([bundledRulesDir()]);
-
-function pack(name: string, text: string): string {
-  const f = path.join(dir, name);
-  writeFileSync(f, text);
-  return f;
-}
-
-function loadError(text: string): PackError {
-  const f = pack(`p${Math.random().toString(36).slice(2)}.yaml`, text);
-  try {
-    loadRuleSet([...bundled, f]);
-  } catch (e) {
-    expect(e).toBeInstanceOf(PackError);
-    return e as PackError;
-  }
-  throw new Error('the pack loaded');
-}
+const pack = (name: string, text: string) => packFile(text, name);
 
 const RULE = `
     title: Thử

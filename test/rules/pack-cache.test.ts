@@ -87,7 +87,7 @@ describe('the parsed-pack cache', () => {
       ].join('\n'),
     );
     const runs = [];
-    for (let i = 0; i < 2; i++) runs.push(await hoso(['rules', 'validate', pack], { env: { XDG_CACHE_HOME: cache } }));
+    for (let i = 0; i < 2; i++) runs.push(await hoso(['rules', 'validate', pack, '--lang', 'en'], { env: { XDG_CACHE_HOME: cache } }));
     for (const run of runs) {
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/dia-phuong\.yaml:7:\d+: rules\[0\]\.with: unknown column "ho_ten"/);

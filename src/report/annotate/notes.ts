@@ -16,12 +16,12 @@ export async function notedCells(text: AsyncIterable<string>, maxToken: number):
   return refs;
 }
 
-const COMMENT_NAMES = ['authors', 'author', 'commentList', 'comment', 'text', 'rPh', 'phoneticPr'];
-const [AUTHORS, AUTHOR, LIST, COMMENT, TEXT] = [0, 1, 2, 3, 4];
+const COMMENT_NAMES = ['authors', 'author', 'commentList', 'comment', 'text', 't', 'rPh', 'phoneticPr'];
+const [AUTHORS, AUTHOR, LIST, COMMENT, TEXT, T] = [0, 1, 2, 3, 4, 5];
 
 /**
  * The comments part with hoso as one more author, the findings' lines appended to the notes the
- * marked cells have (before any phonetic run, which the schema puts last), and a note for each
+ * marked cells have (after their text, made runs, before any phonetic run, which the schema puts last), and a note for each
  * marked cell that has none (`fresh`, in order) at the list's end.
  */
 export function commentsMerger(notes: ReadonlyMap<string, Note>, fresh: readonly Note[], out: (text: string) => void, maxToken: number): TagStream {
@@ -54,6 +54,12 @@ export function commentsMerger(notes: ReadonlyMap<string, Note>, fresh: readonly
           return text;
         }
         return tag.kind === END ? end(tag) : undefined;
+      case T:
+        // A note's plain text (no runs) becomes a run: readers that take a note's runs (exceljs)
+        // would show only the lines added after it.
+        if (!pending || tag.depth !== 5) return undefined;
+        if (tag.kind === START) return `<${tag.prefix}r>${tag.raw}`;
+        return tag.kind === END ? `${tag.raw}</${tag.prefix}r>` : `<${tag.prefix}r>${tag.raw}</${tag.prefix}r>`;
       default:
         // <rPh> and <phoneticPr> close the text: the lines go before them.
         return tag.depth === 5 && tag.kind !== END ? end(tag) : undefined;

@@ -12,7 +12,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readZip, writeZip, type ReadPart } from '../../scripts/fixture-kit/zip.js';
+import zlib from 'node:zlib';
+import { readZip, writeRawZip, writeZip, type ReadPart } from '../../scripts/fixture-kit/zip.js';
 import { annotatedPath } from '../../src/report/annotate.js';
 import { hoso, type Report } from '../support/cli.js';
 
@@ -218,5 +219,48 @@ describe('an annotated copy made at the package level', () => {
       const where = (fs: Report['findings']) => fs.map((f) => [f.ruleId, f.sheet, f.row, f.column]);
       expect(where((JSON.parse(again.stdout) as Report).findings)).toEqual([...where(findingsOf(k)), ['hoso/trang-bo-qua', 'Kết quả kiểm tra', undefined, undefined]]);
     }
+  });
+});
+
+describe('a part only the copy reads, hostile', () => {
+  /** The base workbook with a notes part for its list, holding `comments` (stored as given, its size as the zip says). */
+  function withComments(name: string, comments: Buffer): string {
+    const parts = readZip(fs.readFileSync(BASE)).filter((p) => !p.name.endsWith('/'));
+    const entries = parts.map((p) => {
+      const data =
+        p.name === '[Content_Types].xml'
+          ? Buffer.from(p.data.toString().replace('</Types>', '<Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>'))
+          : p.data;
+      return { name: p.name, deflated: zlib.deflateRawSync(data), crc: zlib.crc32(data), size: data.length };
+    });
+    const sheetRels = Buffer.from(rels(['rId1', 'comments', '../comments1.xml'])());
+    entries.push({ name: 'xl/worksheets/_rels/sheet1.xml.rels', deflated: zlib.deflateRawSync(sheetRels), crc: zlib.crc32(sheetRels), size: sheetRels.length });
+    entries.push({ name: 'xl/comments1.xml', deflated: zlib.deflateRawSync(comments), crc: zlib.crc32(comments), size: comments.length });
+    const file = path.join(tmp, name);
+    fs.writeFileSync(file, writeRawZip(entries));
+    return file;
+  }
+
+  it('a notes part with a tag that never ends: refused at the cap, in one line naming the part, quickly; no copy', async () => {
+    const file = withComments('the-vo-tan.xlsx', Buffer.concat([Buffer.from('<comments><commentList><comment ref="'), Buffer.alloc(64 * 1024 * 1024, 'x')]));
+    expect(fs.statSync(file).size).toBeLessThan(1024 * 1024);
+    const dir = path.join(tmp, 'vo-tan');
+    const t0 = performance.now();
+    const run = await hoso(['check', file, '--annotate', dir, '--lang', 'en']);
+    expect(performance.now() - t0).toBeLessThan(20_000);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^hoso: --annotate .*the-vo-tan\.xlsx: .*abnormally long XML tag.*«xl\/comments1\.xml».*longer than 1048576 characters/);
+    expect(fs.existsSync(annotatedPath(dir, file))).toBe(false);
+  });
+
+  it('a notes part that inflates past the reading limit (--max-part-size): refused before it is inflated', async () => {
+    const file = withComments('qua-lon.xlsx', Buffer.alloc(20 * 1024 * 1024, ' '));
+    const dir = path.join(tmp, 'qua-lon');
+    const run = await hoso(['check', file, '--annotate', dir, '--lang', 'en', '--max-part-size', '10M']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^hoso: --annotate .*qua-lon\.xlsx: .*«xl\/comments1\.xml» inflates to more than/);
+    expect(fs.existsSync(annotatedPath(dir, file))).toBe(false);
   });
 });

@@ -6,28 +6,31 @@
 import { describe, expect, it } from 'vitest';
 import { SheetMarks } from '../../src/report/annotate/marks.js';
 import { commentsMerger, vmlMerger } from '../../src/report/annotate/notes.js';
-import { withApplication, withContentTypes, withMark, withSheet, workbookSheets } from '../../src/report/annotate/parts.js';
+import { addContentTypes, addSheet, markApplication, markCustom, readSheets } from '../../src/report/annotate/parts.js';
 import { sheetRewriter, type SheetPlan } from '../../src/report/annotate/sheet.js';
 import { countStyles, StylePlan, stylesRewriter } from '../../src/report/annotate/styles.js';
-import { TagStream, type TagHandler } from '../../src/report/annotate/tags.js';
+import { rewriteText, TagStream, type Editor, type TagHandler } from '../../src/report/annotate/tags.js';
 import { titleCell } from '../../src/report/annotate/title.js';
 import type { Finding, Severity } from '../../src/engine/types.js';
 
 const finding = (severity: Severity, ruleId = 'r'): Finding => ({ file: 'f.xlsx', ruleId, severity, message: `m ${ruleId}`, source: 's' });
 
-/** Runs a stream over the text cut into chunks of `size` characters. */
-function through(make: (out: (t: string) => void) => TagStream, text: string, size: number): string {
+type Make = Editor | ((out: (t: string) => void) => TagStream);
+
+/** Runs a stream (or an editor's) over the text cut into chunks of `size` characters. */
+function through(make: Make, text: string, size: number): string {
   const out: string[] = [];
-  const stream = make((t) => out.push(t));
+  const push = (t: string) => out.push(t);
+  const stream = typeof make === 'function' ? make(push) : new TagStream(make.names, make.handler, push, 1e6);
   for (let i = 0; i < text.length; i += size) stream.push(text.slice(i, i + size));
   stream.end();
   return out.join('');
 }
 
 /** The same output for every chunk size from 1 to the whole text. */
-function sameAnyCut(make: (out: (t: string) => void) => TagStream, text: string): string {
-  const whole = through(make, text, text.length);
-  for (const size of [1, 2, 3, 5, 7, 11, 64]) expect(through(make, text, size), `chunks of ${size}`).toBe(whole);
+function sameAnyCut(make: () => Make, text: string): string {
+  const whole = through(make(), text, text.length);
+  for (const size of [1, 2, 3, 5, 7, 11, 64]) expect(through(make(), text, size), `chunks of ${size}`).toBe(whole);
   return whole;
 }
 
@@ -65,7 +68,7 @@ describe('TagStream', () => {
 
   it('passes any XML through unchanged, whatever the chunks, when no tag is changed', () => {
     const names = ['row', 'c', 'worksheet'];
-    expect(sameAnyCut((out) => new TagStream(names, keep, out, 1e6), SHEET)).toBe(SHEET);
+    expect(sameAnyCut(() => ({ names, handler: keep }), SHEET)).toBe(SHEET);
   });
 
   it('sees only the tags asked for, never markup inside a comment or a CDATA section', () => {
@@ -105,7 +108,7 @@ describe('a sheet rewritten for its marks', () => {
       [2, 2, 'error'],
       [4, 2, 'warning'],
     ]);
-    const out = sameAnyCut((o) => sheetRewriter(p, o, 1e6), SHEET);
+    const out = sameAnyCut(() => sheetRewriter(p), SHEET);
     expect(out).toBe(SHEET.replace('<c r="B2" s="1">', '<c r="B2" s="100">').replace('<c><v>2</v></c>', '<c s="101"><v>2</v></c>'));
     // B4 had no s: its own style is 0.
     expect(p.styles).toEqual(['1:error', '0:warning']);
@@ -117,7 +120,7 @@ describe('a sheet rewritten for its marks', () => {
       [2, 9, 'info'],
       [4, 5, 'error'],
     ]);
-    const out = sameAnyCut((o) => sheetRewriter(p, o, 1e6), SHEET);
+    const out = sameAnyCut(() => sheetRewriter(p), SHEET);
     expect(out).toContain('<c r="B2" s="1"><v>7</v></c><c r="C2" s="100"/><c r="D2" s="1"/><c r="I2" s="101"/></row>');
     expect(out).toContain('<c><v>2</v></c><c r="E4" s="102"/></row>');
     expect(p.styles).toEqual(['5:error', '0:info', '6:error']);
@@ -130,25 +133,25 @@ describe('a sheet rewritten for its marks', () => {
       [7, 2, 'error'],
       [20, 1, 'info'],
     ]);
-    const out = sameAnyCut((o) => sheetRewriter(p, o, 1e6), SHEET);
+    const out = sameAnyCut(() => sheetRewriter(p), SHEET);
     expect(out).toContain('<sheetData><row r="1"><c r="A1" s="100"/></row><row r="2">');
     expect(out).toContain('<!-- <row r="5"><c r="A5" s="1"/></row> --><row r="5"><c r="A5" s="101"/></row><row r="7"><c r="B7" s="100"/></row><row r="9">');
     expect(out).toContain('</c></row><row r="20"><c r="A20" s="102"/></row></sheetData>');
   });
 
   it('puts the notes’ <legacyDrawing> after <drawing> and before <tableParts>, or last; never beside one the sheet has', () => {
-    expect(sameAnyCut((o) => sheetRewriter(plan([[2, 1, 'error']], 'rId9'), o, 1e6), SHEET)).toContain('<drawing r:id="rId1"/><legacyDrawing r:id="rId9"/><tableParts count="0"/>');
+    expect(sameAnyCut(() => sheetRewriter(plan([[2, 1, 'error']], 'rId9')), SHEET)).toContain('<drawing r:id="rId1"/><legacyDrawing r:id="rId9"/><tableParts count="0"/>');
     const bare = '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData/></worksheet>';
-    expect(through((o) => sheetRewriter(plan([[3, 2, 'error']], 'rId2'), o, 1e6), bare, 5)).toBe(
+    expect(through(sheetRewriter(plan([[3, 2, 'error']], 'rId2')), bare, 5)).toBe(
       '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData><row r="3"><c r="B3" s="100"/></row></sheetData><legacyDrawing r:id="rId2"/></worksheet>',
     );
     const own = SHEET.replace('<tableParts', '<legacyDrawing r:id="rId3"/><tableParts');
-    expect(through((o) => sheetRewriter(plan([[2, 1, 'error']], 'rId9'), o, 1e6), own, 9).match(/<legacyDrawing/g)).toHaveLength(1);
+    expect(through(sheetRewriter(plan([[2, 1, 'error']], 'rId9')), own, 9).match(/<legacyDrawing/g)).toHaveLength(1);
   });
 
   it('writes inserted cells and rows with the sheet’s own prefix, and declares r: where the root does not', () => {
     const prefixed = '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1"/></x:row></x:sheetData></x:worksheet>';
-    const out = through((o) => sheetRewriter(plan([[1, 2, 'error'], [2, 1, 'error']], 'rId1'), o, 1e6), prefixed, 4);
+    const out = through(sheetRewriter(plan([[1, 2, 'error'], [2, 1, 'error']], 'rId1')), prefixed, 4);
     expect(out).toBe(
       '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1"/><x:c r="B1" s="100"/></x:row><x:row r="2"><x:c r="A2" s="100"/></x:row></x:sheetData>' +
         '<x:legacyDrawing r:id="rId1" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></x:worksheet>',
@@ -179,7 +182,7 @@ describe('styles with the marks’ copies appended', () => {
   it('appends fills, borders, fonts and a copy of each marked style, keeping its format and alignment; the counts follow', async () => {
     const styles = new StylePlan(await countStyles(chunks(STYLES), 1e6));
     expect([styles.bold, styles.link, styles.styleFor(1, 'error'), styles.styleFor(1, 'error'), styles.styleFor(0, 'info')]).toEqual([2, 3, 4, 4, 5]);
-    const out = sameAnyCut((o) => stylesRewriter(styles, o, 1e6), STYLES);
+    const out = sameAnyCut(() => stylesRewriter(styles), STYLES);
     // Fill 1 is gray125 to Excel whatever it says: the list is made two long before the severities'.
     expect(out).toContain('<fills count="5"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFFFC7CE"/>');
     expect(out).toContain('<fonts count="3">');
@@ -200,7 +203,7 @@ describe('styles with the marks’ copies appended', () => {
     const bare = '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellStyles count="0"/></styleSheet>';
     const styles = new StylePlan(await countStyles(chunks(bare), 1e6));
     styles.styleFor(0, 'warning');
-    const out = through((o) => stylesRewriter(styles, o, 1e6), bare, 4);
+    const out = through(stylesRewriter(styles), bare, 4);
     expect(out.indexOf('<fonts count="3">')).toBeLessThan(out.indexOf('<fills count="5">'));
     expect(out.indexOf('<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>')).toBeLessThan(out.indexOf('<cellStyles'));
     expect(out).toContain('<xf numFmtId="0" fontId="0" fillId="3" borderId="2" xfId="0" applyFill="1" applyBorder="1"/></cellXfs>');
@@ -220,7 +223,7 @@ describe('notes merged into the parts a sheet has', () => {
       ['C3', note('C3', 3, 3, '[q] x')],
       ['E5', note('E5', 5, 5, '[r] mới')],
     ]);
-    const out = sameAnyCut((o) => commentsMerger(notes, [notes.get('E5')!], o, 1e6), COMMENTS);
+    const out = sameAnyCut(() => commentsMerger(notes, [notes.get('E5')!]), COMMENTS);
     expect(out).toContain('<authors><author>A</author><author>hoso</author></authors>');
     expect(out).toMatch(/<comment ref="B2" authorId="0"><text><r><t>cũ &amp; đúng<\/t><\/r><r><rPr>.*<\/rPr><t xml:space="preserve">\n\[r\] &lt;sai&gt;<\/t><\/r><\/text><\/comment>/);
     // The findings' run goes before the phonetic run, which the schema puts last.
@@ -232,32 +235,32 @@ describe('notes merged into the parts a sheet has', () => {
   it('adds the new notes’ boxes to the drawing after its highest shape, with the note shape type if it lacks it', () => {
     const vml =
       '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><v:shape id="_x0000_s2050" type="#_x0000_t75"><br></v:shape></xml>';
-    const out = sameAnyCut((o) => vmlMerger([note('E5', 5, 5, 'x')], o, 1e6), vml);
+    const out = sameAnyCut(() => vmlMerger([note('E5', 5, 5, 'x')]), vml);
     expect(out).toMatch(/<br><\/v:shape><v:shapetype id="_x0000_t202".*<v:shape id="_x0000_s2051" type="#_x0000_t202".*<x:Row>4<\/x:Row><x:Column>4<\/x:Column>.*<\/v:shape><\/xml>$/);
   });
 });
 
 describe('the parts that tie the package together', () => {
-  it('adds the findings sheet last, with a sheetId and name of its own, and reads the sheets’ names as written', () => {
+  it('adds the findings sheet last, with a sheetId and name of its own, and reads the sheets’ names as written', async () => {
     const wb = '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="A &amp; B" sheetId="4" r:id="rId1" state="hidden"/></sheets></workbook>';
-    expect(workbookSheets(wb)).toEqual({ sheets: [{ name: 'A & B', hidden: true, rid: 'rId1' }], maxSheetId: 4 });
-    expect(withSheet(wb, { name: "K'q <1>", sheetId: 5, rid: 'rId9' })).toContain('<sheet name="A &amp; B" sheetId="4" r:id="rId1" state="hidden"/><sheet name="K&apos;q &lt;1&gt;" sheetId="5" r:id="rId9"/></sheets>');
+    expect(await readSheets(chunks(wb), 1e6)).toEqual({ sheets: [{ name: 'A & B', hidden: true, rid: 'rId1' }], maxSheetId: 4 });
+    expect(rewriteText(wb, addSheet({ name: "K'q <1>", sheetId: 5, rid: 'rId9' }))).toContain('<sheet name="A &amp; B" sheetId="4" r:id="rId1" state="hidden"/><sheet name="K&apos;q &lt;1&gt;" sheetId="5" r:id="rId9"/></sheets>');
   });
 
   it('adds a default content type only for an extension that has none', () => {
     const types = '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="VML" ContentType="v"/></Types>';
-    const out = withContentTypes(types, { defaults: [{ extension: 'vml', type: 'x' }], overrides: [{ part: 'xl/comments1.xml', type: 'c' }] });
+    const out = rewriteText(types, addContentTypes({ defaults: [{ extension: 'vml', type: 'x' }], overrides: [{ part: 'xl/comments1.xml', type: 'c' }] }));
     expect(out).toBe('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="VML" ContentType="v"/><Override PartName="/xl/comments1.xml" ContentType="c"/></Types>');
   });
 
   it('marks the document properties: hoso the application, the mark’s property replaced where a copy of a copy has it', () => {
-    expect(withApplication('<Properties><Application>Microsoft Excel</Application><Company>X</Company></Properties>')).toBe('<Properties><Application>hoso-lint</Application><Company>X</Company></Properties>');
-    expect(withApplication('<Properties><Company/></Properties>')).toBe('<Properties><Company/><Application>hoso-lint</Application></Properties>');
+    expect(rewriteText('<Properties><Application>Microsoft Excel</Application><Company>X</Company></Properties>', markApplication())).toBe('<Properties><Application>hoso-lint</Application><Company>X</Company></Properties>');
+    expect(rewriteText('<Properties><Company/></Properties>', markApplication())).toBe('<Properties><Company/><Application>hoso-lint</Application></Properties>');
     const custom =
       '<Properties xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="3" name="Đơn vị"><vt:lpwstr>X</vt:lpwstr></property></Properties>';
-    const once = withMark(custom, 'annotated-copy', 'hoso-lint 1');
+    const once = rewriteText(custom, markCustom('annotated-copy', 'hoso-lint 1'));
     expect(once).toContain('<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="4" name="hoso-lint"><vt:lpwstr>annotated-copy hoso-lint 1</vt:lpwstr></property></Properties>');
-    const twice = withMark(once, 'annotated-copy', 'hoso-lint 2');
+    const twice = rewriteText(once, markCustom('annotated-copy', 'hoso-lint 2'));
     expect(twice.match(/name="hoso-lint"/g)).toHaveLength(1);
     expect(twice).toContain('pid="4" name="hoso-lint"><vt:lpwstr>annotated-copy hoso-lint 2</vt:lpwstr></property></Properties>');
   });

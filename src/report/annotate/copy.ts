@@ -19,11 +19,11 @@ import { StoredPart, type PackageWriter } from '../../write/zip.js';
 import { FINDINGS_LAYOUT, FINDINGS_NAME, findingsRows } from './findings-sheet.js';
 import { marksBySheet, notesOf, placeFindings } from './marks.js';
 import { commentsMerger, notedCells, vmlMerger } from './notes.js';
-import { dirOf, partKey, relativeTarget, relsOf, wholeText, type PackageEntry, type PackageSource } from './package.js';
-import { newRels, parseRels, relIds, withApplication, withContentTypes, withMark, withRels, withSheet, workbookSheets, type ContentTypes, type NewRel, type Rel } from './parts.js';
+import { dirOf, partKey, relativeTarget, relsOf, type PackageEntry, type PackageSource } from './package.js';
+import { addContentTypes, addRels, addSheet, markApplication, markCustom, newRels, readRels, readSheets, relIds, type ContentTypes, type NewRel, type Rel } from './parts.js';
 import { legacyDrawingId, sheetRewriter } from './sheet.js';
 import { countStyles, newStyles, StylePlan, stylesRewriter } from './styles.js';
-import type { TagStream } from './tags.js';
+import { pass, type Editor } from './tags.js';
 import { titleCell } from './title.js';
 
 export interface CopyOptions {
@@ -41,8 +41,6 @@ const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml
 /** The first id-map block of the drawings the copy adds: above those Excel numbers its own from (1, 2, …). */
 const FIRST_BLOCK = 100;
 
-/** A part the copy rewrites: how its new text is made from its old one. */
-type Rewrite = { stream: (out: (text: string) => void) => TagStream } | { whole: (text: string) => string };
 
 export async function writeAnnotatedCopy(source: PackageSource, findings: readonly Finding[], pkg: PackageWriter, opts: CopyOptions): Promise<void> {
   const { file, maxToken } = opts;
@@ -57,9 +55,10 @@ export async function writeAnnotatedCopy(source: PackageSource, findings: readon
       throw err;
     }
   };
-  const read = (part: string) => {
-    const e = entry(part);
-    return e ? inPart(part, () => wholeText(source, e)) : Promise.resolve(undefined);
+  /** The relationships of a part (none if it has no relationships part). */
+  const relsOfPart = (part: string) => {
+    const e = entry(relsOf(part));
+    return e ? inPart(e.name, () => readRels(source.text(e), dirOf(part), maxToken)) : Promise.resolve([]);
   };
   const taken = new Set(byKey.keys());
   /** A part name no part has: the first of pattern(1), pattern(2)… */
@@ -74,17 +73,15 @@ export async function writeAnnotatedCopy(source: PackageSource, findings: readon
   };
 
   // The package's shape: the workbook, its sheets and their parts, its styles, its properties.
-  const rootRels = parseRels((await read('_rels/.rels')) ?? '<Relationships/>', '');
+  const rootRels = await relsOfPart('');
   const workbookPart = rootRels.find((r) => r.type.endsWith('/officeDocument') && !r.external)?.target ?? 'xl/workbook.xml';
-  const workbookXml = await read(workbookPart);
-  if (workbookXml === undefined) throw new InputError(file, 'not-a-workbook', `no ${shown(workbookPart)} in the archive`);
-  const contentTypesXml = await read('[Content_Types].xml');
-  if (contentTypesXml === undefined) throw new InputError(file, 'not-a-workbook', `no ${shown('[Content_Types].xml')} in the archive`);
-  const { sheets, maxSheetId } = await inPart(workbookPart, async () => workbookSheets(workbookXml));
+  const workbookEntry = entry(workbookPart);
+  if (!workbookEntry) throw new InputError(file, 'not-a-workbook', `no ${shown(workbookPart)} in the archive`);
+  if (!entry('[Content_Types].xml')) throw new InputError(file, 'not-a-workbook', `no ${shown('[Content_Types].xml')} in the archive`);
+  const { sheets, maxSheetId } = await inPart(workbookPart, () => readSheets(source.text(workbookEntry), maxToken));
   const bookDir = dirOf(workbookPart);
   const bookRelsPart = relsOf(workbookPart);
-  const bookRelsXml = await read(bookRelsPart);
-  const bookRels = bookRelsXml === undefined ? [] : await inPart(bookRelsPart, async () => parseRels(bookRelsXml, bookDir));
+  const bookRels = await relsOfPart(workbookPart);
   const internal = (rels: Rel[], type: string) => rels.find((r) => r.type.endsWith(type) && !r.external);
   const sheetParts = sheets.map((s) => bookRels.find((r) => r.id === s.rid && !r.external)?.target);
   const sheetEntry = (i: number) => entry(sheetParts[i]);
@@ -102,7 +99,8 @@ export async function writeAnnotatedCopy(source: PackageSource, findings: readon
   const stylesEntry = entry(stylesPart);
   const styles = new StylePlan(stylesEntry ? await inPart(stylesEntry.name, () => countStyles(source.text(stylesEntry), maxToken)) : {});
 
-  const rewrites = new Map<string, Rewrite>();
+  /** The parts rewritten, by key: the pass each goes through. */
+  const rewrites = new Map<string, () => Editor>();
   const added: { part: string; write: (out: (text: string) => void) => void }[] = [];
   const types: ContentTypes = { overrides: [], defaults: [] };
   const newBookRels: NewRel[] = [];
@@ -113,8 +111,7 @@ export async function writeAnnotatedCopy(source: PackageSource, findings: readon
     const part = sheetParts[i]!;
     const notes = new Map(notesOf(sheetMarks).map((n) => [n.ref, n]));
     const relsPart = relsOf(part);
-    const relsXml = await read(relsPart);
-    const rels = relsXml === undefined ? [] : await inPart(relsPart, async () => parseRels(relsXml, dirOf(part)));
+    const rels = await relsOfPart(part);
     const relId = relIds(rels);
     const newSheetRels: NewRel[] = [];
     const relate = (type: string, target: string) => {
@@ -127,7 +124,7 @@ export async function writeAnnotatedCopy(source: PackageSource, findings: readon
     const commentsEntry = entry(comments?.target);
     const noted = commentsEntry ? await inPart(commentsEntry.name, () => notedCells(source.text(commentsEntry), maxToken)) : new Set<string>();
     const fresh = [...notes.values()].filter((n) => !noted.has(n.ref));
-    if (commentsEntry) rewrites.set(partKey(commentsEntry.name), { stream: (out) => commentsMerger(notes, fresh, out, maxToken) });
+    if (commentsEntry) rewrites.set(partKey(commentsEntry.name), () => commentsMerger(notes, fresh));
     else {
       const commentsPart = freePart((n) => `${bookDir}/comments${n}.xml`);
       relate(COMMENTS_REL, commentsPart);
@@ -139,7 +136,7 @@ export async function writeAnnotatedCopy(source: PackageSource, findings: readon
     const drawingEntry = entry(drawing?.target);
     let legacyDrawing: string | undefined;
     if (drawingEntry) {
-      if (fresh.length) rewrites.set(partKey(drawingEntry.name), { stream: (out) => vmlMerger(fresh, out, maxToken) });
+      if (fresh.length) rewrites.set(partKey(drawingEntry.name), () => vmlMerger(fresh));
     } else if (fresh.length) {
       const vmlPart = freePart((n) => `${bookDir}/drawings/vmlDrawing${n}.vml`);
       legacyDrawing = relate(VML_REL, vmlPart);
@@ -149,14 +146,14 @@ export async function writeAnnotatedCopy(source: PackageSource, findings: readon
       added.push({ part: vmlPart, write: (out) => writeVml(fresh, first, out) });
     }
 
-    rewrites.set(partKey(part), { stream: (out) => sheetRewriter({ marks: sheetMarks, styleFor: (xf, s) => styles.styleFor(xf, s), legacyDrawing }, out, maxToken) });
+    rewrites.set(partKey(part), () => sheetRewriter({ marks: sheetMarks, styleFor: (xf, s) => styles.styleFor(xf, s), legacyDrawing }));
     if (!newSheetRels.length) continue;
-    if (relsXml === undefined) added.push({ part: relsPart, write: (out) => out(newRels(newSheetRels)) });
-    else rewrites.set(partKey(relsPart), { whole: (xml) => withRels(xml, newSheetRels) });
+    if (!entry(relsPart)) added.push({ part: relsPart, write: (out) => out(newRels(newSheetRels)) });
+    else rewrites.set(partKey(relsPart), () => addRels(newSheetRels));
   }
 
   // The styles: the input's, with the marks' appended, or a new part.
-  if (stylesEntry) rewrites.set(partKey(stylesEntry.name), { stream: (out) => stylesRewriter(styles, out, maxToken) });
+  if (stylesEntry) rewrites.set(partKey(stylesEntry.name), () => stylesRewriter(styles));
   const newStylesPart = stylesEntry ? undefined : freePart((n) => `${bookDir}/styles${n === 1 ? '' : n}.xml`);
   if (newStylesPart) {
     newBookRels.push({ id: bookRelId(), type: `${NS_REL}/styles`, target: relativeTarget(bookDir, newStylesPart) });
@@ -169,29 +166,29 @@ export async function writeAnnotatedCopy(source: PackageSource, findings: readon
   const findingsRel = bookRelId();
   newBookRels.push({ id: findingsRel, type: `${NS_REL}/worksheet`, target: relativeTarget(bookDir, findingsPart) });
   types.overrides.push({ part: findingsPart, type: WORKSHEET_TYPE });
-  rewrites.set(partKey(workbookPart), { whole: (xml) => withSheet(xml, { name: findingsName, sheetId: maxSheetId + 1, rid: findingsRel }) });
-  if (bookRelsXml === undefined) added.push({ part: bookRelsPart, write: (out) => out(newRels(newBookRels)) });
-  else rewrites.set(partKey(bookRelsPart), { whole: (xml) => withRels(xml, newBookRels) });
+  rewrites.set(partKey(workbookPart), () => addSheet({ name: findingsName, sheetId: maxSheetId + 1, rid: findingsRel }));
+  if (!entry(bookRelsPart)) added.push({ part: bookRelsPart, write: (out) => out(newRels(newBookRels)) });
+  else rewrites.set(partKey(bookRelsPart), () => addRels(newBookRels));
 
   // The mark, in the document properties.
   const mark = { kind: 'annotated-copy' as const, generator: opts.generator };
   const newRootRels: NewRel[] = [];
   const rootRelId = relIds(rootRels);
-  const props = (rel: string, wanted: string, type: string, edit: (xml: string) => string, make: () => string) => {
+  const props = (rel: string, wanted: string, type: string, edit: () => Editor, make: () => string) => {
     const existing = entry(internal(rootRels, rel)?.target);
-    if (existing) return void rewrites.set(partKey(existing.name), { whole: edit });
+    if (existing) return void rewrites.set(partKey(existing.name), edit);
     const part = taken.has(partKey(wanted)) ? freePart((n) => wanted.replace('.xml', `${n}.xml`)) : (taken.add(partKey(wanted)), wanted);
     newRootRels.push({ id: rootRelId(), type: rel, target: part });
     types.overrides.push({ part, type });
     added.push({ part, write: (out) => out(make()) });
   };
-  props(APP_PROPS_REL, 'docProps/app.xml', APP_PROPS_TYPE, withApplication, () => appPropsXml([...sheets.map((s) => s.name), findingsName]));
-  props(CUSTOM_PROPS_REL, 'docProps/custom.xml', CUSTOM_PROPS_TYPE, (xml) => withMark(xml, mark.kind, mark.generator), () => customPropsXml(mark.kind, mark.generator));
+  props(APP_PROPS_REL, 'docProps/app.xml', APP_PROPS_TYPE, markApplication, () => appPropsXml([...sheets.map((s) => s.name), findingsName]));
+  props(CUSTOM_PROPS_REL, 'docProps/custom.xml', CUSTOM_PROPS_TYPE, () => markCustom(mark.kind, mark.generator), () => customPropsXml(mark.kind, mark.generator));
   if (newRootRels.length) {
-    if (entry('_rels/.rels')) rewrites.set(partKey('_rels/.rels'), { whole: (xml) => withRels(xml, newRootRels) });
+    if (entry('_rels/.rels')) rewrites.set(partKey('_rels/.rels'), () => addRels(newRootRels));
     else added.unshift({ part: '_rels/.rels', write: (out) => out(newRels(newRootRels)) });
   }
-  rewrites.set(partKey('[Content_Types].xml'), { whole: (xml) => withContentTypes(xml, types) });
+  rewrites.set(partKey('[Content_Types].xml'), () => addContentTypes(types));
 
   // The parts, in the input's order; the styles after the last sheet rewritten.
   const write = async (e: PackageEntry) => {
@@ -199,13 +196,7 @@ export async function writeAnnotatedCopy(source: PackageSource, findings: readon
     if (!rewrite) return copyStored(source, e, pkg);
     await inPart(e.name, async () => {
       const w = pkg.stream(e.name);
-      const out = (text: string) => w.write(text);
-      if ('whole' in rewrite) out(rewrite.whole(await wholeText(source, e)));
-      else {
-        const stream = rewrite.stream(out);
-        for await (const chunk of source.text(e)) stream.push(chunk);
-        stream.end();
-      }
+      await pass(source.text(e), rewrite(), maxToken, (text) => w.write(text));
       w.end();
     });
   };

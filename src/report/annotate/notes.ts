@@ -5,14 +5,12 @@
  * as it is); a marked cell with none gets a new note, and its box in the drawing.
  */
 import { commentXml, NOTE_AUTHOR, NOTE_SHAPETYPE, noteRun, noteShape, VML_NAMESPACES, vmlNamespaces, type Note } from '../../write/notes.js';
-import { attr, closing, EMPTY, END, opened, START, TagStream, type Tag } from './tags.js';
+import { attr, closing, EMPTY, END, opened, pass, START, type Editor, type Tag } from './tags.js';
 
 /** The cells the comments part has a note for. */
 export async function notedCells(text: AsyncIterable<string>, maxToken: number): Promise<Set<string>> {
   const refs = new Set<string>();
-  const stream = new TagStream(['comment'], (tag) => void (tag.kind !== END && refs.add(attr(tag.raw, 'ref') ?? '')), () => {}, maxToken);
-  for await (const chunk of text) stream.push(chunk);
-  stream.end();
+  await pass(text, { names: ['comment'], handler: (tag) => void (tag.kind !== END && refs.add(attr(tag.raw, 'ref') ?? '')) }, maxToken);
   return refs;
 }
 
@@ -24,7 +22,7 @@ const [AUTHORS, AUTHOR, LIST, COMMENT, TEXT, T] = [0, 1, 2, 3, 4, 5];
  * marked cells have (after their text, made runs, before any phonetic run, which the schema puts last), and a note for each
  * marked cell that has none (`fresh`, in order) at the list's end.
  */
-export function commentsMerger(notes: ReadonlyMap<string, Note>, fresh: readonly Note[], out: (text: string) => void, maxToken: number): TagStream {
+export function commentsMerger(notes: ReadonlyMap<string, Note>, fresh: readonly Note[]): Editor {
   let authors = 0;
   let authorId = 0;
   /** The note of the comment being read, while its findings are still to be added. */
@@ -70,7 +68,7 @@ export function commentsMerger(notes: ReadonlyMap<string, Note>, fresh: readonly
     pending = undefined;
     return text ? text + tag.raw : undefined;
   };
-  return new TagStream(COMMENT_NAMES, handler, out, maxToken);
+  return { names: COMMENT_NAMES, handler };
 }
 
 const VML_NAMES = ['xml', 'shapetype', 'shape'];
@@ -81,7 +79,7 @@ const [ROOT, SHAPETYPE, SHAPE] = [0, 1, 2];
  * shape type if it lacks it. The end of its root is looked for by name alone: Excel's VML is not
  * always well-formed XML (an unclosed `<br>`), so depths cannot be trusted.
  */
-export function vmlMerger(fresh: readonly Note[], out: (text: string) => void, maxToken: number): TagStream {
+export function vmlMerger(fresh: readonly Note[]): Editor {
   let declared = false;
   let hasType = false;
   let highest = 1024;
@@ -100,5 +98,5 @@ export function vmlMerger(fresh: readonly Note[], out: (text: string) => void, m
     }
     return undefined;
   };
-  return new TagStream(VML_NAMES, handler, out, maxToken);
+  return { names: VML_NAMES, handler };
 }

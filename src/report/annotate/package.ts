@@ -60,10 +60,3 @@ export function relsOf(part: string): string {
   const dir = dirOf(part);
   return `${dir ? `${dir}/` : ''}_rels/${part.slice(part.lastIndexOf('/') + 1)}.rels`;
 }
-
-/** A part's whole text (a small part: the workbook, relationships, properties). */
-export async function wholeText(source: PackageSource, entry: PackageEntry): Promise<string> {
-  const pieces: string[] = [];
-  for await (const t of source.text(entry)) pieces.push(t);
-  return pieces.join('');
-}

@@ -5,7 +5,7 @@
  */
 import { escapeXml } from '../../format/xml-text.js';
 import { MARK_APPLICATION, MARK_PROPERTY, markProperty, NS_VT, type OutputKind } from '../../write/mark.js';
-import { decodeAttribute, rewriteText, attr, END, START, EMPTY, opened, closing, type Tag } from './tags.js';
+import { attr, closing, decodeAttribute, EMPTY, END, opened, pass, START, type Editor, type Tag, type TagStream } from './tags.js';
 import { resolveTarget } from './package.js';
 import { NS_REL } from '../../write/sheet-xml.js';
 
@@ -20,15 +20,16 @@ export interface Rel {
 }
 
 /** A relationships part's relationships; targets resolved against the source part's folder. */
-export function parseRels(xml: string, baseDir: string): Rel[] {
+export async function readRels(text: AsyncIterable<string>, baseDir: string, maxToken: number): Promise<Rel[]> {
   const rels: Rel[] = [];
-  rewriteText(xml, ['Relationship'], (tag) => {
+  const handler = (tag: Tag) => {
     if (tag.kind === END) return undefined;
     const value = (name: string) => decodeAttribute(attr(tag.raw, name) ?? '');
     const external = value('TargetMode') === 'External';
     rels.push({ id: value('Id'), type: value('Type'), target: external ? value('Target') : resolveTarget(baseDir, value('Target')), external });
     return undefined;
-  });
+  };
+  await pass(text, { names: ['Relationship'], handler }, maxToken);
   return rels;
 }
 
@@ -42,7 +43,7 @@ export interface NewRel {
 const relXml = (r: NewRel, p = '') => `<${p}Relationship Id="${escapeXml(r.id, true)}" Type="${escapeXml(r.type, true)}" Target="${escapeXml(r.target, true)}"/>`;
 
 /** A relationships part with these relationships added. */
-export const withRels = (xml: string, rels: readonly NewRel[]): string => beforeRootEnd(xml, 'Relationships', (p) => rels.map((r) => relXml(r, p)).join(''));
+export const addRels = (rels: readonly NewRel[]): Editor => beforeRootEnd('Relationships', (p) => rels.map((r) => relXml(r, p)).join(''));
 
 /** A new relationships part. */
 export const newRels = (rels: readonly NewRel[]): string =>
@@ -60,11 +61,14 @@ export function relIds(rels: readonly { id: string }[]): () => string {
 }
 
 /** Text added before the end of the root element (its name given), the adder told the root's prefix. */
-function beforeRootEnd(xml: string, root: string, add: (prefix: string) => string): string {
-  return rewriteText(xml, [root], (tag) => {
-    if (tag.depth !== 1 || tag.kind === START) return undefined;
-    return tag.kind === END ? add(tag.prefix) + tag.raw : `${opened(tag.raw)}${add(tag.prefix)}${closing(tag, root)}`;
-  });
+function beforeRootEnd(root: string, add: (prefix: string) => string): Editor {
+  return {
+    names: [root],
+    handler: (tag) => {
+      if (tag.depth !== 1 || tag.kind === START) return undefined;
+      return tag.kind === END ? add(tag.prefix) + tag.raw : `${opened(tag.raw)}${add(tag.prefix)}${closing(tag, root)}`;
+    },
+  };
 }
 
 export interface WorkbookSheet {
@@ -74,24 +78,25 @@ export interface WorkbookSheet {
 }
 
 /** The workbook's sheets, in order, and the highest sheetId. */
-export function workbookSheets(xml: string): { sheets: WorkbookSheet[]; maxSheetId: number } {
+export async function readSheets(text: AsyncIterable<string>, maxToken: number): Promise<{ sheets: WorkbookSheet[]; maxSheetId: number }> {
   const sheets: WorkbookSheet[] = [];
   let maxSheetId = 0;
-  rewriteText(xml, ['sheet'], (tag) => {
+  const handler = (tag: Tag) => {
     if (tag.kind === END || tag.depth !== 3) return undefined;
     const state = attr(tag.raw, 'state');
     const rid = attr(tag.raw, ':id');
     sheets.push({ name: decodeAttribute(attr(tag.raw, 'name') ?? ''), hidden: state === 'hidden' || state === 'veryHidden', rid: rid === undefined ? undefined : decodeAttribute(rid) });
     maxSheetId = Math.max(maxSheetId, Number(attr(tag.raw, 'sheetId')) || 0);
     return undefined;
-  });
+  };
+  await pass(text, { names: ['sheet'], handler }, maxToken);
   return { sheets, maxSheetId };
 }
 
 /** workbook.xml with a sheet added last (its r: prefix declared on it when the root does not declare it). */
-export function withSheet(xml: string, sheet: { name: string; sheetId: number; rid: string }): string {
+export function addSheet(sheet: { name: string; sheetId: number; rid: string }): Editor {
   let declared = false;
-  return rewriteText(xml, ['workbook', 'sheets'], (tag: Tag) => {
+  const handler = (tag: Tag) => {
     if (tag.id === 0) {
       if (tag.depth === 1 && tag.kind === START) declared = attr(tag.raw, 'xmlns:r') === NS_REL;
       return undefined;
@@ -101,7 +106,8 @@ export function withSheet(xml: string, sheet: { name: string; sheetId: number; r
     const ns = declared ? '' : ` xmlns:r="${NS_REL}"`;
     const added = `<${p}sheet name="${escapeXml(sheet.name, true)}" sheetId="${sheet.sheetId}"${ns} r:id="${sheet.rid}"/>`;
     return tag.kind === END ? added + tag.raw : `${opened(tag.raw)}${added}${closing(tag, 'sheets')}`;
-  });
+  };
+  return { names: ['workbook', 'sheets'], handler };
 }
 
 export interface ContentTypes {
@@ -110,10 +116,9 @@ export interface ContentTypes {
 }
 
 /** [Content_Types].xml with the new parts' types: an extension's default only if it has none. */
-export function withContentTypes(xml: string, add: ContentTypes): string {
+export function addContentTypes(add: ContentTypes): Editor {
   const known = new Set<string>();
-  const names = ['Types', 'Default'];
-  return rewriteText(xml, names, (tag) => {
+  const handler = (tag: Tag) => {
     if (tag.id === 1) {
       if (tag.kind !== END) known.add((attr(tag.raw, 'Extension') ?? '').toLowerCase());
       return undefined;
@@ -125,15 +130,16 @@ export function withContentTypes(xml: string, add: ContentTypes): string {
       defaults.map((d) => `<${p}Default Extension="${escapeXml(d.extension, true)}" ContentType="${escapeXml(d.type, true)}"/>`).join('') +
       add.overrides.map((o) => `<${p}Override PartName="/${escapeXml(o.part, true)}" ContentType="${escapeXml(o.type, true)}"/>`).join('');
     return tag.kind === END ? xmlAdded + tag.raw : `${opened(tag.raw)}${xmlAdded}${closing(tag, 'Types')}`;
-  });
+  };
+  return { names: ['Types', 'Default'], handler };
 }
 
 const application = (p: string) => `<${p}Application>${MARK_APPLICATION}</${p}Application>`;
 
 /** docProps/app.xml naming hoso the application that saved it (the mark: see write/mark.ts). */
-export function withApplication(xml: string): string {
+export function markApplication(): Editor {
   let set = false;
-  return rewriteText(xml, ['Properties', 'Application'], (tag, stream) => {
+  const handler = (tag: Tag, stream: TagStream) => {
     if (tag.id === 1) {
       if (tag.depth !== 2) return undefined;
       set = true;
@@ -144,14 +150,15 @@ export function withApplication(xml: string): string {
     }
     if (tag.depth !== 1 || tag.kind === START || set) return undefined;
     return tag.kind === END ? application(tag.prefix) + tag.raw : `${opened(tag.raw)}${application(tag.prefix)}${closing(tag, 'Properties')}`;
-  });
+  };
+  return { names: ['Properties', 'Application'], handler };
 }
 
 /**
  * docProps/custom.xml with hoso's mark: its property's value replaced where it has one (the copy
  * of a copy), else a property added with the next free pid.
  */
-export function withMark(xml: string, kind: OutputKind, generator: string): string {
+export function markCustom(kind: OutputKind, generator: string): Editor {
   let maxPid = 1;
   let marked = false;
   let declared = false;
@@ -159,7 +166,7 @@ export function withMark(xml: string, kind: OutputKind, generator: string): stri
     const property = markProperty(kind, generator, pid);
     return declared ? property : property.replace('<property ', `<property xmlns:vt="${NS_VT}" `);
   };
-  return rewriteText(xml, ['Properties', 'property'], (tag, stream) => {
+  const handler = (tag: Tag, stream: TagStream) => {
     if (tag.id === 0) {
       if (tag.depth !== 1) return undefined;
       if (tag.kind !== END) declared = attr(tag.raw, 'xmlns:vt') === NS_VT;
@@ -178,5 +185,6 @@ export function withMark(xml: string, kind: OutputKind, generator: string): stri
     marked = true;
     stream.dropping = tag.kind === START;
     return mark(pid);
-  });
+  };
+  return { names: ['Properties', 'property'], handler };
 }

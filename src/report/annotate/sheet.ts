@@ -9,7 +9,7 @@
 import type { Severity } from '../../engine/types.js';
 import { NS_REL } from '../../write/sheet-xml.js';
 import { parseRef, refOf, type CellMark, type SheetMarks } from './marks.js';
-import { attr, closing, EMPTY, END, opened, START, TagStream, withAttr, type Tag } from './tags.js';
+import { attr, closing, decodeAttribute, EMPTY, END, opened, pass, START, withAttr, type Editor, type Tag } from './tags.js';
 
 export interface SheetPlan {
   marks: SheetMarks;
@@ -26,7 +26,7 @@ const [WORKSHEET, SHEET_DATA, ROW, C, COL, LEGACY] = [0, 1, 2, 3, 4, 5];
 
 const isTrue = (v: string | undefined) => v === '1' || v === 'true';
 
-export function sheetRewriter(plan: SheetPlan, out: (text: string) => void, maxToken: number): TagStream {
+export function sheetRewriter(plan: SheetPlan): Editor {
   const targets = plan.marks.rows();
   /** The next marked row not yet reached. */
   let next = 0;
@@ -144,17 +144,14 @@ export function sheetRewriter(plan: SheetPlan, out: (text: string) => void, maxT
     return before || raw !== tag.raw ? before + raw : undefined;
   }
 
-  return new TagStream(NAMES, handler, out, maxToken);
+  return { names: NAMES, handler };
 }
 
 
 /** The relationship id of the sheet's `<legacyDrawing>` (its notes' drawing), if it has one: a pass over the whole sheet. */
 export async function legacyDrawingId(text: AsyncIterable<string>, maxToken: number): Promise<string | undefined> {
   let id: string | undefined;
-  const stream = new TagStream(['legacyDrawing'], (tag) => void (tag.depth === 2 && tag.kind !== END && (id = attr(tag.raw, ':id'))), () => {}, maxToken);
-  for await (const chunk of text) {
-    stream.push(chunk);
-    if (id !== undefined) break;
-  }
+  const handler = (tag: Tag) => void (tag.depth === 2 && tag.kind !== END && (id = decodeAttribute(attr(tag.raw, ':id') ?? '')));
+  await pass(text, { names: ['legacyDrawing'], handler, done: () => id !== undefined }, maxToken);
   return id;
 }

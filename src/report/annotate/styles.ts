@@ -10,7 +10,7 @@
 import type { Severity } from '../../engine/types.js';
 import { BOLD_FONT, LINK_FONT, SEVERITIES, severityBorder, severityFill } from '../../write/severity-style.js';
 import { NS_MAIN } from '../../write/sheet-xml.js';
-import { closing, EMPTY, END, opened, START, TagStream, withAttr, type Tag } from './tags.js';
+import { closing, EMPTY, END, opened, pass, START, withAttr, type Editor, type Tag } from './tags.js';
 
 const LISTS = ['fonts', 'fills', 'borders', 'cellXfs'] as const;
 type List = (typeof LISTS)[number];
@@ -34,20 +34,14 @@ export async function countStyles(text: AsyncIterable<string>, maxToken: number)
   const counts: StyleCounts = {};
   let list: List | undefined;
   const names = [...LISTS, ...LISTS.map((l) => ITEM[l])];
-  const stream = new TagStream(
-    names,
-    (tag) => {
-      if (tag.id < LISTS.length && tag.depth === 2) {
-        if (tag.kind !== END) counts[LISTS[tag.id]] = 0;
-        list = tag.kind === START ? LISTS[tag.id] : undefined;
-      } else if (list && tag.depth === 3 && tag.kind !== END && names[tag.id] === ITEM[list]) counts[list]! += 1;
-      return undefined;
-    },
-    () => {},
-    maxToken,
-  );
-  for await (const chunk of text) stream.push(chunk);
-  stream.end();
+  const handler = (tag: Tag) => {
+    if (tag.id < LISTS.length && tag.depth === 2) {
+      if (tag.kind !== END) counts[LISTS[tag.id]] = 0;
+      list = tag.kind === START ? LISTS[tag.id] : undefined;
+    } else if (list && tag.depth === 3 && tag.kind !== END && names[tag.id] === ITEM[list]) counts[list]! += 1;
+    return undefined;
+  };
+  await pass(text, { names, handler }, maxToken);
   return counts;
 }
 
@@ -117,7 +111,7 @@ const NAMES = ['styleSheet', ...LISTS, 'xf', 'alignment', 'protection', ...ORDER
 const [STYLESHEET, XF, ALIGNMENT, PROTECTION] = [0, 5, 6, 7];
 
 /** The input's styles.xml rewritten with the plan's styles appended (see the module's comment). */
-export function stylesRewriter(plan: StylePlan, out: (text: string) => void, maxToken: number): TagStream {
+export function stylesRewriter(plan: StylePlan): Editor {
   const wanted = new Set(plan.copied.map((c) => c.xf));
   /** The wanted styles' XML, by index. */
   const xfs = new Map<number, string>();
@@ -187,7 +181,7 @@ export function stylesRewriter(plan: StylePlan, out: (text: string) => void, max
     }
   }
 
-  return new TagStream(NAMES, handler, out, maxToken);
+  return { names: NAMES, handler };
 }
 
 /** The styles part of a copy whose input had none. */

@@ -171,10 +171,27 @@ export class TagStream {
   }
 }
 
-/** Reads a whole text through a TagStream (a small part already in hand). */
-export function rewriteText(text: string, names: readonly string[], handler: TagHandler, maxToken = Infinity): string {
+/** What a pass over a part does: the tags it looks at, what it makes of them, and (a pass that only looks) when it has seen enough. */
+export interface Editor {
+  readonly names: readonly string[];
+  readonly handler: TagHandler;
+  done?(): boolean;
+}
+
+/** A part's text through an editor, a chunk at a time; `out` gets the text written (a pass that only looks drops it). */
+export async function pass(text: AsyncIterable<string>, editor: Editor, maxToken: number, out: (text: string) => void = () => {}): Promise<void> {
+  const stream = new TagStream(editor.names, editor.handler, out, maxToken);
+  for await (const chunk of text) {
+    stream.push(chunk);
+    if (editor.done?.()) return;
+  }
+  stream.end();
+}
+
+/** A text in hand through an editor (the tests' way). */
+export function rewriteText(text: string, editor: Editor, maxToken = Infinity): string {
   const out: string[] = [];
-  const stream = new TagStream(names, handler, (t) => out.push(t), maxToken);
+  const stream = new TagStream(editor.names, editor.handler, (t) => out.push(t), maxToken);
   stream.push(text);
   stream.end();
   return out.join('');

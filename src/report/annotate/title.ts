@@ -3,7 +3,7 @@
  * are noted: its first cell with a value in the first 40 rows and 30 columns — the unit's name
  * atop a dossier — or A1. Found by reading the sheet's start only: the pass stops at row 40.
  */
-import { attr, END, START, TagStream, type Tag } from './tags.js';
+import { attr, END, pass, START, type Tag } from './tags.js';
 import { parseRef, type Cell } from './marks.js';
 
 const ROWS = 40;
@@ -37,10 +37,6 @@ export async function titleCell(text: AsyncIterable<string>, maxToken: number): 
     }
     return undefined;
   };
-  const stream = new TagStream(NAMES, handler, () => {}, maxToken);
-  for await (const chunk of text) {
-    stream.push(chunk);
-    if (done) break;
-  }
+  await pass(text, { names: NAMES, handler, done: () => done }, maxToken);
   return found ?? { row: 1, col: 1 };
 }

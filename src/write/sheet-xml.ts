@@ -30,8 +30,15 @@ export interface SheetLayout {
 export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
+/**
+ * What cellText changes: XML's special characters, a character XML cannot hold, DEL, and the
+ * start of a literal `_xHHHH_` (see ooxmlText). Most cells hold none of them, and are written as
+ * they are after this one search (a surrogate pair, which it also finds, takes the full way).
+ */
+const ESCAPED = /[&<>"'\r\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}/;
+
 /** A text as a cell's XML may hold it: Excel's `_xHHHH_` escapes, then XML's. */
-export const cellText = (s: string): string => escapeXml(ooxmlText(s));
+export const cellText = (s: string): string => (ESCAPED.test(s) ? escapeXml(ooxmlText(s)) : s);
 
 /** A formula string literal: quotes doubled. */
 const formulaString = (s: string) => `"${s.replace(/"/g, '""')}"`;

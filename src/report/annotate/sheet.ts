@@ -65,6 +65,10 @@ export function sheetRewriter(plan: SheetPlan): Editor {
     return xml;
   }
 
+  /** The cells of a row without marks left are passed without being looked at: most rows have none. */
+  const resting = NAMES.map(() => false);
+  const restCells = () => (resting[C] = cellNext >= rowMarks.length);
+
   function enterRow(row: number, raw: string | undefined, marked: boolean): void {
     rowNumber = row;
     rowMarks = marked ? plan.marks.row(row) : [];
@@ -97,10 +101,16 @@ export function sheetRewriter(plan: SheetPlan): Editor {
         dataPrefix = tag.prefix;
         if (tag.kind === START) return undefined;
         return tag.kind === EMPTY ? `${opened(tag.raw)}${rowsBefore(Infinity)}${closing(tag, 'sheetData')}` : `${rowsBefore(Infinity)}${tag.raw}`;
-      case ROW:
-        return row(tag);
-      case C:
-        return cell(tag);
+      case ROW: {
+        const text = row(tag);
+        restCells();
+        return text;
+      }
+      case C: {
+        const text = cell(tag);
+        restCells();
+        return text;
+      }
       case LEGACY:
         if (tag.depth === 2) legacyHandled = true;
         return undefined;

@@ -62,6 +62,8 @@ export class TagStream {
     private readonly handler: TagHandler,
     private readonly out: (text: string) => void,
     private readonly maxToken: number,
+    /** By name's index, the names not wanted for now (an editor sets them): such a tag is passed without a Tag being made. */
+    private readonly resting: readonly boolean[] = [],
   ) {}
 
   push(chunk: string): void {
@@ -137,6 +139,7 @@ export class TagStream {
     const names = this.names;
     for (let id = 0; id < names.length; id++) {
       if (names[id].length !== length || !buf.startsWith(names[id], local)) continue;
+      if (this.resting[id]) return;
       const tag: Tag = { kind, id, prefix: buf.slice(from, local), raw: buf.slice(lt, end), at: base + lt, depth };
       const dropping = this.dropping;
       const text = this.handler(tag, this);
@@ -176,11 +179,13 @@ export interface Editor {
   readonly names: readonly string[];
   readonly handler: TagHandler;
   done?(): boolean;
+  /** The names the editor is not looking at for now, by index (see TagStream): a sheet's cells in the rows without a mark. */
+  readonly resting?: readonly boolean[];
 }
 
 /** A part's text through an editor, a chunk at a time; `out` gets the text written (a pass that only looks drops it). */
 export async function pass(text: AsyncIterable<string>, editor: Editor, maxToken: number, out: (text: string) => void = () => {}): Promise<void> {
-  const stream = new TagStream(editor.names, editor.handler, out, maxToken);
+  const stream = new TagStream(editor.names, editor.handler, out, maxToken, editor.resting);
   for await (const chunk of text) {
     stream.push(chunk);
     if (editor.done?.()) return;
@@ -191,7 +196,7 @@ export async function pass(text: AsyncIterable<string>, editor: Editor, maxToken
 /** A text in hand through an editor (the tests' way). */
 export function rewriteText(text: string, editor: Editor, maxToken = Infinity): string {
   const out: string[] = [];
-  const stream = new TagStream(editor.names, editor.handler, (t) => out.push(t), maxToken);
+  const stream = new TagStream(editor.names, editor.handler, (t) => out.push(t), maxToken, editor.resting);
   stream.push(text);
   stream.end();
   return out.join('');

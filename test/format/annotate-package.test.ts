@@ -264,3 +264,68 @@ describe('a part only the copy reads, hostile', () => {
     expect(fs.existsSync(annotatedPath(dir, file))).toBe(false);
   });
 });
+
+describe('a bare workbook: no styles, no document properties, inline strings', () => {
+  it('gets the parts it lacks — styles, properties with the mark — and its findings sheet named in English with --lang en', async () => {
+    const xml = (s: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${s}`);
+    const file = path.join(tmp, 'tran.xlsx');
+    fs.writeFileSync(
+      file,
+      writeZip([
+        {
+          name: '[Content_Types].xml',
+          data: xml(
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+              '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+          ),
+        },
+        { name: '_rels/.rels', data: Buffer.from(rels(['rId1', 'officeDocument', 'xl/workbook.xml'])()) },
+        { name: 'xl/workbook.xml', data: xml(`<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${NS_R}"><sheets><sheet name="Trang 1" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
+        { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(rels(['rId1', 'worksheet', 'worksheets/sheet1.xml'])()) },
+        {
+          name: 'xl/worksheets/sheet1.xml',
+          data: xml(
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="2"><c r="B2" t="inlineStr"><is><t>UBND XÃ ĐẮK RUỒNG</t></is></c></row>' +
+              ['STT', 'Họ và tên', 'Đơn vị công tác', 'Đối tượng'].reduce((row, h, i) => `${row}<c r="${'ABCD'[i]}4" t="inlineStr"><is><t>${h}</t></is></c>`, '<row r="4">') +
+              '</row><row r="5"><c r="A5"><v>1</v></c><c r="B5" t="inlineStr"><is><t>Nguyễn Văn An</t></is></c><c r="D5" t="inlineStr"><is><t>Cá nhân</t></is></c></row></sheetData></worksheet>',
+          ),
+        },
+      ]),
+    );
+    const dir = path.join(tmp, 'tran');
+    const run = await hoso(['check', file, '--annotate', dir, '-f', 'json', '--lang', 'en']);
+    expect(run.stderr).toBe('');
+    const found = (JSON.parse(run.stdout) as Report).findings;
+    expect(found.length).toBeGreaterThan(0);
+    // The unit left empty (no cell at all in the row) and findings about the whole sheet.
+    expect(found.filter((f) => f.row !== undefined).map((f) => `${f.column}${f.row}`)).toEqual(['C5']);
+    expect(found.filter((f) => f.row === undefined && f.sheet === 'Trang 1').length).toBeGreaterThan(0);
+    const parts = partsOf(annotatedPath(dir, file));
+    expect([...parts.keys()]).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/workbook.xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/worksheets/sheet1.xml',
+      'xl/comments1.xml',
+      'xl/drawings/vmlDrawing1.vml',
+      'xl/worksheets/_rels/sheet1.xml.rels',
+      'docProps/app.xml',
+      'docProps/custom.xml',
+      'xl/styles.xml',
+      'xl/worksheets/sheet2.xml',
+    ]);
+    expect(text(parts, 'docProps/custom.xml')).toContain('<vt:lpwstr>annotated-copy hoso-lint ');
+    expect(text(parts, 'docProps/app.xml')).toContain('<Application>hoso-lint</Application>');
+    // The whole-sheet findings go on the title cell, B2, which takes a new style of its own; the empty unit gets a cell.
+    const sheet = text(parts, 'xl/worksheets/sheet1.xml');
+    expect(sheet).toMatch(/<c r="B2" t="inlineStr" s="[1-9]\d*">/);
+    expect(sheet).toMatch(/<t>Nguyễn Văn An<\/t><\/is><\/c><c r="C5" s="[1-9]\d*"\/><c r="D5" t="inlineStr">/);
+    const wb = await new ExcelJS.Workbook().xlsx.readFile(annotatedPath(dir, file));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Trang 1', 'Findings']);
+    for (const ref of ['B2', 'C5']) expect((wb.getWorksheet('Trang 1')!.getCell(ref).fill as ExcelJS.FillPattern).fgColor?.argb, ref).toMatch(/^FF(FFC7CE|FFEB9C|DDEBF7)$/);
+    expect(wb.getWorksheet('Trang 1')!.getCell('A5').fill?.type).toBeUndefined();
+    const again = await hoso(['check', annotatedPath(dir, file), '-f', 'json', '--lang', 'en']);
+    expect(again.stderr).toBe('');
+  });
+});

@@ -310,9 +310,9 @@ describe('a bare workbook: no styles, no document properties, inline strings', (
       'xl/comments1.xml',
       'xl/drawings/vmlDrawing1.vml',
       'xl/worksheets/_rels/sheet1.xml.rels',
+      'xl/styles.xml',
       'docProps/app.xml',
       'docProps/custom.xml',
-      'xl/styles.xml',
       'xl/worksheets/sheet2.xml',
     ]);
     expect(text(parts, 'docProps/custom.xml')).toContain('<vt:lpwstr>annotated-copy hoso-lint ');

@@ -16,6 +16,7 @@
  *   table    reading, finding the table and building each nominee row, with no rule in force;
  *   check    `hoso check … -f json -o <tmp>` in full, with the bundled rules, as it chooses its threads;
  *   cores    for the folder, the same with `--jobs` set to the number of cores: every core in use;
+ *   annotate the check with `--annotate <tmp>`: an annotated copy of each file written beside the report;
  *   start    one 30-row file, `node bin/hoso.js check`, from start to exit.
  * Each is run --runs times (default 3), in rounds (every stage once, then again): the median wall
  * time and the highest peak RSS are shown, and each ratio ("× floor", "rules") is the median over
@@ -231,12 +232,17 @@ async function child(kind: string, target: string): Promise<void> {
     const ruleSet = { ...loadRuleSet(expandPackPaths([bundledRulesDir()])), rules: [] };
     const result = await checkPaths([target], { ruleSet, profiles: [], lang: 'vi', limits: BENCH_LIMITS });
     m.rows = result.rows;
-  } else if (kind === 'check' || kind === 'cores') {
+  } else if (kind === 'check' || kind === 'cores' || kind === 'annotate') {
     const out = path.join(os.tmpdir(), `hoso-bench-report-${process.pid}.json`);
+    const copies = path.join(os.tmpdir(), `hoso-bench-annotated-${process.pid}`);
     const jobs = kind === 'cores' ? ['--jobs', String(os.availableParallelism())] : [];
-    await cli(['node', 'hoso', 'check', target, '-f', 'json', '-o', out, '--max-part-size', '4G', ...jobs]);
+    const annotate = kind === 'annotate' ? ['--annotate', copies] : [];
+    await cli(['node', 'hoso', 'check', target, '-f', 'json', '-o', out, '--max-part-size', '4G', ...jobs, ...annotate]);
     m.rows = (JSON.parse(fs.readFileSync(out, 'utf8')) as { summary: { rows: number } }).summary.rows;
+    // The copies are placed by the inputs' paths, in folders below `copies`.
+    if (annotate.length) m.bytes = (fs.readdirSync(copies, { recursive: true }) as string[]).reduce((n, f) => n + fs.statSync(path.join(copies, f)).size, 0);
     fs.rmSync(out, { force: true });
+    fs.rmSync(copies, { recursive: true, force: true });
     process.exitCode = 0;
   }
   const ms = performance.now() - t0;
@@ -331,7 +337,7 @@ async function main(): Promise<void> {
     }
     const size = filesOf(target).reduce((n, f) => n + fs.statSync(f).size, 0);
     console.log(`\n${what === 'folder' ? `${FOLDER_FILES} files of ${FOLDER_ROWS} rows` : `${fmt(count)} rows`}, ${(size / 1e6).toFixed(1)} MB ${csv ? '.csv' : '.xlsx'}`);
-    const [floor, read, table, check, cores] = measureRounds([csv ? 'decode' : 'inflate', 'read', 'table', 'check', ...(what === 'folder' ? ['cores'] : [])], target, runs);
+    const [floor, read, table, check, annotate, cores] = measureRounds([csv ? 'decode' : 'inflate', 'read', 'table', 'check', 'annotate', ...(what === 'folder' ? ['cores'] : [])], target, runs);
     const line = (name: string, m: Stage, extra = '') =>
       console.log(
         `  ${name.padEnd(8)} ${fmt(m.ms).padStart(7)} ms  ${ratio(m, floor).toFixed(1).padStart(5)}× floor  ` +
@@ -342,6 +348,7 @@ async function main(): Promise<void> {
     line('read', read);
     line('table', table);
     line('check', check, `  rules ${ratio(check, table).toFixed(2)}× reading`);
+    line('annotate', annotate, `  ${ratio(annotate, check).toFixed(2)}× check, copies ${(annotate.bytes / 1e6).toFixed(1)} MB`);
     if (cores) line('cores', cores, `  --jobs ${os.availableParallelism()}`);
     if (what === 'folder') {
       const starts = Array.from({ length: runs }, () => startToExit(filesOf(target)[0])).map((m) => m.ms).sort((a, b) => a - b);

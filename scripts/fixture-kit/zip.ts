@@ -10,14 +10,20 @@ export interface ZipPart {
   data: Buffer;
 }
 
+/** A part as readZip finds it: also its bytes as the zip stores them (compressed), to compare copies byte for byte. */
+export interface ReadPart extends ZipPart {
+  stored: Buffer;
+  method: number;
+}
+
 /** The parts of a zip (stored or deflated), in central-directory order. */
-export function readZip(buf: Buffer): ZipPart[] {
+export function readZip(buf: Buffer): ReadPart[] {
   let eocd = buf.length - 22;
   while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
   if (eocd < 0) throw new Error('not a zip');
   const count = buf.readUInt16LE(eocd + 10);
   let p = buf.readUInt32LE(eocd + 16);
-  const parts: ZipPart[] = [];
+  const parts: ReadPart[] = [];
   for (let i = 0; i < count; i++) {
     const method = buf.readUInt16LE(p + 10);
     const csize = buf.readUInt32LE(p + 20);
@@ -28,7 +34,7 @@ export function readZip(buf: Buffer): ZipPart[] {
     const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     const raw = buf.subarray(start, start + csize);
-    parts.push({ name, data: method === 8 ? zlib.inflateRawSync(raw) : Buffer.from(raw) });
+    parts.push({ name, data: method === 8 ? zlib.inflateRawSync(raw) : Buffer.from(raw), stored: Buffer.from(raw), method });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return parts;

@@ -120,7 +120,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
     .option('--cache-location <file>', `where the cache is kept (default: ${DEFAULT_CACHE})`)
     .option('--print-config', 'print the config file, rule packs, profiles and severity overrides in force, and check nothing')
     .action(async (given: string[], opts: Common & LimitOptions & CacheOptions & ConventionOptions & SuppressionOptions & { format?: string[]; outputFile?: string[]; maxWarnings?: number; quiet?: boolean; jobs?: number; printConfig?: boolean }) => {
-      const { exitOnInterrupt, InputGuard, writeAtomic, writeStdout } = await import('./output.js');
+      const { exitOnInterrupt, InputGuard, writeAtomic, writeAtomicStream, writeStdout } = await import('./output.js');
       exitOnInterrupt();
       const stdin = opts.printConfig ? undefined : await (await import('./stdin.js')).stdinInput(given, opts, limitsOf(opts));
       const paths = stdin?.paths ?? given;
@@ -165,12 +165,17 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       }
       for (const e of result.inputErrors) sayInputError(e, lang, opts.debug);
       const annotateDir = (opts as { annotate?: string }).annotate;
-      const mark = annotateDir ? await marker('annotated-copy') : undefined;
       const annotated = annotateDir
-        ? await (await import('../report/annotate.js')).annotateAll(checked, { dir: annotateDir, given: paths, placeAs: stdin?.placeAs }, lang, (target, data) => {
-            if (inputs.covers(target)) throw new Error(`${target}: ${t('overwriteInput', lang)}`);
-            writeAtomic(target, mark!(data));
-          })
+        ? await (await import('../report/annotate.js')).annotateAll(
+            checked,
+            { dir: annotateDir, given: paths, placeAs: stdin?.placeAs },
+            lang,
+            (target, produce) => {
+              if (inputs.covers(target)) throw new Error(`${target}: ${t('overwriteInput', lang)}`);
+              return writeAtomicStream(target, produce);
+            },
+            limitsOf(opts),
+          )
         : undefined;
       for (const a of annotated?.failed ?? []) {
         warn(`--annotate ${a.file}: ${a.reason}`);

@@ -8,15 +8,9 @@
 import zlib from 'node:zlib';
 import { InputError } from './types.js';
 import { shown } from '../printable.js';
+import { partKey } from './part-name.js';
 
-/**
- * The key a part is looked up by. OPC compares part names as ASCII without case; a leading slash
- * and backslashes (written by some Windows tools) are tolerated. Only ASCII letters are folded:
- * toLowerCase() would make "K" (the Kelvin sign) a "k", a part name Excel keeps apart.
- */
-export function partKey(name: string): string {
-  return name.replace(/\\/g, '/').replace(/^\/+/, '').replace(/[A-Z]+/g, (s) => s.toLowerCase());
-}
+export { partKey };
 
 /**
  * The key two zip entries are compared by: partKey after percent-decoding, so that "sheet%31.xml"

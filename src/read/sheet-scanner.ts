@@ -450,7 +450,7 @@ export function decodeText(raw: string): string {
 }
 
 /** An attribute value as an XML parser reports it: white space characters read as spaces. */
-function decodeAttribute(raw: string): string {
+export function decodeAttribute(raw: string): string {
   const normalised = raw.replace(/\r\n?/g, '\n').replace(/[\t\n]/g, ' ');
   return normalised.indexOf('&') < 0 ? normalised : decodeEntities(normalised);
 }

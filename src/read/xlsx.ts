@@ -977,3 +977,45 @@ function asInputError(file: string, err: unknown): InputError {
   if (/encrypted|unsupported compression/i.test(message)) return new InputError(file, 'not-a-workbook', message);
   return inputErrorOf(file, 'truncated', err);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The zip's parts, for a copy made of the workbook part by part (report/annotate)
+
+/** A workbook's zip opened part by part: each part's stored bytes, or its text within the limits. */
+export interface ZipParts {
+  /** The parts in the zip's order. */
+  entries: yauzl.Entry[];
+  /** The part's bytes as stored (compressed), never inflated. */
+  stored(entry: yauzl.Entry): AsyncIterable<Buffer>;
+  /** The part's text, inflated within the limits a check reads it in; its errors are InputErrors. */
+  text(entry: yauzl.Entry): AsyncIterable<string>;
+  close(): Promise<void>;
+}
+
+export async function openZipParts(file: string, limits: Partial<ReadLimits> = {}): Promise<ZipParts> {
+  const { handle, size, bytes } = await sniff(file, SMALL_FILE);
+  const ctx: Ctx = { file, handle, size, bytes, limits: { ...DEFAULT_LIMITS, ...limits }, entries: new Map(), active: new Set(), closed: false, streamAll: false };
+  try {
+    ctx.entries = await listEntries(ctx);
+  } catch (err) {
+    await closeZip(ctx);
+    throw asInputError(file, err);
+  }
+  async function* guarded<T>(read: () => AsyncIterable<T>): AsyncGenerator<T> {
+    try {
+      yield* read();
+    } catch (err) {
+      throw asInputError(file, err);
+    }
+  }
+  return {
+    entries: [...ctx.entries.values()],
+    stored: (entry) =>
+      guarded(async function* () {
+        checkMethod(entry);
+        yield* (await entryBytes(ctx, entry)) as AsyncIterable<Buffer>;
+      }),
+    text: (entry) => guarded(() => partText(ctx, entry.fileNameRaw.toString('utf8'), entry)),
+    close: () => closeZip(ctx),
+  };
+}

@@ -84,6 +84,30 @@ export class Pending {
     return this.kind !== K_UNKNOWN;
   }
 
+  /** The token is a start tag (or an empty element's). */
+  get startTag(): boolean {
+    return this.kind === K_START;
+  }
+
+  /** The token is an end tag. */
+  get endTag(): boolean {
+    return this.kind === K_END;
+  }
+
+  /**
+   * Begins the search for the end of the token at text[lt] ('<'): the offset just after its end,
+   * -1 if the text ends first (the search carried on, see end), or -2 if too little of it is there
+   * to tell its kind (read it again with more text). Markup of no kind XML has is malformed.
+   */
+  find(text: string, lt: number): number {
+    this.begin(kindAt(text, lt));
+    if (this.kind === K_UNKNOWN) {
+      if (text.length - lt < LONGEST_OPENING) return -2;
+      throw new XmlError(`malformed markup: ${snippet(text.slice(lt, lt + 40))}`);
+    }
+    return this.end(text, lt + OPENING[this.kind].length);
+  }
+
   /**
    * The unfinished token text, starting with '<', that a scanner could not finish: its kind,
    * and the search through it (if its kind can be told: else the scanner reads it again, with

@@ -22,7 +22,7 @@ export const APP_PROPS_TYPE = 'application/vnd.openxmlformats-officedocument.ext
 export const APP_PROPS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties';
 
 const NS_CUSTOM = 'http://schemas.openxmlformats.org/officeDocument/2006/custom-properties';
-const NS_VT = 'http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes';
+export const NS_VT = 'http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes';
 /** The format id every user-defined custom property carries (ECMA-376 Part 1, §22.3.2.2). */
 const FMTID_USER = '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}';
 

@@ -30,8 +30,15 @@ export interface SheetLayout {
 export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
+/**
+ * What cellText changes: XML's special characters, a character XML cannot hold, DEL, and the
+ * start of a literal `_xHHHH_` (see ooxmlText). Most cells hold none of them, and are written as
+ * they are after this one search (a surrogate pair, which it also finds, takes the full way).
+ */
+const ESCAPED = /[&<>"'\r\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}/;
+
 /** A text as a cell's XML may hold it: Excel's `_xHHHH_` escapes, then XML's. */
-export const cellText = (s: string): string => escapeXml(ooxmlText(s));
+export const cellText = (s: string): string => (ESCAPED.test(s) ? escapeXml(ooxmlText(s)) : s);
 
 /** A formula string literal: quotes doubled. */
 const formulaString = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -77,9 +84,12 @@ export class SheetXml {
 
   private landscape = false;
 
-  /** Writes the next row; `s`, when given, is the style of every cell without its own. */
-  row(cells: readonly (CellOut | CellValue)[], s?: number): number {
-    const r = ++this.rowNumber;
+  /**
+   * Writes the next row; `s`, when given, is the style of every cell without its own. `at` numbers
+   * it when rows are skipped (a CSV's blank lines): never one before the last written.
+   */
+  row(cells: readonly (CellOut | CellValue)[], s?: number, at?: number): number {
+    const r = (this.rowNumber = Math.max(at ?? 0, this.rowNumber + 1));
     let xml = `<row r="${r}">`;
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
@@ -95,13 +105,17 @@ export class SheetXml {
     return this.rowNumber;
   }
 
-  /** Closes the sheet; `filter` puts an auto filter on the header row over every row written. */
-  end(options: { filter?: boolean } = {}): void {
+  /**
+   * Closes the sheet; `filter` puts an auto filter on the header row over every row written,
+   * `legacyDrawing` names the relationship of the drawing its notes are shown in.
+   */
+  end(options: { filter?: boolean; legacyDrawing?: string } = {}): void {
     let xml = '</sheetData>';
     const range = this.filterRange();
     if (options.filter && range) xml += `<autoFilter ref="${range}"/>`;
     xml += '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
     if (this.landscape) xml += '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
+    if (options.legacyDrawing) xml += `<legacyDrawing r:id="${options.legacyDrawing}"/>`;
     this.out(`${xml}</worksheet>`);
   }
 

@@ -114,6 +114,13 @@ export class PackageWriter {
     w.end();
   }
 
+  /** A part whose text `make` writes in pieces; it ends when make returns. */
+  piecewise(name: string, make: (write: (text: string) => void) => void): void {
+    const w = this.stream(name);
+    make((text) => w.write(text));
+    w.end();
+  }
+
   /** A part written in pieces; end it before the next part is begun. */
   stream(name: string): PartWriter {
     return new PartWriter(this.begin(this.deflater(name)));

@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import zlib from 'node:zlib';
 import { aliasFloodPack } from '../../scripts/fixture-kit/hostile.js';
-import { editZip } from '../../scripts/fixture-kit/zip.js';
+import { editZip, readZip, writeRawZip } from '../../scripts/fixture-kit/zip.js';
 import { describeInputError } from '../../src/cli/i18n.js';
 import { InputError, inputErrorOf } from '../../src/read/types.js';
 import { FIXTURES, hoso, type Report } from '../support/cli.js';
@@ -59,20 +60,45 @@ describe.concurrent('a shared-string index no string has', () => {
   });
 });
 
-describe.concurrent('an annotated copy the Excel library cannot make', () => {
-  // exceljs fails on the -1 index with a TypeError of its own ("reading 'richText'").
-  it('says so for a person, the exception only with --debug; the report is still written', async () => {
+describe.concurrent('annotated copies', () => {
+  it('copies a workbook the Excel library could not (a shared-string index no string has): its cells are never read to be copied', async () => {
     const file = withIndex('chu-thich.xlsx', 'E9', '-1');
     const dir = path.join(tmp, 'danh-dau');
-    const [plain, debug] = await Promise.all([
-      hoso(['check', file, '--annotate', dir, '-f', 'json']),
-      hoso(['check', file, '--annotate', path.join(tmp, 'danh-dau-2'), '-f', 'json', '--debug', '--lang', 'en']),
-    ]);
-    expect(plain.code).toBe(2);
-    expect(plain.stderr).toBe(`hoso: --annotate ${file}: không tạo được bản có đánh dấu của tệp này (chạy lại với --debug để xem chi tiết kỹ thuật)\n`);
-    expect((JSON.parse(plain.stdout) as Report).summary.rows).toBeGreaterThan(0);
-    expect(debug.code).toBe(2);
-    expect(debug.stderr).toMatch(/^hoso: --annotate .*: could not make the annotated copy of this file \(run again with --debug for the technical details\)\nTypeError: /);
+    const run = await hoso(['check', file, '--annotate', dir, '-f', 'json']);
+    expect([run.code, run.stderr]).toEqual([1, '']);
+    expect(fs.existsSync(path.join(dir, path.basename(file)))).toBe(true);
+  });
+
+  it('a part of the input that cannot be read: one line naming it, no copy, the report still written', async () => {
+    // The notes' part, which a check does not read, is cut short: its deflated bytes end mid-stream.
+    const good = fs.readFileSync(path.join(FIXTURES, 'fields', 'giao-duc-khong-dat.xlsx'));
+    const text = '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>A</author></authors><commentList/></comments>';
+    const deflated = zlib.deflateRawSync(Buffer.from(text));
+    const parts = readZip(good).filter((p) => !p.name.endsWith('/'));
+    const edited = parts.map((p) =>
+      p.name === 'xl/worksheets/_rels/sheet1.xml.rels'
+        ? p
+        : p.name === '[Content_Types].xml'
+          ? { ...p, data: Buffer.from(p.data.toString().replace('</Types>', '<Override PartName="/xl/comments9.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>')) }
+          : p,
+    );
+    const rels = '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments9.xml"/></Relationships>';
+    const entries = edited.map((p) => ({ name: p.name, deflated: zlib.deflateRawSync(p.data), crc: zlib.crc32(p.data), size: p.data.length }));
+    entries.push({ name: 'xl/worksheets/_rels/sheet1.xml.rels', deflated: zlib.deflateRawSync(Buffer.from(rels)), crc: zlib.crc32(Buffer.from(rels)), size: rels.length });
+    entries.push({ name: 'xl/comments9.xml', deflated: deflated.subarray(0, deflated.length - 8), crc: zlib.crc32(Buffer.from(text)), size: text.length });
+    const file = path.join(tmp, 'ghi-chu-hong.xlsx');
+    fs.writeFileSync(file, writeRawZip(entries));
+    const dir = path.join(tmp, 'danh-dau-hong');
+    const [vi, en] = await Promise.all([hoso(['check', file, '--annotate', dir, '-f', 'json']), hoso(['check', file, '--annotate', dir, '-f', 'json', '--lang', 'en'])]);
+    for (const run of [vi, en]) {
+      expect(run.code).toBe(2);
+      expect((JSON.parse(run.stdout) as Report).summary.rows).toBeGreaterThan(0);
+      expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+      expect(run.stderr).not.toMatch(INTERNAL);
+    }
+    expect(vi.stderr).toMatch(new RegExp(`^hoso: --annotate ${file}: tệp \\.xlsx bị hỏng`));
+    expect(en.stderr).toMatch(new RegExp(`^hoso: --annotate ${file}: the \\.xlsx file is damaged`));
+    expect(fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.xlsx')) : []).toEqual([]);
   });
 });
 

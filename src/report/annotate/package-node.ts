@@ -1,0 +1,27 @@
+/** The input workbook read from a file, through the reader's own zip plumbing and limits (read/xlsx.ts). */
+import type yauzl from 'yauzl';
+import { openZipParts } from '../../read/xlsx.js';
+import type { ReadLimits } from '../../read/types.js';
+import type { PackageEntry, PackageSource } from './package.js';
+
+export async function openPackage(file: string, limits: Partial<ReadLimits> = {}): Promise<PackageSource> {
+  const zip = await openZipParts(file, limits);
+  const of = new Map<PackageEntry, yauzl.Entry>();
+  const entries = zip.entries.map((e) => {
+    const entry: PackageEntry = {
+      name: e.fileNameRaw.toString('utf8'),
+      crc32: e.crc32,
+      compressedSize: e.compressedSize,
+      uncompressedSize: e.uncompressedSize,
+      compressionMethod: e.compressionMethod,
+    };
+    of.set(entry, e);
+    return entry;
+  });
+  return {
+    entries,
+    stored: (entry) => zip.stored(of.get(entry)!),
+    text: (entry) => zip.text(of.get(entry)!),
+    close: () => zip.close(),
+  };
+}

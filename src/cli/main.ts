@@ -163,21 +163,28 @@ export function buildProgram(lang: Lang = 'vi'): Command {
     .option('-o, --output-file <file>', 'the report to write: file.xlsx or file.html')
     .option('-j, --jobs <n>', JOBS_HELP, parseJobs)
     .action(async (paths: string[], opts: Common & LimitOptions & { outputFile?: string; jobs?: number }) => {
-      const { exitOnInterrupt, InputGuard, writeAtomic } = await import('./output.js');
+      const { exitOnInterrupt, InputGuard, writeAtomic, writeAtomicStream } = await import('./output.js');
       exitOnInterrupt();
       const settings = await setup(opts);
       const { ruleSet, profiles, profileMap, lang } = settings;
       const { checkPaths } = await import('../engine/check.js');
-      // exceljs is loaded only by the commands that write workbooks, never by `check`.
-      const { buildReport, reportRenderer } = await import('../report/index.js');
+      const { buildReport, NomineeStore, reportRenderer } = await import('../report/index.js');
       const render = reportRenderer(opts.outputFile);
       const target = opts.outputFile!;
       new InputGuard(paths).assertNot(target);
-      const result = await checkPaths(paths, { ...engineOptions(settings, opts), collectNominees: true });
-      writeAtomic(target, await render(buildReport(result, { ruleSet, profiles, profileMap, lang })));
-      (await import('./wrote.js')).sayWrote('report', target, lang);
-      for (const e of result.inputErrors) sayInputError(e, lang, opts.debug);
-      process.exitCode = result.inputErrors.length ? 2 : result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+      // The nominees go to the store as they are read (past a few MB, into a temporary file), not into the result.
+      const nominees = new NomineeStore();
+      try {
+        const result = await checkPaths(paths, { ...engineOptions(settings, opts), collectNominees: nominees.add });
+        const report = render(buildReport(result, { ruleSet, profiles, profileMap, lang, nominees }));
+        if (typeof report === 'function') await writeAtomicStream(target, report);
+        else writeAtomic(target, report);
+        (await import('./wrote.js')).sayWrote('report', target, lang);
+        for (const e of result.inputErrors) sayInputError(e, lang, opts.debug);
+        process.exitCode = result.inputErrors.length ? 2 : result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+      } finally {
+        nominees.close();
+      }
     });
 
   addLimitOptions(addCommon(program.command('inspect').argument('<paths...>', '.xlsx/.csv files or folders')))

@@ -14,8 +14,8 @@ import path from 'node:path';
 import { grown } from '../arrays.js';
 import type { NomineeRecord } from '../engine/check.js';
 
-/** Texts held in memory before they go to the temporary file: a few MB, what 30,000 nominees or so take. */
-const MEMORY_CHARS = 4 << 20;
+/** Texts held in memory before they go to the temporary file: a few MB, what some 30,000 nominees take. */
+const MEMORY_CHARS = 1 << 20;
 /** Characters gathered into one write to the file, and bytes read back at once. */
 const CHUNK = 1 << 20;
 

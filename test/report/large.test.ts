@@ -4,6 +4,7 @@
  * as `Math.max(...rows)` once did at 150,000), every nominee is listed once and in order, the units
  * and the total row sum, and no temporary file is left behind.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openXlsx } from '../../src/read/xlsx.js';
 import type { RawRow } from '../../src/read/types.js';
 import { NomineeStore } from '../../src/report/nominees.js';
-import { hoso } from '../support/cli.js';
+import { BIN, hoso, ROOT } from '../support/cli.js';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
@@ -133,6 +134,50 @@ describe('the nominee store', () => {
     } finally {
       if (before === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = before;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('an interrupted report', () => {
+  it('leaves no temporary file of its nominees, nor a half-written report (SIGINT at several moments)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-report-sigint-'));
+    const spill = path.join(dir, 'tmp');
+    fs.mkdirSync(spill);
+    const input = path.join(dir, 'ds.csv');
+    const lines = [HEADER.join(',')];
+    for (let i = 1; i <= 60_000; i++) lines.push([i, `Nguyễn Văn ${i}`, 'Cá nhân', 'Giáo dục', `Trường số ${i}`, UNITS[i % 3], `Sáng kiến số ${i} được công nhận`, 'Giấy khen'].join(','));
+    fs.writeFileSync(input, lines.join('\n') + '\n');
+    let seen = false;
+    /** Runs the report, sending SIGINT after `delay` ms (never, when undefined), watching the temporary folder. */
+    const run = async (delay?: number) => {
+      const out = path.join(dir, `bao-cao-${delay ?? 'whole'}.xlsx`);
+      const start = Date.now();
+      const child = spawn(process.execPath, [BIN, 'report', input, '-o', out], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, TMPDIR: spill } });
+      const watch = setInterval(() => (seen ||= fs.readdirSync(spill).some((f) => f.startsWith('hoso-report-'))), 10);
+      const code = await new Promise<number | null>((resolve) => {
+        const timer = delay === undefined ? undefined : setTimeout(() => child.kill('SIGINT'), delay);
+        child.on('exit', (c) => {
+          clearTimeout(timer);
+          clearInterval(watch);
+          resolve(c);
+        });
+      });
+      return { code, out, ms: Date.now() - start };
+    };
+    try {
+      const whole = await run();
+      expect([whole.code, fs.existsSync(whole.out)]).toEqual([0, true]);
+      expect(fs.readdirSync(spill)).toEqual([]);
+      // The nominees did go to a temporary file during the run.
+      expect(seen).toBe(true);
+      for (const share of [0.3, 0.6, 0.9]) {
+        const { code, out } = await run(Math.round(whole.ms * share));
+        expect(fs.readdirSync(spill), `SIGINT at ${share}`).toEqual([]);
+        expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+        if (!fs.existsSync(out)) expect([130, null]).toContain(code);
+      }
+    } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -84,6 +84,8 @@ describe('hoso report -o file.html, in Chromium', () => {
   it('is one page in the right language, with the summary of every unit', async () => {
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
     expect(await page.title()).toBe('Báo cáo tổng hợp hồ sơ đề nghị');
+    // The policy stays strict: nothing from elsewhere, the page's own style and script only.
+    expect(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content')).toBe("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:");
     const units = await page.$$eval('table.summary tbody tr', (rows) => rows.map((r) => (r as HTMLTableRowElement).cells[0].textContent));
     expect(units).toHaveLength(5);
     expect(units).toContain('UBND XÃ ĐẮK TƠ LUNG');

@@ -8,7 +8,7 @@ import type { Finding } from '../../src/engine/types.js';
 import { bundledRulesDir, expandPackPaths, loadRuleSet } from '../../src/rules/load.js';
 import { buildReport } from '../../src/report/model.js';
 import { summaryTotal } from '../../src/report/tables.js';
-import { esc } from '../../src/report/html.js';
+import { esc, scriptJson } from '../../src/report/html.js';
 
 const ruleSet = loadRuleSet(expandPackPaths([bundledRulesDir()]));
 const finding = (f: Partial<Finding>): Finding => ({ ruleId: 'x/y', severity: 'error', message: 'm', file: 'a.xlsx', source: 's', ...f });
@@ -65,5 +65,13 @@ describe('the report model', () => {
   it('escapes every character that could open markup', () => {
     expect(esc(`<a href="x" onclick='y'>&amp;</a>`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
     expect(esc(undefined)).toBe('');
+  });
+
+  it('writes data for a script block that no text can close or turn into markup, and that reads back whole', () => {
+    const hostile = ['</script><script>alert(1)</script>', '<!-- x', 'a & b > c', 'dòng\u2028đoạn\u2029', 'ok'];
+    const json = scriptJson(hostile);
+    expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(json).toContain('\\u003c/script\\u003e');
+    expect(JSON.parse(json)).toEqual(hostile);
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { growCsv } from '../support/big-csv.js';
 import { checkPaths, type NomineeRecord } from '../../src/engine/check.js';
 import type { FileReply } from '../../src/engine/parallel.js';
@@ -29,7 +29,7 @@ describe('the nominees a batch report lists', () => {
   it('hands each nominee to a function in file and row order instead of keeping them, also when files come back as replies', async () => {
     // A large file first: with a cache it is checked in its turn, streaming, after the small ones were checked ahead.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-nominees-'));
-    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+    onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
     fs.cpSync('fixtures/vi-du', dir, { recursive: true });
     fs.renameSync(path.join(dir, 'xa-dak-pne-tong-hop.csv'), path.join(dir, 'a-lon.csv'));
     growCsv(path.join(dir, 'a-lon.csv'));

@@ -17,7 +17,9 @@
  *   check    `hoso check … -f json -o <tmp>` in full, with the bundled rules, as it chooses its threads;
  *   cores    for the folder, the same with `--jobs` set to the number of cores: every core in use;
  *   annotate the check with `--annotate <tmp>`: an annotated copy of each file written beside the report;
- *   start    one 30-row file, `node bin/hoso.js check`, from start to exit.
+ *   start    one 30-row file, `node bin/hoso.js check`, from start to exit;
+ *   report   `hoso report … -o x.xlsx` and `-o x.html`, in rounds of their own beside `check`,
+ *            and the page opened in Chromium (/usr/bin/chromium) for its time to first rows.
  * Each is run --runs times (default 3), in rounds (every stage once, then again): the median wall
  * time and the highest peak RSS are shown, and each ratio ("× floor", "rules") is the median over
  * the rounds of the two stages' times in the same round.
@@ -27,7 +29,7 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { pipeline, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
@@ -244,7 +246,7 @@ async function child(kind: string, target: string): Promise<void> {
     fs.rmSync(out, { force: true });
     fs.rmSync(copies, { recursive: true, force: true });
     process.exitCode = 0;
-  }
+  } else if (kind.startsWith('report-')) m.bytes = await reportChild(kind, target);
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const out: Measure = { ...m, ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssKb: peakRssKb() };
@@ -313,6 +315,71 @@ function ratio(a: Stage, b: Stage): number {
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
+/** Where `report -o` writes in the bench: kept after its run for the page's render time (see renderPage). */
+const reportOut = (target: string, ext: string) => path.join(os.tmpdir(), `${path.basename(target).replace(/\.(xlsx|csv)$/, '')}-report.${ext}`);
+
+/** `hoso report <target> -o <tmp>.xlsx|.html` in full, with the bundled rules; the report's size in bytes. */
+async function reportChild(kind: string, target: string): Promise<number> {
+  const out = reportOut(target, kind === 'report-html' ? 'html' : 'xlsx');
+  await cli(['node', 'hoso', 'report', target, '-o', out, '--max-part-size', '4G']);
+  process.exitCode = 0;
+  return fs.statSync(out).size;
+}
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * The HTML report opened in Chromium (playwright-core, Debian's chromium), `runs` times: the
+ * page's own timings from its navigation's start, the median of each — the first paint (the
+ * summary), the page parsed with its script run and the first 200 rows of each table drawn
+ * (DOMContentLoaded) — and the most JavaScript heap it held.
+ */
+async function renderPage(file: string, runs: number): Promise<{ paint: number; drawn: number; heapMb: number } | undefined> {
+  if (!fs.existsSync(CHROMIUM)) return undefined;
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'] });
+  try {
+    const seen: { paint: number; drawn: number; heapMb: number }[] = [];
+    for (let r = 0; r < runs; r++) {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 600_000 });
+      await page.waitForSelector('#list tbody tr, #list-shown');
+      seen.push(
+        await page.evaluate(() => {
+          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+          const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+          const heap = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+          return { paint, drawn: nav.domContentLoadedEventEnd, heapMb: heap / 2 ** 20 };
+        }),
+      );
+      await page.close();
+    }
+    return { paint: median(seen.map((s) => s.paint)), drawn: median(seen.map((s) => s.drawn)), heapMb: Math.max(...seen.map((s) => s.heapMb)) };
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * `report -o x.xlsx` and `report -o x.html` beside `check`, in rounds of their own (check, xlsx,
+ * html; again), each report's time over the check's of the same round; then the page in Chromium.
+ */
+async function benchReports(target: string, runs: number): Promise<void> {
+  const [check, xlsx, html] = measureRounds(['check', 'report-xlsx', 'report-html'], target, runs);
+  const line = (name: string, m: Stage, extra = '') =>
+    console.log(
+      `  ${name.padEnd(11)} ${fmt(m.ms).padStart(7)} ms  ${ratio(m, check).toFixed(1).padStart(5)}× check  peak RSS ${fmt(m.maxRssKb / 1024).padStart(5)} MB  ` +
+        `cpu ${fmt(m.cpuMs)} ms${extra}${runs > 1 ? `  (runs: ${m.all.map(fmt).join(', ')})` : ''}`,
+    );
+  line('check', check);
+  line('report xlsx', xlsx, `  ${(xlsx.bytes / 1e6).toFixed(1)} MB written`);
+  line('report html', html, `  ${(html.bytes / 1e6).toFixed(1)} MB written`);
+  const page = await renderPage(reportOut(target, 'html'), runs);
+  if (page) console.log(`  page        first paint ${fmt(page.paint)} ms, first rows drawn ${fmt(page.drawn)} ms in Chromium; JS heap ${fmt(page.heapMb)} MB`);
+  else console.log(`  page        not measured: no ${CHROMIUM}`);
+  for (const ext of ['xlsx', 'html']) fs.rmSync(reportOut(target, ext), { force: true });
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--child') return child(args[1], args[2]);
@@ -354,6 +421,7 @@ async function main(): Promise<void> {
       const starts = Array.from({ length: runs }, () => startToExit(filesOf(target)[0])).map((m) => m.ms).sort((a, b) => a - b);
       console.log(`  start    ${fmt(starts[Math.floor((starts.length - 1) / 2)]).padStart(7)} ms  one ${FOLDER_ROWS}-row file, node bin/hoso.js check, start to exit`);
     }
+    await benchReports(target, runs);
   }
 }
 

@@ -65,15 +65,6 @@ async function setup(opts: Common & ConventionOptions) {
   return { ignores, ruleSet, packFiles: files, profiles, profileMap, lang, severity: (config?.severity ?? {}) as Record<string, Severity | 'off'>, config: shown, configFile };
 }
 
-/**
- * A workbook exceljs wrote, given hoso's mark (write/mark.ts) so that a check of the folder it
- * lands in passes over it. A workbook written with the mark already comes back as it is.
- */
-async function marker(kind: OutputKind): Promise<(data: Buffer) => Buffer> {
-  const [{ markPackage }, { nodeDeflater }] = await Promise.all([import('../write/mark-package.js'), import('../write/zip-node.js')]);
-  return (data) => Buffer.from(markPackage(data, kind, GENERATOR, nodeDeflater));
-}
-
 /** What the engine needs from the settings in force and the options `check` and `report` share. */
 function engineOptions(settings: Awaited<ReturnType<typeof setup>>, opts: LimitOptions & { jobs?: number }) {
   const { ruleSet, packFiles, profiles, profileMap, lang, severity, ignores } = settings;
@@ -196,23 +187,29 @@ export function buildProgram(lang: Lang = 'vi'): Command {
     .option('-o, --output-file <file>', 'the report to write: file.xlsx or file.html')
     .option('-j, --jobs <n>', JOBS_HELP, parseJobs)
     .action(async (paths: string[], opts: Common & LimitOptions & { outputFile?: string; jobs?: number }) => {
-      const { exitOnInterrupt, InputGuard, writeAtomic } = await import('./output.js');
+      const { exitOnInterrupt, InputGuard, writeAtomic, writeAtomicStream } = await import('./output.js');
       exitOnInterrupt();
       const settings = await setup(opts);
       const { ruleSet, profiles, profileMap, lang } = settings;
       const { checkPaths } = await import('../engine/check.js');
-      // exceljs is loaded only by the commands that write workbooks, never by `check`.
-      const { buildReport, reportRenderer } = await import('../report/index.js');
+      const { buildReport, NomineeStore, reportRenderer } = await import('../report/index.js');
       const { verdictOf } = await import('../format/verdict.js');
       const render = reportRenderer(opts.outputFile);
       const target = opts.outputFile!;
       new InputGuard(paths).assertNot(target);
-      const result = await checkPaths(paths, { ...engineOptions(settings, opts), collectNominees: true });
-      const report = await render(buildReport(result, { ruleSet, profiles, profileMap, lang }));
-      writeAtomic(target, typeof report === 'string' ? report : (await marker('report'))(report));
-      (await import('./wrote.js')).sayWrote('report', target, lang);
-      for (const e of result.inputErrors) sayInputError(e, lang, opts.debug);
-      process.exitCode = verdictOf(result).code;
+      // The nominees go to the store as they are read (past a few MB, into a temporary file), not into the result.
+      const nominees = new NomineeStore();
+      try {
+        const result = await checkPaths(paths, { ...engineOptions(settings, opts), collectNominees: nominees.add });
+        const report = render(buildReport(result, { ruleSet, profiles, profileMap, lang, nominees }));
+        if (typeof report === 'function') await writeAtomicStream(target, report);
+        else writeAtomic(target, report);
+        (await import('./wrote.js')).sayWrote('report', target, lang);
+        for (const e of result.inputErrors) sayInputError(e, lang, opts.debug);
+        process.exitCode = verdictOf(result).code;
+      } finally {
+        nominees.close();
+      }
     });
 
   addLimitOptions(addCommon(program.command('inspect').argument('<paths...>', '.xlsx/.csv files or folders')))

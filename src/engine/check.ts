@@ -41,8 +41,12 @@ export interface CheckOptions {
   jobsAuto?: boolean;
   /** Told after each file, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
-  /** Keep a record of every nominee (for `hoso report`); a plain check keeps none. */
-  collectNominees?: boolean;
+  /**
+   * Keep a record of every nominee (for `hoso report`); a plain check keeps none. `true` keeps them
+   * in the result; a function is handed each in file and row order instead, so that a million
+   * nominees need not be held at once (the report spills them to a file as they come).
+   */
+  collectNominees?: boolean | ((n: NomineeRecord) => void);
   /** Outcomes of files checked before, by content (see cache.ts). */
   cache?: { prepare(files: string[]): Promise<void>; get(file: string): FileReply | undefined; set(file: string, reply: FileReply): void; forget(file: string): void };
   profiles: string[];
@@ -340,8 +344,10 @@ export class Evaluator {
   rows = 0;
   /** In a worker: what the rules over every file need of each row, for the main thread. */
   readonly snapshots: SnapshotWriter;
-  /** With `collectNominees`: every nominee seen. */
+  /** With `collectNominees: true`, or in a worker: every nominee seen. */
   nominees: NomineeRecord[] = [];
+  /** Where each nominee goes (see CheckOptions.collectNominees); none when nominees are not kept. */
+  private readonly nomineeSink: ((n: NomineeRecord) => void) | undefined;
   private readonly rules: ActiveRule[];
   private readonly rowRules: ActiveRule[];
   /** Group rules fed here, row by row. */
@@ -366,6 +372,10 @@ export class Evaluator {
     private readonly deferGlobal = false,
   ) {
     this.rules = activeRules(opts.ruleSet, allProfiles(opts.profiles, opts.profileMap), opts.severity);
+    // An evaluator whose outcome goes back as a reply (a worker's, or one file's ahead of its
+    // turn) keeps its nominees for the reply: handed on now, they would come out of order.
+    const sink = opts.collectNominees;
+    this.nomineeSink = typeof sink === 'function' && !deferGlobal ? sink : sink ? (n) => this.nominees.push(n) : undefined;
     this.profilesOf = profileResolver(opts.profiles, opts.profileMap);
     this.matcher = new HeaderMatcher([...opts.ruleSet.columns.values()]);
     this.vocab = vocabulary(opts.ruleSet);
@@ -653,11 +663,16 @@ export class Evaluator {
       g.rule.acc!.row(row, !g.when || g.when(row));
     }
     if (this.deferGlobal && this.globalRules.length) this.snapshots.add(row);
-    if (this.opts.collectNominees) this.nominees.push(nomineeRecord(row));
+    if (this.nomineeSink) this.nomineeSink(nomineeRecord(row));
   }
 
   end(): void {
     for (const r of this.groupRules) r.acc!.end?.();
+  }
+
+  /** A nominee another evaluator recorded (a worker's reply, the cache), in its turn. */
+  addNominee(n: NomineeRecord): void {
+    this.nomineeSink?.(n);
   }
 }
 
@@ -990,10 +1005,11 @@ export async function checkPaths(paths: string[], opts: CheckOptions): Promise<C
     /** A file's outcome, given in the files' order. */
     const take = (i: number, reply: FileReply) => {
       const file = files[i];
-      evaluator.findings.push(...reply.findings);
+      // One by one: a large file's findings or nominees spread into a call overflow the stack.
+      for (const f of reply.findings) evaluator.findings.push(f);
       evaluator.rows += reply.rows;
       evaluator.feed(reply.snapshots);
-      if (reply.nominees) evaluator.nominees.push(...reply.nominees);
+      if (reply.nominees) for (const n of reply.nominees) evaluator.addNominee(n);
       const error = replyError(file, reply);
       if (error) errors.push(error);
       else if (reply.sheets) {
@@ -1039,7 +1055,7 @@ export async function checkPaths(paths: string[], opts: CheckOptions): Promise<C
   const sheetOrder = new Map(sheets.map((s) => [s.file, s.order]));
   return {
     findings: sortFindings(evaluator.findings, order, sheetOrder),
-    ...(opts.collectNominees ? { nominees: evaluator.nominees } : {}),
+    ...(opts.collectNominees === true ? { nominees: evaluator.nominees } : {}),
     files: files.length,
     rows: evaluator.rows,
     inputErrors: errors,

@@ -84,7 +84,8 @@ export async function checkInWorkers(files: string[], opts: CheckOptions & { pac
     severity: opts.severity,
     lang: opts.lang,
     limits: opts.limits,
-    collectNominees: opts.collectNominees,
+    // A function stays in this thread: the workers keep their nominees for the reply.
+    collectNominees: Boolean(opts.collectNominees),
   };
   let next = 0;
   const workers = Array.from({ length: Math.min(jobs, files.length) }, () => new Worker(WORKER, { workerData: setup }));

@@ -1,12 +1,19 @@
 /**
  * The batch report as one self-contained HTML page: no network, no external script, font or
- * stylesheet (a Content-Security-Policy forbids them too). The summary, bar charts drawn as inline
- * SVG, the consolidated list, and the findings in a table a small inline script sorts (click a
- * header) and filters (a text box and a severity select). Every text from a dossier is escaped.
+ * stylesheet (a Content-Security-Policy forbids them too). The summary and bar charts drawn as
+ * inline SVG, then the consolidated list and the findings, which a small inline script draws a
+ * page at a time from JSON data the page carries, filters (text, status or severity, unit) and
+ * sorts (click a header) over every row. Every text from a dossier is escaped: as HTML where the
+ * page is HTML, as script-safe JSON in the data.
  */
 import type { Lang } from '../engine/types.js';
 import { xmlReplaced } from '../format/xml-text.js';
-import { FINDING_HEADERS, findingCell, LIST_HEADERS, say, statusText, summaryHeaders, summaryTotal, unitCounts, type ReportModel, type TextKey } from './model.js';
+import type { Severity } from '../engine/types.js';
+import { SCRIPT } from './html-script.js';
+import type { ReportModel } from './model.js';
+import { findingCells, listCells, mapped, summaryHeaders, summaryTotal, unitCounts, type Cell } from './tables.js';
+import { FINDING_HEADERS, LIST_HEADERS, say, statusText, type Status, type TextKey } from './texts.js';
+import { Interned } from './nominees.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /**
@@ -27,7 +34,9 @@ const BAR_W = 280;
 
 /** A horizontal bar chart: a bar per label, its value written after it, each bar with a <title>. */
 export function barChart(id: string, title: string, bars: Bar[]): string {
-  const max = Math.max(1, ...bars.map((b) => b.parts.reduce((s, p) => s + p.value, 0)));
+  // A loop, not Math.max(...): a report of many units would overflow the stack.
+  let max = 1;
+  for (const b of bars) max = Math.max(max, b.parts.reduce((s, p) => s + p.value, 0));
   const height = bars.length * ROW_H + 10;
   const rows = bars.map((b, i) => {
     const y = 5 + i * ROW_H;
@@ -59,38 +68,86 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bott
 .meta{color:#555;margin:0 0 12px}
 table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border:1px solid #d0d5de;padding:4px 6px;text-align:left;vertical-align:top}
 th{background:#eef1f6}tfoot td{font-weight:bold;background:#f6f7fa}
+.list td,.findings td{white-space:pre-line}
 td.bad,span.bad{color:#b3261e}td.good{color:#1b7a3a}td.warn{color:#8a5a00}
-.findings th{cursor:pointer;user-select:none}.findings th[aria-sort=ascending]::after{content:" ▲"}.findings th[aria-sort=descending]::after{content:" ▼"}
+.list th,.findings th{cursor:pointer;user-select:none}th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
 .charts{display:flex;flex-wrap:wrap;gap:16px}figure{margin:0;border:1px solid #e1e4ea;padding:8px;border-radius:6px}
 figcaption{font-weight:600;text-align:center}svg text{font-size:12px;fill:#1d2330}
 rect.n{fill:#3d6fb6}rect.ok,.key.ok{fill:#2e8b57;background:#2e8b57}rect.fail,.key.fail{fill:#c0392b;background:#c0392b}
 .key{display:inline-block;width:10px;height:10px;margin:0 4px 0 10px}
-.controls{display:flex;gap:12px;align-items:center;margin:8px 0}.controls input{min-width:280px;padding:4px}
-@media print{.controls{display:none}}
+.controls,.pager{display:flex;flex-wrap:wrap;gap:12px;align-items:center;margin:8px 0}.controls input{min-width:280px;padding:4px}
+@media print{.controls,.pager{display:none}}
 `;
 
-const SCRIPT = `
-(function(){
-  var table=document.getElementById('findings');if(!table)return;
-  var body=table.tBodies[0],text=document.getElementById('filter'),sev=document.getElementById('severity');
-  function apply(){var q=text.value.trim().toLowerCase(),s=sev.value,n=0;
-    Array.prototype.forEach.call(body.rows,function(r){var show=(!s||r.getAttribute('data-severity')===s)&&(!q||r.textContent.toLowerCase().indexOf(q)>=0);r.hidden=!show;if(show)n++;});
-    document.getElementById('shown').textContent=String(n);}
-  text.addEventListener('input',apply);sev.addEventListener('change',apply);
-  Array.prototype.forEach.call(table.tHead.rows[0].cells,function(th,i){th.tabIndex=0;
-    function sort(){var dir=th.getAttribute('aria-sort')==='ascending'?-1:1;
-      Array.prototype.forEach.call(table.tHead.rows[0].cells,function(o){o.removeAttribute('aria-sort');});
-      th.setAttribute('aria-sort',dir>0?'ascending':'descending');
-      var rows=Array.prototype.slice.call(body.rows);
-      rows.sort(function(a,b){var x=a.cells[i].textContent,y=b.cells[i].textContent,nx=Number(x),ny=Number(y);
-        var c=(x!==''&&y!==''&&!isNaN(nx)&&!isNaN(ny))?nx-ny:x.localeCompare(y,document.documentElement.lang);
-        return c*dir||(a.getAttribute('data-i')-b.getAttribute('data-i'));});
-      rows.forEach(function(r){body.appendChild(r);});}
-    th.addEventListener('click',sort);th.addEventListener('keydown',function(e){if(e.key==='Enter')sort();});});
-})();
-`;
+/**
+ * Text for a `<script type="application/json">` block: JSON with every character that could end
+ * the block or open markup (`<`, `>`, `&`) and the line separators escaped, so that no text of a
+ * dossier can close the script or become an element.
+ */
+export const scriptJson = (v: unknown): string => JSON.stringify(v).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-export function reportHtml(m: ReportModel): string {
+/** Distinct strings of a page's table written once each; past this many, the others are written in the rows. */
+const POOL_STRINGS = 50_000;
+
+interface DataShape {
+  /** Columns whose text repeats (a unit, a file): written once in `strings`, a number in the rows. */
+  interned: number[];
+  /** The column of a status or severity, a number: its text and class. */
+  code: number;
+  labels: string[];
+  classes: string[];
+  /** More of the data, written after the rows (the list's units). */
+  after?: () => Record<string, unknown>;
+}
+
+/**
+ * A table's rows as JSON data for the page's script (see html-script.ts), in pieces: a row a
+ * piece, so the page is written as its rows come and never held whole.
+ */
+function* dataBlock(id: string, rows: Iterable<Cell[]>, shape: DataShape): Generator<string> {
+  const pool = new Interned();
+  const interned = new Set(shape.interned);
+  yield `<script type="application/json" id="${id}">{"rows":[`;
+  let first = true;
+  for (const row of rows) {
+    const cells = row.map((v, c) => {
+      if (typeof v !== 'string') return v ?? null;
+      const text = xmlReplaced(v);
+      if (!interned.has(c)) return text;
+      const i = pool.find(text);
+      return i >= 0 ? i : pool.values.length < POOL_STRINGS ? pool.of(text) : text;
+    });
+    yield `${first ? '' : ','}${scriptJson(cells)}`;
+    first = false;
+  }
+  const rest = { strings: pool.values, interned: shape.interned, code: shape.code, labels: shape.labels, classes: shape.classes, ...shape.after?.() };
+  yield `],${scriptJson(rest).slice(1)}</script>\n`;
+}
+
+const STATUS_CODE: Record<Status, number> = { ok: 0, warning: 1, error: 2 };
+const STATUSES: Status[] = ['ok', 'warning', 'error'];
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+/** Above a paged table: a text filter, a select of statuses or severities, maybe one of units, and how many rows match. */
+function controls(name: string, L: (k: TextKey) => string, code: { label: TextKey; all: TextKey; options: string[] }, total: number, units: boolean): string {
+  const options = code.options.map((o, i) => `<option value="${i}">${esc(o)}</option>`).join('');
+  const unit = units ? `<label>${esc(L('unit'))} <select id="${name}-unit"><option value="">${esc(L('allUnits'))}</option></select></label>` : '';
+  return (
+    `<div class="controls"><label>${esc(L('filter'))} <input type="search" id="${name}-filter" autocomplete="off"></label>` +
+    `<label>${esc(L(code.label))} <select id="${name}-code"><option value="">${esc(L(code.all))}</option>${options}</select></label>${unit}` +
+    `<span><span id="${name}-shown">${total}</span> / ${total} ${esc(L('shown'))}</span></div>`
+  );
+}
+
+const pager = (name: string, L: (k: TextKey) => string) =>
+  `<nav class="pager"><button type="button" id="${name}-prev">${esc(L('previous'))}</button><span id="${name}-page"></span><button type="button" id="${name}-next">${esc(L('next'))}</button></nav>`;
+
+/**
+ * The page, in pieces: the summary and the charts first, drawn as HTML; then the list and the
+ * findings as empty tables the script fills a page of rows at a time from the JSON data that ends
+ * the page. A report of 100,000 nominees is a page of a few MB that draws 200 rows.
+ */
+export function* reportHtml(m: ReportModel): Generator<string> {
   const { lang } = m;
   const L = (k: TextKey) => say(k, lang);
   const quotaCell = (q: { met: boolean | undefined; text: string }) => `<td class="${q.met === false ? 'bad' : q.met ? 'good' : ''}">${esc(q.text)}</td>`;
@@ -115,19 +172,7 @@ export function reportHtml(m: ReportModel): string {
       })),
     ),
   ];
-  const list = table(
-    'list',
-    LIST_HEADERS.map(L),
-    m.list.map((r) => `<tr>${tds([r.stt, r.unit, r.name, r.kindLabel, r.fieldLabel, r.movement, r.award, r.file, r.sheet, r.row])}<td class="${r.status === 'error' ? 'bad' : r.status === 'warning' ? 'warn' : 'good'}">${esc(statusText(r.status, lang))}</td><td>${r.messages.map(esc).join('<br>')}</td></tr>`),
-  );
-  const severities = ['error', 'warning', 'info'] as const;
-  const findings = table(
-    'findings',
-    FINDING_HEADERS.map(L),
-    m.findings.map((f, i) => `<tr data-i="${i}" data-severity="${f.severity}">${tds([f.file, f.sheet, findingCell(f), L(f.severity), f.ruleId, f.message, f.value, f.source])}</tr>`),
-  );
-  const controls = `<div class="controls"><label>${esc(L('filter'))} <input type="search" id="filter" autocomplete="off"></label><label>${esc(L('severity'))} <select id="severity"><option value="">${esc(L('allSeverities'))}</option>${severities.map((s) => `<option value="${s}">${esc(L(s))}</option>`).join('')}</select></label><span><span id="shown">${m.findings.length}</span> / ${m.findings.length}</span></div>`;
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="${lang satisfies Lang}">
 <head>
 <meta charset="utf-8">
@@ -143,12 +188,40 @@ export function reportHtml(m: ReportModel): string {
 ${summary}
 <div class="charts">${charts.join('\n')}</div>
 <h2>${esc(L('list'))}</h2>
-${list}
+${controls('list', L, { label: 'status', all: 'allStatuses', options: STATUSES.map((s) => statusText(s, lang)) }, m.total.nominees, true)}
+${pager('list', L)}
+${table('list', LIST_HEADERS.map(L), [])}
 <h2>${esc(L('findings'))}</h2>
-${controls}
-${findings}
-<script>${SCRIPT}</script>
+${controls('findings', L, { label: 'severity', all: 'allSeverities', options: SEVERITIES.map(L) }, m.findings.length, false)}
+${pager('findings', L)}
+${table('findings', FINDING_HEADERS.map(L), [])}
+`;
+  // The units to filter by, as the list names them (an empty one is "not given").
+  const units = new Interned();
+  const listRows = mapped(m.list(), (r) => {
+    units.of(r.unit);
+    const cells = listCells(r, lang);
+    cells[LIST_STATUS] = STATUS_CODE[r.status];
+    return cells;
+  });
+  yield* dataBlock('list-data', listRows, {
+    interned: [1, 3, 4, 5, 6, 7, 8],
+    code: LIST_STATUS,
+    labels: STATUSES.map((s) => statusText(s, lang)),
+    classes: ['good', 'warn', 'bad'],
+    after: () => ({ units: units.values.map(xmlReplaced), unitColumn: 1, noUnit: L('noUnit') }),
+  });
+  const findingRows = mapped(m.findings, (f) => {
+    const cells = findingCells(f, lang);
+    cells[FINDING_SEVERITY] = SEVERITIES.indexOf(f.severity);
+    return cells;
+  });
+  yield* dataBlock('findings-data', findingRows, { interned: [0, 1, 4, 7], code: FINDING_SEVERITY, labels: SEVERITIES.map(L), classes: ['bad', 'warn', ''] });
+  yield `<script>${SCRIPT}</script>
 </body>
 </html>
 `;
 }
+
+const LIST_STATUS = LIST_HEADERS.indexOf('status');
+const FINDING_SEVERITY = FINDING_HEADERS.indexOf('severity');

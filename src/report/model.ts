@@ -10,63 +10,9 @@ import { allProfiles, profileResolver, type ProfileMap } from '../engine/profile
 import type { Finding, Lang, Severity } from '../engine/types.js';
 import type { RuleSet } from '../rules/load.js';
 import { cite } from '../rules/citation.js';
-
-export const KINDS = ['tap-the', 'ca-nhan', 'ho-gia-dinh'] as const;
-
-const TEXT = {
-  summary: { vi: 'Tổng hợp', en: 'Summary' },
-  list: { vi: 'Danh sách', en: 'Nominees' },
-  findings: { vi: 'Kết quả kiểm tra', en: 'Findings' },
-  title: { vi: 'Báo cáo tổng hợp hồ sơ đề nghị', en: 'Nomination dossiers: batch report' },
-  unit: { vi: 'Đơn vị', en: 'Unit' },
-  file: { vi: 'Tệp', en: 'File' },
-  sheet: { vi: 'Trang tính', en: 'Sheet' },
-  row: { vi: 'Dòng', en: 'Row' },
-  cell: { vi: 'Ô', en: 'Cell' },
-  stt: { vi: 'STT', en: 'No.' },
-  name: { vi: 'Tên', en: 'Name' },
-  kind: { vi: 'Loại', en: 'Kind' },
-  field: { vi: 'Lĩnh vực', en: 'Field' },
-  movement: { vi: 'Phong trào', en: 'Movement' },
-  award: { vi: 'Hình thức khen thưởng', en: 'Award' },
-  status: { vi: 'Kết quả', en: 'Status' },
-  messages: { vi: 'Nội dung', en: 'Messages' },
-  severity: { vi: 'Mức', en: 'Severity' },
-  rule: { vi: 'Quy tắc', en: 'Rule' },
-  message: { vi: 'Nội dung', en: 'Message' },
-  value: { vi: 'Giá trị', en: 'Value' },
-  source: { vi: 'Căn cứ', en: 'Source' },
-  nominees: { vi: 'Số điển hình', en: 'Nominees' },
-  errors: { vi: 'Lỗi', en: 'Errors' },
-  warnings: { vi: 'Cảnh báo', en: 'Warnings' },
-  total: { vi: 'Tổng cộng', en: 'Total' },
-  ok: { vi: 'Đạt', en: 'OK' },
-  hasErrors: { vi: 'Có lỗi', en: 'Has errors' },
-  hasWarnings: { vi: 'Cảnh báo', en: 'Warning' },
-  notInForce: { vi: '—', en: '—' },
-  error: { vi: 'lỗi', en: 'error' },
-  warning: { vi: 'cảnh báo', en: 'warning' },
-  info: { vi: 'thông tin', en: 'info' },
-  filter: { vi: 'Lọc', en: 'Filter' },
-  allSeverities: { vi: 'Mọi mức', en: 'All severities' },
-  byField: { vi: 'Số điển hình theo lĩnh vực', en: 'Nominees per field' },
-  byUnit: { vi: 'Số điển hình theo đơn vị', en: 'Nominees per unit' },
-  passFail: { vi: 'Đạt / có lỗi theo đơn vị', en: 'Pass / fail per unit' },
-  failed: { vi: 'Có lỗi', en: 'With errors' },
-  files: { vi: 'Số tệp', en: 'Files' },
-  fileCount: { vi: 'tệp', en: 'files' },
-  quota: { vi: 'Định mức', en: 'Quota' },
-  noUnit: { vi: '(không rõ đơn vị)', en: '(unit not given)' },
-} as const;
-
-export type TextKey = keyof typeof TEXT;
-/** The columns of the consolidated list and of the findings, in both forms of the report. */
-export const LIST_HEADERS: TextKey[] = ['stt', 'unit', 'name', 'kind', 'field', 'movement', 'award', 'file', 'sheet', 'row', 'status', 'messages'];
-export const FINDING_HEADERS: TextKey[] = ['file', 'sheet', 'cell', 'severity', 'rule', 'message', 'value', 'source'];
-export const say = (key: TextKey, lang: Lang): string => TEXT[key][lang];
-
-export type Status = 'ok' | 'error' | 'warning';
-export const statusText = (s: Status, lang: Lang): string => say(s === 'ok' ? 'ok' : s === 'error' ? 'hasErrors' : 'hasWarnings', lang);
+import { NomineeStore, pairKey, placeNumber } from './nominees.js';
+import { findingCells, longestOf, mapped, summaryCells, summaryHeaders, summaryTotal } from './tables.js';
+import { FINDING_HEADERS, KINDS, LIST_HEADERS, say, statusText, type Status, type TextKey } from './texts.js';
 
 export interface Quota {
   ruleId: string;
@@ -107,12 +53,12 @@ export interface ReportModel {
   quotas: Quota[];
   units: UnitSummary[];
   total: { byKind: Record<string, number>; byField: Record<string, number>; nominees: number; errors: number; warnings: number; failed: number };
-  list: ListRow[];
+  /** The consolidated list in order, made a row at a time (read back from the NomineeStore): never held whole. */
+  list(): Iterable<ListRow>;
   findings: Finding[];
+  /** Per table, the longest text of each column, its heading included (the workbook's widths). */
+  longest: { summary: number[]; list: number[]; findings: number[] };
 }
-
-const placeKey = (file: string, sheet: string | undefined, row: number | undefined) => `${file}\u0000${sheet ?? ''}\u0000${row ?? ''}`;
-const unitKey = (file: string, unit: string) => `${file}\u0000${unit}`;
 
 function quotaLabel(w: Record<string, unknown>, lang: Lang): string {
   const label = localize(w.label as { vi: string; en?: string } | undefined, lang);
@@ -123,18 +69,29 @@ function quotaLabel(w: Record<string, unknown>, lang: Lang): string {
 }
 
 const count = (severity: Severity, fs: Finding[]) => fs.filter((f) => f.severity === severity).length;
+const STATUS: Status[] = ['ok', 'warning', 'error'];
+const statusRank = (own: Finding[] | undefined) => (own?.some((f) => f.severity === 'error') ? 2 : own?.some((f) => f.severity === 'warning') ? 1 : 0);
 
-export function buildReport(result: CheckResult, opts: { ruleSet: RuleSet; profiles: string[]; profileMap?: ProfileMap; lang: Lang }): ReportModel {
+export interface ReportOptions {
+  ruleSet: RuleSet;
+  profiles: string[];
+  profileMap?: ProfileMap;
+  lang: Lang;
+  /** The nominees as the check handed them over (collectNominees: store.add); else the result's. */
+  nominees?: NomineeStore;
+}
+
+/**
+ * The report over a check's result. The nominees come from `opts.nominees` (or result.nominees):
+ * their counts per unit are summed here in one pass over the store's arrays, and the list is
+ * read back from the store row by row when it is written.
+ */
+export function buildReport(result: CheckResult, opts: ReportOptions): ReportModel {
   const { ruleSet, lang } = opts;
-  const nominees = result.nominees ?? [];
+  const store = opts.nominees ?? new NomineeStore();
+  if (!opts.nominees) for (const n of result.nominees ?? []) store.add(n);
   const enumLabel = (name: string, id: string | undefined) => (id === undefined ? '' : localize(ruleSet.enums.get(name)?.label(id), lang) || id);
   const profilesOf = profileResolver(opts.profiles, opts.profileMap);
-  const filesProfiles = new Map<string, Set<string>>();
-  const inForce = (file: string, profile: string | undefined) => {
-    if (!profile) return true;
-    if (!filesProfiles.has(file)) filesProfiles.set(file, profilesOf(file));
-    return filesProfiles.get(file)!.has(profile);
-  };
   const runProfiles = allProfiles(opts.profiles, opts.profileMap);
   // The "Căn cứ" column names the document cited; a run has few distinct citations for many findings.
   const citations = new Map<string, string>();
@@ -142,102 +99,138 @@ export function buildReport(result: CheckResult, opts: { ruleSet: RuleSet; profi
   const quotaRules = ruleSet.rules.filter((r) => r.rule.check === 'count' && (!r.rule.profile || runProfiles.includes(r.rule.profile)));
   const quotas: Quota[] = quotaRules.map((r) => ({ ruleId: r.rule.id, label: quotaLabel(r.rule.with, lang), profile: r.rule.profile }));
 
-  // Findings on a nominee's row, and findings about a unit as a group.
-  const byPlace = new Map<string, Finding[]>();
+  // Findings on a nominee's row (by its place's number), and findings about a unit as a group.
+  const byPlace = new Map<number, Finding[]>();
   const byGroup = new Map<string, Finding[]>();
   for (const f of result.findings) {
     if (f.row !== undefined) {
-      const k = placeKey(f.file, f.sheet, f.row);
-      byPlace.set(k, [...(byPlace.get(k) ?? []), f]);
+      const place = store.places.find(pairKey(f.file, f.sheet ?? ''));
+      if (place < 0) continue;
+      const k = placeNumber(place, f.row);
+      const own = byPlace.get(k);
+      if (own) own.push(f);
+      else byPlace.set(k, [f]);
     } else if (f.group !== undefined) {
-      const k = unitKey(f.file, f.group);
-      byGroup.set(k, [...(byGroup.get(k) ?? []), f]);
+      const k = pairKey(f.file, f.group);
+      const group = byGroup.get(k);
+      if (group) group.push(f);
+      else byGroup.set(k, [f]);
     }
   }
 
-  const fieldIds = new Set(nominees.map((n) => n.field).filter((f): f is string => f !== undefined));
+  // Each nominee's status, and its unit's counts, in one pass over the store's arrays.
+  const kindIds = store.kinds.values;
+  const fieldIds = store.fields.values;
+  const units: UnitSummary[] = store.units.values.map((_, i) => {
+    const [file, unit] = store.unitOf(i);
+    const group = byGroup.get(pairKey(file, unit)) ?? [];
+    return {
+      unit: unit || say('noUnit', lang),
+      file,
+      byKind: {},
+      byField: {},
+      nominees: 0,
+      quotas: quotaRules.map((r) => {
+        if (r.rule.profile && !profilesOf(file).has(r.rule.profile)) return { met: undefined, text: say('notInForce', lang) };
+        const miss = group.filter((f) => f.ruleId === r.rule.id);
+        return miss.length ? { met: false, text: miss.map((f) => f.message).join(' ') } : { met: true, text: say('ok', lang) };
+      }),
+      errors: count('error', group),
+      warnings: count('warning', group),
+      failed: 0,
+    };
+  });
+  const status = new Uint8Array(store.count);
+  let messagesLongest = 0;
+  const seen = new Set<Status>();
+  for (let i = 0; i < store.count; i++) {
+    const u = units[store.unit[i]];
+    u.nominees++;
+    if (store.kind[i] >= 0) u.byKind[kindIds[store.kind[i]]] = (u.byKind[kindIds[store.kind[i]]] ?? 0) + 1;
+    if (store.field[i] >= 0) u.byField[fieldIds[store.field[i]]] = (u.byField[fieldIds[store.field[i]]] ?? 0) + 1;
+    const own = byPlace.get(placeNumber(store.place[i], store.row[i]));
+    status[i] = statusRank(own);
+    seen.add(STATUS[status[i]]);
+    if (own) {
+      u.errors += count('error', own);
+      u.warnings += count('warning', own);
+      if (status[i] === 2) u.failed++;
+      messagesLongest = Math.max(messagesLongest, own.reduce((n, f) => n + f.message.length + 1, -1));
+    }
+  }
+
   const order = ruleSet.enums.get('linh_vuc')?.values.map((v) => v.id) ?? [];
   const fields = [...fieldIds].sort((a, b) => (order.indexOf(a) + 1 || Infinity) - (order.indexOf(b) + 1 || Infinity)).map((id) => ({ id, label: enumLabel('linh_vuc', id) }));
   const kinds = KINDS.map((id) => ({ id, label: enumLabel('loai', id) }));
+  const kindLabels = kindIds.map((id) => enumLabel('loai', id));
+  const fieldLabels = fieldIds.map((id) => enumLabel('linh_vuc', id));
 
-  const units = new Map<string, UnitSummary>();
-  const list: ListRow[] = nominees.map((n, i) => {
-    const own = byPlace.get(placeKey(n.file, n.sheet, n.row)) ?? [];
-    const status: Status = own.some((f) => f.severity === 'error') ? 'error' : own.some((f) => f.severity === 'warning') ? 'warning' : 'ok';
-    const k = unitKey(n.file, n.unit);
-    let u = units.get(k);
-    if (!u) {
-      const group = byGroup.get(k) ?? [];
-      u = {
-        unit: n.unit || say('noUnit', lang),
-        file: n.file,
-        byKind: {},
-        byField: {},
-        nominees: 0,
-        quotas: quotaRules.map((r) => {
-          if (!inForce(n.file, r.rule.profile)) return { met: undefined, text: say('notInForce', lang) };
-          const miss = group.filter((f) => f.ruleId === r.rule.id);
-          return miss.length ? { met: false, text: miss.map((f) => f.message).join(' ') } : { met: true, text: say('ok', lang) };
-        }),
-        errors: count('error', group),
-        warnings: count('warning', group),
-        failed: 0,
+  function* list(): Generator<ListRow> {
+    let i = 0;
+    for (const [name, movement, award] of store.texts()) {
+      const [file, sheet] = store.placeOf(store.place[i]);
+      const row = store.row[i];
+      const own = byPlace.get(placeNumber(store.place[i], row));
+      yield {
+        file,
+        sheet,
+        row,
+        unit: store.unitOf(store.unit[i])[1],
+        name,
+        kind: store.kind[i] >= 0 ? kindIds[store.kind[i]] : undefined,
+        field: store.field[i] >= 0 ? fieldIds[store.field[i]] : undefined,
+        movement: movement ?? undefined,
+        award: award ?? undefined,
+        stt: i + 1,
+        kindLabel: store.kind[i] >= 0 ? kindLabels[store.kind[i]] : '',
+        fieldLabel: store.field[i] >= 0 ? fieldLabels[store.field[i]] : '',
+        status: STATUS[status[i]],
+        messages: own ? own.map((f) => f.message) : [],
       };
-      units.set(k, u);
+      i++;
     }
-    u.nominees++;
-    if (n.kind) u.byKind[n.kind] = (u.byKind[n.kind] ?? 0) + 1;
-    if (n.field) u.byField[n.field] = (u.byField[n.field] ?? 0) + 1;
-    u.errors += count('error', own);
-    u.warnings += count('warning', own);
-    if (status === 'error') u.failed++;
-    return { ...n, stt: i + 1, kindLabel: enumLabel('loai', n.kind), fieldLabel: enumLabel('linh_vuc', n.field), status, messages: own.map((f) => f.message) };
-  });
+  }
 
   const sum = (pick: (u: UnitSummary) => Record<string, number>) => {
     const out: Record<string, number> = {};
-    for (const u of units.values()) for (const [k, v] of Object.entries(pick(u))) out[k] = (out[k] ?? 0) + v;
+    for (const u of units) for (const [k, v] of Object.entries(pick(u))) out[k] = (out[k] ?? 0) + v;
     return out;
   };
-  return {
+  let failed = 0;
+  for (const u of units) failed += u.failed;
+  const m: ReportModel = {
     lang,
     files: result.files,
     rows: result.rows,
     kinds,
     fields,
     quotas,
-    units: [...units.values()],
+    units,
     total: {
       byKind: sum((u) => u.byKind),
       byField: sum((u) => u.byField),
-      nominees: list.length,
+      nominees: store.count,
       // Every finding, also those about a whole file that belong to no unit.
       errors: count('error', result.findings),
       warnings: count('warning', result.findings),
-      failed: list.filter((r) => r.status === 'error').length,
+      failed,
     },
     list,
     findings: result.findings.map((f) => ({ ...f, source: cited(f.source) })),
+    longest: { summary: [], list: [], findings: [] },
   };
+  const L = (k: TextKey) => say(k, lang);
+  const l = store.longest;
+  const widest = (texts: string[]) => texts.reduce((n, t) => Math.max(n, t.length), 0);
+  const listData = [String(store.count).length, l.unit, l.name, widest(kindLabels), widest(fieldLabels), l.movement, l.award, l.file, l.sheet, l.row, widest([...seen].map((s) => statusText(s, lang))), messagesLongest];
+  m.longest = {
+    summary: longestOf(summaryHeaders(m), [...units.map((u) => summaryCells(m, u)), summaryTotal(m)]),
+    list: LIST_HEADERS.map((k, i) => Math.max(L(k).length, listData[i])),
+    findings: longestOf(
+      FINDING_HEADERS.map(L),
+      mapped(m.findings, (f) => findingCells(f, lang)),
+    ),
+  };
+  return m;
 }
 
-/** Where a finding is: "Danh sách!B15", or the group it concerns. */
-export function findingCell(f: Finding): string {
-  if (f.row === undefined) return f.group ?? '';
-  return `${f.column ?? ''}${f.row}`;
-}
-
-/** The summary's headings: unit, file, nominees, a column per kind and per field, each quota, errors, warnings. */
-export function summaryHeaders(m: ReportModel): string[] {
-  const L = (k: TextKey) => say(k, m.lang);
-  return [L('unit'), L('file'), L('nominees'), ...m.kinds.map((k) => k.label), ...m.fields.map((f) => f.label), ...m.quotas.map((q) => `${L('quota')}: ${q.label}`), L('errors'), L('warnings')];
-}
-
-/** A unit's counts, up to the quotas: unit, file, nominees, by kind, by field. */
-export const unitCounts = (m: ReportModel, u: UnitSummary): (string | number)[] => [u.unit, u.file, u.nominees, ...KINDS.map((k) => u.byKind[k] ?? 0), ...m.fields.map((f) => u.byField[f.id] ?? 0)];
-
-/** The total row, under every column of summaryHeaders. */
-export function summaryTotal(m: ReportModel): (string | number)[] {
-  const t = m.total;
-  return [say('total', m.lang), `${m.files} ${say('fileCount', m.lang)}`, t.nominees, ...KINDS.map((k) => t.byKind[k] ?? 0), ...m.fields.map((f) => t.byField[f.id] ?? 0), ...m.quotas.map(() => ''), t.errors, t.warnings];
-}

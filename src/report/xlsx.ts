@@ -1,61 +1,69 @@
 /**
  * The batch report as a workbook: "Tổng hợp" (a row per unit and a total row), "Danh sách" (every
  * nominee with its status and the messages of its findings) and "Kết quả kiểm tra" (every
- * finding). Each sheet has a bold, frozen header row with an auto filter, fitted column widths and
- * prints on A4 landscape, one page wide.
+ * finding). Each sheet has a bold, frozen header row with an auto filter, column widths fitted to
+ * the longest text (worked out as the model was built, since a streamed sheet states its widths
+ * before its rows) and prints on A4 landscape, one page wide, the header on every page.
+ *
+ * Written part by part (write/workbook.ts): the list is read back from the nominee store and each
+ * row written as it comes, so a million nominees cost the memory of one row. A table longer than
+ * a sheet holds goes on in another sheet of the same name, "Danh sách (2)".
  */
-import ExcelJS from 'exceljs';
-import { escapeWorkbookText } from './ooxml.js';
-import { FINDING_HEADERS, findingCell, LIST_HEADERS, say, statusText, summaryHeaders, summaryTotal, unitCounts, type ReportModel } from './model.js';
+import { VERSION } from '../version.js';
+import { STYLE, writeWorkbook, type NewSheet } from '../write/workbook.js';
+import type { CellOut } from '../write/sheet-xml.js';
+import { nodeDeflater } from '../write/zip-node.js';
+import { PackageWriter, type Sink } from '../write/zip.js';
+import type { ReportModel } from './model.js';
+import { findingCells, listCells, mapped, summaryCells, summaryHeaders, summaryTotal, type Cell } from './tables.js';
+import { FINDING_HEADERS, LIST_HEADERS, say } from './texts.js';
 
-type Cell = string | number | undefined;
+/** Rows of a sheet, its header one of them. */
+export const SHEET_ROWS = 1_048_576;
+/** Column widths in characters; a column whose text is longer wraps. */
+const NARROWEST = 6;
+const WIDEST = 60;
 
-
-function addTable(wb: ExcelJS.Workbook, name: string, headers: string[], rows: Cell[][], total?: Cell[]): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: 1 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
-  });
-  ws.addRow(headers).font = { bold: true };
-  for (const r of rows) ws.addRow(r.map((c) => c ?? ''));
-  if (total) ws.addRow(total.map((c) => c ?? '')).font = { bold: true };
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: headers.length } };
-  headers.forEach((h, i) => {
-    const longest = Math.max(h.length, ...[...rows, ...(total ? [total] : [])].map((r) => String(r[i] ?? '').length));
-    const col = ws.getColumn(i + 1);
-    col.width = Math.min(60, Math.max(6, longest + 2));
-    if (longest > 60) col.alignment = { wrapText: true, vertical: 'top' };
-  });
-  return ws;
+/** The sheets of one table: as many as its rows need, each with the header, the last with the total row. */
+function tableSheets(name: string, headers: string[], longest: number[], rows: Iterable<Cell[]>, count: number, total?: Cell[], perSheet = SHEET_ROWS - 1): NewSheet[] {
+  const layout = { widths: longest.map((l) => Math.min(WIDEST, Math.max(NARROWEST, l + 2))), frozenRows: 1, landscape: true };
+  const wrap = longest.map((l) => l > WIDEST);
+  const cells = wrap.includes(true) ? (r: Cell[]): (CellOut | Cell)[] => r.map((v, i) => (wrap[i] ? { v, s: STYLE.wrap } : v)) : (r: Cell[]) => r;
+  const source = rows[Symbol.iterator]();
+  // The total row needs a row of its own on the last sheet.
+  const sheets = Math.max(1, Math.ceil((count + (total ? 1 : 0)) / perSheet));
+  return Array.from({ length: sheets }, (_, k) => ({
+    name,
+    layout,
+    filter: true,
+    printTitles: true,
+    rows(sheet) {
+      sheet.row(headers, STYLE.bold);
+      for (let n = 0; n < perSheet; n++) {
+        const next = source.next();
+        if (next.done) break;
+        sheet.row(cells(next.value));
+      }
+      if (total && k === sheets - 1) sheet.row(total, STYLE.bold);
+    },
+  }));
 }
 
-export async function reportWorkbook(m: ReportModel): Promise<Buffer> {
+/** The report's sheets, their rows made as each is written. */
+export function reportSheets(m: ReportModel, perSheet?: number): NewSheet[] {
   const { lang } = m;
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'hoso-lint';
+  return [
+    ...tableSheets(say('summary', lang), summaryHeaders(m), m.longest.summary, mapped(m.units, (u) => summaryCells(m, u)), m.units.length, summaryTotal(m), perSheet),
+    ...tableSheets(say('list', lang), LIST_HEADERS.map((k) => say(k, lang)), m.longest.list, mapped(m.list(), (r) => listCells(r, lang)), m.total.nominees, undefined, perSheet),
+    ...tableSheets(say('findings', lang), FINDING_HEADERS.map((k) => say(k, lang)), m.longest.findings, mapped(m.findings, (f) => findingCells(f, lang)), m.findings.length, undefined, perSheet),
+  ];
+}
 
-  addTable(
-    wb,
-    say('summary', lang),
-    summaryHeaders(m),
-    m.units.map((u) => [...unitCounts(m, u), ...u.quotas.map((q) => q.text), u.errors, u.warnings]),
-    summaryTotal(m),
-  );
-
-  addTable(
-    wb,
-    say('list', lang),
-    LIST_HEADERS.map((k) => say(k, lang)),
-    m.list.map((r) => [r.stt, r.unit, r.name, r.kindLabel, r.fieldLabel, r.movement, r.award, r.file, r.sheet, r.row, statusText(r.status, lang), r.messages.join('\n')]),
-  );
-
-  addTable(
-    wb,
-    say('findings', lang),
-    FINDING_HEADERS.map((k) => say(k, lang)),
-    m.findings.map((f) => [f.file, f.sheet, findingCell(f), say(f.severity, lang), f.ruleId, f.message, f.value, f.source]),
-  );
-
-  escapeWorkbookText(wb);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+/** Writes the workbook to `write` as it is made (see writeAtomicStream). */
+export function reportWorkbook(m: ReportModel): (write: Sink) => Promise<void> {
+  return async (write) => {
+    const pkg = new PackageWriter(write, nodeDeflater);
+    await writeWorkbook(pkg, reportSheets(m), { kind: 'report', generator: `hoso-lint ${VERSION}` });
+    pkg.end();
+  };
 }

@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/engine/check.js';
 import type { Finding } from '../../src/engine/types.js';
 import { bundledRulesDir, expandPackPaths, loadRuleSet } from '../../src/rules/load.js';
-import { buildReport, summaryTotal } from '../../src/report/model.js';
-import { esc } from '../../src/report/html.js';
+import { buildReport } from '../../src/report/model.js';
+import { summaryTotal } from '../../src/report/tables.js';
+import { esc, scriptJson } from '../../src/report/html.js';
 
 const ruleSet = loadRuleSet(expandPackPaths([bundledRulesDir()]));
 const finding = (f: Partial<Finding>): Finding => ({ ruleId: 'x/y', severity: 'error', message: 'm', file: 'a.xlsx', source: 's', ...f });
@@ -36,14 +37,15 @@ describe('the report model', () => {
   const m = buildReport(result, { ruleSet, profiles: ['binh-dinh/xa'], lang: 'vi' });
 
   it('joins findings to nominees by file, sheet and row', () => {
-    expect(m.list.map((r) => [r.name, r.status, r.messages])).toEqual([
+    const list = [...m.list()];
+    expect(list.map((r) => [r.name, r.status, r.messages])).toEqual([
       ['Thôn 1', 'ok', []],
       ['Ông B', 'error', ['lỗi ở Ông B', 'cảnh báo ở Ông B']],
       ['Bà C', 'warning', ['cảnh báo ở Bà C']],
       ['Hộ D', 'ok', []],
     ]);
-    expect(m.list.map((r) => r.stt)).toEqual([1, 2, 3, 4]);
-    expect(m.list[0]).toMatchObject({ kindLabel: 'Tập thể', fieldLabel: 'Khu dân cư, thôn, làng văn hóa' });
+    expect(list.map((r) => r.stt)).toEqual([1, 2, 3, 4]);
+    expect(list[0]).toMatchObject({ kindLabel: 'Tập thể', fieldLabel: 'Khu dân cư, thôn, làng văn hóa' });
   });
 
   it('sums a unit with its quotas, and names a unit that is not given', () => {
@@ -63,5 +65,13 @@ describe('the report model', () => {
   it('escapes every character that could open markup', () => {
     expect(esc(`<a href="x" onclick='y'>&amp;</a>`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
     expect(esc(undefined)).toBe('');
+  });
+
+  it('writes data for a script block that no text can close or turn into markup, and that reads back whole', () => {
+    const hostile = ['</script><script>alert(1)</script>', '<!-- x', 'a & b > c', 'dòng\u2028đoạn\u2029', 'ok'];
+    const json = scriptJson(hostile);
+    expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(json).toContain('\\u003c/script\\u003e');
+    expect(JSON.parse(json)).toEqual(hostile);
   });
 });

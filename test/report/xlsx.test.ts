@@ -9,6 +9,14 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hoso, type Report } from '../support/cli.js';
+import { writeAtomicStream } from '../../src/cli/output.js';
+import { bundledRulesDir, expandPackPaths, loadRuleSet } from '../../src/rules/load.js';
+import { buildReport } from '../../src/report/model.js';
+import { reportSheets } from '../../src/report/xlsx.js';
+import { writeWorkbook } from '../../src/write/workbook.js';
+import { PackageWriter } from '../../src/write/zip.js';
+import { VERSION } from '../../src/version.js';
+import { readZip } from '../../scripts/fixture-kit/zip.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -45,6 +53,9 @@ describe('hoso report -o file.xlsx', () => {
     expect(run.stderr).toBe('');
     const wb = await open(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Danh sách', 'Kết quả kiểm tra']);
+    // Marked as hoso's own report, by this version.
+    const custom = readZip(fs.readFileSync(out)).find((p) => p.name === 'docProps/custom.xml')!.data.toString('utf8');
+    expect(custom).toContain(`<vt:lpwstr>report hoso-lint ${VERSION}</vt:lpwstr>`);
 
     const list = records(wb.getWorksheet('Danh sách')!);
     expect(list).toHaveLength(29);
@@ -100,10 +111,20 @@ describe('hoso report -o file.xlsx', () => {
     for (const ws of (await open(out)).worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(ws.autoFilter).toBeTruthy();
-      expect(ws.getRow(1).font?.bold).toBe(true);
+      expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
+      expect(ws.getRow(2).getCell(1).font?.bold).toBeFalsy();
       expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
       expect(ws.getColumn(1).width).toBeGreaterThan(0);
+      // Each column as wide as its longest text (header included) and two more, between 6 and 60; a longer text wraps.
+      for (let c = 1; c <= ws.columnCount; c++) {
+        let longest = 0;
+        ws.getColumn(c).eachCell((cell) => void (longest = Math.max(longest, String(cell.value ?? '').length)));
+        expect(ws.getColumn(c).width, `${ws.name} ${c}`).toBe(Math.min(60, Math.max(6, longest + 2)));
+        expect(Boolean(ws.getRow(2).getCell(c).alignment?.wrapText), `${ws.name} ${c}`).toBe(longest > 60);
+      }
     }
+    const findings = (await open(out)).getWorksheet('Kết quả kiểm tra')!;
+    expect(findings.getRow(2).getCell(6).alignment?.wrapText).toBe(true);
   });
 
   it('speaks English with --lang en, sheet names and headings too', async () => {
@@ -161,5 +182,28 @@ describe('hoso report: exit codes and refusals', () => {
     const wb = await open(out);
     expect(records(wb.getWorksheet('Danh sách')!).find((r) => r['Dòng'] === 19)).toMatchObject({ 'Kết quả': 'Cảnh báo' });
     expect(records(wb.getWorksheet('Tổng hợp')!).at(-1)).toMatchObject({ 'Lỗi': 0, 'Cảnh báo': 1 });
+  });
+});
+
+describe('a table longer than a sheet holds', () => {
+  it('goes on in a sheet of the same name, "(2)", each with the header, the total row on the last', async () => {
+    const nominees = Array.from({ length: 7 }, (_, i) => ({ file: 'a.csv', sheet: 'a', row: i + 2, unit: `Xã ${i % 2 ? 'B' : 'A'}`, name: `Người ${i + 1}`, kind: 'ca-nhan' }));
+    const findings = [3, 8].map((row) => ({ ruleId: 'x/y', severity: 'error' as const, message: `lỗi ${row}`, file: 'a.csv', sheet: 'a', row, column: 'B', source: 's' }));
+    const ruleSet = loadRuleSet(expandPackPaths([bundledRulesDir()]));
+    const m = buildReport({ files: 1, rows: 7, inputErrors: [], sheets: [], nominees, findings }, { ruleSet, profiles: [], lang: 'vi' });
+    const out = path.join(tmp, 'chia.xlsx');
+    await writeAtomicStream(out, async (write) => {
+      const pkg = new PackageWriter(write);
+      // Three rows under the header a sheet.
+      await writeWorkbook(pkg, reportSheets(m, 3), { kind: 'report', generator: 'test' });
+      pkg.end();
+    });
+    const wb = await open(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Danh sách', 'Danh sách (2)', 'Danh sách (3)', 'Kết quả kiểm tra']);
+    const lists = wb.worksheets.slice(1, 4).map(records);
+    expect(lists.map((l) => l.map((r) => r['STT']))).toEqual([[1, 2, 3], [4, 5, 6], [7]]);
+    expect(lists.flat().filter((r) => r['Kết quả'] === 'Có lỗi').map((r) => r['Tên'])).toEqual(['Người 2', 'Người 7']);
+    // Two units and the total row: one sheet.
+    expect(records(wb.worksheets[0]).map((r) => [r['Đơn vị'], r['Số điển hình']])).toEqual([['Xã A', 4], ['Xã B', 3], ['Tổng cộng', 7]]);
   });
 });

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeDossier, type ExpectedEntry, type ExpectedFinding } from './fixture-kit/dossier.js';
 import { exampleFixtures } from './fixture-kit/examples.js';
+import { writeFidelityFixtures } from './fixture-kit/fidelity.js';
 import { fieldFixtures } from './fixture-kit/fields.js';
 import { layoutFixtures } from './fixture-kit/layouts.js';
 import { profileFixtures } from './fixture-kit/profiles.js';
@@ -21,7 +22,9 @@ import { readingCsvFixtures, readingFixtures } from './fixture-kit/reading.js';
 import { REFERENCE_DIR, writeReferenceTemplates } from './fixture-kit/reference.js';
 
 /** What the generator owns inside the output folder: removed and written afresh on every run. */
-const OWNED = ['fields', 'profiles', 'layout', 'csv', 'vi-du', REFERENCE_DIR, 'expected.json'];
+/** Workbooks written at the package level for the annotated copies (test/report/fidelity.test.ts): not in expected.json. */
+const FIDELITY_DIR = 'fidelity';
+const OWNED = ['fields', 'profiles', 'layout', 'csv', 'vi-du', REFERENCE_DIR, FIDELITY_DIR, 'expected.json'];
 
 function columnNumber(letters = ''): number {
   return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
@@ -71,6 +74,7 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(outDir, 'expected.json'), JSON.stringify(expected, null, 2) + '\n');
   // Templates as a system ships them, not dossiers with defects: not in expected.json.
   files += await writeReferenceTemplates(outDir);
+  files += writeFidelityFixtures(path.join(outDir, FIDELITY_DIR)).length;
   process.stdout.write(`${entries.length} fixtures (${files} files) written to ${path.relative(process.cwd(), outDir) || '.'}\n`);
 }
 

@@ -48,8 +48,9 @@ describe('fixtures/expected.json', () => {
       for (const name of fs.readdirSync(dir)) {
         const p = path.join(dir, name);
         // fixtures/bad/ (broken inputs, written by generate-bad-fixtures) has its outcomes in
-        // test/bad/; fixtures/tham-chieu/ (look-alikes of a system's templates) in test/read/reference.test.ts.
-        if (p === path.join(FIXTURES, 'bad') || p === path.join(FIXTURES, 'tham-chieu')) continue;
+        // test/bad/; fixtures/tham-chieu/ (look-alikes of a system's templates) in test/read/reference.test.ts;
+        // fixtures/fidelity/ (workbooks for the annotated copies) in test/report/fidelity.test.ts.
+        if (['bad', 'tham-chieu', 'fidelity'].some((d) => p === path.join(FIXTURES, d))) continue;
         if (fs.statSync(p).isDirectory()) walk(p);
         else if (name !== 'expected.json' && !name.startsWith('.')) onDisk.push(fixturePath(p));
       }

@@ -51,7 +51,12 @@ export interface RawEntry {
   extra?: Buffer;
   /** The general-purpose flags (default 0x0800: the name is UTF-8). */
   flags?: number;
+  /** The MS-DOS date stamped on the entry (default 0, no date). */
+  dosDate?: number;
 }
+
+/** 1980-01-01 00:00 as an MS-DOS date, the stamp Excel puts on every part it saves. */
+export const EXCEL_DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
 /** A zip of deflated entries whose headers say what the caller says. */
 export function writeRawZip(entries: RawEntry[]): Buffer {
@@ -66,6 +71,7 @@ export function writeRawZip(entries: RawEntry[]): Buffer {
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(e.flags ?? 0x0800, 6); // UTF-8 names
     local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(e.dosDate ?? 0, 12);
     local.writeUInt32LE(e.crc >>> 0, 14);
     local.writeUInt32LE(e.deflated.length, 18);
     local.writeUInt32LE(Math.min(e.size, 0xffffffff), 22);
@@ -77,6 +83,7 @@ export function writeRawZip(entries: RawEntry[]): Buffer {
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(e.flags ?? 0x0800, 8);
     central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(e.dosDate ?? 0, 14);
     central.writeUInt32LE(e.crc >>> 0, 16);
     central.writeUInt32LE(e.deflated.length, 20);
     central.writeUInt32LE(Math.min(e.size, 0xffffffff), 24);
@@ -97,9 +104,9 @@ export function writeRawZip(entries: RawEntry[]): Buffer {
   return Buffer.concat([...locals, dir, end]);
 }
 
-/** A well-formed zip of the parts. */
-export function writeZip(parts: ZipPart[]): Buffer {
-  return writeRawZip(parts.map((p) => ({ name: p.name, deflated: zlib.deflateRawSync(p.data), crc: zlib.crc32(p.data), size: p.data.length })));
+/** A well-formed zip of the parts, each stamped with dosDate if given. */
+export function writeZip(parts: ZipPart[], dosDate?: number): Buffer {
+  return writeRawZip(parts.map((p) => ({ name: p.name, deflated: zlib.deflateRawSync(p.data), crc: zlib.crc32(p.data), size: p.data.length, dosDate })));
 }
 
 /** Rewrites the parts of a zip whose names match, through edit. */

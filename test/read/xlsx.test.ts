@@ -4,7 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { columnLetter, InputError, type MergeRange, type RawCell, type RawRow, type WorkbookSource } from '../../src/read/types.js';
 import { SharedStrings, SharedStringsScanner, SheetScanner, XmlError, type SheetContext } from '../../src/read/sheet-scanner.js';
 import { formatCodeKind, MergeFinder, openXlsx, serialToDate } from '../../src/read/xlsx.js';
@@ -262,6 +262,8 @@ describe('openXlsx on workbooks written by exceljs', () => {
     const f = tmp(`long-${streamAll}.xlsx`);
     await wb.xlsx.writeFile(f);
     if (!streamAll) fs.copyFileSync(f, tmp('long.xlsx'));
+    // exceljs's write stream may close its descriptor a moment after writeFile resolves (seen on a loaded machine).
+    await vi.waitFor(() => expect(isOpen(f)).toBe(false));
 
     const src = await openXlsx(f, {}, { streamAll });
     // A small file read whole is let go at once; a streamed one is held until close().
@@ -1193,6 +1195,8 @@ describe('merged ranges found ahead', () => {
   it('lets go of the file when closed while the passes run, and says nothing of them', async () => {
     const file = tmp('two-sheets-merged.xlsx');
     await twoSheets(file);
+    // exceljs's write stream may close its descriptor a moment after writeFile resolves.
+    await vi.waitFor(() => expect(isOpen(file)).toBe(false));
     const src = await openXlsx(file, {}, { mergesAhead: true });
     await src.close();
     expect(isOpen(file)).toBe(false);

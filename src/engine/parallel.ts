@@ -83,6 +83,7 @@ export async function checkInWorkers(files: string[], opts: CheckOptions & { pac
     profileMap: opts.profileMap,
     severity: opts.severity,
     lang: opts.lang,
+    purpose: opts.purpose,
     limits: opts.limits,
     collectNominees: opts.collectNominees,
   };

@@ -32,7 +32,7 @@ const RULE = `
 describe('rule packs are checked at load time, with file, line and key', () => {
   it('loads every bundled pack', () => {
     const set = loadRuleSet(bundled);
-    expect(set.packs.map((p) => p.id)).toEqual(['binh-dinh', 'chung', 'hung-yen', 'kon-ray', 'kon-tum', 'quang-binh']);
+    expect(set.packs.map((p) => p.id)).toEqual(['binh-dinh', 'chung', 'hung-yen', 'kon-ray', 'kon-tum', 'quang-binh', 'vn-law-2022']);
     expect([...set.profiles.keys()].sort()).toEqual([
       'binh-dinh/co-quan-khoi',
       'binh-dinh/doanh-nghiep',

@@ -202,11 +202,11 @@ export function buildProgram(lang: Lang = 'vi'): Command {
     .action(async (paths: string[], opts: Common & LimitOptions & ConventionOptions & { format: 'stylish' | 'json' }) => {
       const { exitOnInterrupt, writeStdout } = await import('./output.js');
       exitOnInterrupt();
-      const { ruleSet, lang } = await setup(opts);
+      const { ruleSet, lang, purpose } = await setup(opts);
       const { inspectPaths } = await import('../engine/inspect.js');
       const { inspectJson, inspectStylish } = await import('../format/inspect.js');
       // Glob patterns the shell passed through are expanded with the folders (read/inputs.ts).
-      const result = await inspectPaths(paths, ruleSet, limitsOf(opts));
+      const result = await inspectPaths(paths, ruleSet, limitsOf(opts), purpose);
       const describe = (e: (typeof result.inputErrors)[number]) => describeInputError(e, lang);
       await writeStdout(opts.format === 'json' ? [inspectJson(result, lang, describe)] : inspectStylish(result, lang, colorWanted(opts.color, Boolean(process.stdout.isTTY))));
       for (const e of result.inputErrors) sayInputError(e, lang, opts.debug);

@@ -640,7 +640,8 @@ export class Evaluator {
       if (!fileView.unit) fileView.unit = path.basename(file).replace(/\.[^.]*$/, '');
       for (const r of this.groupRules) {
         const purpose = r.compiled.purpose;
-        if (purpose && (fileView.purpose ? fileView.purpose !== purpose : purposes.size > 0 && !purposes.has(purpose))) continue;
+        // A group rule owes nothing to a file none of whose rows is of its purpose (an empty file aside).
+        if (purpose && (purposes.size > 0 ? !purposes.has(purpose) : fileView.purpose !== undefined && fileView.purpose !== purpose)) continue;
         if (this.inForce(r, file)) r.acc!.endFile?.(fileView);
       }
       this.settleDated(fileView);
@@ -889,6 +890,10 @@ class SheetState {
     return this.fileView.purpose;
   }
 
+  get purposeFromConfig(): boolean {
+    return this.fileView.purposeFrom !== undefined && 'config' in this.fileView.purposeFrom;
+  }
+
   /** The year the list is for: its title's, else its date's so far. */
   get awardYear(): number | undefined {
     return this.fileView.year ?? this.fileView.date?.getUTCFullYear();
@@ -1038,7 +1043,10 @@ class SheetRow implements RowView {
   }
 
   get purpose(): Purpose {
-    return this.state.filePurpose ?? (this.award()?.title ? 'award' : 'exemplar');
+    const { filePurpose, purposeFromConfig } = this.state;
+    if (purposeFromConfig) return filePurpose!;
+    // A row proposing a title of the Law is judged by the Law whatever its list's title says.
+    return this.award()?.title ? 'award' : (filePurpose ?? 'exemplar');
   }
 
   get awardYear(): number | undefined {

@@ -19,7 +19,8 @@ export interface PurposeWords {
 /**
  * The purpose the config or the title block states, and where it was told. Words of an exemplar
  * list win over an award list's: "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG ĐIỂN HÌNH TIÊN TIẾN" is an
- * exemplar list. A title that says neither leaves it to each row's award (see RowView.purpose).
+ * exemplar list. A row proposing a title of the Law is an award row whatever the title says,
+ * unless the config says otherwise (see RowView.purpose).
  */
 export function listPurpose(title: string[], words: PurposeWords, config: ConfigPurpose = 'auto'): { purpose: Purpose; from: { config: true } | { title: string } } | undefined {
   if (config !== 'auto') return { purpose: config, from: { config: true } };

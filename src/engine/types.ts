@@ -94,8 +94,9 @@ export interface RowView {
   award(): Award | undefined;
   /**
    * What the row is put forward in: an award list (a title or form under the Law) or an exemplar
-   * list. The config, else the list's title, says it for every row; else a row proposing a
-   * title of emulation is an award row, and any other an exemplar row.
+   * list. The config says it for every row; else a row proposing a title of emulation (LĐTT,
+   * CSTĐ, TTLĐTT…) is an award row, and any other row is what its list's title says (an
+   * exemplar row when the title says neither).
    */
   readonly purpose: Purpose;
   /** The year the list proposes awards for ("NĂM 2025" in its title, else the dossier's date), when shown. */

@@ -484,8 +484,9 @@ export class Evaluator {
       missing: rule.missing,
       report: (r: ReportInput) => {
         const f = this.finding(rule, r);
-        // A rule in force between dates waits for the dossier's date, which a footer gives after the rows.
-        if (dated && f.row !== undefined) this.dated.push({ rule, finding: f });
+        // A rule in force between dates waits for the dossier's date, which a footer gives after
+        // the rows; so does its note of a missing column (no note for a clause not in force).
+        if (dated) this.dated.push({ rule, finding: f });
         else this.push(f);
         onReport?.(f);
       },

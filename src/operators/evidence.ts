@@ -26,7 +26,7 @@ interface Options {
 
 type Outcome =
   | { kind: 'pass' }
-  | { kind: 'absent'; columns: string }
+  | { kind: 'absent'; columns: MessageArg }
   | { kind: 'empty'; at: { col: number; column: string } | undefined; what: string }
   | { kind: 'fail'; cell: CellView; shown: MessageArg }
   /** A cell that does not read as its type: the type rule says so. */
@@ -34,6 +34,8 @@ type Outcome =
 
 const both = (f: (lang: 'vi' | 'en') => string): { vi: string; en: string } => ({ vi: f('vi'), en: f('en') });
 const say = (m: MessageArg, lang: 'vi' | 'en') => (typeof m === 'object' ? m[lang] : String(m));
+/** A name or a cell's text quoted as each language quotes it. */
+const quote = (text: string, lang: 'vi' | 'en') => (lang === 'vi' ? `«${text}»` : `"${text}"`);
 
 /**
  * A criterion a list shows in its evidence columns, met when any of its alternatives is (the Law
@@ -76,14 +78,14 @@ export const evidence = defineOperator<Options>({
       ctx.report({ row, cell: empty.at, messageId: 'empty', data: { criterion, what: empty.what } });
       return;
     }
-    const columns = both((lang) => outcomes.map((x) => (x.kind === 'absent' ? x.columns : '')).join(lang === 'vi' ? ' hay ' : ' or '));
+    const columns = both((lang) => outcomes.map((x) => (x.kind === 'absent' ? say(x.columns, lang) : '')).join(lang === 'vi' ? ' hay ' : ' or '));
     ctx.report({ messageId: 'missing', severity: ctx.missing, place: { file: row.file, sheet: row.sheet }, group: row.unit, data: { criterion, columns } });
   },
 });
 
 function judge(row: RowView, a: Alternative, ctx: OperatorContext): Outcome {
   if ('part' in a) {
-    if (!row.has(a.part) || !row.has(a.whole)) return { kind: 'absent', columns: `«${ctx.label(a.part)}» và «${ctx.label(a.whole)}»` };
+    if (!row.has(a.part) || !row.has(a.whole)) return { kind: 'absent', columns: both((lang) => `${quote(ctx.label(a.part), lang)} ${lang === 'vi' ? 'và' : 'and'} ${quote(ctx.label(a.whole), lang)}`) };
     const part = row.cell(a.part);
     const whole = row.cell(a.whole);
     if (!part || !whole) return { kind: 'empty', at: part ? row.slot(a.whole) : row.slot(a.part), what: ctx.label(part ? a.whole : a.part) };
@@ -103,12 +105,12 @@ function judge(row: RowView, a: Alternative, ctx: OperatorContext): Outcome {
   if (yearly.length) {
     const year = row.awardYear ?? yearly[yearly.length - 1].year;
     const slot = yearly.find((s) => s.year === year);
-    if (!slot) return { kind: 'absent', columns: `«${ctx.label(a.column)} ${year}»` };
+    if (!slot) return { kind: 'absent', columns: both((lang) => quote(`${ctx.label(a.column)} ${year}`, lang)) };
     cell = slot.cell;
     at = slot;
     what = `${what} ${year}`;
   } else {
-    if (!row.has(a.column)) return { kind: 'absent', columns: `«${ctx.label(a.column)}»` };
+    if (!row.has(a.column)) return { kind: 'absent', columns: both((lang) => quote(ctx.label(a.column), lang)) };
     cell = row.cell(a.column);
     at = row.slot(a.column);
   }
@@ -119,7 +121,7 @@ function judge(row: RowView, a: Alternative, ctx: OperatorContext): Outcome {
   if (ok) return { kind: 'pass' };
   const expected = a.in ? a.in.map((v) => ctx.expected(a.column, v)) : [ctx.expected(a.column, a.value!)];
   const shown = both(
-    (lang) => `«${what}» ${lang === 'vi' ? 'là' : 'is'} «${cell!.text}», ${lang === 'vi' ? 'cần' : 'needs'} ${a.in ? '' : OP_TEXT[a.op][lang] + ' '}${expected.map((e) => say(e, lang)).join(lang === 'vi' ? ' hoặc ' : ' or ')}`,
+    (lang) => `${quote(what, lang)} ${lang === 'vi' ? 'là' : 'is'} ${quote(cell!.text, lang)}, ${lang === 'vi' ? 'cần' : 'needs'} ${a.in ? '' : OP_TEXT[a.op][lang] + ' '}${expected.map((e) => say(e, lang)).join(lang === 'vi' ? ' hoặc ' : ' or ')}`,
   );
   return { kind: 'fail', cell, shown };
 }

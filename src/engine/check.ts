@@ -1043,11 +1043,16 @@ class SheetRow implements RowView {
     return this.award_ ?? undefined;
   }
 
+  private purpose_: Purpose | undefined;
+
+  /** Asked by every rule of a pack with a purpose: worked out once per row. */
   get purpose(): Purpose {
-    const { filePurpose, purposeFromConfig } = this.state;
-    if (purposeFromConfig) return filePurpose!;
-    // A row proposing a title of the Law is judged by the Law whatever its list's title says.
-    return this.award()?.title ? 'award' : (filePurpose ?? 'exemplar');
+    if (this.purpose_ === undefined) {
+      const { filePurpose, purposeFromConfig } = this.state;
+      // A row proposing a title of the Law is judged by the Law whatever its list's title says.
+      this.purpose_ = purposeFromConfig ? filePurpose! : this.award()?.title ? 'award' : (filePurpose ?? 'exemplar');
+    }
+    return this.purpose_;
   }
 
   get awardYear(): number | undefined {

@@ -375,7 +375,7 @@ export function loadRuleSet(files: string[]): RuleSet {
       if (rule['in-force'] && operator.kind !== 'row') fail(pp, at('in-force'), `"in-force" goes with a check of each row ("${rule.check}" counts over rows)`);
       // What a secondary source paraphrases, or the pack infers, never makes an error.
       if ((rule.confidence === 'S' || rule.confidence === 'I') && rule.severity === 'error') fail(pp, at('severity'), `a rule of confidence ${rule.confidence} is a warning or info, never an error`);
-      set.rules.push({ rule, operator, options, period: rule.period ?? pp.pack.period, pack: pp.pack.pack, file: pp.file, purpose: pp.pack.purpose });
+      set.rules.push({ rule, operator, options, period: rule.period ?? pp.pack.period, pack: pp.pack.pack, file: pp.file, purpose: rule.purpose ?? pp.pack.purpose });
     });
   }
   return set;

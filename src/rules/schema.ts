@@ -120,6 +120,8 @@ function build() {
     when: Condition.optional(),
     /** Only in force when this profile is chosen. */
     profile: z.string().optional(),
+    /** The lists the rule judges, when not its pack's (a common rule drawn from the exemplar plans). */
+    purpose: z.enum(['award', 'exemplar']).optional(),
     period: Period.optional(),
     message: LocalText.optional(),
     source: z.string().min(1),

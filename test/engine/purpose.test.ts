@@ -70,6 +70,19 @@ describe('the purpose of a list', () => {
     expect(await check([{ name: 'a.xlsx', title: AWARD_TITLE, rows: [person('Lao động tiên tiến')] }], 'exemplar')).toEqual(['a.xlsx ca-nhan/htxsnv-hang-nam I4']);
   });
 
+  it('asks the exemplar plans\' priority to direct workers of an exemplar list only', async () => {
+    const unitFindings = async (title: string[], hinh_thuc: string) => {
+      const evaluator = new Evaluator({ ruleSet, profiles: [], lang: 'vi' });
+      await evaluator.checkSource('a.xlsx', sourceOf(ruleSet, [person(hinh_thuc)], title));
+      evaluator.end();
+      return evaluator.findings.filter((f) => f.ruleId === 'chung/uu-tien-lao-dong-truc-tiep').map((f) => f.group);
+    };
+    // Neither list has a direct-worker column: the exemplar list is told it cannot be counted.
+    expect(await unitFindings(EXEMPLAR_TITLE, 'Giấy khen')).toEqual(['UBND XÃ ĐẮK RUỒNG']);
+    expect(await unitFindings(AWARD_TITLE, 'Giấy khen')).toEqual([]);
+    expect(await unitFindings([], 'Lao động tiên tiến')).toEqual([]);
+  });
+
   it('reads the words of the title, the unit aside, and exemplar words first', () => {
     const words = ruleSet.layout;
     expect(listPurpose(['DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG ĐIỂN HÌNH TIÊN TIẾN'], words)?.purpose).toBe('exemplar');

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeDossier, type ExpectedEntry, type ExpectedFinding } from './fixture-kit/dossier.js';
+import { awardFixtures } from './fixture-kit/awards.js';
 import { exampleFixtures } from './fixture-kit/examples.js';
 import { writeFidelityFixtures } from './fixture-kit/fidelity.js';
 import { fieldFixtures } from './fixture-kit/fields.js';
@@ -24,7 +25,7 @@ import { REFERENCE_DIR, writeReferenceTemplates } from './fixture-kit/reference.
 /** What the generator owns inside the output folder: removed and written afresh on every run. */
 /** Workbooks written at the package level for the annotated copies (test/report/fidelity.test.ts): not in expected.json. */
 const FIDELITY_DIR = 'fidelity';
-const OWNED = ['fields', 'profiles', 'layout', 'csv', 'vi-du', REFERENCE_DIR, FIDELITY_DIR, 'expected.json'];
+const OWNED = ['fields', 'profiles', 'layout', 'csv', 'vi-du', 'awards', REFERENCE_DIR, FIDELITY_DIR, 'expected.json'];
 
 function columnNumber(letters = ''): number {
   return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
   for (const p of OWNED) fs.rmSync(path.join(outDir, p), { recursive: true, force: true });
 
-  const entries = [...fieldFixtures(), ...profileFixtures(), ...layoutFixtures(), ...readingFixtures(), ...readingCsvFixtures(), ...exampleFixtures()];
+  const entries = [...fieldFixtures(), ...profileFixtures(), ...layoutFixtures(), ...readingFixtures(), ...readingCsvFixtures(), ...exampleFixtures(), ...awardFixtures()];
   const expected: Record<string, ExpectedEntry> = {};
   let files = 0;
   for (const e of entries) {

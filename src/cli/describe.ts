@@ -6,7 +6,8 @@ import type { RuleSet } from '../rules/load.js';
 import type { Condition, Period, Scalar } from '../rules/schema.js';
 import type { Describer } from '../operators/types.js';
 import { columnLabel, expectedWords } from '../engine/labels.js';
-import { fill, joined, quoted, type Said } from '../said.js';
+import { AWARD_KEY } from '../rules/load.js';
+import { fill, joined, quoted, textOf, type Said } from '../said.js';
 
 export function describer(ruleSet: RuleSet, period?: Period): Describer {
   const column = (key: string): Said => quoted(columnLabel(ruleSet, key));
@@ -27,7 +28,14 @@ export function describer(ruleSet: RuleSet, period?: Period): Describer {
         Object.entries(expected as Record<string, Scalar | Scalar[]>).map(([k, texts]) => fill('{c} được gõ đúng là {t}', '{c} is typed as {t}', { c: column(k), t: joined([texts].flat().map((t) => quoted(String(t))), 'or') })),
         'and',
       );
+    if (key === AWARD_KEY) return fill('{c} đề nghị {v}', '{c} proposes {v}', { c: column('hinh_thuc'), v: joined([expected].flat().map((id) => award(String(id))), 'or') });
     return fill('{c} là {v}', '{c} is {v}', { c: column(key), v: joined([expected as Scalar | Scalar[]].flat().map((v) => value(key, v)), 'or') });
+  };
+  /** An award by its name in the vocabulary: «Tập thể lao động tiên tiến». */
+  const award = (id: string): Said => {
+    const a = ruleSet.awards.byId.get(id);
+    const label = a ? textOf(a.label) : { vi: id, en: id };
+    return { vi: `«${label.vi}»`, en: `"${label.en}"` };
   };
   return { column, value, condition, period: period ? ` ${period.from}–${period.to}` : '' };
 }

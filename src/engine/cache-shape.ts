@@ -4,6 +4,8 @@
  * "internal error" until it was deleted by hand: each entry is checked here, down to the slots
  * of its row snapshots, so that a damaged cache is set aside whole and never half-used.
  */
+import { SNAPSHOT_HEAD } from './snapshot.js';
+
 type Obj = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -40,12 +42,12 @@ function snapshots(v: unknown): boolean {
   if (!isObj(v) || !isStr(v.file) || !strings(v.keys) || !isInt(v.n) || (v.n as number) < 0 || !strings(v.names) || !Array.isArray(v.data)) return false;
   const { n, names, data } = v as { n: number; names: string[]; data: unknown[] };
   const keys = (v.keys as string[]).length;
-  const stride = 3 + 3 * keys;
+  const stride = SNAPSHOT_HEAD + 3 * keys;
   if (data.length !== n * stride) return false;
   const name = (x: unknown) => isInt(x) && x >= 0 && x < names.length;
   for (let at = 0; at < data.length; at += stride) {
-    if (!name(data[at]) || !isInt(data[at + 1]) || !name(data[at + 2])) return false;
-    for (let k = at + 3; k < at + stride; k += 3) {
+    if (!name(data[at]) || !isInt(data[at + 1]) || !name(data[at + 2]) || (data[at + 3] !== 0 && data[at + 3] !== 1) || !(data[at + 4] === -1 || name(data[at + 4]))) return false;
+    for (let k = at + SNAPSHOT_HEAD; k < at + stride; k += 3) {
       const c = data[k + 1];
       if (!isInt(c) || (c >= 0 ? !isStr(data[k]) : (c !== -1 && c !== -2) || data[k] !== null) || !slotValue(data[k + 2])) return false;
     }

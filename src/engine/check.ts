@@ -27,6 +27,10 @@ import { UsageError } from '../errors.js';
 import { notice, NOTICES, SKIP_REASONS, type NoticeId, type SkipReason } from './notices.js';
 import { chooseSheet, noTableReason, sheetKindHint } from './sheet-choice.js';
 import { NAME_KEY, nomineeOf, setWho } from './nominee.js';
+import { AWARD_KEY } from '../rules/load.js';
+import { inForceOn } from '../rules/awards.js';
+import type { Award, Purpose } from '../rules/schema.js';
+import { listPurpose, yearOfTitle, type ConfigPurpose } from './purpose.js';
 
 export interface CheckOptions {
   ruleSet: RuleSet;
@@ -58,6 +62,8 @@ export interface CheckOptions {
   limits?: Partial<ReadLimits>;
   /** Files and folders to pass over (--ignore-pattern, the config's `ignores`). */
   ignores?: IgnoreRules[];
+  /** What the lists are (the config's `purpose`): told from each list when `auto` or absent. */
+  purpose?: ConfigPurpose;
 }
 
 /** A nominee as a batch report lists it: where it stands and what it is. */
@@ -107,6 +113,8 @@ interface ActiveRule {
   global: boolean;
   /** A row rule's columns without which a sheet cannot be judged (RowOperator.needs), worked out once. */
   needs?: { keys: string[]; severity: 'error' | 'warning' };
+  /** The severity of "the sheet cannot show this criterion": the rule's `missing`, or what the config gives the rule. */
+  missing: Severity;
 }
 
 function severityFor(ruleId: string, base: Severity, overrides: Record<string, Severity | 'off'>): Severity | 'off' {
@@ -131,9 +139,12 @@ export function activeRules(ruleSet: RuleSet, profiles: string[], overrides: Rec
     const sev = severityFor(compiled.rule.id, compiled.rule.severity, overrides);
     const op = compiled.operator;
     if (sev === 'off') continue;
+    // A config that names the rule's severity raises (or lowers) its notes of a missing column too.
+    const overridden = sev !== compiled.rule.severity;
     out.push({
       compiled,
       severity: sev,
+      missing: overridden ? sev : (compiled.rule.missing ?? 'warning'),
       global: op.kind === 'group' && Boolean(op.global?.(compiled.options)),
       needs: op.kind === 'row' ? op.needs?.(compiled.options) : undefined,
     });
@@ -210,6 +221,13 @@ function compilePart(key: string, expected: Condition[keyof Condition]): Compile
   if (key === 'typed') {
     const tests = Object.entries(expected as Condition).map(([k, texts]) => typedAs(k, [texts].flat().map(String)));
     return (row) => every(tests, row);
+  }
+  if (key === AWARD_KEY) {
+    const ids = new Set([expected].flat().map(String));
+    return (row) => {
+      const award = row.award();
+      return award !== undefined && ids.has(award.id);
+    };
   }
   if (key === 'filled' || key === 'empty') {
     const keys = [expected].flat().map(String);
@@ -289,6 +307,8 @@ export function conditionKeys(cond: Condition | undefined): string[] {
     if (key === 'not') return conditionKeys(v as Condition);
     if (key === 'typed') return Object.keys(v as Condition);
     if (key === 'filled' || key === 'empty') return [v].flat().map(String);
+    // The row's award travels with its snapshot, not as a column.
+    if (key === AWARD_KEY) return [];
     return [key];
   });
 }
@@ -420,10 +440,11 @@ export class Evaluator {
     forEachSnapshotRow(snapshots, (row) => {
       for (const rule of this.globalRules) {
         if (!this.inForce(rule, row.file)) continue;
+        if (rule.compiled.purpose && rule.compiled.purpose !== row.purpose) continue;
         const when = rule.compiled.rule.when;
         rule.acc!.row(row, !when || testCondition(when, row));
       }
-    });
+    }, this.opts.ruleSet.awards.byId);
   }
 
   private readonly labels = new Map<string, string>();
@@ -447,14 +468,20 @@ export class Evaluator {
   /** The context an operator reports through, bound to one rule (and, for row rules, one row's tag set). */
   private context(rule: ActiveRule, onReport?: (f: Finding) => void): OperatorContext {
     const { compiled } = rule;
+    const dated = compiled.rule['in-force'];
     return {
       period: compiled.period,
       test: testCondition,
       label: (k) => this.label(k),
       expected: (k, v) => this.expected(k, v),
+      awards: this.opts.ruleSet.awards,
+      missing: rule.missing,
       report: (r: ReportInput) => {
         const f = this.finding(rule, r);
-        this.push(f);
+        // A rule in force between dates waits for the dossier's date, which a footer gives after
+        // the rows; so does its note of a missing column (no note for a clause not in force).
+        if (dated) this.dated.push({ rule, finding: f });
+        else this.push(f);
         onReport?.(f);
       },
     };
@@ -504,6 +531,35 @@ export class Evaluator {
     this.findings.push(f);
   }
 
+  /** Findings of rules in force between dates, held until the file's date is known (see context). */
+  private dated: { rule: ActiveRule; finding: Finding }[] = [];
+
+  /**
+   * The held findings of dated rules: those of a rule in force on the dossier's date are said;
+   * the others are dropped, and when the dossier shows no date, one note per rule says so.
+   */
+  private settleDated(file: FileView): void {
+    const noted = new Set<ActiveRule>();
+    for (const { rule, finding } of this.dated) {
+      const window = rule.compiled.rule['in-force']!;
+      if (file.date) {
+        if (inForceOn(window, file.date)) this.push(finding);
+      } else if (!noted.has(rule)) {
+        noted.add(rule);
+        const lang = this.opts.lang;
+        this.push({
+          ruleId: rule.compiled.rule.id,
+          severity: 'info',
+          message: render(localize(ENGINE_MESSAGES['undated'], lang), { rule: localize(rule.compiled.rule.title, lang), from: window.from ?? '…', to: window.to ?? '…' }, lang),
+          file: file.file,
+          group: file.unit,
+          source: rule.compiled.rule.source,
+        });
+      }
+    }
+    this.dated = [];
+  }
+
   /** Checks one file; an unreadable file throws InputError after whatever was read has been checked. */
   async checkFile(file: string): Promise<SheetsRead> {
     return this.checkSource(file, await openSource(file, this.opts.limits, { mergesAhead: true }));
@@ -517,6 +573,8 @@ export class Evaluator {
     const rowsBefore = this.rows;
     /** Sheets passed over, said once the file's unit is known (it may stand on a later sheet). */
     const passedOver: { sheet: string; reason: SkipReason }[] = [];
+    /** The purposes of the file's rows: a group rule of another purpose owes the file nothing. */
+    const purposes = new Set<Purpose>();
     try {
       for (const sheet of source.sheets) {
         const skip = (reason: SkipReason) => passedOver.push({ sheet: sheet.name, reason });
@@ -543,6 +601,11 @@ export class Evaluator {
                 fileView.heading = named?.heading ?? [];
                 fileView.title = found.title.map((t) => t.text);
                 fileView.date = dateOfLines(fileView.title);
+                fileView.year = yearOfTitle(fileView.title);
+                // The unit's own name ("BAN THI ĐUA - KHEN THƯỞNG TỈNH …") says nothing of the list.
+                const told = listPurpose(fileView.title.filter((t) => !fileView.heading.includes(t) && t !== fileView.unit), this.opts.ruleSet.layout, this.opts.purpose);
+                fileView.purpose = told?.purpose;
+                fileView.purposeFrom = told?.from;
               }
               for (const c of found.columns) fileView.columns.add(c.key);
               sheetState = new SheetState(file, sheet.name, sheet.hidden, found, this.opts.ruleSet, fileView);
@@ -551,6 +614,7 @@ export class Evaluator {
             row: (row) => {
               table.rows++;
               const view = sheetState!.view(row);
+              purposes.add(view.purpose);
               this.evaluateRow(view);
               if (row.below) this.notice(row.below.class === 'total' ? 'hoso/duoi-dong-tong' : 'hoso/duoi-chan-trang', { file, sheet: sheet.name, row: row.row, column: columnLetter(row.cells[0].col), group: view.unit, ...nomineeOf(view) }, { text: row.below.text, row: row.below.row });
             },
@@ -569,7 +633,13 @@ export class Evaluator {
     } finally {
       await source.close();
       if (!fileView.unit) fileView.unit = path.basename(file).replace(/\.[^.]*$/, '');
-      for (const r of this.groupRules) if (this.inForce(r, file)) r.acc!.endFile?.(fileView);
+      for (const r of this.groupRules) {
+        const purpose = r.compiled.purpose;
+        // A group rule owes nothing to a file none of whose rows is of its purpose (an empty file aside).
+        if (purpose && (purposes.size > 0 ? !purposes.has(purpose) : fileView.purpose !== undefined && fileView.purpose !== purpose)) continue;
+        if (this.inForce(r, file)) r.acc!.endFile?.(fileView);
+      }
+      this.settleDated(fileView);
     }
     for (const p of passedOver) this.notice('hoso/trang-bo-qua', { file, sheet: p.sheet, group: fileView.unit }, { reason: SKIP_REASONS[p.reason] });
     // An empty template is not a clean dossier: a header with nothing under it is an error.
@@ -606,7 +676,7 @@ export class Evaluator {
         }
         const cond = compiled.rule.when;
         const guard = cond && Object.keys(cond).length > 0 ? firstPart(cond) : undefined;
-        return { rule, when: when(rule), guard, skipTo: 0, whenSkipTo: 0, op, options: compiled.options, ctx, absentIn: undefined, absent: [] };
+        return { rule, when: when(rule), guard, skipTo: 0, whenSkipTo: 0, op, options: compiled.options, ctx, absentIn: undefined, absent: [], purpose: compiled.purpose };
       });
     for (let i = rows.length - 1; i >= 0; i--) {
       const { guard, when } = rows[i];
@@ -634,6 +704,7 @@ export class Evaluator {
         continue;
       }
       i++;
+      if (p.purpose !== undefined && p.purpose !== row.purpose) continue;
       const needs = p.rule.needs;
       let missing: string | undefined;
       if (needs) {
@@ -649,7 +720,7 @@ export class Evaluator {
           place: { file: row.file, sheet: row.sheet },
           group: row.unit,
           messageId: needs!.severity === 'error' ? 'column-missing-error' : 'column-missing',
-          severity: needs!.severity === 'error' ? p.rule.severity : 'warning',
+          severity: needs!.severity === 'error' ? p.rule.severity : p.rule.missing,
           data: { column: this.label(missing), rule: localize(p.rule.compiled.rule.title, this.opts.lang) },
         });
         this.push(f);
@@ -660,6 +731,8 @@ export class Evaluator {
     this.current = undefined;
     for (let i = 0; i < plan.groups.length; i++) {
       const g = plan.groups[i];
+      const purpose = g.rule.compiled.purpose;
+      if (purpose !== undefined && purpose !== row.purpose) continue;
       g.rule.acc!.row(row, !g.when || g.when(row));
     }
     if (this.deferGlobal && this.globalRules.length) this.snapshots.add(row);
@@ -694,6 +767,8 @@ interface RowPlan {
   /** The sheet whose missing columns `absent` lists: of the rule's needs, those it has no column for. */
   absentIn: SheetState | undefined;
   absent: string[];
+  /** The lists the rule judges (its pack's purpose), if not every list. */
+  purpose: Purpose | undefined;
 }
 
 /** Where a column stands in a sheet, with its parsed values by stored value. */
@@ -804,6 +879,24 @@ class SheetState {
       }
     }
     return parsed;
+  }
+
+  /** The award a row's award cell names (see CompiledAwards.find, which remembers each text). */
+  awardOf(text: string): Award | undefined {
+    return this.ruleSet.awards.find(text);
+  }
+
+  get filePurpose(): Purpose | undefined {
+    return this.fileView.purpose;
+  }
+
+  get purposeFromConfig(): boolean {
+    return this.fileView.purposeFrom !== undefined && 'config' in this.fileView.purposeFrom;
+  }
+
+  /** The year the list is for: its title's, else its date's so far. */
+  get awardYear(): number | undefined {
+    return this.fileView.year ?? this.fileView.date?.getUTCFullYear();
   }
 
   /** Of the keys, those the sheet has no column for. */
@@ -935,6 +1028,34 @@ class SheetRow implements RowView {
 
   failedTags(): Set<string> {
     return this.failed_ ?? NO_TAGS;
+  }
+
+  private award_: Award | null | undefined;
+
+  award(): Award | undefined {
+    if (this.award_ === undefined) {
+      // The text as typed, else the name a code of the column's code list reads as.
+      const cell = this.cell(KEYS.award);
+      const named = cell?.parsed?.ok ? cell.parsed.value : undefined;
+      this.award_ = (cell && (this.state.awardOf(cell.text) ?? (typeof named === 'string' && named !== cell.text ? this.state.awardOf(named) : undefined))) ?? null;
+    }
+    return this.award_ ?? undefined;
+  }
+
+  private purpose_: Purpose | undefined;
+
+  /** Asked by every rule of a pack with a purpose: worked out once per row. */
+  get purpose(): Purpose {
+    if (this.purpose_ === undefined) {
+      const { filePurpose, purposeFromConfig } = this.state;
+      // A row proposing a title of the Law is judged by the Law whatever its list's title says.
+      this.purpose_ = purposeFromConfig ? filePurpose! : this.award()?.title ? 'award' : (filePurpose ?? 'exemplar');
+    }
+    return this.purpose_;
+  }
+
+  get awardYear(): number | undefined {
+    return this.state.awardYear;
   }
 }
 

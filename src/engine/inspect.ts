@@ -17,6 +17,9 @@ import { expandInputs } from '../read/inputs.js';
 import { noteFindings } from './input-notes.js';
 import { cleanText } from '../normalize/text.js';
 import { dateOfLines, KEYS, unitFromTitle, vocabulary } from './check.js';
+import { listPurpose, type ConfigPurpose } from './purpose.js';
+import type { CompiledAwards } from '../rules/awards.js';
+import type { Purpose } from '../rules/schema.js';
 import { chooseSheet, noTableReason, sheetKindHint } from './sheet-choice.js';
 import type { SkipReason } from './notices.js';
 import type { Finding, Lang } from './types.js';
@@ -77,6 +80,12 @@ export interface FileInspection {
   unit?: { name: string; heading: string[] };
   /** The date of the place-and-date line (YYYY-MM-DD), and where it stood. */
   date?: { value: string; from: 'title' | 'footer' };
+  /**
+   * What the list is, as check judges it (see engine/purpose.ts): said by the config or a title
+   * line, with the rows proposing a title of the Law (award rows, unless the config says
+   * otherwise) and the others counted.
+   */
+  purpose?: { value?: Purpose; from: 'config' | 'title' | 'rows'; title?: string; titleRows: number; otherRows: number };
   sheets: SheetInspection[];
 }
 
@@ -105,12 +114,16 @@ class SheetRuns {
   private open: (RowRun & { same: string }) | undefined;
   private nameCol = -1;
   private sttCol = -1;
+  private awardCol = -1;
+  /** Nominee rows proposing a title of the Law (award rows, when no title says what the list is) and the others. */
+  readonly purposes = { award: 0, exemplar: 0 };
   private readonly legacyCells = new Map<string, number>();
 
   constructor(
     name: string,
     hidden: boolean,
     private readonly vocab: LayoutVocabulary,
+    private readonly awards: CompiledAwards,
   ) {
     // The keys in the order a reader of the JSON wants them (JSON.stringify drops the undefined).
     this.sheet = { name, hidden, checked: false, skipped: undefined, codeListName: undefined, headerRows: undefined, columns: [], unmapped: [], extent: undefined, nominees: 0, legacy: { columns: [] }, rows: [] };
@@ -126,6 +139,7 @@ class SheetRuns {
       if (c.year !== undefined) continue;
       if (c.key === KEYS.name) this.nameCol = c.col;
       if (c.key === KEYS.stt) this.sttCol = c.col;
+      if (c.key === KEYS.award && c.combinedWith === undefined) this.awardCol = c.col;
     }
     const titleRows = new Map<number, string[]>();
     for (const t of layout.title) titleRows.set(t.row, [...(titleRows.get(t.row) ?? []), t.text]);
@@ -139,6 +153,7 @@ class SheetRuns {
     this.extend(row.row);
     let named = false;
     let typed = 0;
+    let award = false;
     for (let i = 0; i < row.cells.length; i++) {
       const c = row.cells[i];
       if (c.legacy) {
@@ -146,9 +161,11 @@ class SheetRuns {
         this.legacyCells.set(key, (this.legacyCells.get(key) ?? 0) + 1);
       }
       if (row.texts[i] === '' || c.t === 'e') continue;
+      if (c.col === this.awardCol && this.awards.find(row.texts[i])?.title) award = true;
       if (c.col === this.nameCol) named = true;
       else if (c.col !== this.sttCol && !c.formula) typed++;
     }
+    this.purposes[award ? 'award' : 'exemplar']++;
     const run: RowRun = { first: row.row, last: row.row, count: 1, class: 'nominee', named };
     if (!named) run.typed = typed;
     if (row.below) run.below = { class: row.below.class, row: row.below.row };
@@ -215,6 +232,7 @@ export class Inspector {
   constructor(
     private readonly ruleSet: RuleSet,
     private readonly limits?: Partial<ReadLimits>,
+    private readonly purpose: ConfigPurpose = 'auto',
   ) {
     this.matcher = new HeaderMatcher([...ruleSet.columns.values()]);
     this.vocab = vocabulary(ruleSet);
@@ -227,9 +245,11 @@ export class Inspector {
   async inspectSource(file: string, source: WorkbookSource): Promise<FileInspection> {
     const out: FileInspection = { file, sheets: [] };
     let footerDate: Date | undefined;
+    const allRuns: SheetRuns[] = [];
     try {
       for (const info of source.sheets) {
-        const runs = new SheetRuns(info.name, info.hidden, this.vocab);
+        const runs = new SheetRuns(info.name, info.hidden, this.vocab, this.ruleSet.awards);
+        allRuns.push(runs);
         const choice = chooseSheet(info.name, this.ruleSet.layout);
         if (!choice.read) {
           runs.sheet.skipped = choice.reason;
@@ -249,6 +269,9 @@ export class Inspector {
                 if (named) out.unit = { name: named.unit, heading: named.heading };
                 const date = dateOfLines(layout.title.map((t) => t.text));
                 if (date) out.date = { value: date.toISOString().slice(0, 10), from: 'title' };
+                const titles = layout.title.map((t) => t.text).filter((t) => !named?.heading.includes(t) && t !== named?.unit);
+                const told = listPurpose(titles, this.ruleSet.layout, this.purpose);
+                if (told) out.purpose = 'config' in told.from ? { value: told.purpose, from: 'config', titleRows: 0, otherRows: 0 } : { value: told.purpose, from: 'title', title: short(told.from.title), titleRows: 0, otherRows: 0 };
               }
             },
             row: (row) => runs.nominee(row),
@@ -267,6 +290,13 @@ export class Inspector {
       await source.close();
     }
     if (!out.date && footerDate) out.date = { value: footerDate.toISOString().slice(0, 10), from: 'footer' };
+    if (out.sheets.some((s) => s.checked)) {
+      out.purpose ??= { from: 'rows', titleRows: 0, otherRows: 0 };
+      for (const r of allRuns) {
+        out.purpose.titleRows += r.purposes.award;
+        out.purpose.otherRows += r.purposes.exemplar;
+      }
+    }
     return out;
   }
 }
@@ -275,9 +305,9 @@ export class Inspector {
  * Inspects every file under the paths, with the same ignores as `check`; a file that cannot be
  * read is set aside with its reason, and one not read at all is named with why.
  */
-export async function inspectPaths(paths: string[], ruleSet: RuleSet, options: { limits?: Partial<ReadLimits>; ignores?: IgnoreRules[]; lang: Lang }): Promise<InspectResult> {
+export async function inspectPaths(paths: string[], ruleSet: RuleSet, options: { limits?: Partial<ReadLimits>; ignores?: IgnoreRules[]; lang: Lang; purpose?: ConfigPurpose }): Promise<InspectResult> {
   const { files, errors, notes, ignored } = expandInputs(paths, ignoreMatcher(options.ignores));
-  const inspector = new Inspector(ruleSet, options.limits);
+  const inspector = new Inspector(ruleSet, options.limits, options.purpose);
   const result: InspectResult = { files: [], inputErrors: errors, passedOver: noteFindings(notes, options.lang, (_, base) => base), ignored };
   for (const file of files) {
     try {

@@ -27,6 +27,10 @@ export const ENGINE_MESSAGES = {
     vi: 'Trang tính không có cột «{{column}}»: không kiểm tra được tiêu chí «{{rule}}».',
     en: 'The sheet has no column "{{column}}": the criterion "{{rule}}" cannot be checked.',
   },
+  undated: {
+    vi: 'Hồ sơ không ghi ngày: chưa biết quy định «{{rule}}» (áp dụng từ {{from}} đến {{to}}) có áp dụng không, nên chưa kiểm tra.',
+    en: 'The dossier shows no date: whether "{{rule}}" (in force from {{from}} to {{to}}) applies cannot be told, so it is not checked.',
+  },
 };
 
 /** A severity as a person reads it, in the reports, the rule list and explain. */

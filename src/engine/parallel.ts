@@ -83,6 +83,7 @@ export async function checkInWorkers(files: string[], opts: CheckOptions & { pac
     profileMap: opts.profileMap,
     severity: opts.severity,
     lang: opts.lang,
+    purpose: opts.purpose,
     limits: opts.limits,
     // A function stays in this thread: the workers keep their nominees for the reply.
     collectNominees: Boolean(opts.collectNominees),

@@ -11,12 +11,14 @@
 import { columnLetter } from '../read/types.js';
 import type { Value } from '../normalize/values.js';
 import type { CellView, RowView, YearSlot } from './types.js';
+import type { Award, Purpose } from '../rules/schema.js';
 
 type Slot = string | number | boolean | Date | null;
 
 /**
- * A batch of rows of one file. Per row, `3 + 3 × keys.length` slots: the sheet's and the unit's
- * index in `names` and the row number; then per key the cell's text (null: no cell), a number
+ * A batch of rows of one file. Per row, `HEAD + 3 × keys.length` slots: the sheet's and the unit's
+ * index in `names` and the row number, the row's purpose (1: an award row, 0: an exemplar row)
+ * and its award's id as an index in `names` (−1: none); then per key the cell's text (null: no cell), a number
  * `c`, and the value (null: none, or the same as the text). With a cell, `c` is col × 4, plus 2
  * when the value is the text, plus 1 when the sheet has the key; without, −1 when the sheet has
  * the key and −2 when not (a value then comes from elsewhere: the kind from the sheet's title).
@@ -51,7 +53,8 @@ export class SnapshotWriter {
     const b = this.batch;
     if (b.n === 0) b.file = row.file;
     const data = b.data;
-    data.push(this.id(row.sheet), row.row, this.id(row.unit));
+    const award = row.award();
+    data.push(this.id(row.sheet), row.row, this.id(row.unit), row.purpose === 'award' ? 1 : 0, award ? this.id(award.id) : -1);
     for (const k of this.keys) {
       const c = row.cell(k);
       if (c) {
@@ -82,11 +85,14 @@ export class SnapshotWriter {
 }
 
 /** Calls `fn` with a RowView of each row of the batch, in order (a new view per row). */
-export function forEachSnapshotRow(s: RowSnapshots, fn: (row: RowView) => void): void {
-  const keyAt = new Map(s.keys.map((k, i) => [k, 3 + 3 * i]));
-  const stride = 3 + 3 * s.keys.length;
-  for (let i = 0, at = 0; i < s.n; i++, at += stride) fn(new SnapshotRow(s, at, keyAt));
+export function forEachSnapshotRow(s: RowSnapshots, fn: (row: RowView) => void, awards?: Map<string, Award>): void {
+  const keyAt = new Map(s.keys.map((k, i) => [k, SNAPSHOT_HEAD + 3 * i]));
+  const stride = SNAPSHOT_HEAD + 3 * s.keys.length;
+  for (let i = 0, at = 0; i < s.n; i++, at += stride) fn(new SnapshotRow(s, at, keyAt, awards));
 }
+
+/** The slots of a row's snapshot before its keys' (see RowSnapshots). */
+export const SNAPSHOT_HEAD = 5;
 
 const NONE = new Set<string>();
 
@@ -97,17 +103,27 @@ class SnapshotRow implements RowView {
   readonly unit: string;
   readonly hidden = false;
   readonly sheetHidden = false;
+  readonly purpose: Purpose;
+  /** Rules over every file do not read the award year. */
+  readonly awardYear = undefined;
 
   constructor(
     private readonly s: RowSnapshots,
     private readonly at: number,
     private readonly keyAt: Map<string, number>,
+    private readonly awards: Map<string, Award> | undefined,
   ) {
     const d = s.data;
     this.file = s.file;
     this.sheet = s.names[d[at] as number];
     this.row = d[at + 1] as number;
     this.unit = s.names[d[at + 2] as number];
+    this.purpose = d[at + 3] === 1 ? 'award' : 'exemplar';
+  }
+
+  award(): Award | undefined {
+    const id = this.s.data[this.at + 4] as number;
+    return id < 0 ? undefined : this.awards?.get(this.s.names[id]);
   }
 
   /** Where the key's three slots start, or −1. */

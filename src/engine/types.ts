@@ -1,6 +1,7 @@
 /** The shapes that flow from the evaluator to the formatters. */
 import type { RawCell } from '../read/types.js';
 import type { Parsed, Value } from '../normalize/values.js';
+import type { Award, Purpose } from '../rules/schema.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Lang = 'vi' | 'en';
@@ -89,6 +90,17 @@ export interface RowView {
   cells(): CellView[];
   /** Findings already reported on this row, by rule tags (for rules that depend on others). */
   failedTags(): Set<string>;
+  /** The award the row proposes (its award cell read through the awards' vocabulary), if one is named. */
+  award(): Award | undefined;
+  /**
+   * What the row is put forward in: an award list (a title or form under the Law) or an exemplar
+   * list. The config says it for every row; else a row proposing a title of emulation (LĐTT,
+   * CSTĐ, TTLĐTT…) is an award row, and any other row is what its list's title says (an
+   * exemplar row when the title says neither).
+   */
+  readonly purpose: Purpose;
+  /** The year the list proposes awards for ("NĂM 2025" in its title, else the dossier's date), when shown. */
+  readonly awardYear: number | undefined;
 }
 
 export interface FileView {
@@ -102,4 +114,10 @@ export interface FileView {
   date?: Date;
   /** Column keys present in any sheet of the file. */
   columns: Set<string>;
+  /** What the list is, when the config or its title says it (see RowView.purpose). */
+  purpose?: Purpose;
+  /** Where the purpose was told: the config, or the title line that says it. */
+  purposeFrom?: { config: true } | { title: string };
+  /** The year the list is for ("NĂM 2025" in its title), when its title says it. */
+  year?: number;
 }

@@ -41,6 +41,11 @@ const TEXT = {
     date: 'Ngày',
     dateFrom: { title: 'khối tiêu đề', footer: 'dòng địa danh, ngày tháng cuối danh sách' },
     noDate: 'không thấy',
+    purpose: 'Loại danh sách',
+    purposes: { award: 'danh sách đề nghị khen thưởng (danh hiệu, hình thức theo Luật Thi đua, khen thưởng)', exemplar: 'danh sách điển hình tiên tiến' },
+    purposeFrom: { config: 'theo hoso.config.yaml', title: 'theo tiêu đề' },
+    purposeRows: 'tiêu đề không nói rõ: xét từng dòng theo hình thức đề nghị',
+    titleRows: (a: number, e: number) => `${a} dòng đề nghị danh hiệu thi đua theo Luật (xét theo Luật), ${e} dòng khác`,
     legacy: 'Bảng mã cũ',
     wholeSheet: 'cả trang đọc theo',
     cells: 'ô',
@@ -73,6 +78,11 @@ const TEXT = {
     date: 'Date',
     dateFrom: { title: 'title block', footer: 'place-and-date line after the list' },
     noDate: 'not found',
+    purpose: 'Kind of list',
+    purposes: { award: 'award list (titles and forms under the Law on Emulation and Commendation)', exemplar: 'exemplar list' },
+    purposeFrom: { config: 'from hoso.config.yaml', title: 'from the title' },
+    purposeRows: 'the title does not say: each row by its award',
+    titleRows: (a: number, e: number) => `${a} rows proposing a title of the Law (judged by the Law), ${e} other rows`,
     legacy: 'Legacy encoding',
     wholeSheet: 'whole sheet read as',
     cells: 'cells',
@@ -157,12 +167,22 @@ export function* inspectStylish(result: InspectResult, lang: Lang, color: boolea
   if (s.unreadable) yield c.red(`✖ ${s.unreadable} ${t.unreadable}`) + '\n';
 }
 
+function purposeText(p: NonNullable<FileInspection['purpose']>, lang: Lang): string {
+  const t = TEXT[lang];
+  const rows = t.titleRows(p.titleRows, p.otherRows);
+  if (p.from === 'rows' || !p.value) return `${t.purposeRows}; ${rows}`;
+  const from = p.from === 'title' ? `${t.purposeFrom.title} «${printable(p.title ?? '')}»` : t.purposeFrom.config;
+  // The config's word is final; a title's yields to a row proposing a title of the Law.
+  return p.from === 'config' ? `${t.purposes[p.value]} (${from})` : `${t.purposes[p.value]} (${from}); ${rows}`;
+}
+
 function* file(f: FileInspection, lang: Lang, c: InstanceType<typeof Chalk>): Generator<string> {
   const t = TEXT[lang];
   yield `${c.underline(printable(f.file))}\n`;
   if (f.sheets.some((s) => s.checked)) {
     yield `  ${t.unit}: ${f.unit ? `«${printable(f.unit.name)}»` : c.dim(t.noUnit)}\n`;
     yield `  ${t.date}: ${f.date ? `${f.date.value} (${t.dateFrom[f.date.from]})` : c.dim(t.noDate)}\n`;
+    if (f.purpose) yield `  ${t.purpose}: ${purposeText(f.purpose, lang)}\n`;
   }
   for (const s of f.sheets) yield* sheet(s, lang, c);
 }

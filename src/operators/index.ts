@@ -17,6 +17,8 @@ import { submitter } from './submitter.js';
 import { legacyEncoding } from './legacy-encoding.js';
 import { pattern } from './pattern.js';
 import { hidden } from './hidden.js';
+import { awardFitsKind, awardKnown } from './award-fits.js';
+import { evidence } from './evidence.js';
 
 export const operators: Record<string, Operator> = {
   required,
@@ -36,4 +38,7 @@ export const operators: Record<string, Operator> = {
   'legacy-encoding': legacyEncoding,
   pattern,
   hidden,
+  'award-fits-kind': awardFitsKind,
+  'award-known': awardKnown,
+  evidence,
 };

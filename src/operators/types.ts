@@ -8,6 +8,7 @@ import type { CellView, FileView, Place, RowView } from '../engine/types.js';
 import type { Who } from '../engine/nominee.js';
 import type { Condition, Period, Scalar, Schemas } from '../rules/schema.js';
 import type { Said } from '../said.js';
+import type { CompiledAwards } from '../rules/awards.js';
 
 export type Messages = Record<string, { vi: string; en: string }>;
 
@@ -41,6 +42,10 @@ export interface OperatorContext {
   label(key: string): string;
   /** How an expected value reads in a message: an enumeration value by its label, yes/no as words. */
   expected(key: string, v: string | number | boolean): MessageArg;
+  /** The awards' vocabulary of the packs loaded. */
+  awards: CompiledAwards;
+  /** The severity of a note that the sheet has no column to show the rule's criterion. */
+  missing: 'error' | 'warning' | 'info';
 }
 
 /**

@@ -9,8 +9,9 @@ import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { lazyRequire } from '../lazy.js';
 import { readCachedPack, writeCachedPack } from './pack-cache.js';
-import { schemas, type Column, type Condition, type EnumValue, type LocalText, type Pack, type Period, type Profile, type Rule, type SourceDocument } from './schema.js';
+import { schemas, type Award, type Column, type Condition, type EnumValue, type InForce, type LocalText, type Pack, type Period, type Profile, type Purpose, type Rule, type SourceDocument } from './schema.js';
 import { citedCodes } from './citation.js';
+import { compileAwards, type CompiledAwards } from './awards.js';
 import { operators } from '../operators/index.js';
 import type { Operator } from '../operators/types.js';
 import type { ColumnType } from '../normalize/values.js';
@@ -55,6 +56,8 @@ export interface CompiledRule {
   period?: Period;
   pack: string;
   file: string;
+  /** The lists the rule judges (its pack's purpose): award lists, exemplar lists, or both. */
+  purpose?: Purpose;
 }
 
 export interface LoadedPack {
@@ -63,13 +66,17 @@ export interface LoadedPack {
   title: LocalText;
   doc?: LocalText;
   source?: string;
+  purpose?: Purpose;
+  inForce?: InForce;
 }
 
 export interface RuleSet {
   packs: LoadedPack[];
   columns: Map<string, CompiledColumn>;
   enums: Map<string, CompiledEnum>;
-  layout: { ignoreSheets: string[]; exampleSheets: string[]; total: string[]; footer: string[]; placeholders: string[]; notUnit: string[] };
+  layout: { ignoreSheets: string[]; exampleSheets: string[]; total: string[]; footer: string[]; placeholders: string[]; notUnit: string[]; awardLists: string[]; exemplarLists: string[] };
+  /** The awards every pack declares, looked up by the text of an award cell. */
+  awards: CompiledAwards;
   profiles: Map<string, Profile & { pack: string }>;
   /** The documents the citations name by code (`documents:` of every pack). */
   documents: Map<string, SourceDocument & { pack: string }>;
@@ -270,12 +277,14 @@ export function loadRuleSet(files: string[]): RuleSet {
     packs: [],
     columns: new Map(),
     enums: new Map(),
-    layout: { ignoreSheets: [], exampleSheets: [], total: [], footer: [], placeholders: [], notUnit: [] },
+    layout: { ignoreSheets: [], exampleSheets: [], total: [], footer: [], placeholders: [], notUnit: [], awardLists: [], exemplarLists: [] },
+    awards: compileAwards([]),
     profiles: new Map(),
     documents: new Map(),
     rules: [],
   };
   const enumValues = new Map<string, EnumValue[]>();
+  const awards: { award: Award; pp: ParsedPack; index: number }[] = [];
   const columnDecl = new Map<string, { col: Partial<CompiledColumn>; pp: ParsedPack; index: number; codesAt?: { pp: ParsedPack; index: number } }>();
   /** Where each `combined` entry was declared, to check its `also` once every column is known. */
   const combinedAt: { pp: ParsedPack; at: (string | number)[]; owner: string; also: string[] }[] = [];
@@ -283,7 +292,7 @@ export function loadRuleSet(files: string[]): RuleSet {
   for (const pp of parsed) {
     const { pack } = pp;
     if (set.packs.some((p) => p.id === pack.pack)) fail(pp, ['pack'], { vi: `bộ quy tắc «${pack.pack}» được nạp hai lần`, en: `pack "${pack.pack}" is loaded twice` });
-    set.packs.push({ id: pack.pack, file: pp.file, title: pack.title, doc: pack.doc, source: pack.source });
+    set.packs.push({ id: pack.pack, file: pp.file, title: pack.title, doc: pack.doc, source: pack.source, purpose: pack.purpose, inForce: pack['in-force'] });
     if (pack.layout) {
       set.layout.ignoreSheets.push(...pack.layout['ignore-sheets']);
       set.layout.exampleSheets.push(...pack.layout['example-sheets']);
@@ -291,7 +300,14 @@ export function loadRuleSet(files: string[]): RuleSet {
       set.layout.footer.push(...pack.layout.footer);
       set.layout.placeholders.push(...pack.layout.placeholders);
       set.layout.notUnit.push(...pack.layout['not-unit']);
+      set.layout.awardLists.push(...pack.layout['award-lists']);
+      set.layout.exemplarLists.push(...pack.layout['exemplar-lists']);
     }
+    pack.awards.forEach((a, i) => {
+      const prev = awards.find((x) => x.award.id === a.id);
+      if (prev) fail(pp, ['awards', i, 'id'], { vi: `danh hiệu «${a.id}» đã được khai báo trong ${prev.pp.file}`, en: `award "${a.id}" is declared in ${prev.pp.file}` });
+      awards.push({ award: a, pp, index: i });
+    });
     for (const [name, values] of Object.entries(pack.enums)) {
       const list = enumValues.get(name) ?? [];
       for (const v of values) {
@@ -349,6 +365,13 @@ export function loadRuleSet(files: string[]): RuleSet {
     if (codesAt && !set.enums.has(col.codes!)) fail(codesAt.pp, ['columns', codesAt.index, 'codes'], unknown({ vi: 'danh mục', en: 'no enumeration' }, col.codes!, [...set.enums.keys()]));
     set.columns.set(key, col as CompiledColumn);
   }
+  const kinds = set.enums.get('loai');
+  for (const { award, pp, index } of awards) {
+    award.kinds.forEach((k, j) => {
+      if (!kinds?.values.some((v) => v.id === k)) fail(pp, ['awards', index, 'kinds', j], { vi: `«${k}» không phải loại đối tượng (${kinds?.values.map((v) => v.id).join(', ') ?? 'không có danh mục «loai»'})`, en: `"${k}" is not a kind of nominee (${kinds?.values.map((v) => v.id).join(', ') ?? 'no enumeration "loai"'})` });
+    });
+  }
+  set.awards = compileAwards(awards.map((a) => a.award));
   for (const { pp, at, owner, also } of combinedAt) {
     for (const key of also) {
       const col = checkColumn(set, pp, key, at);
@@ -373,7 +396,13 @@ export function loadRuleSet(files: string[]): RuleSet {
         if (c) checkCondition(set, pp, c, at('with', k));
       }
       if (rule.profile && !set.profiles.has(rule.profile)) fail(pp, at('profile'), unknown({ vi: 'hồ sơ định mức', en: 'unknown profile' }, rule.profile, [...set.profiles.keys()]));
-      set.rules.push({ rule, operator, options, period: rule.period ?? pp.pack.period, pack: pp.pack.pack, file: pp.file });
+      // A finding of a dated rule waits for the dossier's date, which may stand under the rows.
+      if (rule['in-force'] && operator.kind !== 'row')
+        fail(pp, at('in-force'), { vi: `«in-force» chỉ đi với phép kiểm tra từng dòng («${rule.check}» đếm trên nhiều dòng)`, en: `"in-force" goes with a check of each row ("${rule.check}" counts over rows)` });
+      // What a secondary source paraphrases, or the pack infers, never makes an error.
+      if ((rule.confidence === 'S' || rule.confidence === 'I') && rule.severity === 'error')
+        fail(pp, at('severity'), { vi: `quy tắc có độ tin cậy ${rule.confidence} chỉ là cảnh báo hoặc thông tin, không bao giờ là lỗi`, en: `a rule of confidence ${rule.confidence} is a warning or info, never an error` });
+      set.rules.push({ rule, operator, options, period: rule.period ?? pp.pack.period, pack: pp.pack.pack, file: pp.file, purpose: rule.purpose ?? pp.pack.purpose });
     });
   }
   for (const pp of parsed) checkCitations(set, pp);
@@ -428,6 +457,9 @@ function notAValue(value: string, name: string, ids: string[]): Said {
   };
 }
 
+/** The condition key naming the award a row proposes, by its id in the awards' vocabulary. */
+export const AWARD_KEY = 'award';
+
 function checkColumn(set: RuleSet, pp: ParsedPack, key: string, at: (string | number)[]): CompiledColumn {
   const col = set.columns.get(key);
   if (!col) fail(pp, at, unknownColumn(set, key));
@@ -450,6 +482,10 @@ function checkCondition(set: RuleSet, pp: ParsedPack, cond: Condition, at: (stri
       }
     } else if (key === 'filled' || key === 'empty') {
       for (const k of [expected].flat()) checkColumn(set, pp, String(k), here);
+    } else if (key === AWARD_KEY) {
+      for (const v of [expected].flat()) {
+        if (typeof v !== 'string' || !set.awards.byId.has(v)) fail(pp, here, { vi: `«${String(v)}» không phải danh hiệu, hình thức khen thưởng nào (${[...set.awards.byId.keys()].join(', ') || 'chưa bộ quy tắc nào khai báo danh hiệu'})`, en: `"${String(v)}" is not an award (${[...set.awards.byId.keys()].join(', ') || 'no pack declares awards'})` });
+      }
     } else {
       const col = checkColumn(set, pp, key, here);
       if (col.type === 'enum') {

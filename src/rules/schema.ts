@@ -88,6 +88,30 @@ function build() {
     }),
   ]);
 
+  /** A day as packs write it ("2025-07-01"): when a rule or a pack starts or stops being in force. */
+  const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2025-07-01');
+  /** From which day (inclusive) to which day (inclusive) a pack or rule is in force; either end may be open. */
+  const InForce = z.strictObject({ from: Day.optional(), to: Day.optional(), note: z.string().optional() });
+
+  /**
+   * An award title or form of the Law's vocabulary: its names, abbreviations and the codes of an
+   * existing system, the kinds of nominee it may be given to (ids of the `loai` enumeration) and
+   * its level. `title` marks a title of emulation (danh hiệu thi đua, Law Art. 20–31) as against a
+   * form of commendation (hình thức khen thưởng, Art. 9–19): a row proposing a title is an award
+   * row whatever its list's title says.
+   */
+  const Award = z.strictObject({
+    id: Id,
+    label: LocalText,
+    aliases: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+    codes: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+    kinds: z.array(Id).min(1),
+    level: z.enum(['co-so', 'huyen', 'tinh', 'trung-uong', 'nha-nuoc']),
+    title: z.boolean().default(false),
+    source: z.string().min(1),
+    doc: LocalText.optional(),
+  });
+
   const Rule = z.strictObject({
     id: RuleId,
     title: LocalText,
@@ -97,11 +121,22 @@ function build() {
     when: Condition.optional(),
     /** Only in force when this profile is chosen. */
     profile: z.string().optional(),
+    /** The lists the rule judges, when not its pack's (a common rule drawn from the exemplar plans). */
+    purpose: z.enum(['award', 'exemplar']).optional(),
     period: Period.optional(),
     message: LocalText.optional(),
     source: z.string().min(1),
     doc: LocalText.optional(),
     tags: z.array(Id).default([]),
+    /**
+     * The dates the rule's wording is in force (a decree's clause): judged by the dossier's date;
+     * outside them the rule gives nothing, and a dossier without a date gets one note.
+     */
+    'in-force': InForce.optional(),
+    /** The severity of "the sheet has no column for this": `warning` unless the rule says otherwise. */
+    missing: z.enum(['error', 'warning', 'info']).optional(),
+    /** How sure the pack is of the rule's source (Q: quoted from the law; Q2: a decree quoted by others; S, I: see the pack). */
+    confidence: z.enum(['Q', 'Q2', 'S', 'I']).optional(),
     examples: z.strictObject({ valid: z.array(Example).min(1), invalid: z.array(Example).min(1) }),
   });
 
@@ -122,6 +157,14 @@ function build() {
     doc: LocalText.optional(),
     documents: z.array(Document).default([]),
     period: Period.optional(),
+    /** The pack's legal basis in force: a later amendment is a new pack, not an edit of this one. */
+    'in-force': InForce.optional(),
+    /**
+     * Which lists the pack's rules judge: `award` lists (titles and forms under the Law on
+     * Emulation and Commendation) or `exemplar` lists (advanced exemplars); either when absent.
+     */
+    purpose: z.enum(['award', 'exemplar']).optional(),
+    awards: z.array(Award).default([]),
     layout: z
       .strictObject({
         'ignore-sheets': z.array(z.string()).default([]),
@@ -130,6 +173,10 @@ function build() {
         footer: z.array(z.string()).default([]),
         placeholders: z.array(z.string()).default([]),
         'not-unit': z.array(z.string()).default([]),
+        /** Words of a list's title that make it an award list ("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"). */
+        'award-lists': z.array(z.string()).default([]),
+        /** … or an exemplar list ("ĐIỂN HÌNH TIÊN TIẾN"); these win when both are there. */
+        'exemplar-lists': z.array(z.string()).default([]),
       })
       .optional(),
     enums: z.record(z.string(), z.array(EnumValue)).default({}),
@@ -150,8 +197,10 @@ function build() {
     lang: z.enum(['vi', 'en']).optional(),
     /** Globs (relative to the config file) of files and folders to pass over, as --ignore-pattern. */
     ignores: z.array(z.string().min(1)).default([]),
+    /** What the lists checked are: told from each list's title and awards (auto), or said here. */
+    purpose: z.enum(['auto', 'award', 'exemplar']).default('auto'),
   });
-  return { z, LocalText, ColumnKey, Scalar, Condition, Period, EnumValue, Column, Rule, Profile, Document, Pack, Config };
+  return { z, LocalText, ColumnKey, Scalar, Condition, Period, EnumValue, Column, Award, InForce, Rule, Profile, Document, Pack, Config };
 }
 
 /** zod and the pack language's schemas, made on first use (parsing a pack, a config or a rule's options). */
@@ -177,6 +226,9 @@ export type ExampleRow = Record<string, Scalar | null>;
 export type ExampleDossier = { rows: ExampleRow[]; repeat: number; title?: string[]; footer?: string[]; note?: string };
 export type Example = ExampleRow | ExampleDossier | { files: ExampleRow[][]; note?: string };
 export type Rule = z.infer<Schemas['Rule']>;
+export type Award = z.infer<Schemas['Award']>;
+export type InForce = z.infer<Schemas['InForce']>;
+export type Purpose = 'award' | 'exemplar';
 export type Profile = z.infer<Schemas['Profile']>;
 export type SourceDocument = z.infer<Schemas['Document']>;
 export type Pack = z.infer<Schemas['Pack']>;

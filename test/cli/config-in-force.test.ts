@@ -101,7 +101,7 @@ describe('hoso check --print-config', () => {
   it('with no config: says so, lists the bundled packs, and names the packs of --rules and --no-default-rules', async () => {
     const en = await hoso(['check', '--print-config', '--lang', 'en', '--profile', 'binh-dinh/xa'], { cwd: outside });
     expect(en.code).toBe(0);
-    expect(en.stdout).toMatch(/^Config: \(none\)\nRule packs \(\d+ files\):\n( {2}rules\/[a-z-]+\.yaml\n)+Profiles/);
+    expect(en.stdout).toMatch(/^Config: \(none\)\nRule packs \(\d+ files\):\n( {2}rules\/[a-z0-9-]+\.yaml\n)+Profiles/);
     expect(en.stdout).toContain('  rules/chung.yaml\n');
     expect(en.stdout).toContain('Profiles: binh-dinh/xa\nSeverity overrides: (none)\n');
     const own = await hoso(['check', '--print-config', '--no-default-rules', '--rules', 'rules/chung.yaml'], { cwd: outside });

@@ -38,6 +38,13 @@ const SAMPLES: Record<string, { with: Record<string, unknown>; vi: string; en: s
   'legacy-encoding': { with: {}, vi: 'TCVN3 với phông .VnTime', en: 'TCVN3 under a .VnTime font' },
   pattern: { with: { column: 'ten', regex: '^\\d{10}$', flags: 'i', label: { vi: 'mã số thuế', en: 'tax code' } }, vi: '«Họ và tên / Tên tập thể» phải đúng dạng mã số thuế (mẫu /^\\d{10}$/, không phân biệt hoa thường)', en: '"Họ và tên / Tên tập thể" must be a valid tax code (pattern /^\\d{10}$/, case-insensitive)' },
   hidden: { with: {}, vi: 'Dòng và trang tính bị ẩn vẫn được kiểm tra', en: 'Hidden rows and sheets are checked like visible ones' },
+  'award-fits-kind': { with: {}, vi: 'phải là hình thức tặng được cho đối tượng ở cột «Đối tượng»', en: 'must be one that may be given to the kind of nominee in "Đối tượng"' },
+  'award-known': { with: {}, vi: 'phải có trong danh mục danh hiệu, hình thức khen thưởng', en: "must be in the awards' list" },
+  evidence: {
+    with: { any: [{ column: 'xep_loai', in: ['httnv', 'htxsnv'] }, { part: 'so_ldtt', whole: 'tong_so_ca_nhan', op: '>=', value: 70 }], label: 'LĐTT' },
+    vi: 'Tiêu chuẩn «LĐTT» được chứng minh khi «Xếp loại» là',
+    en: 'The criterion "LĐTT" is shown when "Xếp loại" is',
+  },
 };
 
 describe('every operator tells its rule in words', () => {

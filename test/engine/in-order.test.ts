@@ -13,7 +13,7 @@ const rows = (file: number, from: number, n: number): RowSnapshots => ({
   keys: [],
   n,
   names: ['Danh sách'],
-  data: Array.from({ length: n }, (_, i) => [0, from + i, 0]).flat(),
+  data: Array.from({ length: n }, (_, i) => [0, from + i, 0, 0, -1]).flat(),
 });
 const reply = (index: number, tail = emptySnapshots([])): FileReply => ({ index, findings: [], rows: 0, snapshots: tail });
 const names = (s: RowSnapshots) => {

@@ -7,15 +7,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ResultCache, parseStored } from '../../src/engine/cache.js';
-import { forEachSnapshotRow, SnapshotWriter, type RowSnapshots } from '../../src/engine/snapshot.js';
+import { forEachSnapshotRow, SNAPSHOT_HEAD, SnapshotWriter, type RowSnapshots } from '../../src/engine/snapshot.js';
 import type { CellView, RowView } from '../../src/engine/types.js';
 import type { Value } from '../../src/normalize/values.js';
 import { columnLetter } from '../../src/read/types.js';
+import type { Award } from '../../src/rules/schema.js';
+
+/** An award of the vocabulary, as a row proposing it gives it. */
+const LDTT: Award = { id: 'ldtt', label: 'Lao động tiên tiến', aliases: [], codes: [], kinds: ['ca-nhan'], level: 'co-so', title: true, source: 'Luật TĐKT 2022 Điều 24' };
+const AWARDS = new Map([[LDTT.id, LDTT]]);
 
 const KEYS = ['ten', 'loai', 'ngay', 'so', 'lanh_dao', 'ghi_chu', 'khong_co'];
 
 /** A row as the engine gives it: `cells` by key, `has` the sheet's columns, `values` without a cell. */
-function row(at: number, sheet: string, unit: string, cells: Record<string, [col: number, text: string, value?: Value]>, has: string[], values: Record<string, Value> = {}): RowView {
+function row(at: number, sheet: string, unit: string, cells: Record<string, [col: number, text: string, value?: Value]>, has: string[], values: Record<string, Value> = {}, award?: Award): RowView {
   const view = (key: string): CellView | undefined => {
     const c = cells[key];
     if (!c) return undefined;
@@ -37,11 +42,14 @@ function row(at: number, sheet: string, unit: string, cells: Record<string, [col
     years: () => [],
     cells: () => [],
     failedTags: () => new Set(),
+    award: () => award,
+    purpose: award ? 'award' : 'exemplar',
+    awardYear: undefined,
   };
 }
 
 const ROWS = [
-  row(8, 'Danh sách', 'UBND xã Đắk Pne', { ten: [2, 'Y Hơn', 'Y Hơn'], loai: [3, 'Cá nhân', 'ca-nhan'], ngay: [4, '10/6/2025', new Date(Date.UTC(2025, 5, 10))], so: [5, '12', 12], lanh_dao: [6, 'Có', true] }, ['ten', 'loai', 'ngay', 'so', 'lanh_dao', 'ghi_chu']),
+  row(8, 'Danh sách', 'UBND xã Đắk Pne', { ten: [2, 'Y Hơn', 'Y Hơn'], loai: [3, 'Cá nhân', 'ca-nhan'], ngay: [4, '10/6/2025', new Date(Date.UTC(2025, 5, 10))], so: [5, '12', 12], lanh_dao: [6, 'Có', true] }, ['ten', 'loai', 'ngay', 'so', 'lanh_dao', 'ghi_chu'], {}, LDTT),
   row(9, 'Danh sách', 'UBND xã Đắk Pne', { ten: [2, 'Thôn Kon Gùng', 'Thôn Kon Gùng'], so: [5, 'mười hai'] }, ['ten', 'ngay', 'so'], { loai: 'tap-the' }),
   row(3, 'Tập thể', 'Trường TH Đắk Tơ Lung', { ten: [27, 'A Tuyên', 'A Tuyên'], lanh_dao: [28, 'Không', false] }, ['ten', 'lanh_dao']),
 ];
@@ -50,13 +58,16 @@ const ROWS = [
 function seen(r: RowView) {
   return {
     place: [r.file, r.sheet, r.row, r.unit, r.hidden, r.sheetHidden],
+    // An award row stays one, with its award, for the rules over every file (a purpose, an `award:` condition).
+    purpose: r.purpose,
+    award: r.award()?.id,
     keys: KEYS.map((k) => ({ has: r.has(k), slot: r.slot(k), cell: r.cell(k), value: r.value(k) })),
   };
 }
 
 const decode = (s: RowSnapshots) => {
   const out: ReturnType<typeof seen>[] = [];
-  forEachSnapshotRow(s, (r) => out.push(seen(r)));
+  forEachSnapshotRow(s, (r) => out.push(seen(r)), AWARDS);
   return out;
 };
 
@@ -71,7 +82,7 @@ describe('row snapshots', () => {
     const expected = ROWS.map(seen).map((s) => ({ ...s, keys: s.keys.map((k) => (k.cell && !k.cell.parsed.ok ? { ...k, cell: { ...k.cell, parsed: { ok: false, expected: 'text' } } } : k)) }));
     expect(decode(batch)).toEqual(expected);
     // Names once each, values the same as their text not repeated.
-    expect(batch.names).toEqual(['Danh sách', 'UBND xã Đắk Pne', 'Tập thể', 'Trường TH Đắk Tơ Lung']);
+    expect(batch.names).toEqual(['Danh sách', 'UBND xã Đắk Pne', 'ldtt', 'Tập thể', 'Trường TH Đắk Tơ Lung']);
     expect(batch.data.filter((d) => d === 'Y Hơn')).toHaveLength(1);
     // The next batch stands on its own.
     writer.add(ROWS[2]);
@@ -97,7 +108,7 @@ describe('row snapshots', () => {
     await second.prepare([file]);
     const back = second.get(file)!.snapshots;
     // Row 1, key "ngay" (the third): its value slot.
-    expect(back.data[3 + 3 * 2 + 2]).toBeInstanceOf(Date);
+    expect(back.data[SNAPSHOT_HEAD + 3 * 2 + 2]).toBeInstanceOf(Date);
     expect(decode(back)).toEqual(decode(batch));
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -12,7 +12,7 @@ const RULE = `
 describe('rule packs are checked at load time, with file, line and key', () => {
   it('loads every bundled pack', () => {
     const set = loadRuleSet(bundled);
-    expect(set.packs.map((p) => p.id)).toEqual(['binh-dinh', 'chung', 'hung-yen', 'kon-ray', 'kon-tum', 'quang-binh']);
+    expect(set.packs.map((p) => p.id)).toEqual(['binh-dinh', 'chung', 'hung-yen', 'kon-ray', 'kon-tum', 'quang-binh', 'vn-law-2022']);
     expect([...set.profiles.keys()].sort()).toEqual([
       'binh-dinh/co-quan-khoi',
       'binh-dinh/doanh-nghiep',
@@ -186,5 +186,28 @@ describe('rule packs are checked at load time, with file, line and key', () => {
       expect(e.line, column).toBe(4);
       expect(e.reason, column).toMatch(reason);
     }
+  });
+
+  it("checks an awards' vocabulary: kinds of nominee, ids used twice, and the awards a condition names", () => {
+    const award = (id: string, kinds: string) => `  - { id: ${id}, label: Danh hiệu thử, kinds: [${kinds}], level: co-so, source: "Luật" }`;
+    let e = loadError(`pack: dia-phuong\ntitle: Thử\nawards:\n${award('thu', 'ca-nhan, doanh-nghiep')}\n`);
+    expect([e.line, e.keyPath]).toEqual([4, 'awards[0].kinds[1]']);
+    expect(e.reason).toMatch(/"doanh-nghiep" is not a kind of nominee \(tap-the, ca-nhan, ho-gia-dinh\)/);
+    e = loadError(`pack: dia-phuong\ntitle: Thử\nawards:\n${award('ldtt', 'ca-nhan')}\n`);
+    expect(e.keyPath).toBe('awards[0].id');
+    expect(e.reason).toMatch(/award "ldtt" is declared in .*vn-law-2022\.yaml/);
+    e = loadError(`pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    check: required\n    when: { award: lao-dong-tien-tien }\n    with: { column: ten }${RULE}\n`);
+    expect([e.line, e.keyPath]).toEqual([6, 'rules[0].when.award']);
+    expect(e.reason).toMatch(/"lao-dong-tien-tien" is not an award \(ldtt, /);
+  });
+
+  it('refuses a decree date range on a check over rows, and an error of a criterion only paraphrased or inferred', () => {
+    let e = loadError(`pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    check: count\n    in-force: { to: "2025-06-30" }\n    with: { min: 1, label: nhóm }${RULE}\n`);
+    expect(e.keyPath).toBe('rules[0].in-force');
+    e = loadError(`pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    check: required\n    confidence: S\n    with: { column: ten }${RULE}\n`);
+    expect(e.keyPath).toBe('rules[0].severity');
+    expect(e.reason).toBe('a rule of confidence S is a warning or info, never an error');
+    e = loadError(`pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    check: required\n    in-force: { from: "1/7/2025" }\n    with: { column: ten }${RULE}\n`);
+    expect(e.keyPath).toBe('rules[0].in-force.from');
   });
 });

@@ -1,0 +1,87 @@
+import type { Schemas } from '../rules/schema.js';
+import { namedText } from '../normalize/values.js';
+import { defineOperator, type MessageArg, type OperatorContext } from './types.js';
+import { nearest } from '../nearest.js';
+import { fill } from '../said.js';
+import { fold } from '../normalize/text.js';
+
+/** The kinds of nominee an award may go to, as words of a message ("cá nhân, tập thể"). */
+function kindsText(ids: string[], ctx: OperatorContext): { vi: string; en: string } {
+  const words = ids.map((id) => ctx.expected('loai', id));
+  const say = (lang: 'vi' | 'en') => words.map((w) => (typeof w === 'object' ? w[lang] : w)).join(lang === 'vi' ? ' hoặc ' : ' or ');
+  return { vi: say('vi'), en: say('en') };
+}
+
+/**
+ * The award proposed fits the kind of nominee (Law 06/2022/QH15 Art. 5(2)(b): "thống nhất giữa
+ * hình thức, đối tượng khen thưởng"): an individual's title for an individual, a collective's for
+ * a collective, a household's for a household, as the awards' vocabulary says. Shown by the award
+ * and kind columns alone, so it holds on every award list, evidence or not.
+ */
+export const awardFitsKind = defineOperator({
+  kind: 'row',
+  options: ({ z }: Schemas) => z.strictObject({}),
+  columns: () => ['hinh_thuc', 'loai'],
+  describe: (_o, d) =>
+    fill(
+      'Hình thức khen thưởng ở cột {a} phải là hình thức tặng được cho đối tượng ở cột {k} (cá nhân, tập thể hay hộ gia đình), theo danh mục danh hiệu, hình thức khen thưởng.',
+      'The award in {a} must be one that may be given to the kind of nominee in {k} (individual, collective or household), as the awards\' list says.',
+      { a: d.column('hinh_thuc'), k: d.column('loai') },
+    ),
+  messages: {
+    fail: {
+      vi: '«{{award}}» chỉ tặng cho {{kinds}}, không tặng cho {{kind}}.',
+      en: '"{{award}}" is given to {{kinds}} only, not to {{kind}}.',
+    },
+  },
+  check(row, _o, ctx) {
+    const award = row.award();
+    const kind = row.value('loai');
+    if (!award || typeof kind !== 'string' || award.kinds.includes(kind)) return;
+    const cell = row.cell('hinh_thuc')!;
+    ctx.report({ row, cell, data: { award: namedText(cell.text, cell.parsed), kinds: kindsText(award.kinds, ctx), kind: ctx.expected('loai', kind) } });
+  },
+});
+
+/**
+ * An award cell that names no award of the vocabulary (a typo, a name of the old law): the Law's
+ * rules cannot judge it. A warning naming the nearest awards.
+ */
+export const awardKnown = defineOperator({
+  kind: 'row',
+  options: ({ z }: Schemas) => z.strictObject({}),
+  columns: () => ['hinh_thuc'],
+  describe: (_o, d) =>
+    fill(
+      'Hình thức khen thưởng ở cột {a} phải có trong danh mục danh hiệu, hình thức khen thưởng (tên, tên viết tắt hoặc mã); không có thì cảnh báo và gợi ý tên gần nhất.',
+      'The award in {a} must be in the awards\' list (by name, abbreviation or code); otherwise a warning names the nearest.',
+      { a: d.column('hinh_thuc') },
+    ),
+  messages: {
+    fail: {
+      vi: '«{{value}}» không có trong danh mục danh hiệu, hình thức khen thưởng: không kiểm tra được tiêu chuẩn.{{suggestion}}',
+      en: '"{{value}}" is no title or form of the awards\' list: its criteria cannot be checked.{{suggestion}}',
+    },
+  },
+  check(row, _o, ctx) {
+    const cell = row.cell('hinh_thuc');
+    if (!cell || row.award()) return;
+    ctx.report({ row, cell, data: { value: namedText(cell.text, cell.parsed), suggestion: suggestionFor(cell.text, ctx) } });
+  },
+});
+
+/** "Did you mean" for an unknown award text, worked out once per text: a list repeats its awards. */
+const suggestions = new WeakMap<object, Map<string, MessageArg>>();
+function suggestionFor(text: string, ctx: OperatorContext): MessageArg {
+  let memo = suggestions.get(ctx.awards);
+  if (!memo) suggestions.set(ctx.awards, (memo = new Map()));
+  let said = memo.get(text);
+  if (said === undefined) {
+    const names = ctx.awards.names();
+    const folded = names.map(fold);
+    const shown = nearest(fold(text), folded).map((f) => names[folded.indexOf(f)]);
+    said = shown.length ? { vi: ` Có phải ý bạn là ${shown.map((n) => `«${n}»`).join(', ')}?`, en: ` Did you mean ${shown.map((n) => `"${n}"`).join(', ')}?` } : '';
+    memo.set(text, said);
+  }
+  return said;
+}

@@ -1,0 +1,59 @@
+/**
+ * The awards' vocabulary (titles of emulation and forms of commendation) as the engine looks
+ * them up: an award cell's text — a name, an abbreviation ("LĐTT"), a system's code
+ * ("1647933042") or a phrase naming one ("Đề nghị tặng danh hiệu Lao động tiên tiến năm 2025") —
+ * to the award it names.
+ */
+import { fold } from '../normalize/text.js';
+import type { Award } from './schema.js';
+
+export interface CompiledAwards {
+  list: Award[];
+  byId: Map<string, Award>;
+  /** The award a cell's text names, or undefined; each distinct text is worked out once. */
+  find(text: string): Award | undefined;
+  /** Every name an award goes by (labels, aliases), for "did you mean". */
+  names(): string[];
+}
+
+/** How many distinct award texts are remembered: an award column holds a few dozen. */
+const MEMO = 4096;
+
+export function compileAwards(list: Award[]): CompiledAwards {
+  const byId = new Map(list.map((a) => [a.id, a]));
+  const exact = new Map<string, Award>();
+  const add = (name: string, a: Award) => {
+    const f = fold(name);
+    if (f && !exact.has(f)) exact.set(f, a);
+  };
+  for (const a of list) {
+    const labels = typeof a.label === 'string' ? [a.label] : [a.label.vi, ...(a.label.en ? [a.label.en] : [])];
+    for (const n of [...labels, ...a.aliases, ...a.codes, a.id]) add(n, a);
+  }
+  // A name inside a longer text counts as whole words; the longest name found wins, so that
+  // "Tập thể lao động tiên tiến" is not read as "Lao động tiên tiến". Codes and abbreviations of
+  // under four letters are matched only as the whole cell ("BK" inside a name means nothing).
+  const inside = [...exact.entries()].filter(([f]) => f.length >= 4 && !/^\d+$/.test(f)).sort((x, y) => y[0].length - x[0].length);
+  const memo = new Map<string, Award | null>();
+  const find = (text: string): Award | undefined => {
+    let hit = memo.get(text);
+    if (hit === undefined) {
+      const f = fold(text);
+      hit = exact.get(f) ?? inside.find(([name]) => ` ${f} `.includes(` ${name} `))?.[1] ?? null;
+      if (memo.size < MEMO) memo.set(text, hit);
+    }
+    return hit ?? undefined;
+  };
+  return {
+    list,
+    byId,
+    find,
+    names: () => list.flatMap((a) => [typeof a.label === 'string' ? a.label : a.label.vi, ...a.aliases]),
+  };
+}
+
+/** Whether a day ("2025-07-01") falls inside an in-force window (either end open). */
+export function inForceOn(window: { from?: string; to?: string }, date: Date): boolean {
+  const day = date.toISOString().slice(0, 10);
+  return (!window.from || day >= window.from) && (!window.to || day <= window.to);
+}

@@ -7,6 +7,8 @@ import type { Lang } from '../engine/types.js';
 import type { FileInspection, InspectResult, LineClass, RowRun, SheetInspection } from '../engine/inspect.js';
 import { SKIP_REASONS } from '../engine/notices.js';
 import { printable, safeJson } from '../printable.js';
+import { joined } from '../said.js';
+import { counted } from './summary.js';
 
 type Text = { vi: string; en: string };
 
@@ -54,12 +56,7 @@ const TEXT = {
     below: { total: 'nằm dưới dòng tổng ở dòng', footer: 'nằm dưới phần ký tên ở dòng' },
     kind: 'chỉ loại',
     more: 'các dòng còn lại, chỉ đếm',
-    files: 'tệp',
-    sheetsChecked: 'trang được kiểm tra',
-    nominees: 'dòng đề nghị',
-    unreadable: 'tệp không đọc được',
     passedOver: 'Không đọc',
-    ignored: 'tệp/thư mục bỏ qua theo cấu hình',
   },
   en: {
     checked: 'checked',
@@ -91,12 +88,7 @@ const TEXT = {
     below: { total: 'below the total line at row', footer: 'below the footer at row' },
     kind: 'naming kind',
     more: 'rows past these, counted only',
-    files: 'files',
-    sheetsChecked: 'sheets checked',
-    nominees: 'nominee rows',
-    unreadable: 'unreadable files',
     passedOver: 'Not read',
-    ignored: 'files/folders ignored by the configuration',
   },
 };
 
@@ -162,9 +154,10 @@ export function* inspectStylish(result: InspectResult, lang: Lang, color: boolea
     for (const f of result.passedOver) yield `  ${c.underline(printable(f.file))}: ${c.dim(printable(f.message))}\n`;
   }
   const s = summary(result);
-  yield `\n${s.files} ${t.files}, ${s.checked} ${t.sheetsChecked}, ${num(s.rows, lang)} ${t.nominees}\n`;
-  if (s.ignored) yield c.dim(`${s.ignored} ${t.ignored}`) + '\n';
-  if (s.unreadable) yield c.red(`✖ ${s.unreadable} ${t.unreadable}`) + '\n';
+  const line = joined([counted(s.files, 'file'), counted(s.checked, 'sheetChecked'), counted(s.rows, 'row', num(s.rows, lang))]);
+  yield `\n${line[lang]}\n`;
+  if (s.ignored) yield c.dim(counted(s.ignored, 'ignored')[lang]) + '\n';
+  if (s.unreadable) yield c.red(`✖ ${counted(s.unreadable, 'unreadable')[lang]}`) + '\n';
 }
 
 function purposeText(p: NonNullable<FileInspection['purpose']>, lang: Lang): string {

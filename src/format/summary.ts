@@ -23,12 +23,13 @@ const NOUNS = {
   row: { vi: 'dòng đề nghị', en: ['nominee row', 'nominee rows'] },
   unreadable: { vi: 'tệp không đọc được', en: ['unreadable file', 'unreadable files'] },
   ignored: { vi: 'tệp/thư mục bỏ qua theo cấu hình', en: ['file/folder ignored by the configuration', 'files/folders ignored by the configuration'] },
+  sheetChecked: { vi: 'trang được kiểm tra', en: ['sheet checked', 'sheets checked'] },
 } as const;
 
-/** "3 lỗi" / "3 errors", "1 error". */
-function counted(n: number, noun: keyof typeof NOUNS): Said {
+/** "3 lỗi" / "3 errors", "1 error"; `shown` is the number as written (grouped, say). */
+export function counted(n: number, noun: keyof typeof NOUNS, shown: string = String(n)): Said {
   const { vi, en } = NOUNS[noun];
-  return { vi: `${n} ${vi}`, en: `${n} ${en[n === 1 ? 0 : 1]}` };
+  return { vi: `${shown} ${vi}`, en: `${shown} ${en[n === 1 ? 0 : 1]}` };
 }
 
 const EXIT = (code: number): Said => fill(' — mã thoát {c}', ' — exit code {c}', { c: code });

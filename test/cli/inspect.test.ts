@@ -246,7 +246,7 @@ describe('hoso inspect, stylish', () => {
     expect(run.stdout).toContain('  Sheet «DANHMUC»: skipped — its name is that of a code list');
     expect(run.stdout).toMatch(/\n {6}8–9 +nominee, has a name \(2\)\n/);
     expect(run.stdout).toContain('  Unit (title block): «UBND XÃ ĐẮK KÔI»\n');
-    expect(run.stdout).toMatch(/\n1 files, 2 sheets checked, 6 nominee rows\n$/);
+    expect(run.stdout).toMatch(/\n1 file, 2 sheets checked, 6 nominee rows\n$/);
     expect(run.stdout).not.toMatch(/dòng đề nghị|được kiểm tra/);
   });
 

@@ -3,8 +3,8 @@
  * rule is told in words — what is checked (its operator's `describe`), on whom (its condition and
  * profile), how much it weighs, the document and section it comes from, why — then its examples.
  */
-import type { CompiledRule, RuleSet } from '../rules/load.js';
-import type { Example, ExampleDossier, ExampleRow } from '../rules/schema.js';
+import { AWARD_KEY, type CompiledRule, type RuleSet } from '../rules/load.js';
+import type { Condition, Example, ExampleDossier, ExampleRow } from '../rules/schema.js';
 import { localize, SEVERITY_WORDS } from '../engine/messages.js';
 import { columnLabel } from '../engine/labels.js';
 import type { Lang, Severity } from '../engine/types.js';
@@ -78,9 +78,17 @@ export function listRules(ruleSet: RuleSet, profiles: string[], lang: Lang): str
     const rules = ruleSet.rules.filter((r) => r.pack === pack.id);
     if (!rules.length) continue;
     out.push(`${pack.id} — ${localize(pack.title, lang)}`);
-    for (const r of rules) {
+    const line = (r: (typeof rules)[number], indent: string) => {
       const off = r.rule.profile && !profiles.includes(r.rule.profile) ? ` [${l.needsProfile} --profile ${r.rule.profile}]` : '';
-      out.push(`  ${r.rule.id.padEnd(44)} ${SEVERITY_WORDS[r.rule.severity][lang].padEnd(width)}  ${localize(r.rule.title, lang)} (${r.rule.source})${off}`);
+      return `${indent}${r.rule.id.padEnd(44)} ${SEVERITY_WORDS[r.rule.severity][lang].padEnd(width)}  ${localize(r.rule.title, lang)} (${r.rule.source})${off}`;
+    };
+    // Rules about one award (a `when` naming it) stand under the award's name, the rest first.
+    const groups = byAward(rules, ruleSet);
+    for (const r of groups.get('') ?? []) out.push(line(r, '  '));
+    for (const [ids, list] of groups) {
+      if (!ids) continue;
+      out.push(`  ${ids.split(',').map((id) => awardName(ruleSet, id, lang)).join(' / ')}:`);
+      for (const r of list) out.push(line(r, '    '));
     }
     out.push('');
   }
@@ -88,6 +96,30 @@ export function listRules(ruleSet: RuleSet, profiles: string[], lang: Lang): str
   const cited = citedDocuments(ruleSet.rules.map((r) => r.rule.source), ruleSet.documents);
   if (cited.length) out.push(`${l.sources}:`, ...documentLines(cited, lang), '');
   return out.join('\n');
+}
+
+/** The rules by the awards their `when` names (top level or under `all`), in the rules' order; '' for none. */
+function byAward<R extends { rule: { when?: Condition } }>(rules: R[], ruleSet: RuleSet): Map<string, R[]> {
+  const groups = new Map<string, R[]>();
+  for (const r of rules) {
+    const ids = r.rule.when ? awardsOf(r.rule.when).filter((id) => ruleSet.awards.byId.has(id)) : [];
+    const key = ids.join(',');
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return groups;
+}
+
+function awardsOf(c: Condition): string[] {
+  const own = c[AWARD_KEY] === undefined ? [] : [c[AWARD_KEY]].flat().map(String);
+  const all = Array.isArray(c.all) ? (c.all as Condition[]).flatMap(awardsOf) : [];
+  return [...own, ...all];
+}
+
+/** "Lao động tiên tiến (LĐTT)": the award's label and its first short name. */
+function awardName(ruleSet: RuleSet, id: string, lang: Lang): string {
+  const a = ruleSet.awards.byId.get(id)!;
+  const short = a.aliases.find((x) => /^[A-ZĐ]{2,}$/u.test(x));
+  return `${localize(a.label, lang)}${short ? ` (${short})` : ''}`;
 }
 
 /** An example row as its cells read: "Họ và tên: Nguyễn Văn An · Xếp loại 2024: HTXSNV". */

@@ -120,6 +120,25 @@ describe('hoso rules list', () => {
     // Every rule is listed in both, once.
     for (const { rule } of ruleSet.rules) for (const text of [vi, en]) expect(text.split(`  ${rule.id} `).length, rule.id).toBe(2);
   });
+
+  it("groups the Law's rules by the award they judge, under its name in the user's language; rules of no award first, other packs as they were", () => {
+    const vi = listRules(ruleSet, [], 'vi');
+    const law = vi.slice(vi.indexOf('\nvn-law-2022 — '));
+    const lines = law.split('\n').slice(2, law.split('\n').indexOf('', 2));
+    // Rules about every award, not indented further, before any award's heading.
+    expect(lines.slice(0, 2).map((l) => l.trim().split(' ')[0])).toEqual(['vn-law-2022/dung-doi-tuong', 'vn-law-2022/danh-muc']);
+    const at = lines.indexOf('  Tập thể lao động tiên tiến (TTLĐTT):');
+    expect(at).toBeGreaterThan(1);
+    expect(lines.slice(at + 1, at + 4).map((l) => l.slice(0, 4) + l.trim().split(' ')[0])).toEqual([
+      '    vn-law-2022/ttldtt/xep-loai',
+      '    vn-law-2022/ttldtt/70-phan-tram-ldtt',
+      '    vn-law-2022/ttldtt/khong-ky-luat',
+    ]);
+    expect(listRules(ruleSet, [], 'en')).toContain('\n  Advanced Labour Collective (TTLĐTT):\n');
+    // An exemplar pack's rules are not grouped: no heading, no deeper indent.
+    const chung = vi.slice(vi.indexOf('chung — '), vi.indexOf('\n\n', vi.indexOf('chung — ')));
+    expect(chung.split('\n').slice(1).every((l) => /^ {2}chung\//.test(l))).toBe(true);
+  });
 });
 
 describe.concurrent('the command line', () => {

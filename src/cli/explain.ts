@@ -30,6 +30,11 @@ const L = {
     check: 'phép kiểm tra',
     turnOn: 'Bật bằng',
     field: 'Lĩnh vực',
+    award: 'Danh hiệu, hình thức khen thưởng',
+    names: 'Tên gọi khác',
+    codes: 'Mã',
+    givenTo: 'Tặng cho',
+    level: 'Cấp',
     rules: 'Quy tắc',
     file: 'tệp',
     times: 'lần',
@@ -54,6 +59,11 @@ const L = {
     check: 'check',
     turnOn: 'Turned on by',
     field: 'Field',
+    award: 'Award',
+    names: 'Also called',
+    codes: 'Codes',
+    givenTo: 'Given to',
+    level: 'Level',
     rules: 'Rules',
     file: 'file',
     times: 'times',
@@ -191,8 +201,25 @@ function ruleLines(ruleSet: RuleSet, rules: CompiledRule[], lang: Lang): string[
 
 export function explainRule(ruleSet: RuleSet, id: string, lang: Lang): string | undefined {
   const l = L[lang];
-  const compiled = ruleSet.rules.find((r) => r.rule.id === id);
+  // A rule by its id, or by its id without the pack ("ttldtt/70-phan-tram-ldtt") when one rule has that ending.
+  const ending = ruleSet.rules.filter((r) => r.rule.id.endsWith(`/${id}`));
+  const compiled = ruleSet.rules.find((r) => r.rule.id === id) ?? (ending.length === 1 ? ending[0] : undefined);
   if (compiled) return explainOne(ruleSet, compiled, lang);
+  const award = ruleSet.awards.byId.get(id);
+  if (award) {
+    const rules = ruleLines(ruleSet, byAward(ruleSet.rules, ruleSet).get(id) ?? [], lang);
+    const kinds = award.kinds.map((k) => localize(ruleSet.enums.get('loai')?.label(k) ?? k, lang)).join(', ');
+    return [
+      `${l.award} ${award.id} — ${awardName(ruleSet, award.id, lang)}`,
+      '',
+      ...(award.aliases.length ? [`${l.names}: ${award.aliases.join(', ')}`] : []),
+      ...(award.codes.length ? [`${l.codes}: ${award.codes.join(', ')}`] : []),
+      `${l.givenTo}: ${kinds}`,
+      ...(award.level ? [`${l.level}: ${award.level}`] : []),
+      ...(award.source ? [`${l.source}: ${cite(award.source, ruleSet.documents, lang)}`] : []),
+      ...(rules.length ? ['', `${l.rules}:`, ...rules] : []),
+    ].join('\n') + '\n';
+  }
   const profile = ruleSet.profiles.get(id);
   if (profile) {
     const rules = ruleLines(ruleSet, ruleSet.rules.filter((r) => r.rule.profile === id), lang);

@@ -141,6 +141,27 @@ describe('hoso rules list', () => {
   });
 });
 
+describe('hoso explain, the award pack', () => {
+  it('explains an award by its id: names, codes, whom it is given to, its article, and the rules that judge it', () => {
+    const vi = explainRule(ruleSet, 'ttldtt', 'vi')!;
+    expect(vi.split('\n')[0]).toBe('Danh hiệu, hình thức khen thưởng ttldtt — Tập thể lao động tiên tiến (TTLĐTT)');
+    expect(vi).toContain('\nTặng cho: Tập thể\n');
+    expect(vi).toContain('\nMã: 1647933198\n');
+    expect(vi.split('\n').filter((l) => l.startsWith('  vn-law-2022/')).map((l) => l.split(' ')[2])).toEqual([
+      'vn-law-2022/ttldtt/xep-loai',
+      'vn-law-2022/ttldtt/70-phan-tram-ldtt',
+      'vn-law-2022/ttldtt/khong-ky-luat',
+    ]);
+    expect(explainRule(ruleSet, 'ttldtt', 'en')).toContain('\nGiven to: Collective\n');
+  });
+
+  it("finds a rule by its id without the pack, when one rule ends so; a rule's own id still wins", () => {
+    expect(explainRule(ruleSet, 'ttldtt/70-phan-tram-ldtt', 'vi')).toBe(explainRule(ruleSet, 'vn-law-2022/ttldtt/70-phan-tram-ldtt', 'vi'));
+    // "xep-loai" ends three rules of the pack: none is picked.
+    expect(explainRule(ruleSet, 'xep-loai', 'vi')).toBeUndefined();
+  });
+});
+
 describe.concurrent('the command line', () => {
   it('explain is Vietnamese by default and English with --lang en or an English locale', async () => {
     const [byDefault, flag, locale] = await Promise.all([hoso(['explain', 'chung/don-vi']), hoso(['explain', 'chung/don-vi', '--lang', 'en']), hoso(['explain', 'chung/don-vi'], { env: { LANG: 'en_US.UTF-8' } })]);

@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import zlib from 'node:zlib';
-import { aliasFloodPack } from '../../scripts/fixture-kit/hostile.js';
-import { editZip, readZip, writeRawZip } from '../../scripts/fixture-kit/zip.js';
+import { aliasFloodPack, sharedStringIndex } from '../../scripts/fixture-kit/hostile.js';
+import { readZip, writeRawZip } from '../../scripts/fixture-kit/zip.js';
 import { describeInputError } from '../../src/cli/i18n.js';
 import { InputError, inputErrorOf } from '../../src/read/types.js';
 import { FIXTURES, hoso, type Report } from '../support/cli.js';
@@ -19,18 +19,12 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const INTERNAL = /Cannot read properties|undefined|Maximum call stack|TypeError|RangeError|lỗi nội bộ|internal error/;
 
-/** The passing education dossier with the shared-string index of `cell` set to `index`. */
+/** The passing education dossier with the shared-string index of `cell` set to `index` (the corpus generator's edit). */
 function withIndex(name: string, cell: string, index: string): string {
-  const workbook = fs.readFileSync(path.join(FIXTURES, 'fields', 'giao-duc-dat.xlsx'));
-  let found = false;
-  const data = editZip(workbook, (n, text) => {
-    if (n !== 'xl/worksheets/sheet1.xml') return undefined;
-    return text.replace(new RegExp(`(<c r="${cell}"[^>]*t="s"[^>]*><v>)\\d+(</v>)`), (_, open: string, close: string) => {
-      found = true;
-      return open + index + close;
-    });
-  });
-  expect(found, cell).toBe(true);
+  const data = sharedStringIndex(fs.readFileSync(path.join(FIXTURES, 'fields', 'giao-duc-dat.xlsx')), cell, index);
+  // The edit took: the cell is a shared string whose index is now `index`.
+  const sheet = readZip(data).find((p) => p.name === 'xl/worksheets/sheet1.xml')!.data.toString('utf8');
+  expect(sheet, cell).toMatch(new RegExp(`<c r="${cell}"[^>]*t="s"[^>]*><v>${index.replace('.', '\\.')}</v>`));
   const file = path.join(tmp, name);
   fs.writeFileSync(file, data);
   return file;

@@ -3,6 +3,7 @@
  * is a folder is set aside with a warning and built again; one that cannot be written is a
  * warning, and the report is whole either way.
  */
+import { DAMAGED_CACHES } from '../../scripts/fixture-kit/hostile.js';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,9 +34,10 @@ const first = (c: ReturnType<typeof stored>) => Object.values(c.files)[0].reply;
 
 describe('a damaged cache', () => {
   for (const [what, damage] of [
-    ['cut short', () => '{"key": "x", "files": '],
-    ['empty', () => ''],
-    ['not an object', () => '[1, 2]'],
+    // The hostile corpus's caches that are text alone (scripts/fixture-kit/hostile.ts).
+    ['cut short', () => DAMAGED_CACHES['cat-ngang.json']],
+    ['empty', () => DAMAGED_CACHES['rong.json']],
+    ['not an object', () => DAMAGED_CACHES['mang.json']],
     ['a finding of another shape', (c: ReturnType<typeof stored>) => void ((first(c).findings as unknown[]).push({ ruleId: 1 }))],
     ['an entry that is a number', (c: ReturnType<typeof stored>) => void (c.files[Object.keys(c.files)[0]] = 7 as never)],
     ['row snapshots naming a sheet that is not there', (c: ReturnType<typeof stored>) => {

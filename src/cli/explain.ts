@@ -114,7 +114,9 @@ function byAward<R extends { rule: { when?: Condition } }>(rules: R[], ruleSet: 
   for (const r of rules) {
     const ids = r.rule.when ? awardsOf(r.rule.when).filter((id) => ruleSet.awards.byId.has(id)) : [];
     const key = ids.join(',');
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
   }
   return groups;
 }

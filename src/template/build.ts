@@ -13,7 +13,7 @@ import type { Period } from '../rules/schema.js';
 import type { CompiledColumn, RuleSet } from '../rules/load.js';
 import { columnLetter } from '../read/types.js';
 import { GENERATOR } from '../version.js';
-import { markPackage } from '../write/mark-package.js';
+import { markPackage } from '../report/annotate/mark-package.js';
 
 export interface TemplateOptions {
   profiles: string[];

@@ -12,7 +12,7 @@ import { editZip, readZip, writeZip } from '../../scripts/fixture-kit/zip.js';
 import { hosoOutput } from '../../src/read/output-mark.js';
 import { openXlsx } from '../../src/read/xlsx.js';
 import { CUSTOM_PROPS_PART } from '../../src/write/mark.js';
-import { markPackage } from '../../src/write/mark-package.js';
+import { markPackage } from '../../src/report/annotate/mark-package.js';
 import { FIXTURES } from '../support/cli.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-mark-'));

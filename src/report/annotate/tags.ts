@@ -193,7 +193,7 @@ export async function pass(text: AsyncIterable<string>, editor: Editor, maxToken
   stream.end();
 }
 
-/** A text in hand through an editor (the tests' way). */
+/** A text in hand through an editor: a small part held whole (mark-package.ts), and the tests. */
 export function rewriteText(text: string, editor: Editor, maxToken = Infinity): string {
   const out: string[] = [];
   const stream = new TagStream(editor.names, editor.handler, (t) => out.push(t), maxToken, editor.resting);

@@ -1,0 +1,63 @@
+/**
+ * The page's Web Worker: the library API (the same engine, readers and formats as the command
+ * line) run on the files the page hands it, off the page's thread, so the page stays responsive
+ * and shows progress while a large dossier is read.
+ */
+import { Chalk } from 'chalk';
+import { check, explain, listProfiles } from './glue.js';
+import { summaryLines } from '../format/summary.js';
+import type { Baked } from '../cli/web-page.js';
+import type { Checked, Reply, Request } from './protocol.js';
+
+const scope = self as unknown as { postMessage(reply: Reply): void; onmessage: ((e: MessageEvent<Request>) => void) | null };
+const say = (reply: Reply) => scope.postMessage(reply);
+
+/** The packs and config a request runs with: those the page was baked with. */
+const packs = (baked: Baked) => ({ rules: baked.rules, defaultRules: baked.defaultRules, config: baked.config });
+
+/** Progress is told at most this often: each message costs the page a repaint. */
+const PROGRESS_MS = 100;
+
+async function answer(req: Request): Promise<Reply> {
+  if (req.kind === 'explain') return { kind: 'explained', id: req.id, text: await explain(req.ruleId, { ...packs(req.baked), lang: req.lang }) };
+  if (req.kind === 'profiles') return { kind: 'profiles', id: req.id, profiles: await listProfiles({ ...packs(req.baked), lang: req.lang }) };
+  let told = 0;
+  const response = await check({
+    ...packs(req.baked),
+    files: req.files,
+    profiles: req.profiles,
+    lang: req.lang,
+    onProgress: (done, total) => {
+      const now = Date.now();
+      if (done === total || now - told >= PROGRESS_MS) {
+        told = now;
+        say({ kind: 'progress', id: req.id, done, total });
+      }
+    },
+  });
+  const result: Checked = { ...response, summary: summaryOf(response, req.lang) };
+  return { kind: 'checked', id: req.id, result };
+}
+
+/**
+ * The lines the stylish report gives above its verdict, made by the same function from what the
+ * response holds: the counts, the files and rows read, the config named.
+ */
+function summaryOf(response: Awaited<ReturnType<typeof check>>, lang: 'vi' | 'en'): string[] {
+  const { summary, findings } = response.report;
+  const report = {
+    findings,
+    files: summary.files,
+    rows: summary.rows,
+    ignored: summary.ignored,
+    inputErrors: response.unreadable.map((u) => ({ file: u.file, code: 'unreadable' })),
+    sheets: [],
+  } as unknown as Parameters<typeof summaryLines>[0];
+  const config = typeof summary.config === 'string' ? summary.config : undefined;
+  return summaryLines(report, { lang, config }, new Chalk({ level: 0 })).slice(0, -1);
+}
+
+scope.onmessage = (e) => {
+  const req = e.data;
+  answer(req).then(say, (err: unknown) => say({ kind: 'failed', id: req.id, message: err instanceof Error ? err.message : String(err) }));
+};

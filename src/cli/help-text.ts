@@ -22,6 +22,7 @@ const COMMANDS: Record<string, string> = {
   report: 'báo cáo tổng hợp nhiều hồ sơ: một sổ tính .xlsx hoặc một trang .html, theo phần mở rộng của tệp -o',
   inspect: 'cho xem mỗi tệp được đọc thế nào: trang tính, dòng tiêu đề, các cột, và mỗi dòng được hiểu là gì (không áp dụng quy tắc nào)',
   init: 'ghi một mẫu hồ sơ trống theo các bộ quy tắc đang áp dụng',
+  web: 'ghi trang kiểm tra ngoại tuyến: một tệp HTML kiểm tra hồ sơ ngay trên trình duyệt, kèm các bộ quy tắc và hồ sơ định mức đang áp dụng',
   rules: 'bộ quy tắc',
   'rules list': 'liệt kê các quy tắc đang áp dụng',
   'rules validate': 'kiểm tra bộ quy tắc có hợp lệ không (cùng các bộ có sẵn mà nó mở rộng)',
@@ -71,6 +72,7 @@ const OPTIONS: Record<string, string> = {
   'inspect --format': 'định dạng kết quả',
   'init --output-file': 'nơi ghi tệp mẫu',
   'init --force': 'ghi đè nếu tệp đã có',
+  'web --output-file': 'nơi ghi trang',
 };
 
 const HEADINGS: Record<string, string> = {

@@ -62,7 +62,9 @@ async function setup(opts: Common & ConventionOptions) {
   const shown = configFile ? pathLabel(configFile) : undefined;
   // The config's ignore patterns are relative to its folder, --ignore-pattern's to the current one.
   const ignores = [...(config ? [{ base: config.base, patterns: config.ignores }] : []), { base: process.cwd(), patterns: opts.ignorePattern ?? [] }];
-  return { ignores, ruleSet, packFiles: files, profiles, profileMap, lang, severity: (config?.severity ?? {}) as Record<string, Severity | 'off'>, config: shown, configFile, purpose: config?.purpose ?? 'auto' };
+  // The config's settings that name folders on this computer (`hoso web` says the page cannot use them).
+  const pathSettings = config ? (['profiles-for', 'ignores'] as const).filter((k) => Object.keys(config[k]).length > 0) : [];
+  return { ignores, ruleSet, packFiles: files, defaultRules: useDefault, profiles, profileMap, lang, severity: (config?.severity ?? {}) as Record<string, Severity | 'off'>, config: shown, configFile, purpose: config?.purpose ?? 'auto', pathSettings };
 }
 
 /** What the engine needs from the settings in force and the options `check` and `report` share. */
@@ -241,6 +243,17 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       const { templateBytes } = await import('../template/build.js');
       writeAtomic(opts.outputFile, await templateBytes(ruleSet, { profiles, severity, lang }));
       (await import('./wrote.js')).sayWrote('template', opts.outputFile, lang);
+    });
+
+  addCommon(program.command('web'))
+    .description('write the offline page: one HTML file that checks dossiers in a browser, with the rule packs and profiles in force baked in')
+    .option('-o, --output-file <file>', 'where to write the page', 'hoso.html')
+    .action(async (opts: Common & { outputFile: string }) => {
+      const settings = await setup(opts);
+      const { writePage } = await import('./web.js');
+      const { readFileSync } = await import('node:fs');
+      await writePage(settings, opts.outputFile, (file) => readFileSync(file, 'utf8'));
+      (await import('./wrote.js')).sayWrote('page', opts.outputFile, settings.lang);
     });
 
   const rules = program.command('rules').description('rule packs');

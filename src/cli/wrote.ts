@@ -6,6 +6,7 @@ import { ownDescriptor } from './output-target.js';
 const WROTE = {
   report: { vi: 'Đã ghi báo cáo', en: 'Wrote the report' },
   template: { vi: 'Đã ghi mẫu hồ sơ', en: 'Wrote the template' },
+  page: { vi: 'Đã ghi trang kiểm tra', en: 'Wrote the page' },
   suppressions: { vi: 'Đã ghi các vấn đề được chấp nhận', en: 'Wrote the suppressions' },
 };
 

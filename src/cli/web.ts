@@ -1,0 +1,65 @@
+/**
+ * `hoso web -o hoso.html`: the offline page, baked with the packs, profiles and language in force
+ * — loaded and validated as `check` loads them, so a bad pack stops here with its file:line:key,
+ * not in an officer's browser. The page is assembled from the prebuilt pieces the package ships
+ * (web-page.ts); it is written atomically, never over a pack or config it was made from.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Lang, Severity } from '../engine/types.js';
+import type { ConfigPurpose } from '../engine/purpose.js';
+import { lazyRequire } from '../lazy.js';
+import { bundledRulesDir, type RuleSet } from '../rules/load.js';
+import { assemblePage, readPieces, webDir, type Baked } from './web-page.js';
+import { InputGuard, writeAtomic } from './output.js';
+import { warn } from './say.js';
+import { UsageError } from '../errors.js';
+
+const yaml = lazyRequire<typeof import('yaml')>('yaml');
+
+/** What `hoso web` takes of the settings in force (main.ts's setup). */
+export interface WebSettings {
+  ruleSet: RuleSet;
+  packFiles: string[];
+  defaultRules: boolean;
+  profiles: string[];
+  lang: Lang;
+  severity: Record<string, Severity | 'off'>;
+  purpose: ConfigPurpose;
+  /** The config in force, as the reports name it, and its file. */
+  config?: string;
+  configFile?: string;
+  /** The config's settings for folders and globs, which name paths a page never sees. */
+  pathSettings: string[];
+}
+
+const NOT_IN_PAGE = {
+  vi: (keys: string) => `trang không dùng ${keys} của tệp cấu hình: chúng chỉ các thư mục trên máy này`,
+  en: (keys: string) => `the page does not use the config's ${keys}: they name folders on this computer`,
+};
+
+/** Each pack by its file name, or by its path where two share a name: what load errors and explain call it in the page. */
+function packNames(files: string[]): string[] {
+  const base = files.map((f) => path.basename(f));
+  return files.map((f, i) => (base.indexOf(base[i]) === base.lastIndexOf(base[i]) ? base[i] : path.relative(process.cwd(), f).split(path.sep).join('/')));
+}
+
+export function bakedSettings(s: WebSettings, readText: (file: string) => string): Baked {
+  const bundled = bundledRulesDir();
+  // The bundled packs travel in the engine (built from the same rules/); the others as their texts.
+  const own = s.packFiles.filter((f) => path.dirname(path.resolve(f)) !== bundled);
+  const names = packNames(own);
+  const rules = own.map((f, i) => ({ name: names[i], text: readText(f) }));
+  const judged = { ...(Object.keys(s.severity).length ? { severity: s.severity } : {}), ...(s.purpose !== 'auto' ? { purpose: s.purpose } : {}) };
+  const config = s.config && Object.keys(judged).length ? { name: s.config, text: yaml().stringify(judged) } : undefined;
+  return { lang: s.lang, profiles: s.profiles, defaultRules: s.defaultRules, rules, ...(config ? { config } : {}) };
+}
+
+export async function writePage(s: WebSettings, target: string, readText: (file: string) => string): Promise<void> {
+  // An unknown profile is refused here, as `check` refuses it, not in the officer's browser.
+  (await import('../engine/check.js')).activeRules(s.ruleSet, s.profiles, s.severity);
+  if (!existsSync(path.join(webDir(), 'engine.js'))) throw new UsageError(`thiếu các phần dựng sẵn của trang trong ${webDir()} (chạy npm run build)`, `the page's prebuilt pieces are missing from ${webDir()} (run npm run build)`);
+  if (s.pathSettings.length) warn(NOT_IN_PAGE[s.lang](s.pathSettings.join(', ')));
+  new InputGuard([...s.packFiles, ...(s.configFile ? [s.configFile] : [])]).assertNot(target);
+  writeAtomic(target, assemblePage(readPieces(), bakedSettings(s, readText)));
+}

@@ -81,6 +81,8 @@ async function showProfiles(): Promise<void> {
 async function run(): Promise<void> {
   if (state.files.length === 0) return;
   const id = ++state.running;
+  // The check under way, for whoever waits for its outcome (#result's data-run): the page's tests.
+  document.body.dataset.started = String(id);
   const L = state.lang;
   progress.value = 0;
   progress.hidden = false;
@@ -103,7 +105,9 @@ async function run(): Promise<void> {
   status.textContent = '';
   progress.hidden = true;
   actions.hidden = false;
-  output.appendChild(renderResult(reply.result, L, { explain: explainRule }));
+  const shown = renderResult(reply.result, L, { explain: explainRule });
+  shown.dataset.run = String(id);
+  output.appendChild(shown);
 }
 
 async function explainRule(ruleId: string): Promise<string | undefined> {

@@ -5,19 +5,24 @@
  */
 import type { Reply, Request } from '../protocol.js';
 
-type Pending = { resolve(reply: Reply): void; progress?(done: number, total: number): void };
+type Pending = { kind: Request['kind']; resolve(reply: Reply): void; progress?(done: number, total: number): void };
 
 /** Request without its id, for each kind (the client numbers them). */
 type Ask = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 export class EngineWorker {
-  private readonly worker: Worker;
+  private worker!: Worker;
+  private readonly url: string;
   private readonly pending = new Map<number, Pending>();
   private next = 1;
 
   constructor(engineText: string) {
-    const url = URL.createObjectURL(new Blob([engineText], { type: 'text/javascript' }));
-    this.worker = new Worker(url);
+    this.url = URL.createObjectURL(new Blob([engineText], { type: 'text/javascript' }));
+    this.start();
+  }
+
+  private start(): void {
+    this.worker = new Worker(this.url);
     this.worker.onmessage = (e: MessageEvent<Reply>) => {
       const reply = e.data;
       const p = this.pending.get(reply.id);
@@ -35,10 +40,21 @@ export class EngineWorker {
     };
   }
 
+  /** Every request unanswered fails with `message`; the worker is started afresh. */
+  private restart(message: string): void {
+    this.worker.terminate();
+    for (const [id, p] of this.pending) p.resolve({ kind: 'failed', id, message });
+    this.pending.clear();
+    this.start();
+  }
+
   ask(request: Ask, progress?: (done: number, total: number) => void): Promise<Reply> {
+    // A check asked while another runs replaces it: the worker is stopped rather than left to finish
+    // reading files no longer wanted (a large dossier takes seconds).
+    if (request.kind === 'check' && [...this.pending.values()].some((p) => p.kind === 'check')) this.restart('cancelled');
     const id = this.next++;
     return new Promise((resolve) => {
-      this.pending.set(id, { resolve, progress });
+      this.pending.set(id, { kind: request.kind, resolve, progress });
       this.worker.postMessage({ ...request, id } as Request);
     });
   }

@@ -1,0 +1,182 @@
+/**
+ * The offline page (`hoso web`, dist/web/hoso.html) in a real headless Chromium (Debian's
+ * `chromium`, driven by playwright-core): opened from file:// with every request that is not the
+ * page itself refused, it gives for every fixture the JSON report `hoso check --format json`
+ * gives for the same files, the same one-line reasons for the files it cannot read, and the same
+ * summary and verdict. The files go through the page's file input as an officer chooses them, a
+ * folder through its folder input, a batch per folder of fixtures (files named on the command
+ * line from inside that folder, so both name them alike). It runs in `npm run test:browser`.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FIXTURES, ROOT, hoso } from '../support/cli.js';
+
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 120_000 });
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHIPPED = path.join(ROOT, 'dist', 'web', 'hoso.html');
+const CONFIG = 'hoso.config.yaml';
+
+/** Files checked together: named from `cwd` (or one folder, walked), with the profiles in force. */
+interface Batch {
+  name: string;
+  cwd: string;
+  files: string[];
+  folder?: boolean;
+  profiles: string[];
+}
+
+/** Every folder of fixtures/ with its files as one batch; fixtures/profiles/ split by the profiles each file is checked under. */
+function batches(): Batch[] {
+  const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'expected.json'), 'utf8')) as Record<string, { profiles: string[] }>;
+  const out: Batch[] = [];
+  const visit = (dir: string) => {
+    const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    const files = entries.filter((e) => e.isFile()).map((e) => e.name);
+    const rel = path.relative(FIXTURES, dir).split(path.sep).join('/') || '.';
+    const groups = new Map<string, string[]>();
+    for (const f of files) {
+      const key = (expected[`${rel}/${f}`]?.profiles ?? []).join(' ');
+      groups.set(key, [...(groups.get(key) ?? []), f]);
+    }
+    for (const [key, names] of groups) out.push({ name: `${rel}${key ? ` --profile ${key}` : ''}`, cwd: dir, files: names, profiles: key ? key.split(' ') : [] });
+    for (const e of entries) if (e.isDirectory()) visit(path.join(dir, e.name));
+  };
+  visit(FIXTURES);
+  out.push({ name: 'vi-du as a folder', cwd: FIXTURES, files: ['vi-du'], folder: true, profiles: [] });
+  return out;
+}
+
+/** The config `check` finds from `dir` upward, inside the repository: the page for that folder is baked with it. */
+function configAbove(dir: string): string | undefined {
+  for (let d = dir; d.startsWith(ROOT); d = path.dirname(d)) if (fs.existsSync(path.join(d, CONFIG))) return path.join(d, CONFIG);
+  return undefined;
+}
+
+let tmp: string;
+let browser: Browser;
+let context: BrowserContext;
+const requests: string[] = [];
+const dialogs: string[] = [];
+/** The page open now, and which file it is: one at a time (a folder is chosen only in the page in front). */
+let open: { file: string; page: Page } | undefined;
+let baked = 0;
+
+async function pageFor(file: string): Promise<Page> {
+  if (open?.file !== file) {
+    await open?.page.close();
+    const page = await context.newPage();
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForSelector('#profiles input, #profiles p');
+    open = { file, page };
+  }
+  return open.page;
+}
+
+/** The page baked for a batch: the shipped one, or one `hoso web` made where a config holds (as `check` finds it there). */
+async function bakedFor(batch: Batch): Promise<string> {
+  if (!configAbove(batch.cwd)) return SHIPPED;
+  const out = path.join(tmp, `page-${baked++}-${path.basename(batch.cwd)}.html`);
+  if (!fs.existsSync(out)) {
+    const made = await hoso(['web', '-o', out], { cwd: batch.cwd });
+    expect(made.code, made.stderr).toBe(0);
+  }
+  return out;
+}
+
+async function setProfiles(page: Page, wanted: string[]): Promise<void> {
+  for (const box of await page.$$('#profiles input[type=checkbox]')) {
+    const want = wanted.includes((await box.getAttribute('value')) ?? '');
+    if ((await box.isChecked()) !== want) await box.click();
+  }
+}
+
+interface Outcome {
+  json: unknown;
+  reasons: string[];
+  /** The stylish report's last paragraph: the summary lines and the verdict. */
+  ending: string[];
+}
+
+/** Chooses the batch's files in the page and reads what it shows and the JSON it downloads. */
+async function inPage(page: Page, batch: Batch): Promise<Outcome> {
+  await setProfiles(page, batch.profiles);
+  const given = batch.files.map((f) => path.join(batch.cwd, f));
+  await page.setInputFiles(batch.folder ? '#folder' : '#files', batch.folder ? given[0] : given);
+  const run = await page.getAttribute('body', 'data-started');
+  await page.waitForSelector(`#result[data-run="${run}"]`, { timeout: 200_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  const json = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as unknown;
+  const reasons = await page.$$eval('#unreadable li', (items) => items.map((i) => i.textContent ?? ''));
+  const ending = await page.$$eval('#summary p, #verdict', (lines) => lines.map((l) => l.textContent ?? ''));
+  return { json, reasons, ending };
+}
+
+/** `hoso check` on the same files from the batch's folder: its JSON, its reasons on stderr, the end of its stylish report. */
+async function onCli(batch: Batch): Promise<Outcome & { code: number | null }> {
+  const stylish = path.join(tmp, 'stylish.txt');
+  const run = await hoso(['check', ...batch.files, ...batch.profiles.flatMap((p) => ['--profile', p]), '-f', 'stylish', '-o', stylish, '-f', 'json'], { cwd: batch.cwd });
+  const paragraphs = fs.readFileSync(stylish, 'utf8').trimEnd().split('\n\n');
+  return {
+    code: run.code,
+    json: JSON.parse(run.stdout) as unknown,
+    reasons: run.stderr.split('\n').filter(Boolean),
+    ending: paragraphs[paragraphs.length - 1].split('\n'),
+  };
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: the page is tested in Debian's chromium (apt-get install -y --no-install-recommends chromium; .ci/run does it)`);
+  }
+  if (!fs.existsSync(SHIPPED)) throw new Error(`${SHIPPED} is missing: npm run build makes it`);
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-web-'));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+  await context.setOffline(true);
+  // Every request that is not the page itself, a blob it made or inline data is refused and counted.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (/^(file|blob|data):/.test(url)) return route.continue();
+    requests.push(url);
+    return route.abort();
+  });
+  context.on('request', (r) => {
+    if (!/^(file|blob|data):/.test(r.url())) requests.push(r.url());
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('the offline page gives the verdict `hoso check` gives', () => {
+  for (const batch of batches()) {
+    it(`${batch.name}: the same JSON report, unreadable files' reasons, summary and verdict`, async () => {
+      const page = await pageFor(await bakedFor(batch));
+      const [shown, cli] = [await inPage(page, batch), await onCli(batch)];
+      expect(shown.json).toEqual(cli.json);
+      expect(shown.reasons).toEqual(cli.reasons);
+      expect(shown.ending).toEqual(cli.ending);
+      // The exit code the CLI gives is the one the page's verdict states.
+      expect(shown.ending[shown.ending.length - 1]).toMatch(new RegExp(`mã thoát ${cli.code}$`));
+    });
+  }
+
+  it('made no request beyond the page, its blobs and inline data, and ran no script from a dossier', () => {
+    expect(requests).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
+});

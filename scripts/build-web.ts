@@ -64,6 +64,10 @@ const nodeBuiltins: esbuild.Plugin = {
       const shim = SHIMS[args.path] ?? SHIMS[args.path.replace(/^node:/, '')];
       return { path: shim };
     });
+    // iconv-lite is loaded for Windows-1258 alone (read/csv.ts): its double-byte code pages (Chinese,
+    // Japanese, Korean; 450 KB of tables) are left out of the page.
+    build.onResolve({ filter: /^\.\/dbcs-data$/ }, (args) => (args.importer.includes(`${path.sep}iconv-lite${path.sep}`) ? { path: 'dbcs-data', namespace: 'hoso' } : undefined));
+    build.onLoad({ filter: /^dbcs-data$/, namespace: 'hoso' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
     // hoso's version is read from package.json at start-up on Node; the page is given it.
     build.onResolve({ filter: /\/version\.js$/ }, (args) => (args.importer.startsWith(path.join(ROOT, 'src')) ? { path: 'version', namespace: 'hoso' } : undefined));
     build.onLoad({ filter: /^version$/, namespace: 'hoso' }, () => ({ contents: `export const VERSION = ${JSON.stringify(VERSION)}; export const GENERATOR = ${JSON.stringify(`hoso-lint ${VERSION}`)};`, loader: 'js' }));
@@ -86,7 +90,8 @@ const common: esbuild.BuildOptions = {
 };
 
 async function bundle(entry: string, options: esbuild.BuildOptions = {}): Promise<string> {
-  const result = await esbuild.build({ ...common, entryPoints: [entry], ...options });
+  const result = await esbuild.build({ ...common, entryPoints: [entry], ...options, metafile: Boolean(process.env.HOSO_WEB_META) });
+  if (result.metafile) fs.writeFileSync(path.join(OUT, `${path.basename(entry, '.ts')}.meta.json`), JSON.stringify(result.metafile));
   return result.outputFiles![0].text;
 }
 

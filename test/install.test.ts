@@ -42,7 +42,8 @@ beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-install-'));
   const source = path.join(tmp, 'source');
   fs.mkdirSync(source);
-  for (const name of ['package.json', 'package-lock.json', 'tsconfig.json', 'README.md', 'bin', 'src', 'rules']) {
+  // scripts/ and tsconfig.web.json for the browser build (scripts/build-web.ts), which `prepare` runs after tsc.
+  for (const name of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.web.json', 'README.md', 'bin', 'src', 'rules', 'scripts']) {
     fs.cpSync(path.join(ROOT, name), path.join(source, name), { recursive: true });
   }
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(source, 'node_modules'), 'junction');
@@ -75,8 +76,13 @@ describe('the packed package, installed in an empty folder', () => {
   it('installs its dependencies and none of its devDependencies', () => {
     const modules = path.join(app, 'node_modules');
     for (const dep of Object.keys(pkg.dependencies)) expect(fs.existsSync(path.join(modules, dep)), dep).toBe(true);
-    // Type packages aside: exceljs's own dependencies bring an @types/node of their own.
-    const tools = Object.keys(pkg.devDependencies).filter((dev) => !dev.startsWith('@types/'));
+    // Type packages aside: exceljs's own dependencies bring an @types/node of their own. So do the
+    // polyfills the browser build bundles (buffer, events…): a dependency's dependency may be the same
+    // package (in another version), which the lock file lists without `dev`.
+    const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+    const needed = (dev: string) => Object.entries(lock.packages).some(([at, p]) => at.endsWith(`node_modules/${dev}`) && !p.dev);
+    const tools = Object.keys(pkg.devDependencies).filter((dev) => !dev.startsWith('@types/') && !needed(dev));
+    expect(tools).toContain('esbuild');
     expect(tools).toContain('typescript');
     for (const dev of tools) expect(fs.existsSync(path.join(modules, dev)), dev).toBe(false);
   });
@@ -96,5 +102,20 @@ describe('the packed package, installed in an empty folder', () => {
     const r = run(NPX, ['--no-install', 'hoso', '--version'], app);
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('ships the offline page prebuilt, and `hoso web` assembles one without esbuild', () => {
+    const root = path.join(app, 'node_modules', 'hoso-lint');
+    const shipped = path.join(root, 'dist', 'web', 'hoso.html');
+    expect(fs.existsSync(shipped)).toBe(true);
+    expect(fs.existsSync(path.join(app, 'node_modules', 'esbuild'))).toBe(false);
+    const out = path.join(app, 'x.html');
+    const r = run(NPX, ['--no-install', 'hoso', 'web', '-o', out, '--lang', 'en'], app);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`Wrote the page: ${out}\n`);
+    // The shipped page but for its language: the same engine, packs and script.
+    const page = fs.readFileSync(out, 'utf8');
+    expect(page.replace('"lang":"en"', '"lang":"vi"').replace('<html lang="en">', '<html lang="vi">')).toBe(fs.readFileSync(shipped, 'utf8'));
   });
 });

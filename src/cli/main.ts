@@ -62,9 +62,7 @@ async function setup(opts: Common & ConventionOptions) {
   const shown = configFile ? pathLabel(configFile) : undefined;
   // The config's ignore patterns are relative to its folder, --ignore-pattern's to the current one.
   const ignores = [...(config ? [{ base: config.base, patterns: config.ignores }] : []), { base: process.cwd(), patterns: opts.ignorePattern ?? [] }];
-  // The config's settings that name folders on this computer (`hoso web` says the page cannot use them).
-  const pathSettings = config ? (['profiles-for', 'ignores'] as const).filter((k) => Object.keys(config[k]).length > 0) : [];
-  return { ignores, ruleSet, packFiles: files, defaultRules: useDefault, profiles, profileMap, lang, severity: (config?.severity ?? {}) as Record<string, Severity | 'off'>, config: shown, configFile, purpose: config?.purpose ?? 'auto', pathSettings };
+  return { ignores, ruleSet, packFiles: files, profiles, profileMap, lang, severity: (config?.severity ?? {}) as Record<string, Severity | 'off'>, config: shown, configFile, purpose: config?.purpose ?? 'auto' };
 }
 
 /** What the engine needs from the settings in force and the options `check` and `report` share. */

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Lang, Severity } from '../engine/types.js';
 import type { ConfigPurpose } from '../engine/purpose.js';
 import { lazyRequire } from '../lazy.js';
-import { bundledRulesDir, type RuleSet } from '../rules/load.js';
+import { bundledRulesDir, expandPackPaths, type RuleSet } from '../rules/load.js';
 import { assemblePage, readPieces, webDir, type Baked } from './web-page.js';
 import { InputGuard, writeAtomic } from './output.js';
 import { warn } from './say.js';
@@ -17,11 +17,11 @@ import { UsageError } from '../errors.js';
 
 const yaml = lazyRequire<typeof import('yaml')>('yaml');
 
-/** What `hoso web` takes of the settings in force (main.ts's setup). */
+/** What `hoso web` takes of the settings in force (main.ts's setup, as `check` has them). */
 export interface WebSettings {
   ruleSet: RuleSet;
+  /** The packs in force, the bundled ones first unless left out (--no-default-rules, the config's `default-rules`). */
   packFiles: string[];
-  defaultRules: boolean;
   profiles: string[];
   lang: Lang;
   severity: Record<string, Severity | 'off'>;
@@ -29,8 +29,9 @@ export interface WebSettings {
   /** The config in force, as the reports name it, and its file. */
   config?: string;
   configFile?: string;
-  /** The config's settings for folders and globs, which name paths a page never sees. */
-  pathSettings: string[];
+  /** The config's profiles for folders and globs, and its ignore patterns first: they name paths a page never sees. */
+  profileMap?: { map: Record<string, string[]> };
+  ignores: { patterns: string[] }[];
 }
 
 const NOT_IN_PAGE = {
@@ -45,21 +46,24 @@ function packNames(files: string[]): string[] {
 }
 
 export function bakedSettings(s: WebSettings, readText: (file: string) => string): Baked {
-  const bundled = bundledRulesDir();
-  // The bundled packs travel in the engine (built from the same rules/); the others as their texts.
-  const own = s.packFiles.filter((f) => path.dirname(path.resolve(f)) !== bundled);
+  // The bundled packs travel in the engine (built from the same rules/) and come first when in force;
+  // the others go as their texts (a bundled pack named with --rules too).
+  const bundled = expandPackPaths([bundledRulesDir()]);
+  const defaultRules = bundled.length > 0 && bundled.every((f, i) => s.packFiles[i] === f);
+  const own = defaultRules ? s.packFiles.slice(bundled.length) : s.packFiles;
   const names = packNames(own);
   const rules = own.map((f, i) => ({ name: names[i], text: readText(f) }));
   const judged = { ...(Object.keys(s.severity).length ? { severity: s.severity } : {}), ...(s.purpose !== 'auto' ? { purpose: s.purpose } : {}) };
   const config = s.config && Object.keys(judged).length ? { name: s.config, text: yaml().stringify(judged) } : undefined;
-  return { lang: s.lang, profiles: s.profiles, defaultRules: s.defaultRules, rules, ...(config ? { config } : {}) };
+  return { lang: s.lang, profiles: s.profiles, defaultRules, rules, ...(config ? { config } : {}) };
 }
 
 export async function writePage(s: WebSettings, target: string, readText: (file: string) => string): Promise<void> {
   // An unknown profile is refused here, as `check` refuses it, not in the officer's browser.
   (await import('../engine/check.js')).activeRules(s.ruleSet, s.profiles, s.severity);
   if (!existsSync(path.join(webDir(), 'engine.js'))) throw new UsageError(`thiếu các phần dựng sẵn của trang trong ${webDir()} (chạy npm run build)`, `the page's prebuilt pieces are missing from ${webDir()} (run npm run build)`);
-  if (s.pathSettings.length) warn(NOT_IN_PAGE[s.lang](s.pathSettings.join(', ')));
+  const unused = [...(Object.keys(s.profileMap?.map ?? {}).length ? ['profiles-for'] : []), ...(s.configFile && s.ignores[0]?.patterns.length ? ['ignores'] : [])];
+  if (unused.length) warn(NOT_IN_PAGE[s.lang](unused.join(', ')));
   new InputGuard([...s.packFiles, ...(s.configFile ? [s.configFile] : [])]).assertNot(target);
   writeAtomic(target, assemblePage(readPieces(), bakedSettings(s, readText)));
 }

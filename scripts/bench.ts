@@ -18,6 +18,8 @@
  *   cores    for the folder, the same with `--jobs` set to the number of cores: every core in use;
  *   annotate the check with `--annotate <tmp>`: an annotated copy of each file written beside the report;
  *   start    one 30-row file, `node bin/hoso.js check`, from start to exit;
+ *   page     the offline page (dist/web/hoso.html) in Chromium checking the same files, from the
+ *            files chosen to the report shown, beside `check` (up to 100,000 rows, and the folder);
  *   report   `hoso report … -o x.xlsx` and `-o x.html`, in rounds of their own beside `check`,
  *            and the page opened in Chromium (/usr/bin/chromium) for its time to first rows.
  * Each is run --runs times (default 3), in rounds (every stage once, then again): the median wall
@@ -360,6 +362,47 @@ async function renderPage(file: string, runs: number): Promise<{ paint: number; 
   }
 }
 
+/** The offline page the package ships (npm run build makes it). */
+const PAGE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'hoso.html');
+/** The page is measured on dossiers up to this size: the issue's 10,000 and 100,000 rows, and the folder. */
+const PAGE_MAX_ROWS = 100_000;
+
+/**
+ * The offline page (dist/web/hoso.html) in Chromium checking the target, `runs` times, each in a
+ * page opened afresh and ready (its engine started, its profiles listed): the time from handing
+ * the files to its input to the report shown, the same span as `check`'s in-process run.
+ */
+async function checkInPage(target: string, runs: number): Promise<number[] | undefined> {
+  if (!fs.existsSync(CHROMIUM) || !fs.existsSync(PAGE)) return undefined;
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const times: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.goto(pathToFileURL(PAGE).href);
+      await page.waitForSelector('#profiles input');
+      const folder = fs.statSync(target).isDirectory();
+      const t0 = performance.now();
+      await page.setInputFiles(folder ? '#folder' : '#files', target);
+      const run = await page.getAttribute('body', 'data-started');
+      await page.waitForSelector(`#result[data-run="${run}"]`, { timeout: 1_800_000 });
+      times.push(performance.now() - t0);
+      await page.close();
+    }
+    return times;
+  } finally {
+    await browser.close();
+  }
+}
+
+async function benchPage(target: string, runs: number, check: Stage): Promise<void> {
+  const times = await checkInPage(target, runs);
+  if (!times) return console.log(`  page     not measured: no ${CHROMIUM} or ${PAGE}`);
+  const ms = median(times);
+  console.log(`  page     ${fmt(ms).padStart(7)} ms  ${(ms / check.ms).toFixed(1).padStart(5)}× check  the offline page in Chromium, files chosen to report shown${runs > 1 ? `  (runs: ${times.map(fmt).join(', ')})` : ''}`);
+}
+
 /**
  * `report -o x.xlsx` and `report -o x.html` beside `check`, in rounds of their own (check, xlsx,
  * html; again), each report's time over the check's of the same round; then the page in Chromium.
@@ -417,6 +460,7 @@ async function main(): Promise<void> {
     line('check', check, `  rules ${ratio(check, table).toFixed(2)}× reading`);
     line('annotate', annotate, `  ${ratio(annotate, check).toFixed(2)}× check, copies ${(annotate.bytes / 1e6).toFixed(1)} MB`);
     if (cores) line('cores', cores, `  --jobs ${os.availableParallelism()}`);
+    if (what === 'folder' || count <= PAGE_MAX_ROWS) await benchPage(target, runs, check);
     if (what === 'folder') {
       const starts = Array.from({ length: runs }, () => startToExit(filesOf(target)[0])).map((m) => m.ms).sort((a, b) => a - b);
       console.log(`  start    ${fmt(starts[Math.floor((starts.length - 1) / 2)]).padStart(7)} ms  one ${FOLDER_ROWS}-row file, node bin/hoso.js check, start to exit`);

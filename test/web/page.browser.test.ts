@@ -175,6 +175,49 @@ describe('the offline page gives the verdict `hoso check` gives', () => {
     });
   }
 
+  it('switches to English: the words, the findings and the verdict as `hoso check --lang en` says them', async () => {
+    const page = await pageFor(SHIPPED);
+    const batch: Batch = { name: 'vi-du', cwd: path.join(FIXTURES, 'vi-du'), files: fs.readdirSync(path.join(FIXTURES, 'vi-du')).sort(), profiles: [] };
+    await inPage(page, batch);
+    await page.click('#lang');
+    const run = await page.getAttribute('body', 'data-started');
+    await page.waitForSelector(`#result[data-run="${run}"]`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.textContent('#download-json')).toBe('Download JSON report');
+    const cli = await hoso(['check', ...batch.files, '--lang', 'en'], { cwd: batch.cwd });
+    const lines = cli.stdout.trimEnd().split('\n');
+    expect(await page.textContent('#verdict')).toBe(lines[lines.length - 1]);
+    const messages = await page.$$eval('#findings td.message', (cells) => cells.map((c) => c.textContent));
+    expect(messages).toHaveLength(10);
+    for (const m of messages) expect(cli.stdout).toContain(m!);
+    await page.click('#lang');
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+  });
+
+  it('explains a finding’s rule on demand with what `hoso explain` prints', async () => {
+    const page = await pageFor(SHIPPED);
+    const rule = (await page.textContent('#findings td.rule'))!;
+    await page.click('#findings button.explain');
+    const shown = await page.waitForSelector('#findings tr.explanation pre');
+    const cli = await hoso(['explain', rule]);
+    expect(cli.code).toBe(0);
+    expect((await shown.textContent())!.trimEnd()).toBe(cli.stdout.trimEnd());
+  });
+
+  it('shows a dossier’s text as text: a name written as markup makes no element and runs nothing', async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'markup-'));
+    const name = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+    const rows = ['STT,Họ và tên,Đối tượng,Lĩnh vực,Đơn vị công tác,Tóm tắt thành tích,Hình thức đề nghị', `1,"${name}",Cá nhân,Giáo dục,,Như trên,Giấy khen`];
+    fs.writeFileSync(path.join(dir, `${name.replace(/[<>/]/g, '_')}.csv`), rows.join('\n') + '\n');
+    const page = await pageFor(SHIPPED);
+    const batch: Batch = { name: 'markup', cwd: dir, files: fs.readdirSync(dir), profiles: [] };
+    const [shown, cli] = [await inPage(page, batch), await onCli(batch)];
+    expect(shown.json).toEqual(cli.json);
+    expect(await page.$$('#result img, #result script')).toHaveLength(0);
+    const nominees = await page.$$eval('#findings td.nominee', (cells) => cells.map((c) => c.textContent));
+    expect(nominees).toContain(name);
+  });
+
   it('made no request beyond the page, its blobs and inline data, and ran no script from a dossier', () => {
     expect(requests).toEqual([]);
     expect(dialogs).toEqual([]);

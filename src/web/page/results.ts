@@ -67,7 +67,7 @@ export function renderResult(result: Checked, lang: Lang, actions: ResultActions
 function group(g: Group, lang: Lang, actions: ResultActions): HTMLElement {
   const section = el('section', { class: 'sheet', 'data-file': g.file, 'data-sheet': g.sheet ?? '' });
   if (g.sheet !== undefined) append(section, el('h3', {}, `${g.file} › ${g.sheet}`));
-  const head = el('tr', {}, ...(['cell', 'severity', 'value', 'message', 'rule', 'source', 'explain'] as const).map((k) => el('th', {}, say(k, lang))));
+  const head = el('tr', {}, ...(['cell', 'severity', 'nominee', 'value', 'message', 'rule', 'source', 'explain'] as const).map((k) => el('th', {}, say(k, lang))));
   const body = el('tbody');
   const table = el('table', { class: 'findings' }, el('thead', {}, head), body);
   const more = el('button', { type: 'button', class: 'more' });
@@ -91,6 +91,7 @@ function row(f: Finding, lang: Lang, actions: ResultActions): HTMLTableRowElemen
     { class: `sev-${f.severity}` },
     el('td', { class: 'cell' }, placeOf(f)),
     el('td', { class: 'severity' }, say(f.severity, lang)),
+    el('td', { class: 'nominee' }, f.nominee ?? ''),
     el('td', { class: 'value' }, f.value ?? ''),
     el('td', { class: 'message' }, f.message),
     el('td', { class: 'rule' }, f.ruleId),
@@ -108,7 +109,7 @@ function row(f: Finding, lang: Lang, actions: ResultActions): HTMLTableRowElemen
     button.disabled = true;
     void actions.explain(f.ruleId).then((text) => {
       button.disabled = false;
-      open = el('tr', { class: 'explanation' }, el('td', { colspan: '7' }, el('pre', {}, text ?? f.ruleId)));
+      open = el('tr', { class: 'explanation' }, el('td', { colspan: '8' }, el('pre', {}, text ?? f.ruleId)));
       tr.after(open);
       button.textContent = say('hide', lang);
     });

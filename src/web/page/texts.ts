@@ -17,6 +17,7 @@ export const TEXTS = {
   unreadable: { vi: 'Tệp không đọc được', en: 'Unreadable files' },
   cell: { vi: 'Ô', en: 'Cell' },
   severity: { vi: 'Mức', en: 'Severity' },
+  nominee: { vi: 'Người, tập thể được đề nghị', en: 'Nominee' },
   value: { vi: 'Giá trị', en: 'Value' },
   message: { vi: 'Nội dung', en: 'Message' },
   rule: { vi: 'Quy tắc', en: 'Rule' },

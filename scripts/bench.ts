@@ -18,7 +18,7 @@
  *   cores    for the folder, the same with `--jobs` set to the number of cores: every core in use;
  *   annotate the check with `--annotate <tmp>`: an annotated copy of each file written beside the report;
  *   start    one 30-row file, `node bin/hoso.js check`, from start to exit;
- *   page     the offline page (dist/web/hoso.html) in Chromium checking the same files, from the
+ *   offline  the offline page (dist/web/hoso.html) in Chromium checking the same files, from the
  *            files chosen to the report shown, beside `check` (up to 100,000 rows, and the folder);
  *   report   `hoso report … -o x.xlsx` and `-o x.html`, in rounds of their own beside `check`,
  *            and the page opened in Chromium (/usr/bin/chromium) for its time to first rows.
@@ -398,9 +398,9 @@ async function checkInPage(target: string, runs: number): Promise<number[] | und
 
 async function benchPage(target: string, runs: number, check: Stage): Promise<void> {
   const times = await checkInPage(target, runs);
-  if (!times) return console.log(`  page     not measured: no ${CHROMIUM} or ${PAGE}`);
+  if (!times) return console.log(`  offline  not measured: no ${CHROMIUM} or ${PAGE}`);
   const ms = median(times);
-  console.log(`  page     ${fmt(ms).padStart(7)} ms  ${(ms / check.ms).toFixed(1).padStart(5)}× check  the offline page in Chromium, files chosen to report shown${runs > 1 ? `  (runs: ${times.map(fmt).join(', ')})` : ''}`);
+  console.log(`  offline  ${fmt(ms).padStart(7)} ms  ${(ms / check.ms).toFixed(1).padStart(5)}× check  the offline page in Chromium, files chosen to report shown${runs > 1 ? `  (runs: ${times.map(fmt).join(', ')})` : ''}`);
 }
 
 /**

@@ -85,14 +85,27 @@ export interface RuleSet {
 
 export { packageRoot } from '../package-root.js';
 
+/** A rule pack (or config) given as text: `name` is what its load errors and `explain` call it. */
+export interface TextFile {
+  name: string;
+  text: string;
+}
+
+/** A pack to load: a file's path, or a text with its name. */
+export type PackSource = string | TextFile;
+
 export function bundledRulesDir(): string {
   return path.join(packageRoot(), 'rules');
 }
 
-/** Files named by the user: a pack file, or a folder of `.yaml`/`.yml` packs (sorted by name). */
-export function expandPackPaths(paths: string[]): string[] {
-  const out: string[] = [];
+/** Files named by the user: a pack file, or a folder of `.yaml`/`.yml` packs (sorted by name); a text is a pack as it is. */
+export function expandPackPaths<P extends PackSource = string>(paths: P[]): P[] {
+  const out: P[] = [];
   for (const p of paths) {
+    if (typeof p !== 'string') {
+      out.push(p);
+      continue;
+    }
     let st;
     try {
       st = statSync(p);
@@ -100,7 +113,7 @@ export function expandPackPaths(paths: string[]): string[] {
       throw new PackError(p, 0, 0, '', { vi: 'không tìm thấy tệp bộ quy tắc', en: 'rule pack not found' });
     }
     if (st.isDirectory()) {
-      for (const f of readdirSync(p).sort()) if (/\.ya?ml$/i.test(f)) out.push(path.join(p, f));
+      for (const f of readdirSync(p).sort()) if (/\.ya?ml$/i.test(f)) out.push(path.join(p, f) as P);
     } else out.push(p);
   }
   return out;
@@ -205,11 +218,16 @@ export function parseYamlFile<T>(file: string, schema: z.ZodType<T>, text?: stri
 /**
  * A pack's shape and its rules' options, which depend on the pack alone: what the cache keeps (see
  * pack-cache.ts), so that a pack read from it needs neither yaml nor zod. Columns, conditions and
- * ids, which depend on the other packs, are checked by loadRuleSet every time.
+ * ids, which depend on the other packs, are checked by loadRuleSet every time. A pack given as a
+ * text is parsed without the cache, which lives in files (the browser has none).
  */
-export function parsePackFile(file: string, text?: string): ParsedPack {
-  const source = text ?? readPackText(file);
-  const cached = readCachedPack(file, source);
+export function parsePackFile(given: PackSource, text?: string): ParsedPack {
+  if (typeof given !== 'string') return parsePack(given.name, given.text, false);
+  return parsePack(given, text ?? readPackText(given), true);
+}
+
+function parsePack(file: string, source: string, cache: boolean): ParsedPack {
+  const cached = cache ? readCachedPack(file, source) : undefined;
   if (cached) {
     let at: Located | undefined;
     return { ...cached, file, locate: () => (at ??= parseYamlFile(file, schemas().Pack, source)) };
@@ -222,7 +240,7 @@ export function parsePackFile(file: string, text?: string): ParsedPack {
     if (!opts.success) zodFail(pp, ['rules', i, 'with'], opts.error, rule.with);
     return opts.data;
   });
-  writeCachedPack(file, source, { pack: pp.pack, options: pp.options });
+  if (cache) writeCachedPack(file, source, { pack: pp.pack, options: pp.options });
   return pp;
 }
 
@@ -270,8 +288,8 @@ function compileEnum(values: EnumValue[]): CompiledEnum {
   };
 }
 
-/** Parses, validates and merges packs, in order: later packs extend columns and enumerations. */
-export function loadRuleSet(files: string[]): RuleSet {
+/** Parses, validates and merges packs (files or texts), in order: later packs extend columns and enumerations. */
+export function loadRuleSet(files: PackSource[]): RuleSet {
   const parsed = files.map((f) => parsePackFile(f));
   const set: RuleSet = {
     packs: [],

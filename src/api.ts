@@ -118,10 +118,12 @@ export interface PackOptions {
 }
 
 /** Settings in force for a request: the command line's, with the bundled packs as texts and no config looked up. */
-function settingsFor(request: PackOptions & { profiles?: string[] }) {
+async function settingsFor(request: PackOptions & { profiles?: string[] }) {
+  // A config given as a path is named as the command line names it; only Node has paths.
+  const configLabel = typeof request.config === 'string' ? (await import('./cli/config.js')).pathLabel(request.config) : request.config?.name;
   return settingsOf<PackSource>({
     config: request.config,
-    configLabel: typeof request.config === 'string' ? request.config : request.config?.name,
+    configLabel,
     defaultRules: request.defaultRules ?? true,
     bundled: bundledPacks,
     rules: request.rules,
@@ -135,12 +137,12 @@ function settingsFor(request: PackOptions & { profiles?: string[] }) {
 /** Checks the dossiers together, as `hoso check <files…> --format json` does. Rejects with a HosoError for a bad pack, config or request. */
 export async function check(request: CheckRequest): Promise<CheckResponse> {
   const asked = request.lang ?? 'vi';
-  const { given, settings } = await saidIn(asked, () => {
+  const { given, settings } = await saidIn(asked, async () => {
     const given = request.files?.map(givenOf) ?? [];
     if (given.length === 0) throw nothingGiven();
     if (request.maxWarnings !== undefined && !(Number.isInteger(request.maxWarnings) && request.maxWarnings >= 0))
       throw new UsageError(`maxWarnings cần một số nguyên không âm, không phải «${request.maxWarnings}»`, `maxWarnings takes a whole number, not "${request.maxWarnings}"`);
-    return { given, settings: settingsFor(request) };
+    return { given, settings: await settingsFor(request) };
   });
   const { lang, ruleSet, profiles, severity, config } = settings;
   const result = await saidIn(lang, () => checkPaths(given, { ...engineOptionsOf(settings), limits: request.limits, onProgress: request.onProgress }));

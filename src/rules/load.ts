@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { lazyRequire } from '../lazy.js';
-import { readCachedPack, writeCachedPack } from './pack-cache.js';
+import { readCachedPack, writeCachedPack, type CachedPack } from './pack-cache.js';
 import { schemas, type Award, type Column, type Condition, type EnumValue, type InForce, type LocalText, type Pack, type Period, type Profile, type Purpose, type Rule, type SourceDocument } from './schema.js';
 import { citedCodes } from './citation.js';
 import { compileAwards, type CompiledAwards } from './awards.js';
@@ -226,8 +226,27 @@ export function parsePackFile(given: PackSource, text?: string): ParsedPack {
   return parsePack(given, text ?? readPackText(given), true);
 }
 
+/**
+ * Packs given as texts, parsed: what the pack cache keeps, kept in memory instead (a text has no
+ * file to key a cache entry by, and a browser no folder to keep one in), so that the library
+ * called again and again parses each pack once. Kept as JSON, as the cache keeps it, and read back
+ * afresh for each load: no load can change what the next one is given. The last few texts only.
+ */
+const parsedTexts = new Map<string, string>();
+const PARSED_TEXTS = 32;
+
+function rememberedPack(source: string): CachedPack | undefined {
+  const json = parsedTexts.get(source);
+  return json === undefined ? undefined : (JSON.parse(json) as CachedPack);
+}
+
+function rememberPack(source: string, pack: CachedPack): void {
+  if (parsedTexts.size >= PARSED_TEXTS) parsedTexts.delete(parsedTexts.keys().next().value!);
+  parsedTexts.set(source, JSON.stringify(pack));
+}
+
 function parsePack(file: string, source: string, cache: boolean): ParsedPack {
-  const cached = cache ? readCachedPack(file, source) : undefined;
+  const cached = cache ? readCachedPack(file, source) : rememberedPack(source);
   if (cached) {
     let at: Located | undefined;
     return { ...cached, file, locate: () => (at ??= parseYamlFile(file, schemas().Pack, source)) };
@@ -241,6 +260,7 @@ function parsePack(file: string, source: string, cache: boolean): ParsedPack {
     return opts.data;
   });
   if (cache) writeCachedPack(file, source, { pack: pp.pack, options: pp.options });
+  else rememberPack(source, { pack: pp.pack, options: pp.options });
   return pp;
 }
 

@@ -33,6 +33,7 @@ export function pathLabel(file: string, cwd = process.cwd()): string {
  */
 export function loadConfig(file: string | TextFile): Config & { base: string } {
   const { data } = typeof file === 'string' ? parseYamlFile(file, schemas().Config) : parseYamlFile(file.name, schemas().Config, file.text);
-  const base = typeof file === 'string' ? path.dirname(path.resolve(file)) : path.resolve('');
+  // '' is the current folder to path.relative and path.resolve, without asking for it (a browser has none).
+  const base = typeof file === 'string' ? path.dirname(path.resolve(file)) : '';
   return { ...data, base, rules: data.rules.map((r) => path.resolve(base, r)) };
 }

@@ -132,7 +132,9 @@ describe.concurrent('a dropped folder (walked bytes)', () => {
     const root = path.join(tmp, 'walk');
     const dossier = fs.readFileSync(path.join(FIXTURES, 'vi-du', 'phong-gd-dt.xlsx'));
     const tree: Record<string, Buffer> = {
-      'don-vi/a/ds.xlsx': dossier,
+      // A commune's list short of the Kon Rẫy commune quota: its profile is in force for its folder only.
+      'don-vi/a/ds.xlsx': fs.readFileSync(path.join(FIXTURES, 'profiles', 'kon-ray__xa-khong-dat.xlsx')),
+      'don-vi/b/ds.xlsx': fs.readFileSync(path.join(FIXTURES, 'profiles', 'kon-ray__xa-khong-dat.xlsx')),
       'don-vi/a-b/ds.csv': fs.readFileSync(path.join(FIXTURES, 'vi-du', 'xa-dak-pne-tong-hop.csv')),
       'don-vi/a/~$ds.xlsx': Buffer.from('lock'),
       'don-vi/a/.an.xlsx': Buffer.from('hidden'),
@@ -147,21 +149,25 @@ describe.concurrent('a dropped folder (walked bytes)', () => {
       fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
       fs.writeFileSync(path.join(root, name), bytes);
     }
-    const config = 'ignores: [mau/]\n';
+    // Its ignores and its profiles by folder are matched against the names, as the CLI matches the paths below the config's folder.
+    const config = 'ignores: [mau/]\nprofiles-for: { "don-vi/a/**": [kon-ray/xa] }\n';
     fs.writeFileSync(path.join(root, 'hoso.config.yaml'), config);
     const files = Object.entries(tree).map(([name, bytes]) => ({ name, data: new Blob([bytes]), walked: true }));
     const [cli, api] = await Promise.all([cliOutcome(['don-vi'], root), check({ files, config: { name: 'hoso.config.yaml', text: config } })]);
     expect(apiOutcome(api)).toEqual(cli);
-    // What the walk did, said: two files checked, the rest noted, refused or passed over.
+    // What the walk did, said: three files checked, the rest noted, refused or passed over.
     // (The .xls is tried, as a spreadsheet found in a folder is, and refused.)
-    expect(api.report.summary).toMatchObject({ files: 3, ignored: 1, unreadable: 1, config: 'hoso.config.yaml' });
+    expect(api.report.summary).toMatchObject({ files: 4, ignored: 1, unreadable: 1, config: 'hoso.config.yaml' });
     expect(api.unreadable.map((u) => u.file)).toEqual(['don-vi/cu.xls']);
+    const profiled = new Set(api.report.findings.filter((f) => f.ruleId.startsWith('kon-ray/xa/')).map((f) => f.file));
+    expect([...profiled]).toEqual(['don-vi/a/ds.xlsx']);
     const notes = api.report.findings.filter((f) => f.ruleId.startsWith('hoso/') && f.severity === 'info' && f.sheet === undefined).map((f) => f.file);
     expect(notes).toEqual(expect.arrayContaining(['don-vi/a/~$ds.xlsx', 'don-vi/ghi-chu.txt', 'don-vi/cong-van.pdf', 'don-vi/ket-qua.xlsx']));
     expect(JSON.stringify(api.report)).not.toMatch(/\.an\.xlsx|mau-trong/);
     // The walk's order: a folder's files before the names after it ("a/…" before "a-b/…").
     const order = [...new Set(api.report.findings.map((f) => f.file))];
     expect(order.indexOf('don-vi/a/ds.xlsx')).toBeLessThan(order.indexOf('don-vi/a-b/ds.csv'));
+    expect(order.indexOf('don-vi/a-b/ds.csv')).toBeLessThan(order.indexOf('don-vi/b/ds.xlsx'));
   });
 
   it('with nothing to check in it is said as the CLI says it of an empty folder', async () => {

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 // Only what every command needs is imported here: `hoso --version` and `--help` load nothing
 // else. Each command loads the engine, the rule loader, the readers and the formats it uses.
 import type { RuleSet } from '../rules/load.js';
-import type { Lang, Severity } from '../engine/types.js';
+import type { Lang } from '../engine/types.js';
 import { OutputError, PackError, UsageError } from '../errors.js';
 import { FORMAT_NAMES } from '../format/names.js';
 import { describeInputError, langOf, localeLang, t } from './i18n.js';

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 // Only what every command needs is imported here: `hoso --version` and `--help` load nothing
 // else. Each command loads the engine, the rule loader, the readers and the formats it uses.
 import type { RuleSet } from '../rules/load.js';
-import type { Lang, Severity } from '../engine/types.js';
+import type { Lang } from '../engine/types.js';
 import { OutputError, PackError, UsageError } from '../errors.js';
 import { FORMAT_NAMES } from '../format/names.js';
 import { describeInputError, langOf, localeLang, t } from './i18n.js';
@@ -26,7 +26,6 @@ import type { InputError } from '../read/types.js';
 import { addConventions, type ConventionOptions } from './conventions.js';
 import { colorWanted } from './color.js';
 import { addSuppressionOptions, type SuppressionOptions } from './suppression-options.js';
-import type { Finding } from '../engine/types.js';
 import type { Report } from '../format/types.js';
 
 /** An input that could not be checked: its line, and with --debug the technical detail under it. */
@@ -46,31 +45,34 @@ interface Common {
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
-/** Rule packs and settings in force: bundled packs, the config's, then --rules. */
+/** Rule packs and settings in force: bundled packs, the config's (the nearest one upward), then --rules (see api/settings.ts). */
 async function setup(opts: Common & ConventionOptions) {
-  const { bundledRulesDir, expandPackPaths, loadRuleSet } = await import('../rules/load.js');
-  const { findConfig, loadConfig, pathLabel } = await import('./config.js');
+  const { bundledRulesDir } = await import('../rules/load.js');
+  const { findConfig, pathLabel } = await import('./config.js');
+  const { settingsOf } = await import('../api/settings.js');
   const configFile = opts.config ?? findConfig(process.cwd());
-  const config = configFile ? loadConfig(configFile) : undefined;
-  const useDefault = opts.defaultRules && (config?.['default-rules'] ?? true);
-  const files = expandPackPaths([...(useDefault ? [bundledRulesDir()] : []), ...(config?.rules ?? []), ...(opts.rules ?? [])]);
-  const ruleSet = loadRuleSet(files);
-  const profiles = [...new Set([...(config?.profiles ?? []), ...(opts.profile ?? [])])];
-  const lang: Lang = opts.lang ?? config?.lang ?? localeLang();
-  const profileMap = config && { base: config.base, map: config['profiles-for'] };
-  // The config in force, named in the reports: one found in a parent folder may turn rules off.
-  const shown = configFile ? pathLabel(configFile) : undefined;
-  // The config's ignore patterns are relative to its folder, --ignore-pattern's to the current one.
-  const ignores = [...(config ? [{ base: config.base, patterns: config.ignores }] : []), { base: process.cwd(), patterns: opts.ignorePattern ?? [] }];
-  return { ignores, ruleSet, packFiles: files, profiles, profileMap, lang, severity: (config?.severity ?? {}) as Record<string, Severity | 'off'>, config: shown, configFile, purpose: config?.purpose ?? 'auto' };
+  const settings = settingsOf<string>({
+    config: configFile,
+    // The config in force, named in the reports: one found in a parent folder may turn rules off.
+    configLabel: configFile ? pathLabel(configFile) : undefined,
+    defaultRules: opts.defaultRules,
+    bundled: () => [bundledRulesDir()],
+    rules: opts.rules,
+    profile: opts.profile,
+    lang: opts.lang,
+    defaultLang: localeLang,
+    ignorePattern: opts.ignorePattern,
+    base: process.cwd(),
+  });
+  return { ...settings, configFile };
 }
 
 /** What the engine needs from the settings in force and the options `check` and `report` share. */
-function engineOptions(settings: Awaited<ReturnType<typeof setup>>, opts: LimitOptions & { jobs?: number }) {
-  const { ruleSet, packFiles, profiles, profileMap, lang, severity, ignores, purpose } = settings;
-  const { jobs, auto, note } = jobsInForce(opts.jobs, lang);
+async function engineOptions(settings: Awaited<ReturnType<typeof setup>>, opts: LimitOptions & { jobs?: number }) {
+  const { engineOptionsOf } = await import('../api/settings.js');
+  const { jobs, auto, note } = jobsInForce(opts.jobs, settings.lang);
   if (note) warn(note);
-  return { ignores, ruleSet, packFiles, profiles, profileMap, lang, severity, purpose, jobs, jobsAuto: auto, limits: limitsOf(opts), onProgress: progressBar(lang) };
+  return { ...engineOptionsOf(settings), packFiles: settings.packFiles, jobs, jobsAuto: auto, limits: limitsOf(opts), onProgress: progressBar(settings.lang) };
 }
 
 function addCommon(cmd: Command): Command {
@@ -112,10 +114,11 @@ export function buildProgram(lang: Lang = 'vi'): Command {
     .option('--print-config', 'print the config file, rule packs, profiles and severity overrides in force, and check nothing')
     .action(async (given: string[], opts: Common & LimitOptions & CacheOptions & ConventionOptions & SuppressionOptions & { format?: string[]; outputFile?: string[]; maxWarnings?: number; quiet?: boolean; jobs?: number; printConfig?: boolean }) => {
       const { exitOnInterrupt, InputGuard, writeAtomic, writeAtomicStream, writeStdout } = await import('./output.js');
+      const { nothingGiven } = await import('../api/outcome.js');
       exitOnInterrupt();
       const stdin = opts.printConfig ? undefined : await (await import('./stdin.js')).stdinInput(given, opts, limitsOf(opts));
       const paths = stdin?.paths ?? given;
-      if (!opts.printConfig && paths.length === 0) throw new UsageError('thiếu tệp hoặc thư mục cần kiểm tra', 'no file or folder to check was given');
+      if (!opts.printConfig && paths.length === 0) throw nothingGiven();
       const settings = await setup(opts);
       const { ruleSet, packFiles, profiles, profileMap, lang, severity, config, purpose } = settings;
       if (opts.printConfig) {
@@ -126,6 +129,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       const { checkPaths } = await import('../engine/check.js');
       const { formatters, planOutputs } = await import('../format/index.js');
       const { verdictOf } = await import('../format/verdict.js');
+      const { keepErrorsOnly } = await import('../api/outcome.js');
       // Only --cache needs the cache's modules.
       const caching = opts.cache ? await import('./cache.js') : undefined;
       const outputs = planOutputs(opts.format, opts.outputFile);
@@ -137,17 +141,16 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       // Read before checking: a suppressions file that is not one stops the run before the work.
       const accepting = await import('./suppressions.js');
       const suppressions = accepting.openSuppressions(opts, settings.configFile, inputs);
-      const checked = await checkPaths(paths, { cache: cache?.cache, ...engineOptions(settings, opts) });
+      const checked = await checkPaths(paths, { cache: cache?.cache, ...(await engineOptions(settings, opts)) });
       // Standard input's findings are named as the user knows it; the annotated copy is made from its temporary file.
       const labelled = stdin ? stdin.relabel(checked) : checked;
       // Suppressions are matched on every finding, before --quiet hides the warnings (see settleSuppressions).
       const settled = suppressions && accepting.settleSuppressions(suppressions, labelled, opts);
       const result: Report = settled?.report ?? labelled;
       if (opts.quiet) {
-        const errorsOnly = <F extends Finding>(findings: F[]) => findings.filter((f) => f.severity === 'error');
-        checked.findings = errorsOnly(checked.findings);
-        result.findings = errorsOnly(result.findings);
-        if (result.suppressed) result.suppressed.findings = errorsOnly(result.suppressed.findings);
+        // The annotated copy is made from the check's own findings: it marks the errors alone too.
+        keepErrorsOnly(checked);
+        keepErrorsOnly(result);
       }
       for (const o of outputs) {
         const pieces = (await formatters[o.format]())(result, { lang, color: !o.file && colorWanted(opts.color, Boolean(process.stdout.isTTY)), ruleSet, profiles, severity, config, maxWarnings: opts.maxWarnings });
@@ -200,7 +203,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       // The nominees go to the store as they are read (past a few MB, into a temporary file), not into the result.
       const nominees = new NomineeStore();
       try {
-        const result = await checkPaths(paths, { ...engineOptions(settings, opts), collectNominees: nominees.add });
+        const result = await checkPaths(paths, { ...(await engineOptions(settings, opts)), collectNominees: nominees.add });
         const report = render(buildReport(result, { ruleSet, profiles, profileMap, lang, nominees }));
         if (typeof report === 'function') await writeAtomicStream(target, report);
         else writeAtomic(target, report);
@@ -277,7 +280,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
     .action(async (id: string, opts: Common) => {
       const { ruleSet, lang } = await setup(opts);
       const { explainRule } = await import('./explain.js');
-      const text = explainRule(ruleSet, id, lang);
+      const text = explainRule(ruleSet, id, lang, (await import('./config.js')).pathLabel);
       if (!text) {
         const { explainIds } = await import('./suggest.js');
         const near = nearest(id, explainIds(ruleSet));

@@ -12,7 +12,9 @@ import { compareValues } from '../operators/compare.js';
 import { HeaderMatcher, TableReader, readTableBatches, rowBatches, isDateLine, type LayoutVocabulary, type TableLayout, type NomineeRow, type TitleLine } from '../read/table.js';
 import { columnIndex, columnLetter, InputError, type RawCell, type ReadLimits, type WorkbookSource } from '../read/types.js';
 import { openSource } from '../read/open.js';
-import { expandInputs } from '../read/inputs.js';
+import { forgetOutputs } from '../read/inputs.js';
+import { expandGiven, type Given } from '../read/given.js';
+import { sizeOfData, type FileData } from '../read/bytes.js';
 import { ignoreMatcher, type IgnoreRules } from '../read/ignores.js';
 import { noteFindings } from './input-notes.js';
 import { cleanText, fold, oncePerText, PhraseList } from '../normalize/text.js';
@@ -560,9 +562,9 @@ export class Evaluator {
     this.dated = [];
   }
 
-  /** Checks one file; an unreadable file throws InputError after whatever was read has been checked. */
-  async checkFile(file: string): Promise<SheetsRead> {
-    return this.checkSource(file, await openSource(file, this.opts.limits, { mergesAhead: true }));
+  /** Checks one file (`data`: its bytes, when it was given so); an unreadable file throws InputError after whatever was read has been checked. */
+  async checkFile(file: string, data?: FileData): Promise<SheetsRead> {
+    return this.checkSource(file, await openSource(data ? { name: file, data } : file, this.opts.limits, { mergesAhead: true }));
   }
 
   /** Checks an opened workbook (a file, or one built in memory from a rule's examples). */
@@ -1081,9 +1083,26 @@ export function sortFindings(findings: Finding[], fileOrder: string[], sheetOrde
     .map((x) => x.f);
 }
 
-/** Checks every dossier under the paths together: rules across files see all of them. */
-export async function checkPaths(paths: string[], opts: CheckOptions): Promise<CheckResult> {
-  const { files, errors, notes, order, ignored } = expandInputs(paths, ignoreMatcher(opts.ignores));
+/**
+ * Checks every dossier under the paths together: rules across files see all of them. Files given
+ * as bytes with names (see given.ts) are checked on this thread, uncached.
+ */
+export async function checkPaths(paths: Given[], opts: CheckOptions): Promise<CheckResult> {
+  try {
+    return await checkGiven(paths, opts);
+  } finally {
+    forgetOutputs();
+  }
+}
+
+async function checkGiven(paths: Given[], opts: CheckOptions): Promise<CheckResult> {
+  const { files, errors, notes, order, ignored, data } = await expandGiven(paths, ignoreMatcher(opts.ignores));
+  // Bytes cannot cross to a worker thread by a path, nor be cached by one.
+  if (data.size) opts = { ...opts, jobs: 1, cache: undefined };
+  const sizeOf = (file: string) => {
+    const bytes = data.get(file);
+    return bytes ? sizeOfData(bytes) : sizeOfFile(file);
+  };
   const evaluator = new Evaluator(opts);
   evaluator.findings.push(...noteFindings(notes, opts.lang, (ruleId, base) => severityFor(ruleId, base, opts.severity ?? {})));
   const sheets: CheckResult['sheets'] = [];
@@ -1093,7 +1112,7 @@ export async function checkPaths(paths: string[], opts: CheckOptions): Promise<C
   /** Checks a file on this thread, every rule fed as its rows stream. */
   const checkHere = async (file: string) => {
     try {
-      const read = await evaluator.checkFile(file);
+      const read = await evaluator.checkFile(file, data.get(file));
       sheets.push({ file, ...read });
       errors.push(...noHeader(file, read));
     } catch (e) {
@@ -1191,7 +1210,7 @@ export async function checkPaths(paths: string[], opts: CheckOptions): Promise<C
  */
 export const STREAM_BYTES = 4 * 1024 * 1024;
 
-function sizeOf(file: string): number {
+function sizeOfFile(file: string): number {
   try {
     return statSync(file).size;
   } catch {
@@ -1217,7 +1236,7 @@ export function workerCount(files: string[], jobs: number, auto: boolean): numbe
   const most = Math.min(auto ? jobs - 1 : jobs, files.length);
   if (!auto) return most;
   let bytes = 0;
-  for (const f of files) bytes += sizeOf(f);
+  for (const f of files) bytes += sizeOfFile(f);
   return Math.min(most, Math.floor(bytes / BYTES_PER_WORKER));
 }
 

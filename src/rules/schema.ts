@@ -200,14 +200,18 @@ function build() {
     /** What the lists checked are: told from each list's title and awards (auto), or said here. */
     purpose: z.enum(['auto', 'award', 'exemplar']).default('auto'),
   });
-  return { z, LocalText, ColumnKey, Scalar, Condition, Period, EnumValue, Column, Award, InForce, Rule, Profile, Document, Pack, Config };
+  return { LocalText, ColumnKey, Scalar, Condition, Period, EnumValue, Column, Award, InForce, Rule, Profile, Document, Pack, Config };
 }
 
-/** zod and the pack language's schemas, made on first use (parsing a pack, a config or a rule's options). */
-export type Schemas = ReturnType<typeof build>;
+/**
+ * zod and the pack language's schemas, made on first use (parsing a pack, a config or a rule's
+ * options). zod is added by a type of its own: the type inferred for its namespace cannot be
+ * named in a declaration file (the library's .d.ts).
+ */
+export type Schemas = ReturnType<typeof build> & { z: typeof z };
 let built: Schemas | undefined;
 export function schemas(): Schemas {
-  return (built ??= build());
+  return (built ??= { ...build(), z: zod().z });
 }
 
 export type LocalText = z.infer<Schemas['LocalText']>;

@@ -50,16 +50,6 @@ const BUILTIN = new RegExp(`^(node:)?(${Object.keys(SHIMS).map((k) => k.replace(
 const nodeBuiltins: esbuild.Plugin = {
   name: 'node-builtins',
   setup(build) {
-    // TEMPORARY (until src/api.ts lands): the glue's in-memory file system and the bundled packs' texts.
-    if (fs.existsSync(path.join(SRC, 'glue.ts'))) {
-      build.onResolve({ filter: /^(node:)?fs(\/promises)?$/ }, () => ({ path: path.join(SRC, 'glue', 'memfs.ts') }));
-      build.onResolve({ filter: /^hoso:bundled-packs$/ }, () => ({ path: 'bundled-packs', namespace: 'hoso' }));
-      build.onLoad({ filter: /^bundled-packs$/, namespace: 'hoso' }, () => {
-        const dir = path.join(ROOT, 'rules');
-        const packs = fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8') }));
-        return { contents: `export default ${JSON.stringify(packs)};`, loader: 'js' };
-      });
-    }
     build.onResolve({ filter: BUILTIN }, (args) => {
       const shim = SHIMS[args.path] ?? SHIMS[args.path.replace(/^node:/, '')];
       return { path: shim };
@@ -68,6 +58,13 @@ const nodeBuiltins: esbuild.Plugin = {
     // Japanese, Korean; 450 KB of tables) are left out of the page.
     build.onResolve({ filter: /^\.\/dbcs-data$/ }, (args) => (args.importer.includes(`${path.sep}iconv-lite${path.sep}`) ? { path: 'dbcs-data', namespace: 'hoso' } : undefined));
     build.onLoad({ filter: /^dbcs-data$/, namespace: 'hoso' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+    // The bundled packs are read from rules/ on Node (src/rules/bundled.ts); the page carries their texts.
+    build.onResolve({ filter: /\/bundled\.js$/ }, (args) => (path.resolve(args.resolveDir, args.path) === path.join(ROOT, 'src', 'rules', 'bundled.js') ? { path: 'bundled', namespace: 'hoso' } : undefined));
+    build.onLoad({ filter: /^bundled$/, namespace: 'hoso' }, () => {
+      const dir = path.join(ROOT, 'rules');
+      const packs = fs.readdirSync(dir).sort().filter((f) => /\.ya?ml$/i.test(f)).map((f) => ({ name: `rules/${f}`, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+      return { contents: `const packs = ${JSON.stringify(packs)};\nexport function bundledPacks() { return packs; }`, loader: 'js', watchFiles: packs.map((p) => path.join(ROOT, p.name)) };
+    });
     // hoso's version is read from package.json at start-up on Node; the page is given it.
     build.onResolve({ filter: /\/version\.js$/ }, (args) => (args.importer.startsWith(path.join(ROOT, 'src')) ? { path: 'version', namespace: 'hoso' } : undefined));
     build.onLoad({ filter: /^version$/, namespace: 'hoso' }, () => ({ contents: `export const VERSION = ${JSON.stringify(VERSION)}; export const GENERATOR = ${JSON.stringify(`hoso-lint ${VERSION}`)};`, loader: 'js' }));

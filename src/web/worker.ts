@@ -4,7 +4,7 @@
  * and shows progress while a large dossier is read.
  */
 import { Chalk } from 'chalk';
-import { check, explain, listProfiles } from './glue.js';
+import { check, explain, listProfiles } from '../api.js';
 import { summaryLines } from '../format/summary.js';
 import type { Baked } from '../cli/web-page.js';
 import type { Checked, Reply, Request } from './protocol.js';

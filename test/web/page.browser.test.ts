@@ -110,8 +110,13 @@ interface Outcome {
 async function inPage(page: Page, batch: Batch): Promise<Outcome> {
   await setProfiles(page, batch.profiles);
   const given = batch.files.map((f) => path.join(batch.cwd, f));
-  await page.setInputFiles(batch.folder ? '#folder' : '#files', batch.folder ? given[0] : given);
+  const input = batch.folder ? '#folder' : '#files';
+  const before = await page.getAttribute('body', 'data-started');
+  // Emptied first: an input given the files it already holds changes nothing, and starts no check.
+  if (!batch.folder) await page.setInputFiles(input, []);
+  await page.setInputFiles(input, batch.folder ? given[0] : given);
   const run = await page.getAttribute('body', 'data-started');
+  expect(run).not.toBe(before);
   await page.waitForSelector(`#result[data-run="${run}"]`, { timeout: 200_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
   const json = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as unknown;

@@ -84,13 +84,14 @@ async function run(): Promise<void> {
   // The check under way, for whoever waits for its outcome (#result's data-run): the page's tests.
   document.body.dataset.started = String(id);
   const L = state.lang;
-  progress.value = 0;
+  // Without a value the bar moves on its own: a single large file is one step, told only when done.
+  progress.removeAttribute('value');
   progress.hidden = false;
   status.textContent = say('checking', L);
   actions.hidden = true;
   const reply: Reply = await engine.ask({ kind: 'check', baked, files: state.files, profiles: [...state.profiles], lang: L }, (done, total) => {
     if (id !== state.running) return;
-    progress.value = total ? done / total : 0;
+    if (done > 0) progress.value = done / total;
     status.textContent = `${say('checking', L)} ${done}/${total} ${say('filesRead', L)}`;
   });
   if (id !== state.running) return;

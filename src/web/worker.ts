@@ -7,7 +7,12 @@ import { Chalk } from 'chalk';
 import { check, explain, listProfiles } from '../api.js';
 import { summaryLines } from '../format/summary.js';
 import type { Baked } from '../cli/web-page.js';
+import { lazyRequire } from '../lazy.js';
 import type { Checked, Reply, Request } from './protocol.js';
+
+// zod tries `new Function` to see whether it may compile its checks; the page's policy forbids
+// eval, so the try is a policy violation the browser reports. Told so, zod never tries.
+lazyRequire<typeof import('zod')>('zod')().config({ jitless: true });
 
 const scope = self as unknown as { postMessage(reply: Reply): void; onmessage: ((e: MessageEvent<Request>) => void) | null };
 const say = (reply: Reply) => scope.postMessage(reply);

@@ -62,6 +62,8 @@ let browser: Browser;
 let context: BrowserContext;
 const requests: string[] = [];
 const dialogs: string[] = [];
+/** Errors the page or its worker logged (a policy violation is one) or threw. */
+const errors: string[] = [];
 /** The page open now, and which file it is: one at a time (a folder is chosen only in the page in front). */
 let open: { file: string; page: Page } | undefined;
 let baked = 0;
@@ -70,6 +72,10 @@ async function pageFor(file: string): Promise<Page> {
   if (open?.file !== file) {
     await open?.page.close();
     const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
@@ -223,8 +229,9 @@ describe('the offline page gives the verdict `hoso check` gives', () => {
     expect(nominees).toContain(name);
   });
 
-  it('made no request beyond the page, its blobs and inline data, and ran no script from a dossier', () => {
+  it('made no request beyond the page, its blobs and inline data, broke no rule of its policy, and ran no script from a dossier', () => {
     expect(requests).toEqual([]);
+    expect(errors).toEqual([]);
     expect(dialogs).toEqual([]);
   });
 });

@@ -251,9 +251,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
     .option('-o, --output-file <file>', 'where to write the page', 'hoso.html')
     .action(async (opts: Common & { outputFile: string }) => {
       const settings = await setup(opts);
-      const { writePage } = await import('./web.js');
-      const { readFileSync } = await import('node:fs');
-      await writePage(settings, opts.outputFile, (file) => readFileSync(file, 'utf8'));
+      await (await import('./web.js')).writePage(settings, opts.outputFile);
       (await import('./wrote.js')).sayWrote('page', opts.outputFile, settings.lang);
     });
 

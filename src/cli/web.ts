@@ -4,7 +4,7 @@
  * not in an officer's browser. The page is assembled from the prebuilt pieces the package ships
  * (web-page.ts); it is written atomically, never over a pack or config it was made from.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang, Severity } from '../engine/types.js';
 import type { ConfigPurpose } from '../engine/purpose.js';
@@ -45,25 +45,25 @@ function packNames(files: string[]): string[] {
   return files.map((f, i) => (base.indexOf(base[i]) === base.lastIndexOf(base[i]) ? base[i] : path.relative(process.cwd(), f).split(path.sep).join('/')));
 }
 
-export function bakedSettings(s: WebSettings, readText: (file: string) => string): Baked {
+function bakedSettings(s: WebSettings): Baked {
   // The bundled packs travel in the engine (built from the same rules/) and come first when in force;
   // the others go as their texts (a bundled pack named with --rules too).
   const bundled = expandPackPaths([bundledRulesDir()]);
   const defaultRules = bundled.length > 0 && bundled.every((f, i) => s.packFiles[i] === f);
   const own = defaultRules ? s.packFiles.slice(bundled.length) : s.packFiles;
   const names = packNames(own);
-  const rules = own.map((f, i) => ({ name: names[i], text: readText(f) }));
+  const rules = own.map((f, i) => ({ name: names[i], text: readFileSync(f, 'utf8') }));
   const judged = { ...(Object.keys(s.severity).length ? { severity: s.severity } : {}), ...(s.purpose !== 'auto' ? { purpose: s.purpose } : {}) };
   const config = s.config && Object.keys(judged).length ? { name: s.config, text: yaml().stringify(judged) } : undefined;
   return { lang: s.lang, profiles: s.profiles, defaultRules, rules, ...(config ? { config } : {}) };
 }
 
-export async function writePage(s: WebSettings, target: string, readText: (file: string) => string): Promise<void> {
+export async function writePage(s: WebSettings, target: string): Promise<void> {
   // An unknown profile is refused here, as `check` refuses it, not in the officer's browser.
   (await import('../engine/check.js')).activeRules(s.ruleSet, s.profiles, s.severity);
   if (!existsSync(path.join(webDir(), 'engine.js'))) throw new UsageError(`thiếu các phần dựng sẵn của trang trong ${webDir()} (chạy npm run build)`, `the page's prebuilt pieces are missing from ${webDir()} (run npm run build)`);
   const unused = [...(Object.keys(s.profileMap?.map ?? {}).length ? ['profiles-for'] : []), ...(s.configFile && s.ignores[0]?.patterns.length ? ['ignores'] : [])];
   if (unused.length) warn(NOT_IN_PAGE[s.lang](unused.join(', ')));
   new InputGuard([...s.packFiles, ...(s.configFile ? [s.configFile] : [])]).assertNot(target);
-  writeAtomic(target, assemblePage(readPieces(), bakedSettings(s, readText)));
+  writeAtomic(target, assemblePage(readPieces(), bakedSettings(s)));
 }

@@ -107,21 +107,24 @@ const UNIT_KINDS: [string, string][] = [
   ['Hộ gia đình', '1660638538'],
 ];
 
+/** CANHAN's header (row 3 of DANHSACH), line breaks as the original has them. */
+export const CANHAN_HEADER = [
+  'STT',
+  'Họ và tên',
+  'Giới tính',
+  'Ngày sinh',
+  'Chức vụ',
+  'Tên phòng ban/ khối, tổ \ncông tác',
+  'Tên đơn vị/tập thể\ncông tác',
+  'Địa chỉ / Nơi ở',
+  'Mã phân loại cán bộ',
+  'Mã hình thức khen thưởng',
+  'Mã danh hiệu thi đua\n(nếu có)',
+];
+
 async function canhan(file: string): Promise<void> {
   const wb = book();
-  danhSach(wb, 'DANH SÁCH ĐỐI TƯỢNG ĐỀ NGHỊ KHEN THƯỞNG', [
-    'STT',
-    'Họ và tên',
-    'Giới tính',
-    'Ngày sinh',
-    'Chức vụ',
-    'Tên phòng ban/ khối, tổ \ncông tác',
-    'Tên đơn vị/tập thể\ncông tác',
-    'Địa chỉ / Nơi ở',
-    'Mã phân loại cán bộ',
-    'Mã hình thức khen thưởng',
-    'Mã danh hiệu thi đua\n(nếu có)',
-  ]);
+  danhSach(wb, 'DANH SÁCH ĐỐI TƯỢNG ĐỀ NGHỊ KHEN THƯỞNG', CANHAN_HEADER);
   const ws = danhMuc(wb, ['Mã phân loại cán bộ', 'Phân loại cán bộ'], [
     ['Các cấp lãnh đạo từ phó phòng trở lên', '1660638930'],
     ['Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu', '1660638976'],

@@ -62,15 +62,15 @@ async function setup(opts: Common & ConventionOptions) {
   const shown = configFile ? pathLabel(configFile) : undefined;
   // The config's ignore patterns are relative to its folder, --ignore-pattern's to the current one.
   const ignores = [...(config ? [{ base: config.base, patterns: config.ignores }] : []), { base: process.cwd(), patterns: opts.ignorePattern ?? [] }];
-  return { ignores, ruleSet, packFiles: files, profiles, profileMap, lang, severity: (config?.severity ?? {}) as Record<string, Severity | 'off'>, config: shown, configFile, purpose: config?.purpose ?? 'auto' };
+  return { ignores, ruleSet, packFiles: files, profiles, profileMap, lang, severity: (config?.severity ?? {}) as Record<string, Severity | 'off'>, config: shown, configFile, purpose: config?.purpose ?? 'auto', ignoreColumns: config?.['ignore-columns'] ?? [] };
 }
 
 /** What the engine needs from the settings in force and the options `check` and `report` share. */
 function engineOptions(settings: Awaited<ReturnType<typeof setup>>, opts: LimitOptions & { jobs?: number }) {
-  const { ruleSet, packFiles, profiles, profileMap, lang, severity, ignores, purpose } = settings;
+  const { ruleSet, packFiles, profiles, profileMap, lang, severity, ignores, purpose, ignoreColumns } = settings;
   const { jobs, auto, note } = jobsInForce(opts.jobs, lang);
   if (note) warn(note);
-  return { ignores, ruleSet, packFiles, profiles, profileMap, lang, severity, purpose, jobs, jobsAuto: auto, limits: limitsOf(opts), onProgress: progressBar(lang) };
+  return { ignores, ruleSet, packFiles, profiles, profileMap, lang, severity, purpose, ignoreColumns, jobs, jobsAuto: auto, limits: limitsOf(opts), onProgress: progressBar(lang) };
 }
 
 function addCommon(cmd: Command): Command {
@@ -117,7 +117,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       const paths = stdin?.paths ?? given;
       if (!opts.printConfig && paths.length === 0) throw new UsageError('thiếu tệp hoặc thư mục cần kiểm tra', 'no file or folder to check was given');
       const settings = await setup(opts);
-      const { ruleSet, packFiles, profiles, profileMap, lang, severity, config, purpose } = settings;
+      const { ruleSet, packFiles, profiles, profileMap, lang, severity, config, purpose, ignoreColumns } = settings;
       if (opts.printConfig) {
         const { printConfig } = await import('./print-config.js');
         await writeStdout([printConfig(settings, lang, opts.format?.includes('json') ? 'json' : 'text')]);
@@ -133,7 +133,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       // No output of the run may replace a dossier: every target is checked against the inputs.
       const inputs = new InputGuard(paths);
       for (const o of outputs) if (o.file) inputs.assertNot(o.file);
-      const cache = caching?.openCache(opts, inputs, VERSION, { packFiles, profiles, profileMap, severity, lang, purpose, limits: limitsOf(opts) }, warn);
+      const cache = caching?.openCache(opts, inputs, VERSION, { packFiles, profiles, profileMap, severity, lang, purpose, ignoreColumns, limits: limitsOf(opts) }, warn);
       // Read before checking: a suppressions file that is not one stops the run before the work.
       const accepting = await import('./suppressions.js');
       const suppressions = accepting.openSuppressions(opts, settings.configFile, inputs);
@@ -218,11 +218,11 @@ export function buildProgram(lang: Lang = 'vi'): Command {
     .action(async (paths: string[], opts: Common & LimitOptions & ConventionOptions & { format: 'stylish' | 'json' }) => {
       const { exitOnInterrupt, writeStdout } = await import('./output.js');
       exitOnInterrupt();
-      const { ruleSet, lang, ignores, purpose } = await setup(opts);
+      const { ruleSet, lang, ignores, purpose, ignoreColumns } = await setup(opts);
       const { inspectPaths } = await import('../engine/inspect.js');
       const { inspectJson, inspectStylish } = await import('../format/inspect.js');
       // Glob patterns the shell passed through are expanded with the folders (read/inputs.ts).
-      const result = await inspectPaths(paths, ruleSet, { limits: limitsOf(opts), ignores, lang, purpose });
+      const result = await inspectPaths(paths, ruleSet, { limits: limitsOf(opts), ignores, lang, purpose, ignoreColumns });
       const describe = (e: (typeof result.inputErrors)[number]) => describeInputError(e, lang);
       await writeStdout(opts.format === 'json' ? [inspectJson(result, lang, describe)] : inspectStylish(result, lang, colorWanted(opts.color, Boolean(process.stdout.isTTY))));
       for (const e of result.inputErrors) sayInputError(e, lang, opts.debug);

@@ -7,11 +7,20 @@
 import { fold } from '../normalize/text.js';
 import type { Award } from './schema.js';
 
+/**
+ * The columns a row names its awards in: the award proposed (a title or a form) and, in an
+ * existing system's templates, a title of its own beside the form ("Mã danh hiệu thi đua (nếu
+ * có)" next to "Mã hình thức khen thưởng"). Each names an award the Law's rules judge.
+ */
+export const AWARD_COLUMNS = ['hinh_thuc', 'danh_hieu'] as const;
+
 export interface CompiledAwards {
   list: Award[];
   byId: Map<string, Award>;
   /** The award a cell's text names, or undefined; each distinct text is worked out once. */
   find(text: string): Award | undefined;
+  /** The award one of whose names, abbreviations, codes or id the text is (no phrase around it). */
+  exact(text: string): Award | undefined;
   /** Every name an award goes by (labels, aliases), for "did you mean". */
   names(): string[];
 }
@@ -48,6 +57,7 @@ export function compileAwards(list: Award[]): CompiledAwards {
     list,
     byId,
     find,
+    exact: (text) => exact.get(fold(text)),
     names: () => list.flatMap((a) => [typeof a.label === 'string' ? a.label : a.label.vi, ...a.aliases]),
   };
 }

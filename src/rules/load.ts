@@ -74,7 +74,7 @@ export interface RuleSet {
   packs: LoadedPack[];
   columns: Map<string, CompiledColumn>;
   enums: Map<string, CompiledEnum>;
-  layout: { ignoreSheets: string[]; exampleSheets: string[]; total: string[]; footer: string[]; placeholders: string[]; notUnit: string[]; awardLists: string[]; exemplarLists: string[] };
+  layout: { ignoreSheets: string[]; ignoreColumns: string[]; exampleSheets: string[]; total: string[]; footer: string[]; placeholders: string[]; notUnit: string[]; awardLists: string[]; exemplarLists: string[] };
   /** The awards every pack declares, looked up by the text of an award cell. */
   awards: CompiledAwards;
   profiles: Map<string, Profile & { pack: string }>;
@@ -277,7 +277,7 @@ export function loadRuleSet(files: string[]): RuleSet {
     packs: [],
     columns: new Map(),
     enums: new Map(),
-    layout: { ignoreSheets: [], exampleSheets: [], total: [], footer: [], placeholders: [], notUnit: [], awardLists: [], exemplarLists: [] },
+    layout: { ignoreSheets: [], ignoreColumns: [], exampleSheets: [], total: [], footer: [], placeholders: [], notUnit: [], awardLists: [], exemplarLists: [] },
     awards: compileAwards([]),
     profiles: new Map(),
     documents: new Map(),
@@ -295,6 +295,7 @@ export function loadRuleSet(files: string[]): RuleSet {
     set.packs.push({ id: pack.pack, file: pp.file, title: pack.title, doc: pack.doc, source: pack.source, purpose: pack.purpose, inForce: pack['in-force'] });
     if (pack.layout) {
       set.layout.ignoreSheets.push(...pack.layout['ignore-sheets']);
+      set.layout.ignoreColumns.push(...pack.layout['ignore-columns']);
       set.layout.exampleSheets.push(...pack.layout['example-sheets']);
       set.layout.total.push(...pack.layout.total);
       set.layout.footer.push(...pack.layout.footer);

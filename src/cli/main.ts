@@ -233,13 +233,21 @@ export function buildProgram(lang: Lang = 'vi'): Command {
     .description('write a blank dossier template for the rule packs in force')
     .option('-o, --output-file <file>', 'where to write it', 'mau-ho-so.xlsx')
     .option('--force', 'overwrite the file if it exists')
-    .action(async (opts: Common & { outputFile: string; force?: boolean }) => {
+    .option('--award <id>', 'a template for this award of the Law: who the nominee is and the evidence its criteria read (an id, name, abbreviation or code; repeatable)', collect)
+    .option('--year <year>', 'the award year of an --award template (default: this year)', (v) => {
+      const n = Number(v);
+      if (!/^\d{4}$/.test(v.trim()) || n < 1900 || n > 2100) throw new UsageError(`--year cần một năm như 2025, không phải «${v}»`, `--year takes a year such as 2025, not "${v}"`);
+      return n;
+    })
+    .action(async (opts: Common & { outputFile: string; force?: boolean; award?: string[]; year?: number }) => {
       const { ruleSet, profiles, lang, severity } = await setup(opts);
       const { writeAtomic } = await import('./output.js');
+      if (opts.year !== undefined && !opts.award) throw new UsageError('--year chỉ dùng cùng --award', '--year goes with --award');
+      const awards = opts.award && (await import('../template/awards.js')).chosenAwards(ruleSet, opts.award);
       if (!opts.force && existsSync(opts.outputFile))
         throw new UsageError(`«${opts.outputFile}» đã có; thêm --force để ghi đè`, `"${opts.outputFile}" exists; add --force to overwrite it`);
       const { templateBytes } = await import('../template/build.js');
-      writeAtomic(opts.outputFile, await templateBytes(ruleSet, { profiles, severity, lang }));
+      writeAtomic(opts.outputFile, await templateBytes(ruleSet, { profiles, severity, lang, awards, year: opts.year }));
       (await import('./wrote.js')).sayWrote('template', opts.outputFile, lang);
     });
 

@@ -3,9 +3,7 @@ import type { CellView } from '../engine/types.js';
 import { AWARD_COLUMNS } from '../rules/awards.js';
 import { namedText } from '../normalize/values.js';
 import { defineOperator, type MessageArg, type OperatorContext } from './types.js';
-import { nearest } from '../nearest.js';
 import { fill } from '../said.js';
-import { fold } from '../normalize/text.js';
 
 /** The kinds of nominee an award may go to, as words of a message ("cá nhân, tập thể"). */
 function kindsText(ids: string[], ctx: OperatorContext): { vi: string; en: string } {
@@ -97,9 +95,7 @@ function suggestionFor(text: string, ctx: OperatorContext): MessageArg {
   if (!memo) suggestions.set(ctx.awards, (memo = new Map()));
   let said = memo.get(text);
   if (said === undefined) {
-    const names = ctx.awards.names();
-    const folded = names.map(fold);
-    const shown = nearest(fold(text), folded).map((f) => names[folded.indexOf(f)]);
+    const shown = ctx.awards.nearest(text);
     said = shown.length ? { vi: ` Có phải ý bạn là ${shown.map((n) => `«${n}»`).join(', ')}?`, en: ` Did you mean ${shown.map((n) => `"${n}"`).join(', ')}?` } : '';
     memo.set(text, said);
   }

@@ -11,7 +11,7 @@ import { lazyRequire } from '../lazy.js';
 import { readCachedPack, writeCachedPack } from './pack-cache.js';
 import { schemas, type Award, type Column, type Condition, type EnumValue, type InForce, type LocalText, type Pack, type Period, type Profile, type Purpose, type Rule, type SourceDocument } from './schema.js';
 import { citedCodes } from './citation.js';
-import { compileAwards, type CompiledAwards } from './awards.js';
+import { AWARD_KEY, compileAwards, type CompiledAwards } from './awards.js';
 import { operators } from '../operators/index.js';
 import type { Operator } from '../operators/types.js';
 import type { ColumnType } from '../normalize/values.js';
@@ -458,8 +458,7 @@ function notAValue(value: string, name: string, ids: string[]): Said {
   };
 }
 
-/** The condition key naming the award a row proposes, by its id in the awards' vocabulary. */
-export const AWARD_KEY = 'award';
+export { AWARD_KEY } from './awards.js';
 
 function checkColumn(set: RuleSet, pp: ParsedPack, key: string, at: (string | number)[]): CompiledColumn {
   const col = set.columns.get(key);

@@ -17,8 +17,7 @@
  * with the options used before, except that CR, LF and CRLF may be mixed in one file, and that
  * the cell limit counts a cell's characters rather than its record's bytes.
  */
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { lazyRequire } from '../lazy.js';
 import { fromVni, repairMojibake } from '../normalize/legacy.js';
 import { cleanText } from '../normalize/text.js';
@@ -334,22 +333,14 @@ export class CsvRecords {
   }
 }
 
-export async function openCsv(file: string, limits: Partial<ReadLimits> = {}): Promise<WorkbookSource> {
+/**
+ * The file's rows; or, `data` given, the rows of those bytes, `file` naming them (a browser page's
+ * file: node:fs is loaded only for a file, so that a page can use this module).
+ */
+export async function openCsv(file: string, limits: Partial<ReadLimits> = {}, data?: Uint8Array): Promise<WorkbookSource> {
   const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits };
-  let head: Buffer;
-  try {
-    const fh = await open(file, 'r');
-    try {
-      const buf = Buffer.alloc(SNIFF_BYTES);
-      const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
-      head = buf.subarray(0, bytesRead);
-    } finally {
-      await fh.close();
-    }
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw inputErrorOf(file, code === 'ENOENT' ? 'not-found' : 'unreadable', e);
-  }
+  const all = data && Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const head = all ? all.subarray(0, SNIFF_BYTES) : await readHead(file);
   if (head.length === 0) throw new InputError(file, 'empty', 'the file is empty');
   const { encoding, bom } = sniffEncoding(head);
   const delimiter = sniffDelimiter(encoding === 'windows-1258' ? iconvLite().decode(head.subarray(bom), encoding) : new TextDecoder(encoding).decode(head.subarray(bom)));
@@ -358,7 +349,7 @@ export async function openCsv(file: string, limits: Partial<ReadLimits> = {}): P
 
   /** The rows with a cell, one array per chunk of the file. */
   async function* batches(): AsyncGenerator<RawRow[]> {
-    const input = createReadStream(file, { start: bom, highWaterMark: CHUNK_BYTES });
+    const input = all ? Readable.from(chunksOf(all.subarray(bom))) : (await import('node:fs')).createReadStream(file, { start: bom, highWaterMark: CHUNK_BYTES });
     // TextDecoder, a third faster than the stream's own decoding; the BOM is behind `start`.
     const text: AsyncIterable<string> =
       encoding === 'windows-1258' ? (input.pipe(iconvLite().decodeStream(encoding)) as AsyncIterable<string>) : decode(input, new TextDecoder(encoding, { ignoreBOM: true }));
@@ -381,6 +372,29 @@ export async function openCsv(file: string, limits: Partial<ReadLimits> = {}): P
   }
 
   return { sheets: [sheet], rows: () => rowsOfBatches(batches()), batches: () => batches(), close: async () => {} };
+}
+
+/** The first SNIFF_BYTES of the file. */
+async function readHead(file: string): Promise<Buffer> {
+  try {
+    const { open } = await import('node:fs/promises');
+    const fh = await open(file, 'r');
+    try {
+      const buf = Buffer.alloc(SNIFF_BYTES);
+      const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
+      return buf.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw inputErrorOf(file, code === 'ENOENT' ? 'not-found' : 'unreadable', e);
+  }
+}
+
+/** The bytes in the chunks a file is read in. */
+function* chunksOf(bytes: Buffer): Generator<Buffer> {
+  for (let at = 0; at < bytes.length; at += CHUNK_BYTES) yield bytes.subarray(at, at + CHUNK_BYTES);
 }
 
 async function* decode(bytes: AsyncIterable<Buffer>, decoder: TextDecoder): AsyncGenerator<string> {

@@ -5,7 +5,6 @@
  * start with the same signature; only the names in the directory tell them apart, so the
  * directory sectors are read (following the FAT chain from the header), and nothing else.
  */
-import { open } from 'node:fs/promises';
 import { InputError } from './types.js';
 
 export const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -16,15 +15,34 @@ const END_OF_CHAIN = 0xfffffffe;
 /** More directory sectors than any workbook has: a loop in a damaged FAT stops here. */
 const MAX_DIR_SECTORS = 4096;
 
-/** What an OLE compound file holds: 'encrypted' (OOXML with a password), 'xls', or 'ole' when the directory cannot tell. */
-export async function oleKind(file: string): Promise<OleKind> {
+/** The `len` bytes at `pos`, fewer at the end. */
+type ReadAt = (pos: number, len: number) => Promise<Buffer>;
+
+/**
+ * What an OLE compound file holds: 'encrypted' (OOXML with a password), 'xls', or 'ole' when the
+ * directory cannot tell. Read from the file, or from its bytes when given (a page has no files:
+ * node:fs is loaded only for a file).
+ */
+export async function oleKind(file: string, bytes?: Uint8Array): Promise<OleKind> {
+  if (bytes) {
+    const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return directoryKind(async (pos, len) => all.subarray(pos, pos + len));
+  }
+  const { open } = await import('node:fs/promises');
   const fh = await open(file, 'r');
   try {
-    const read = async (pos: number, len: number): Promise<Buffer> => {
+    return await directoryKind(async (pos, len) => {
       const buf = Buffer.alloc(len);
       const { bytesRead } = await fh.read(buf, 0, len, pos);
       return buf.subarray(0, bytesRead);
-    };
+    });
+  } finally {
+    await fh.close().catch(() => {});
+  }
+}
+
+async function directoryKind(read: ReadAt): Promise<OleKind> {
+  try {
     const header = await read(0, 512);
     if (header.length < 512) return 'ole';
     const sectorSize = 1 << header.readUInt16LE(30);
@@ -64,8 +82,6 @@ export async function oleKind(file: string): Promise<OleKind> {
     return 'ole';
   } catch {
     return 'ole';
-  } finally {
-    await fh.close().catch(() => {});
   }
 }
 
@@ -76,7 +92,7 @@ const DETAIL: Record<OleKind, string> = {
 };
 
 /** The InputError for an OLE compound file, its code saying which kind it is. */
-export async function oleError(file: string): Promise<InputError> {
-  const kind = await oleKind(file);
+export async function oleError(file: string, bytes?: Uint8Array): Promise<InputError> {
+  const kind = await oleKind(file, bytes);
   return new InputError(file, kind, DETAIL[kind]);
 }

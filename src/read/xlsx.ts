@@ -7,8 +7,8 @@
  * through saxes.
  */
 import { isAscii } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline, Readable } from 'node:stream';
 import zlib from 'node:zlib';
@@ -95,11 +95,21 @@ const SMALL_FILE = 4 * 1024 * 1024;
  * Opens the file, telling empty files, OLE compound files and non-zips apart before yauzl sees
  * them. A small file is read whole, by three system calls, and let go at once: it is never held
  * open while it is checked. A larger one gives the handle every part is then read through.
+ * Bytes given (a browser page's file) are read as a small file's are; node:fs is loaded only for
+ * a file, so that a page can use this module.
  */
-async function sniff(file: string, wholeUpTo: number): Promise<{ handle?: FileHandle; size: number; bytes?: Buffer }> {
+async function sniff(file: string, wholeUpTo: number, data?: Uint8Array): Promise<{ handle?: FileHandle; size: number; bytes?: Buffer }> {
+  if (data) {
+    if (data.length === 0) throw new InputError(file, 'empty', EMPTY);
+    const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    await checkHead(file, bytes, bytes.length, bytes);
+    return { size: bytes.length, bytes };
+  }
+  const fs = await import('node:fs');
+  const { open } = await import('node:fs/promises');
   let handle: FileHandle | undefined;
   try {
-    const bytes = wholeUpTo > 0 ? readSmall(file, wholeUpTo) : undefined;
+    const bytes = wholeUpTo > 0 ? readSmall(fs, file, wholeUpTo) : undefined;
     if (bytes) {
       await checkHead(file, bytes, bytes.length);
       return { size: bytes.length, bytes };
@@ -118,12 +128,15 @@ async function sniff(file: string, wholeUpTo: number): Promise<{ handle?: FileHa
 
 function checkStat(file: string, stat: Stats): void {
   if (stat.isDirectory()) throw new InputError(file, 'not-a-workbook', 'is a directory');
-  if (stat.size === 0) throw new InputError(file, 'empty', 'the file is empty (0 bytes)');
+  if (stat.size === 0) throw new InputError(file, 'empty', EMPTY);
 }
 
-async function checkHead(file: string, head: Buffer, bytesRead: number): Promise<void> {
+const EMPTY = 'the file is empty (0 bytes)';
+
+/** `all`: the whole file's bytes, when they are what is read (else an OLE file's directory is read from the file). */
+async function checkHead(file: string, head: Buffer, bytesRead: number, all?: Buffer): Promise<void> {
   if (bytesRead >= 8 && head.subarray(0, 8).equals(OLE_SIGNATURE)) {
-    throw await oleError(file);
+    throw await oleError(file, all);
   }
   if (bytesRead < 4 || head[0] !== 0x50 || head[1] !== 0x4b) {
     throw new InputError(file, 'not-a-workbook', 'not a zip archive');
@@ -131,22 +144,22 @@ async function checkHead(file: string, head: Buffer, bytesRead: number): Promise
 }
 
 /** The file's bytes when it is no larger than upTo (fewer if it shrank as it was read), else undefined. */
-function readSmall(file: string, upTo: number): Buffer | undefined {
-  const fd = openSync(file, 'r');
+function readSmall(fs: typeof import('node:fs'), file: string, upTo: number): Buffer | undefined {
+  const fd = fs.openSync(file, 'r');
   try {
-    const stat = fstatSync(fd);
+    const stat = fs.fstatSync(fd);
     checkStat(file, stat);
     if (stat.size > upTo) return undefined;
     const bytes = Buffer.allocUnsafe(stat.size);
     let at = 0;
     while (at < bytes.length) {
-      const n = readSync(fd, bytes, at, bytes.length - at, at);
+      const n = fs.readSync(fd, bytes, at, bytes.length - at, at);
       if (n === 0) break;
       at += n;
     }
     return at < bytes.length ? bytes.subarray(0, at) : bytes;
   } finally {
-    closeSync(fd);
+    fs.closeSync(fd);
   }
 }
 
@@ -992,8 +1005,9 @@ export interface ZipParts {
   close(): Promise<void>;
 }
 
-export async function openZipParts(file: string, limits: Partial<ReadLimits> = {}): Promise<ZipParts> {
-  const { handle, size, bytes } = await sniff(file, SMALL_FILE);
+/** The file's parts; or, `data` given, the parts of those bytes, `file` naming them in errors. */
+export async function openZipParts(file: string, limits: Partial<ReadLimits> = {}, data?: Uint8Array): Promise<ZipParts> {
+  const { handle, size, bytes } = await sniff(file, SMALL_FILE, data);
   const ctx: Ctx = { file, handle, size, bytes, limits: { ...DEFAULT_LIMITS, ...limits }, entries: new Map(), active: new Set(), closed: false, streamAll: false };
   try {
     ctx.entries = await listEntries(ctx);

@@ -35,9 +35,9 @@ function commonFolder(folders: string[], p: PathOps): string | undefined {
 }
 
 /**
- * The copy of each file relative to the folder the copies go into, by file: `at` gives each
- * file's absolute path, `named` the folders beside the files' own that bound the common one. A
- * copy keeps its input's name where it can; the names are then made distinct, deterministically:
+ * The copy of each file relative to the folder the copies go into, by file (those keeping their
+ * own name first): `at` gives each file's absolute path, `named` the folders beside the files'
+ * own that bound the common one. A copy keeps its input's name where it can; the names are then made distinct, deterministically:
  * - an input whose copy keeps its own name ("a.xlsx") has it before one whose copy is renamed
  *   (the copy of "a.csv" is an .xlsx): the latter becomes "a (csv).xlsx";
  * - otherwise the first in the run's order keeps the name and the next become "a (2).xlsx",
@@ -81,7 +81,7 @@ export function distinctNames(at: Map<string, string>, named: string[], p: PathO
 }
 
 /**
- * The names of a page's copies, by file: the files named by their paths relative to one place
+ * The names of a page's copies, by file, in the files' order: the files named by their paths relative to one place
  * (a file's name, or "truong-a/ds.xlsx" in a dropped folder), `folders` the folders given among
  * them (a dropped folder, "truong-a"). These are the names `hoso check --annotate` gives the
  * same files, given by the same relative paths: the copy of "truong-a/ds.xlsx" alone is "ds.xlsx".
@@ -90,5 +90,6 @@ export function copyNames(files: string[], folders: string[] = []): Map<string, 
   const p = path.posix;
   // Resolved against the root, so that no working folder (which a page has not) comes in.
   const abs = (name: string) => p.resolve('/', name);
-  return distinctNames(new Map(files.map((f) => [f, abs(f)])), folders.map(abs), p);
+  const chosen = distinctNames(new Map(files.map((f) => [f, abs(f)])), folders.map(abs), p);
+  return new Map(files.map((f) => [f, chosen.get(f)!]));
 }

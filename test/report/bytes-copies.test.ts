@@ -1,9 +1,12 @@
 /**
  * The annotated copies made from bytes (report/bytes.ts), as a page makes them: for every
  * workbook of fixtures/fidelity and fixtures/vi-du (and the example CSV), the copy equals the one
- * `hoso check --annotate` writes, part for part once inflated, under the same name; the parts it
- * keeps are the input's stored bytes; fflate's deflater and Node's give the same parts; and a
- * damaged input is refused with the reason a copy made from its file gets.
+ * `hoso check --annotate` writes, part for part once inflated, under the same name — checked as a
+ * folder (findings across files, names planned together) and, for the fidelity workbooks, each
+ * alone as test/report/fidelity.test.ts checks it, so that each copy made from bytes is one the
+ * fidelity suite holds to its checks; the parts it keeps are the input's stored bytes; fflate's
+ * deflater and Node's give the same parts; and a damaged input is refused with the reason a copy
+ * made from its file gets.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -103,6 +106,22 @@ describe.each(FOLDERS)('the copies of %s made from bytes', (folder) => {
   it('leave the inputs’ bytes as they were, and open in exceljs', async () => {
     expect(run().inputs.map((i) => sha(i.data))).toEqual(run().before);
     for (const copy of run().copies) await new ExcelJS.Workbook().xlsx.load(Buffer.from(copy.data) as unknown as ExcelJS.Buffer);
+  });
+});
+
+describe('each fidelity workbook checked alone, as the fidelity suite checks it', () => {
+  const files = fs.readdirSync('fixtures/fidelity').map((f) => path.join('fixtures/fidelity', f));
+
+  it.each(files)('%s: its copy made from bytes is the CLI’s, part for part', async (file) => {
+    const out = path.join(tmp, 'alone', path.basename(file, '.xlsx'));
+    const cli = await hoso(['check', file, '-f', 'json', '--annotate', out]);
+    expect(cli.stderr).toBe('');
+    const result = await checkPaths([file], { ruleSet, packFiles, profiles: [], lang: 'vi', purpose: 'auto' });
+    expect(JSON.parse(JSON.stringify(result.findings))).toEqual((JSON.parse(cli.stdout) as Report).findings);
+    const { copies, failed } = await annotateCopies(result, [{ name: file, data: new Uint8Array(fs.readFileSync(file)) }], { lang: 'vi', generator: GENERATOR, deflater: portableDeflater });
+    expect(failed).toEqual([]);
+    expect(copies.map((c) => c.name)).toEqual([path.basename(file)]);
+    expect(partsOf(copies[0].data)).toEqual(partsOf(fs.readFileSync(path.join(out, path.basename(file)))));
   });
 });
 

@@ -44,7 +44,7 @@ const splitPair = (key: string): [string, string] => {
   return [key.slice(0, at), key.slice(at + 1)];
 };
 
-/** A nominee's place as one number: its sheet's number (see NomineeStore.places) and its row. */
+/** A nominee's place as one number: its sheet's number (see Nominees.places) and its row. */
 export const placeNumber = (place: number, row: number): number => place * 2 ** 32 + row;
 
 /** The texts of a nominee that are not counted: name, movement, award. */
@@ -69,6 +69,7 @@ export function memorySpill(): TextSpill {
   };
 }
 
+/** The nominees of a report; their texts spill to what `spillTo` makes, in memory unless told. */
 export class Nominees {
   count = 0;
   /** Files and sheets ("file\0sheet"), units ("file\0unit"), kind and field ids, numbered. */

@@ -42,13 +42,13 @@ export function settingsOf<P extends PackSource>(asked: SettingsAsked<P>) {
   // The config's ignore patterns are relative to its folder, --ignore-pattern's to the current one.
   const ignores = [...(config ? [{ base: config.base, patterns: config.ignores }] : []), { base: asked.base, patterns: asked.ignorePattern ?? [] }];
   const severity = (config?.severity ?? {}) as Record<string, Severity | 'off'>;
-  return { ignores, ruleSet, packFiles: files, profiles, profileMap, lang, severity, config: asked.configLabel, configFile: asked.config, purpose: config?.purpose ?? 'auto' };
+  return { ignores, ruleSet, packFiles: files, profiles, profileMap, lang, severity, config: asked.configLabel, configFile: asked.config, purpose: config?.purpose ?? 'auto', ignoreColumns: config?.['ignore-columns'] ?? [] };
 }
 
 export type Settings<P extends PackSource> = ReturnType<typeof settingsOf<P>>;
 
 /** What the engine needs of the settings, whatever runs it (threads, progress and limits are the caller's). */
-export function engineOptionsOf(settings: Settings<PackSource>): Pick<CheckOptions, 'ignores' | 'ruleSet' | 'profiles' | 'profileMap' | 'lang' | 'severity' | 'purpose'> {
-  const { ruleSet, profiles, profileMap, lang, severity, ignores, purpose } = settings;
-  return { ignores, ruleSet, profiles, profileMap, lang, severity, purpose };
+export function engineOptionsOf(settings: Settings<PackSource>): Pick<CheckOptions, 'ignores' | 'ruleSet' | 'profiles' | 'profileMap' | 'lang' | 'severity' | 'purpose' | 'ignoreColumns'> {
+  const { ruleSet, profiles, profileMap, lang, severity, ignores, purpose, ignoreColumns } = settings;
+  return { ignores, ruleSet, profiles, profileMap, lang, severity, purpose, ignoreColumns };
 }

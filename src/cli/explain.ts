@@ -3,7 +3,8 @@
  * rule is told in words — what is checked (its operator's `describe`), on whom (its condition and
  * profile), how much it weighs, the document and section it comes from, why — then its examples.
  */
-import { AWARD_KEY, type CompiledRule, type RuleSet } from '../rules/load.js';
+import type { CompiledRule, RuleSet } from '../rules/load.js';
+import { awardsOf } from '../rules/awards.js';
 import type { Condition, Example, ExampleDossier, ExampleRow } from '../rules/schema.js';
 import { localize, SEVERITY_WORDS } from '../engine/messages.js';
 import { columnLabel } from '../engine/labels.js';
@@ -118,12 +119,6 @@ function byAward<R extends { rule: { when?: Condition } }>(rules: R[], ruleSet: 
     else groups.set(key, [r]);
   }
   return groups;
-}
-
-function awardsOf(c: Condition): string[] {
-  const own = c[AWARD_KEY] === undefined ? [] : [c[AWARD_KEY]].flat().map(String);
-  const all = Array.isArray(c.all) ? (c.all as Condition[]).flatMap(awardsOf) : [];
-  return [...own, ...all];
 }
 
 /** "Lao động tiên tiến (LĐTT)": the award's label and its first short name. */

@@ -120,7 +120,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       const paths = stdin?.paths ?? given;
       if (!opts.printConfig && paths.length === 0) throw nothingGiven();
       const settings = await setup(opts);
-      const { ruleSet, packFiles, profiles, profileMap, lang, severity, config, purpose } = settings;
+      const { ruleSet, packFiles, profiles, profileMap, lang, severity, config, purpose, ignoreColumns } = settings;
       if (opts.printConfig) {
         const { printConfig } = await import('./print-config.js');
         await writeStdout([printConfig(settings, lang, opts.format?.includes('json') ? 'json' : 'text')]);
@@ -137,7 +137,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       // No output of the run may replace a dossier: every target is checked against the inputs.
       const inputs = new InputGuard(paths);
       for (const o of outputs) if (o.file) inputs.assertNot(o.file);
-      const cache = caching?.openCache(opts, inputs, VERSION, { packFiles, profiles, profileMap, severity, lang, purpose, limits: limitsOf(opts) }, warn);
+      const cache = caching?.openCache(opts, inputs, VERSION, { packFiles, profiles, profileMap, severity, lang, purpose, ignoreColumns, limits: limitsOf(opts) }, warn);
       // Read before checking: a suppressions file that is not one stops the run before the work.
       const accepting = await import('./suppressions.js');
       const suppressions = accepting.openSuppressions(opts, settings.configFile, inputs);
@@ -221,11 +221,11 @@ export function buildProgram(lang: Lang = 'vi'): Command {
     .action(async (paths: string[], opts: Common & LimitOptions & ConventionOptions & { format: 'stylish' | 'json' }) => {
       const { exitOnInterrupt, writeStdout } = await import('./output.js');
       exitOnInterrupt();
-      const { ruleSet, lang, ignores, purpose } = await setup(opts);
+      const { ruleSet, lang, ignores, purpose, ignoreColumns } = await setup(opts);
       const { inspectPaths } = await import('../engine/inspect.js');
       const { inspectJson, inspectStylish } = await import('../format/inspect.js');
       // Glob patterns the shell passed through are expanded with the folders (read/inputs.ts).
-      const result = await inspectPaths(paths, ruleSet, { limits: limitsOf(opts), ignores, lang, purpose });
+      const result = await inspectPaths(paths, ruleSet, { limits: limitsOf(opts), ignores, lang, purpose, ignoreColumns });
       const describe = (e: (typeof result.inputErrors)[number]) => describeInputError(e, lang);
       await writeStdout(opts.format === 'json' ? [inspectJson(result, lang, describe)] : inspectStylish(result, lang, colorWanted(opts.color, Boolean(process.stdout.isTTY))));
       for (const e of result.inputErrors) sayInputError(e, lang, opts.debug);
@@ -236,13 +236,21 @@ export function buildProgram(lang: Lang = 'vi'): Command {
     .description('write a blank dossier template for the rule packs in force')
     .option('-o, --output-file <file>', 'where to write it', 'mau-ho-so.xlsx')
     .option('--force', 'overwrite the file if it exists')
-    .action(async (opts: Common & { outputFile: string; force?: boolean }) => {
+    .option('--award <id>', 'a template for this award of the Law: who the nominee is and the evidence its criteria read (an id, name, abbreviation or code; repeatable)', collect)
+    .option('--year <year>', 'the award year of an --award template (default: this year)', (v) => {
+      const n = Number(v);
+      if (!/^\d{4}$/.test(v.trim()) || n < 1900 || n > 2100) throw new UsageError(`--year cần một năm như 2025, không phải «${v}»`, `--year takes a year such as 2025, not "${v}"`);
+      return n;
+    })
+    .action(async (opts: Common & { outputFile: string; force?: boolean; award?: string[]; year?: number }) => {
       const { ruleSet, profiles, lang, severity } = await setup(opts);
       const { writeAtomic } = await import('./output.js');
+      if (opts.year !== undefined && !opts.award) throw new UsageError('--year chỉ dùng cùng --award', '--year goes with --award');
+      const awards = opts.award && (await import('../template/awards.js')).chosenAwards(ruleSet, opts.award);
       if (!opts.force && existsSync(opts.outputFile))
         throw new UsageError(`«${opts.outputFile}» đã có; thêm --force để ghi đè`, `"${opts.outputFile}" exists; add --force to overwrite it`);
       const { templateBytes } = await import('../template/build.js');
-      writeAtomic(opts.outputFile, await templateBytes(ruleSet, { profiles, severity, lang }));
+      writeAtomic(opts.outputFile, await templateBytes(ruleSet, { profiles, severity, lang, awards, year: opts.year }));
       (await import('./wrote.js')).sayWrote('template', opts.outputFile, lang);
     });
 

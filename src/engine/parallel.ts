@@ -84,6 +84,7 @@ export async function checkInWorkers(files: string[], opts: CheckOptions & { pac
     severity: opts.severity,
     lang: opts.lang,
     purpose: opts.purpose,
+    ignoreColumns: opts.ignoreColumns,
     limits: opts.limits,
     // A function stays in this thread: the workers keep their nominees for the reply.
     collectNominees: Boolean(opts.collectNominees),

@@ -17,8 +17,6 @@
  * with the options used before, except that CR, LF and CRLF may be mixed in one file, and that
  * the cell limit counts a cell's characters rather than its record's bytes.
  */
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { lazyRequire } from '../lazy.js';
 import { bufferOf, chunkStream, nameOf, type Openable } from './bytes.js';
@@ -350,7 +348,8 @@ export async function openCsv(given: Openable, limits: Partial<ReadLimits> = {})
 
   /** The rows with a cell, one array per chunk of the file. */
   async function* batches(): AsyncGenerator<RawRow[]> {
-    const input: Readable = bytes ? chunkStream(bytes, bom, bytes.length, CHUNK_BYTES) : createReadStream(file, { start: bom, highWaterMark: CHUNK_BYTES });
+    // node:fs is loaded for a file only: bytes given (a page's file) have no file system to read.
+    const input: Readable = bytes ? chunkStream(bytes, bom, bytes.length, CHUNK_BYTES) : (await import('node:fs')).createReadStream(file, { start: bom, highWaterMark: CHUNK_BYTES });
     // TextDecoder, a third faster than the stream's own decoding; the BOM is behind `start`.
     const text: AsyncIterable<string> =
       encoding === 'windows-1258' ? (input.pipe(iconvLite().decodeStream(encoding)) as AsyncIterable<string>) : decode(input, new TextDecoder(encoding, { ignoreBOM: true }));
@@ -378,7 +377,7 @@ export async function openCsv(given: Openable, limits: Partial<ReadLimits> = {})
 /** The file's first SNIFF_BYTES. */
 async function readHead(file: string): Promise<Buffer> {
   try {
-    const fh = await open(file, 'r');
+    const fh = await (await import('node:fs/promises')).open(file, 'r');
     try {
       const buf = Buffer.alloc(SNIFF_BYTES);
       const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);

@@ -5,7 +5,6 @@
  * start with the same signature; only the names in the directory tell them apart, so the
  * directory sectors are read (following the FAT chain from the header), and nothing else.
  */
-import { open } from 'node:fs/promises';
 import { InputError } from './types.js';
 
 /** Reads up to `len` bytes at `pos` (fewer at the end of the file). */
@@ -22,7 +21,8 @@ const MAX_DIR_SECTORS = 4096;
 /** What an OLE compound file holds: 'encrypted' (OOXML with a password), 'xls', or 'ole' when the directory cannot tell. */
 export async function oleKind(file: string | Buffer): Promise<OleKind> {
   if (typeof file !== 'string') return oleKindOf(async (pos, len) => file.subarray(pos, pos + len));
-  const fh = await open(file, 'r');
+  // node:fs is loaded for a file only: bytes given (a page's file) are read from memory.
+  const fh = await (await import('node:fs/promises')).open(file, 'r');
   try {
     return await oleKindOf(async (pos, len) => {
       const buf = Buffer.alloc(len);

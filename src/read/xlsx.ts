@@ -7,8 +7,8 @@
  * through saxes.
  */
 import { isAscii } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline, Readable } from 'node:stream';
 import zlib from 'node:zlib';
@@ -104,12 +104,19 @@ async function sniff(given: Openable, wholeUpTo: number): Promise<{ handle?: Fil
   let handle: FileHandle | undefined;
   try {
     // Bytes given are read as a small file is, whatever their size (there is no file to read them from).
-    const bytes = typeof given !== 'string' ? await givenBytes(file, given.data) : wholeUpTo > 0 ? readSmall(file, wholeUpTo) : undefined;
+    if (typeof given !== 'string') {
+      const bytes = await givenBytes(file, given.data);
+      await checkHead(file, bytes, bytes.length, bytes);
+      return { size: bytes.length, bytes };
+    }
+    // node:fs is loaded for a file only: a browser bundle, which is given bytes, has none.
+    const fs = await import('node:fs');
+    const bytes = wholeUpTo > 0 ? readSmall(fs, file, wholeUpTo) : undefined;
     if (bytes) {
       await checkHead(file, bytes, bytes.length, bytes);
       return { size: bytes.length, bytes };
     }
-    handle = await open(file, 'r');
+    handle = await fs.promises.open(file, 'r');
     const stat = await handle.stat();
     checkStat(file, stat);
     const head = Buffer.alloc(8);
@@ -144,7 +151,7 @@ async function checkHead(file: string, head: Buffer, bytesRead: number, whole?: 
 }
 
 /** The file's bytes when it is no larger than upTo (fewer if it shrank as it was read), else undefined. */
-function readSmall(file: string, upTo: number): Buffer | undefined {
+function readSmall({ closeSync, fstatSync, openSync, readSync }: typeof import('node:fs'), file: string, upTo: number): Buffer | undefined {
   const fd = openSync(file, 'r');
   try {
     const stat = fstatSync(fd);

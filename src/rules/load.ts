@@ -11,7 +11,7 @@ import { lazyRequire } from '../lazy.js';
 import { readCachedPack, writeCachedPack, type CachedPack } from './pack-cache.js';
 import { schemas, type Award, type Column, type Condition, type EnumValue, type InForce, type LocalText, type Pack, type Period, type Profile, type Purpose, type Rule, type SourceDocument } from './schema.js';
 import { citedCodes } from './citation.js';
-import { compileAwards, type CompiledAwards } from './awards.js';
+import { AWARD_KEY, compileAwards, type CompiledAwards } from './awards.js';
 import { operators } from '../operators/index.js';
 import type { Operator } from '../operators/types.js';
 import type { ColumnType } from '../normalize/values.js';
@@ -74,7 +74,7 @@ export interface RuleSet {
   packs: LoadedPack[];
   columns: Map<string, CompiledColumn>;
   enums: Map<string, CompiledEnum>;
-  layout: { ignoreSheets: string[]; exampleSheets: string[]; total: string[]; footer: string[]; placeholders: string[]; notUnit: string[]; awardLists: string[]; exemplarLists: string[] };
+  layout: { ignoreSheets: string[]; ignoreColumns: string[]; exampleSheets: string[]; total: string[]; footer: string[]; placeholders: string[]; notUnit: string[]; awardLists: string[]; exemplarLists: string[] };
   /** The awards every pack declares, looked up by the text of an award cell. */
   awards: CompiledAwards;
   profiles: Map<string, Profile & { pack: string }>;
@@ -315,7 +315,7 @@ export function loadRuleSet(files: PackSource[]): RuleSet {
     packs: [],
     columns: new Map(),
     enums: new Map(),
-    layout: { ignoreSheets: [], exampleSheets: [], total: [], footer: [], placeholders: [], notUnit: [], awardLists: [], exemplarLists: [] },
+    layout: { ignoreSheets: [], ignoreColumns: [], exampleSheets: [], total: [], footer: [], placeholders: [], notUnit: [], awardLists: [], exemplarLists: [] },
     awards: compileAwards([]),
     profiles: new Map(),
     documents: new Map(),
@@ -333,6 +333,7 @@ export function loadRuleSet(files: PackSource[]): RuleSet {
     set.packs.push({ id: pack.pack, file: pp.file, title: pack.title, doc: pack.doc, source: pack.source, purpose: pack.purpose, inForce: pack['in-force'] });
     if (pack.layout) {
       set.layout.ignoreSheets.push(...pack.layout['ignore-sheets']);
+      set.layout.ignoreColumns.push(...pack.layout['ignore-columns']);
       set.layout.exampleSheets.push(...pack.layout['example-sheets']);
       set.layout.total.push(...pack.layout.total);
       set.layout.footer.push(...pack.layout.footer);
@@ -495,8 +496,7 @@ function notAValue(value: string, name: string, ids: string[]): Said {
   };
 }
 
-/** The condition key naming the award a row proposes, by its id in the awards' vocabulary. */
-export const AWARD_KEY = 'award';
+export { AWARD_KEY } from './awards.js';
 
 function checkColumn(set: RuleSet, pp: ParsedPack, key: string, at: (string | number)[]): CompiledColumn {
   const col = set.columns.get(key);

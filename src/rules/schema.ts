@@ -168,6 +168,12 @@ function build() {
     layout: z
       .strictObject({
         'ignore-sheets': z.array(z.string()).default([]),
+        /**
+         * Header texts of columns the pack knows and means not to read (a template's own lookups of
+         * other columns): not named in check's note of the columns no rule reads. Compared as whole
+         * headers, case and diacritics aside.
+         */
+        'ignore-columns': z.array(z.string()).default([]),
         'example-sheets': z.array(z.string()).default([]),
         total: z.array(z.string()).default([]),
         footer: z.array(z.string()).default([]),
@@ -197,6 +203,8 @@ function build() {
     lang: z.enum(['vi', 'en']).optional(),
     /** Globs (relative to the config file) of files and folders to pass over, as --ignore-pattern. */
     ignores: z.array(z.string().min(1)).default([]),
+    /** Header texts of columns not to read, nor name as unread (as a pack's layout.ignore-columns). */
+    'ignore-columns': z.array(z.string().min(1)).default([]),
     /** What the lists checked are: told from each list's title and awards (auto), or said here. */
     purpose: z.enum(['auto', 'award', 'exemplar']).default('auto'),
   });

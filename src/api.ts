@@ -72,6 +72,8 @@ export interface CheckRequest {
   limits?: Partial<ReadLimits>;
   /** Told after each file is checked. */
   onProgress?: (done: number, total: number) => void;
+  /** Make the annotated copy of each workbook and CSV file read (--annotate), given as bytes: `copies`. */
+  annotate?: boolean;
 }
 
 /** The summary of `hoso check --format json`. */
@@ -107,6 +109,10 @@ export interface CheckResponse {
   unreadable: { file: string; reason: string }[];
   /** The stylish output's last line, uncoloured ("✖ 3 lỗi — mã thoát 1"). */
   verdict: string;
+  /** With `annotate`: each file's annotated copy, named as `--annotate` names it ("ds.xlsx", a CSV's "ds.xlsx"). */
+  copies?: { name: string; data: Uint8Array }[];
+  /** With `annotate`: the files whose copy could not be made, with the reason the command line gives. */
+  copyFailures?: { file: string; reason: string }[];
 }
 
 /** The packs and config `explain` and `listProfiles` read, as `check` takes them. */
@@ -136,25 +142,54 @@ async function settingsFor(request: PackOptions & { profiles?: string[] }) {
 
 /** Checks the dossiers together, as `hoso check <files…> --format json` does. Rejects with a HosoError for a bad pack, config or request. */
 export async function check(request: CheckRequest): Promise<CheckResponse> {
-  const asked = request.lang ?? 'vi';
-  const { given, settings } = await saidIn(asked, async () => {
-    const given = request.files?.map(givenOf) ?? [];
-    if (given.length === 0) throw nothingGiven();
+  const { given, settings } = await prepared(request, (given) => {
     if (request.maxWarnings !== undefined && !(Number.isInteger(request.maxWarnings) && request.maxWarnings >= 0))
       throw new UsageError(`maxWarnings cần một số nguyên không âm, không phải «${request.maxWarnings}»`, `maxWarnings takes a whole number, not "${request.maxWarnings}"`);
-    return { given, settings: await settingsFor(request) };
+    // A path's copy is the command line's to write, into a folder.
+    if (request.annotate && given.some((g) => typeof g === 'string')) throw new UsageError('annotate chỉ nhận tệp đưa dưới dạng byte', 'annotate takes files given as bytes, not paths');
   });
   const { lang, ruleSet, profiles, severity, config } = settings;
   const result = await saidIn(lang, () => checkPaths(given, { ...engineOptionsOf(settings), limits: request.limits, onProgress: request.onProgress }));
   if (request.quiet) keepErrorsOnly(result);
   const { maxWarnings } = request;
   const text = joined(json(result, { lang, color: false, ruleSet, profiles, severity, config, maxWarnings }));
+  // After --quiet, as the command line: a copy marks what the report reports.
+  const annotated = request.annotate ? await (await import('./api/outputs.js')).copiesOf(result, given, lang, request.limits) : undefined;
   return {
     report: JSON.parse(text) as JsonReport,
     exitCode: verdictOf(result, maxWarnings).code,
     unreadable: result.inputErrors.map((e) => ({ file: e.file, reason: printable(describeInputError(e, lang)) })),
     verdict: summaryLines(result, { lang, maxWarnings, config }, new Chalk({ level: 0 })).at(-1)!,
+    ...(annotated ? { copies: annotated.copies, copyFailures: annotated.failed.map(({ file, reason }) => ({ file, reason: printable(reason) })) } : {}),
   };
+}
+
+/**
+ * The batch report `hoso report <files…> -o bao-cao.xlsx|.html` writes for the same inputs, as
+ * bytes, named by its format. Rejects with a HosoError for a bad pack, config or request.
+ */
+export async function report(request: CheckRequest & { format: 'xlsx' | 'html' }): Promise<{ name: string; data: Uint8Array }> {
+  const { given, settings } = await prepared(request, () => {
+    if (request.format !== 'xlsx' && request.format !== 'html') throw new UsageError(`format là «xlsx» hoặc «html», không phải «${request.format}»`, `format is "xlsx" or "html", not "${request.format}"`);
+  });
+  const { lang, ruleSet, profiles, profileMap } = settings;
+  const { Nominees, reportBytes } = await import('./report/bytes.js');
+  const { GENERATOR } = await import('./version.js');
+  const { REPORT_NAME } = await import('./api/outputs.js');
+  const nominees = new Nominees();
+  const result = await saidIn(lang, () => checkPaths(given, { ...engineOptionsOf(settings), limits: request.limits, onProgress: request.onProgress, collectNominees: nominees.add }));
+  const data = await reportBytes(result, request.format, { ruleSet, profiles, profileMap, lang, nominees, generator: GENERATOR });
+  return { name: REPORT_NAME[request.format], data };
+}
+
+/** The request's files as the engine takes them and the settings in force; a mistake in it (`asserted` too) rejects with a HosoError in its language. */
+function prepared(request: CheckRequest, asserted: (given: Given[]) => void) {
+  return saidIn(request.lang ?? 'vi', async () => {
+    const given = request.files?.map(givenOf) ?? [];
+    if (given.length === 0) throw nothingGiven();
+    asserted(given);
+    return { given, settings: await settingsFor(request) };
+  });
 }
 
 /** A request's file as the engine takes it: a path, or bytes with a name, checked for what they are. */

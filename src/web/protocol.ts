@@ -7,11 +7,27 @@ import type { Baked } from '../cli/web-page.js';
 
 export type Lang = 'vi' | 'en';
 
+/** A file the worker made (an annotated copy, a report): its name and bytes (in memory of its own, never shared). */
+export interface NamedBytes {
+  name: string;
+  data: Uint8Array<ArrayBuffer>;
+}
+
 /** A file chosen or dropped: its name (or relative path in a folder) and its bytes, as a File. */
 export type GivenFile = DossierInput & { data: Blob };
 
+/** What a check is asked on: the baked packs, the files, the profiles ticked, the language. */
+interface OnFiles {
+  baked: Baked;
+  files: GivenFile[];
+  profiles: string[];
+  lang: Lang;
+}
+
 export type Request =
-  | { kind: 'check'; id: number; baked: Baked; files: GivenFile[]; profiles: string[]; lang: Lang }
+  | ({ kind: 'check'; id: number } & OnFiles)
+  | ({ kind: 'copies'; id: number } & OnFiles)
+  | ({ kind: 'report'; id: number; format: 'xlsx' | 'html' } & OnFiles)
   | { kind: 'explain'; id: number; baked: Baked; ruleId: string; lang: Lang }
   | { kind: 'profiles'; id: number; baked: Baked; lang: Lang };
 
@@ -23,6 +39,8 @@ export type Checked = CheckResponse & { summary: string[] };
 export type Reply =
   | { kind: 'progress'; id: number; done: number; total: number }
   | { kind: 'checked'; id: number; result: Checked }
+  | { kind: 'copies'; id: number; copies: NamedBytes[]; failures: { file: string; reason: string }[] }
+  | { kind: 'report'; id: number; report: NamedBytes }
   | { kind: 'explained'; id: number; text: string | undefined }
   | { kind: 'profiles'; id: number; profiles: { id: string; title: string }[] }
   | { kind: 'failed'; id: number; message: string };

@@ -4,21 +4,28 @@
  * and shows progress while a large dossier is read.
  */
 import { Chalk } from 'chalk';
-import { check, explain, listProfiles } from '../api.js';
+import { check, explain, listProfiles, report } from '../api.js';
 import { summaryLines } from '../format/summary.js';
 import type { Baked } from '../cli/web-page.js';
 import { lazyRequire } from '../lazy.js';
-import type { Checked, Reply, Request } from './protocol.js';
+import type { Checked, NamedBytes, Reply, Request } from './protocol.js';
 
 // zod tries `new Function` to see whether it may compile its checks; the page's policy forbids
 // eval, so the try is a policy violation the browser reports. Told so, zod never tries.
 lazyRequire<typeof import('zod')>('zod')().config({ jitless: true });
 
-const scope = self as unknown as { postMessage(reply: Reply): void; onmessage: ((e: MessageEvent<Request>) => void) | null };
-const say = (reply: Reply) => scope.postMessage(reply);
+const scope = self as unknown as { postMessage(reply: Reply, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<Request>) => void) | null };
+/** Made bytes go to the page moved, not copied: a copy of a large workbook is megabytes. */
+const say = (reply: Reply) => {
+  const made = reply.kind === 'copies' ? reply.copies : reply.kind === 'report' ? [reply.report] : [];
+  scope.postMessage(reply, [...new Set(made.map((m) => m.data.buffer))]);
+};
 
 /** The packs and config a request runs with: those the page was baked with. */
 const packs = (baked: Baked) => ({ rules: baked.rules, defaultRules: baked.defaultRules, config: baked.config });
+
+/** Made bytes as the page gets them: the writers make each file in memory of its own, never shared. */
+const own = (made: { name: string; data: Uint8Array }): NamedBytes => ({ name: made.name, data: made.data as Uint8Array<ArrayBuffer> });
 
 /** Progress is told at most this often: each message costs the page a repaint. */
 const PROGRESS_MS = 100;
@@ -27,19 +34,25 @@ async function answer(req: Request): Promise<Reply> {
   if (req.kind === 'explain') return { kind: 'explained', id: req.id, text: await explain(req.ruleId, { ...packs(req.baked), lang: req.lang }) };
   if (req.kind === 'profiles') return { kind: 'profiles', id: req.id, profiles: await listProfiles({ ...packs(req.baked), lang: req.lang }) };
   let told = 0;
-  const response = await check({
+  const asked = {
     ...packs(req.baked),
     files: req.files,
     profiles: req.profiles,
     lang: req.lang,
-    onProgress: (done, total) => {
+    onProgress: (done: number, total: number) => {
       const now = Date.now();
       if (done === total || now - told >= PROGRESS_MS) {
         told = now;
         say({ kind: 'progress', id: req.id, done, total });
       }
     },
-  });
+  };
+  if (req.kind === 'report') return { kind: 'report', id: req.id, report: own(await report({ ...asked, format: req.format })) };
+  if (req.kind === 'copies') {
+    const { copies, copyFailures } = await check({ ...asked, annotate: true });
+    return { kind: 'copies', id: req.id, copies: (copies ?? []).map(own), failures: copyFailures ?? [] };
+  }
+  const response = await check(asked);
   const result: Checked = { ...response, summary: summaryOf(response, req.lang) };
   return { kind: 'checked', id: req.id, result };
 }

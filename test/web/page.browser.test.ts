@@ -5,7 +5,9 @@
  * gives for the same files, the same one-line reasons for the files it cannot read, and the same
  * summary and verdict. The files go through the page's file input as an officer chooses them, a
  * folder through its folder input, a batch per folder of fixtures (files named on the command
- * line from inside that folder, so both name them alike). It runs in `npm run test:browser`.
+ * line from inside that folder, so both name them alike). The annotated copies and the batch
+ * reports it offers are, part for part, those `--annotate` and `hoso report` write. It runs in
+ * `npm run test:browser`.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +15,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readZip } from '../../scripts/fixture-kit/zip.js';
 import { FIXTURES, ROOT, hoso } from '../support/cli.js';
 
 vi.setConfig({ testTimeout: 240_000, hookTimeout: 120_000 });
@@ -50,6 +53,9 @@ function batches(): Batch[] {
   out.push({ name: 'vi-du as a folder', cwd: FIXTURES, files: ['vi-du'], folder: true, profiles: [] });
   return out;
 }
+
+/** A zip's parts by name, inflated: the page deflates with fflate, the CLI with Node's zlib. */
+const zipParts = (zip: Buffer) => Object.fromEntries(readZip(zip).map((p) => [p.name, p.data.toString('latin1')]));
 
 /** The config `check` finds from `dir` upward, inside the repository: the page for that folder is baked with it. */
 function configAbove(dir: string): string | undefined {
@@ -183,6 +189,48 @@ describe('the offline page gives the verdict `hoso check` gives', () => {
       expect(shown.ending).toEqual(cli.ending);
       // The exit code the CLI gives is the one the page's verdict states.
       expect(shown.ending[shown.ending.length - 1]).toMatch(new RegExp(`mã thoát ${cli.code}$`));
+    });
+  }
+
+  const named = (dir: string): Batch => ({ name: dir, cwd: path.join(FIXTURES, dir), files: fs.readdirSync(path.join(FIXTURES, dir)).sort(), profiles: [] });
+  const outputs: [string, Batch][] = [
+    ["vi-du's files chosen", named('vi-du')],
+    ['vi-du as a folder', { name: 'vi-du', cwd: FIXTURES, files: ['vi-du'], folder: true, profiles: [] }],
+    // Charts, pictures, notes, threaded comments, validations, hidden sheets…: kept as the CLI keeps them.
+    ["fidelity's workbooks chosen", named('fidelity')],
+  ];
+  for (const [what, batch] of outputs) {
+    it(`gives the annotated copies and batch reports --annotate and hoso report write: ${what}`, async () => {
+      // A page opened afresh: Chromium holds back a page's downloads once it has made many.
+      await open?.page.close();
+      open = undefined;
+      const page = await pageFor(SHIPPED);
+      await inPage(page, batch);
+      const out = fs.mkdtempSync(path.join(tmp, 'copies-'));
+      const cli = await hoso(['check', ...batch.files, '--annotate', out], { cwd: batch.cwd });
+      expect(cli.code).toBe(1);
+      const cliCopies = fs.readdirSync(out).sort();
+      // Every dossier's copy, a CSV's a workbook.
+      expect(cliCopies).toEqual(fs.readdirSync(path.join(FIXTURES, batch.name)).map((f) => f.replace(/\.csv$/, '.xlsx')).sort());
+      await page.click('#make-copies');
+      await page.waitForSelector('#copies a.copy');
+      const links = await page.$$('#copies a.copy');
+      expect(await Promise.all(links.map((l) => l.textContent()))).toEqual(cliCopies);
+      for (const link of links) {
+        const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+        const name = (await link.textContent())!;
+        expect(download.suggestedFilename()).toBe(name);
+        expect(zipParts(fs.readFileSync((await download.path())!)), name).toEqual(zipParts(fs.readFileSync(path.join(out, name))));
+      }
+      for (const format of ['xlsx', 'html'] as const) {
+        const file = path.join(out, `bao-cao.${format}`);
+        expect((await hoso(['report', ...batch.files, '-o', file], { cwd: batch.cwd })).code).toBe(1);
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#download-report-${format}`)]);
+        expect(download.suggestedFilename()).toBe(`bao-cao.${format}`);
+        const made = fs.readFileSync((await download.path())!);
+        if (format === 'html') expect(made.toString('utf8')).toBe(fs.readFileSync(file, 'utf8'));
+        else expect(zipParts(made)).toEqual(zipParts(fs.readFileSync(file)));
+      }
     });
   }
 

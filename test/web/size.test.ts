@@ -8,12 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/cli.js';
 
 /**
- * Measured at 1.59 MB when set (engine 1.49 MB: zod 0.55, re2js 0.15, the bundled packs 0.15,
- * yaml 0.10, iconv-lite's single-byte code pages 0.06, hoso's own code 0.2); the budget leaves
- * some 10% for the engine and the packs to grow before the page must be looked at again.
- * BENCHMARKS.md ("The offline page") records it.
+ * Measured at 1.68 MB when set (the engine 1.58 MB: zod 0.55, the bundled packs 0.16, re2js 0.15,
+ * yaml 0.10, iconv-lite's single-byte code pages 0.09, readable-stream 0.08, hoso's own code 0.28;
+ * its text as JSON in the page 0.09 more; the page's own script and style 14 KB). The budget
+ * leaves some 10% for the engine and the packs to grow before the page must be looked at again.
+ * BENCHMARKS.md ("Issue 21") records it.
  */
-const BUDGET = 1_750_000;
+const BUDGET = 1_850_000;
 
 describe('dist/web/hoso.html', () => {
   it(`stays within its budget of ${BUDGET.toLocaleString('en')} bytes`, () => {

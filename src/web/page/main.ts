@@ -4,7 +4,7 @@
  * shows from a file is set as text (dom.ts).
  */
 import type { Baked } from '../../cli/web-page.js';
-import type { Checked, GivenFile, Reply } from '../protocol.js';
+import type { Checked, GivenFile, NamedBytes, Reply } from '../protocol.js';
 import { append, clear, download, el } from './dom.js';
 import { fromDrop, fromInput } from './files.js';
 import { renderResult } from './results.js';
@@ -40,9 +40,16 @@ const profilesBox = el('div', { id: 'profiles' });
 const progress = el('progress', { id: 'progress', max: '1', value: '0' });
 const status = el('p', { id: 'status', role: 'status' });
 const jsonButton = el('button', { type: 'button', id: 'download-json' });
-const actions = el('div', { id: 'downloads', class: 'actions' }, jsonButton);
+const copiesButton = el('button', { type: 'button', id: 'make-copies' });
+const xlsxButton = el('button', { type: 'button', id: 'download-report-xlsx' });
+const htmlButton = el('button', { type: 'button', id: 'download-report-html' });
+const actions = el('div', { id: 'downloads', class: 'actions' }, jsonButton, copiesButton, xlsxButton, htmlButton);
+const copiesBox = el('section', { id: 'copies' });
 const output = el('div', { id: 'output' });
-append(app, el('header', {}, heading, langButton), intro, drop, el('section', { id: 'profiles-section' }, profilesTitle, profilesBox), progress, status, actions, output);
+append(app, el('header', {}, heading, langButton), intro, drop, el('section', { id: 'profiles-section' }, profilesTitle, profilesBox), progress, status, actions, copiesBox, output);
+
+/** The blob: URLs of the copies offered, let go when the check they came from is replaced. */
+let copyUrls: string[] = [];
 
 function applyLang(): void {
   const L = state.lang;
@@ -56,6 +63,9 @@ function applyLang(): void {
   dropText.textContent = say('drop', L);
   profilesTitle.textContent = say('profiles', L);
   jsonButton.textContent = say('downloadJson', L);
+  copiesButton.textContent = say('downloadCopies', L);
+  xlsxButton.textContent = say('reportXlsx', L);
+  htmlButton.textContent = say('reportHtml', L);
 }
 
 async function showProfiles(): Promise<void> {
@@ -89,6 +99,7 @@ async function run(): Promise<void> {
   progress.hidden = false;
   status.textContent = say('checking', L);
   actions.hidden = true;
+  clearCopies();
   const reply: Reply = await engine.ask({ kind: 'check', baked, files: state.files, profiles: [...state.profiles], lang: L }, (done, total) => {
     if (id !== state.running) return;
     if (done > 0) progress.value = done / total;
@@ -116,6 +127,42 @@ async function explainRule(ruleId: string): Promise<string | undefined> {
   return reply.kind === 'explained' ? reply.text : undefined;
 }
 
+function clearCopies(): void {
+  for (const url of copyUrls) URL.revokeObjectURL(url);
+  copyUrls = [];
+  clear(copiesBox);
+}
+
+/** Asks the worker to make something of the files checked (copies, a report), the button busy meanwhile. */
+async function make(button: HTMLButtonElement, kind: 'copies' | 'xlsx' | 'html'): Promise<void> {
+  const L = state.lang;
+  const label = button.textContent;
+  button.disabled = true;
+  button.textContent = say('making', L);
+  const on = { baked, files: state.files, profiles: [...state.profiles], lang: L };
+  const reply = await engine.ask(kind === 'copies' ? { kind: 'copies', ...on } : { kind: 'report', format: kind, ...on });
+  button.disabled = false;
+  button.textContent = label;
+  if (reply.kind === 'report') download(reply.report.name, reply.report.data, kind === 'html' ? 'text/html' : XLSX);
+  else if (reply.kind === 'copies') showCopies(reply.copies, reply.failures);
+  else if (reply.kind === 'failed') status.textContent = `${say('failed', L)}: ${reply.message}`;
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A link per copy, to save it; a copy that could not be made, with the line `--annotate` gives. */
+function showCopies(copies: NamedBytes[], failures: { file: string; reason: string }[]): void {
+  clearCopies();
+  const list = el('ul');
+  for (const c of copies) {
+    const url = URL.createObjectURL(new Blob([c.data], { type: XLSX }));
+    copyUrls.push(url);
+    append(list, el('li', {}, el('a', { href: url, download: c.name, class: 'copy' }, c.name)));
+  }
+  for (const f of failures) append(list, el('li', { class: 'failed' }, `hoso: --annotate ${f.file}: ${f.reason}`));
+  append(copiesBox, el('h2', {}, say('copies', state.lang)), list);
+}
+
 function choose(files: GivenFile[]): void {
   state.files = files;
   void run();
@@ -139,6 +186,9 @@ langButton.addEventListener('click', () => {
   void showProfiles();
   void run();
 });
+copiesButton.addEventListener('click', () => void make(copiesButton, 'copies'));
+xlsxButton.addEventListener('click', () => void make(xlsxButton, 'xlsx'));
+htmlButton.addEventListener('click', () => void make(htmlButton, 'html'));
 jsonButton.addEventListener('click', () => {
   if (!state.result) return;
   download('hoso-bao-cao.json', JSON.stringify(state.result.report, null, 2) + '\n', 'application/json');

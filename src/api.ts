@@ -11,14 +11,19 @@
 import { Chalk } from 'chalk';
 import type { Finding, Lang, SuppressedFinding } from './engine/types.js';
 import type { ReadLimits } from './read/types.js';
-import type { FileData } from './read/bytes.js';
+import { bufferOf, type FileData } from './read/bytes.js';
 import type { Given } from './read/given.js';
 import type { PackSource, TextFile } from './rules/load.js';
 import { bundledPacks } from './rules/bundled.js';
 import { settingsOf, engineOptionsOf } from './api/settings.js';
 import { keepErrorsOnly, nothingGiven } from './api/outcome.js';
 import { saidIn } from './api/errors.js';
-import { checkPaths } from './engine/check.js';
+import { checkPaths, type CheckResult } from './engine/check.js';
+import type { RuleSet } from './rules/load.js';
+import type { ProfileMap } from './engine/profiles.js';
+import { annotateCopies, Nominees, reportBytes } from './report/bytes.js';
+import { filesToCopy } from './report/annotate/copies.js';
+import { GENERATOR } from './version.js';
 import { json } from './format/json.js';
 import { joined } from './format/types.js';
 import { verdictOf } from './format/verdict.js';
@@ -72,8 +77,10 @@ export interface CheckRequest {
   limits?: Partial<ReadLimits>;
   /** Told after each file is checked. */
   onProgress?: (done: number, total: number) => void;
-  /** Make the annotated copy of each workbook and CSV file read (--annotate), given as bytes: `copies`. */
+  /** Make each workbook's annotated copy, as `hoso check --annotate` writes it (`copies`). */
   annotate?: boolean;
+  /** Make the batch reports `hoso report -o x.xlsx|x.html` writes, from the same pass (`reports`). */
+  reports?: ('xlsx' | 'html')[];
 }
 
 /** The summary of `hoso check --format json`. */
@@ -109,10 +116,15 @@ export interface CheckResponse {
   unreadable: { file: string; reason: string }[];
   /** The stylish output's last line, uncoloured ("✖ 3 lỗi — mã thoát 1"). */
   verdict: string;
-  /** With `annotate`: each file's annotated copy, named as `--annotate` names it ("ds.xlsx", a CSV's "ds.xlsx"). */
+  /**
+   * With `annotate`: each workbook's annotated copy, named as `--annotate` names it (a CSV file's
+   * is a workbook: "ds.csv" → "ds.xlsx"), and the files whose copy could not be made with the
+   * reason the command line gives (which, as there, makes the exit code 2).
+   */
   copies?: { name: string; data: Uint8Array }[];
-  /** With `annotate`: the files whose copy could not be made, with the reason the command line gives. */
   copyFailures?: { file: string; reason: string }[];
+  /** With `reports`: the batch reports asked for, by format. */
+  reports?: { xlsx?: Uint8Array; html?: Uint8Array };
 }
 
 /** The packs and config `explain` and `listProfiles` read, as `check` takes them. */
@@ -142,54 +154,72 @@ async function settingsFor(request: PackOptions & { profiles?: string[] }) {
 
 /** Checks the dossiers together, as `hoso check <files…> --format json` does. Rejects with a HosoError for a bad pack, config or request. */
 export async function check(request: CheckRequest): Promise<CheckResponse> {
-  const { given, settings } = await prepared(request, (given) => {
+  const asked = request.lang ?? 'vi';
+  const { given, settings } = await saidIn(asked, async () => {
+    const given = request.files?.map(givenOf) ?? [];
+    if (given.length === 0) throw nothingGiven();
     if (request.maxWarnings !== undefined && !(Number.isInteger(request.maxWarnings) && request.maxWarnings >= 0))
       throw new UsageError(`maxWarnings cần một số nguyên không âm, không phải «${request.maxWarnings}»`, `maxWarnings takes a whole number, not "${request.maxWarnings}"`);
-    // A path's copy is the command line's to write, into a folder.
-    if (request.annotate && given.some((g) => typeof g === 'string')) throw new UsageError('annotate chỉ nhận tệp đưa dưới dạng byte', 'annotate takes files given as bytes, not paths');
+    return { given, settings: await settingsFor(request) };
   });
-  const { lang, ruleSet, profiles, severity, config } = settings;
-  const result = await saidIn(lang, () => checkPaths(given, { ...engineOptionsOf(settings), limits: request.limits, onProgress: request.onProgress }));
+  const { lang, ruleSet, profiles, profileMap, severity, config } = settings;
+  const reports = [...new Set(request.reports ?? [])];
+  // The report's nominees are handed over as they are read, kept compact in memory (no file system here).
+  const nominees = reports.length ? new Nominees() : undefined;
+  const result = await saidIn(lang, () =>
+    checkPaths(given, { ...engineOptionsOf(settings), limits: request.limits, onProgress: request.onProgress, ...(nominees ? { collectNominees: nominees.add } : {}) }),
+  );
+  // The copies and reports are made from every finding, as the command line makes them before --quiet hides any.
+  const made = await madeFrom(result, given, request, { lang, ruleSet, profiles, profileMap, nominees, reports });
   if (request.quiet) keepErrorsOnly(result);
   const { maxWarnings } = request;
   const text = joined(json(result, { lang, color: false, ruleSet, profiles, severity, config, maxWarnings }));
-  // After --quiet, as the command line: a copy marks what the report reports.
-  const annotated = request.annotate ? await (await import('./api/outputs.js')).copiesOf(result, given, lang, request.limits) : undefined;
   return {
     report: JSON.parse(text) as JsonReport,
-    exitCode: verdictOf(result, maxWarnings).code,
+    // A copy that could not be made makes it 2, as on the command line.
+    exitCode: made.copyFailures?.length ? 2 : verdictOf(result, maxWarnings).code,
     unreadable: result.inputErrors.map((e) => ({ file: e.file, reason: printable(describeInputError(e, lang)) })),
     verdict: summaryLines(result, { lang, maxWarnings, config }, new Chalk({ level: 0 })).at(-1)!,
-    ...(annotated ? { copies: annotated.copies, copyFailures: annotated.failed.map(({ file, reason }) => ({ file, reason: printable(reason) })) } : {}),
+    ...made,
   };
 }
 
-/**
- * The batch report `hoso report <files…> -o bao-cao.xlsx|.html` writes for the same inputs, as
- * bytes, named by its format. Rejects with a HosoError for a bad pack, config or request.
- */
-export async function report(request: CheckRequest & { format: 'xlsx' | 'html' }): Promise<{ name: string; data: Uint8Array }> {
-  const { given, settings } = await prepared(request, () => {
-    if (request.format !== 'xlsx' && request.format !== 'html') throw new UsageError(`format là «xlsx» hoặc «html», không phải «${request.format}»`, `format is "xlsx" or "html", not "${request.format}"`);
-  });
-  const { lang, ruleSet, profiles, profileMap } = settings;
-  const { Nominees, reportBytes } = await import('./report/bytes.js');
-  const { GENERATOR } = await import('./version.js');
-  const { REPORT_NAME } = await import('./api/outputs.js');
-  const nominees = new Nominees();
-  const result = await saidIn(lang, () => checkPaths(given, { ...engineOptionsOf(settings), limits: request.limits, onProgress: request.onProgress, collectNominees: nominees.add }));
-  const data = await reportBytes(result, request.format, { ruleSet, profiles, profileMap, lang, nominees, generator: GENERATOR });
-  return { name: REPORT_NAME[request.format], data };
+/** The batch report `hoso report -o x.xlsx|x.html` writes for the request's files: a check with `reports: [format]`. */
+export async function report(request: CheckRequest & { format: 'xlsx' | 'html' }): Promise<{ data: Uint8Array; exitCode: 0 | 1 | 2; unreadable: CheckResponse['unreadable'] }> {
+  const { reports, exitCode, unreadable } = await check({ ...request, annotate: false, reports: [request.format] });
+  return { data: reports![request.format]!, exitCode, unreadable };
 }
 
-/** The request's files as the engine takes them and the settings in force; a mistake in it (`asserted` too) rejects with a HosoError in its language. */
-function prepared(request: CheckRequest, asserted: (given: Given[]) => void) {
-  return saidIn(request.lang ?? 'vi', async () => {
-    const given = request.files?.map(givenOf) ?? [];
-    if (given.length === 0) throw nothingGiven();
-    asserted(given);
-    return { given, settings: await settingsFor(request) };
-  });
+/** The copies and reports a check was asked for, made as bytes by the command line's own code (report/bytes.ts). */
+async function madeFrom(
+  result: CheckResult,
+  given: Given[],
+  request: CheckRequest,
+  opts: { lang: Lang; ruleSet: RuleSet; profiles: string[]; profileMap?: ProfileMap; nominees?: Nominees; reports: ('xlsx' | 'html')[] },
+): Promise<Pick<CheckResponse, 'copies' | 'copyFailures' | 'reports'>> {
+  const { lang, reports } = opts;
+  const made: Pick<CheckResponse, 'copies' | 'copyFailures' | 'reports'> = {};
+  if (request.annotate) {
+    const { files } = filesToCopy(result);
+    const inputs = await Promise.all(files.map(async (name) => ({ name, data: await bytesOf(name, given) })));
+    // A dropped folder's files are named by their path in it: the folder is given among them, as on the command line.
+    const folders = [...new Set(given.flatMap((g) => (typeof g !== 'string' && g.walked && g.name.includes('/') ? [g.name.slice(0, g.name.indexOf('/'))] : [])))];
+    const { copies, failed } = await annotateCopies(result, inputs, { lang, generator: GENERATOR, limits: request.limits, folders });
+    made.copies = copies;
+    made.copyFailures = failed.map((f) => ({ file: f.file, reason: printable(f.reason) }));
+  }
+  if (reports.length) {
+    made.reports = {};
+    for (const format of reports) made.reports[format] = await reportBytes(result, format, { ...opts, generator: GENERATOR });
+  }
+  return made;
+}
+
+/** A checked file's bytes: those given with its name, or (Node) the file read from disk. */
+async function bytesOf(name: string, given: Given[]): Promise<Uint8Array> {
+  const mine = given.find((g): g is Exclude<Given, string> => typeof g !== 'string' && g.name === name);
+  if (mine) return bufferOf(mine.data);
+  return (await import('node:fs/promises')).readFile(name);
 }
 
 /** A request's file as the engine takes it: a path, or bytes with a name, checked for what they are. */

@@ -10,7 +10,7 @@ import path from 'node:path';
 export type PathOps = Pick<typeof path, 'sep' | 'dirname' | 'relative' | 'extname' | 'resolve'>;
 
 /** Inputs whose copy cannot hold their fills and notes in their own format get an .xlsx copy. */
-const TEXT_INPUT = /\.(csv|txt|tsv)$/i;
+export const TEXT_INPUT = /\.(csv|txt|tsv)$/i;
 
 /**
  * Two names one file system may take for one: Windows and macOS compare names without case and

@@ -26,8 +26,8 @@ interface OnFiles {
 
 export type Request =
   | ({ kind: 'check'; id: number } & OnFiles)
-  | ({ kind: 'copies'; id: number } & OnFiles)
-  | ({ kind: 'report'; id: number; format: 'xlsx' | 'html' } & OnFiles)
+  /** The annotated copies and both batch reports, made in one more pass over the files. */
+  | ({ kind: 'outputs'; id: number } & OnFiles)
   | { kind: 'explain'; id: number; baked: Baked; ruleId: string; lang: Lang }
   | { kind: 'profiles'; id: number; baked: Baked; lang: Lang };
 
@@ -39,8 +39,7 @@ export type Checked = CheckResponse & { summary: string[] };
 export type Reply =
   | { kind: 'progress'; id: number; done: number; total: number }
   | { kind: 'checked'; id: number; result: Checked }
-  | { kind: 'copies'; id: number; copies: NamedBytes[]; failures: { file: string; reason: string }[] }
-  | { kind: 'report'; id: number; report: NamedBytes }
+  | { kind: 'outputs'; id: number; copies: NamedBytes[]; failures: { file: string; reason: string }[]; reports: NamedBytes[] }
   | { kind: 'explained'; id: number; text: string | undefined }
   | { kind: 'profiles'; id: number; profiles: { id: string; title: string }[] }
   | { kind: 'failed'; id: number; message: string };

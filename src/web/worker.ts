@@ -4,7 +4,7 @@
  * and shows progress while a large dossier is read.
  */
 import { Chalk } from 'chalk';
-import { check, explain, listProfiles, report } from '../api.js';
+import { check, explain, listProfiles } from '../api.js';
 import { summaryLines } from '../format/summary.js';
 import type { Baked } from '../cli/web-page.js';
 import { lazyRequire } from '../lazy.js';
@@ -17,12 +17,15 @@ lazyRequire<typeof import('zod')>('zod')().config({ jitless: true });
 const scope = self as unknown as { postMessage(reply: Reply, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<Request>) => void) | null };
 /** Made bytes go to the page moved, not copied: a copy of a large workbook is megabytes. */
 const say = (reply: Reply) => {
-  const made = reply.kind === 'copies' ? reply.copies : reply.kind === 'report' ? [reply.report] : [];
+  const made = reply.kind === 'outputs' ? [...reply.copies, ...reply.reports] : [];
   scope.postMessage(reply, [...new Set(made.map((m) => m.data.buffer))]);
 };
 
 /** The packs and config a request runs with: those the page was baked with. */
 const packs = (baked: Baked) => ({ rules: baked.rules, defaultRules: baked.defaultRules, config: baked.config });
+
+/** The batch reports' names, as the README's `hoso report -o` example names them. */
+const REPORT_NAMES = { xlsx: 'bao-cao.xlsx', html: 'bao-cao.html' };
 
 /** Made bytes as the page gets them: the writers make each file in memory of its own, never shared. */
 const own = (made: { name: string; data: Uint8Array }): NamedBytes => ({ name: made.name, data: made.data as Uint8Array<ArrayBuffer> });
@@ -47,10 +50,10 @@ async function answer(req: Request): Promise<Reply> {
       }
     },
   };
-  if (req.kind === 'report') return { kind: 'report', id: req.id, report: own(await report({ ...asked, format: req.format })) };
-  if (req.kind === 'copies') {
-    const { copies, copyFailures } = await check({ ...asked, annotate: true });
-    return { kind: 'copies', id: req.id, copies: (copies ?? []).map(own), failures: copyFailures ?? [] };
+  if (req.kind === 'outputs') {
+    const { copies = [], copyFailures = [], reports = {} } = await check({ ...asked, annotate: true, reports: ['xlsx', 'html'] });
+    const named = (['xlsx', 'html'] as const).flatMap((f) => (reports[f] ? [{ name: REPORT_NAMES[f], data: reports[f] }] : []));
+    return { kind: 'outputs', id: req.id, copies: copies.map(own), failures: copyFailures, reports: named.map(own) };
   }
   const response = await check(asked);
   const result: Checked = { ...response, summary: summaryOf(response, req.lang) };

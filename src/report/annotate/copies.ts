@@ -12,6 +12,7 @@ import { PackageWriter, type Deflater, type Sink } from '../../write/zip.js';
 import { writeAnnotatedCopy } from './copy.js';
 import { writeCsvCopy } from './csv.js';
 import { openPackage } from './package-zip.js';
+import { TEXT_INPUT } from '../copy-names.js';
 
 /** The input copied: a file, or (`data` given) the bytes of one, `file` naming it. */
 export interface CopyInput {
@@ -32,7 +33,7 @@ export async function writeCopy(sink: Sink, input: CopyInput, findings: readonly
   const { file, data } = input;
   const { lang, generator, limits = {} } = opts;
   const pkg = new PackageWriter(sink, opts.deflater);
-  if (/\.csv$/i.test(file)) await writeCsvCopy(file, findings, pkg, { lang, generator, limits, data });
+  if (TEXT_INPUT.test(file)) await writeCsvCopy(file, findings, pkg, { lang, generator, limits, data });
   else {
     const source = await openPackage(file, limits, data);
     try {

@@ -50,6 +50,8 @@ append(app, el('header', {}, heading, langButton), intro, drop, el('section', { 
 
 /** The blob: URLs of the copies offered, let go when the check they came from is replaced. */
 let copyUrls: string[] = [];
+/** The copies and reports of the files checked, made once when first asked for (one more pass over the files). */
+let outputs: Promise<Reply> | undefined;
 
 function applyLang(): void {
   const L = state.lang;
@@ -130,29 +132,40 @@ async function explainRule(ruleId: string): Promise<string | undefined> {
 function clearCopies(): void {
   for (const url of copyUrls) URL.revokeObjectURL(url);
   copyUrls = [];
+  outputs = undefined;
   clear(copiesBox);
 }
 
-/** Asks the worker to make something of the files checked (copies, a report), the button busy meanwhile. */
+/** Offers what the worker made of the files checked (the copies, or a report), the button busy while it is made. */
 async function make(button: HTMLButtonElement, kind: 'copies' | 'xlsx' | 'html'): Promise<void> {
   const L = state.lang;
   const label = button.textContent;
   button.disabled = true;
   button.textContent = say('making', L);
-  const on = { baked, files: state.files, profiles: [...state.profiles], lang: L };
-  const reply = await engine.ask(kind === 'copies' ? { kind: 'copies', ...on } : { kind: 'report', format: kind, ...on });
+  outputs ??= engine.ask({ kind: 'outputs', baked, files: state.files, profiles: [...state.profiles], lang: L });
+  const asked = outputs;
+  const reply = await asked;
   button.disabled = false;
   button.textContent = label;
-  if (reply.kind === 'report') download(reply.report.name, reply.report.data, kind === 'html' ? 'text/html' : XLSX);
-  else if (reply.kind === 'copies') showCopies(reply.copies, reply.failures);
-  else if (reply.kind === 'failed') status.textContent = `${say('failed', L)}: ${reply.message}`;
+  // A newer check has replaced the one these were made for.
+  if (asked !== outputs) return;
+  if (reply.kind === 'failed') {
+    outputs = undefined;
+    status.textContent = `${say('failed', L)}: ${reply.message}`;
+  } else if (reply.kind === 'outputs') {
+    const made = reply.reports.find((r) => r.name.endsWith(`.${kind}`));
+    if (kind === 'copies') showCopies(reply.copies, reply.failures);
+    else if (made) download(made.name, made.data, kind === 'html' ? 'text/html' : XLSX);
+  }
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A link per copy, to save it; a copy that could not be made, with the line `--annotate` gives. */
 function showCopies(copies: NamedBytes[], failures: { file: string; reason: string }[]): void {
-  clearCopies();
+  for (const url of copyUrls) URL.revokeObjectURL(url);
+  copyUrls = [];
+  clear(copiesBox);
   const list = el('ul');
   for (const c of copies) {
     const url = URL.createObjectURL(new Blob([c.data], { type: XLSX }));

@@ -49,9 +49,9 @@ export class EngineWorker {
   }
 
   ask(request: Ask, progress?: (done: number, total: number) => void): Promise<Reply> {
-    // A check asked while another runs replaces it: the worker is stopped rather than left to finish
-    // reading files no longer wanted (a large dossier takes seconds).
-    if (request.kind === 'check' && [...this.pending.values()].some((p) => p.kind === 'check')) this.restart('cancelled');
+    // A check asked while another runs (or the copies of an older one are made) replaces it: the worker
+    // is stopped rather than left to finish reading files no longer wanted (a large dossier takes seconds).
+    if (request.kind === 'check' && [...this.pending.values()].some((p) => p.kind === 'check' || p.kind === 'outputs')) this.restart('cancelled');
     const id = this.next++;
     return new Promise((resolve) => {
       this.pending.set(id, { kind: request.kind, resolve, progress });

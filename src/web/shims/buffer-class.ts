@@ -26,8 +26,12 @@ interface Coders {
 }
 
 const proto = Buffer.prototype as unknown as Uint8Array & Coders;
+// The browser's "latin1" decoder is windows-1252, which differs from Latin-1 in 0x80–0x9F alone.
+const windows1252 = new TextDecoder('latin1');
 proto.latin1Slice = function (this: Uint8Array, start, end) {
-  return fromCodes(this.subarray(start, end));
+  const bytes = this.subarray(start, end);
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80 && bytes[i] < 0xa0) return fromCodes(bytes);
+  return windows1252.decode(bytes);
 };
 proto.utf8Slice = function (this: Uint8Array, start, end) {
   return utf8.decode(this.subarray(start, end));
@@ -52,5 +56,48 @@ proto.ucs2Write = function (this: Uint8Array, text, offset) {
   }
   return 2 * n;
 };
+
+// toString and indexOf are what the readers call on every chunk of a sheet: the package's own build
+// strings a character at a time and turns a string needle into a new buffer on every call. These
+// take the same arguments and give the same answers, by the coders above and the native indexOf.
+const slowToString = proto.toString as (this: Uint8Array, encoding?: string, start?: number, end?: number) => string;
+proto.toString = function (this: Uint8Array & Coders, encoding?: string, start?: number, end?: number): string {
+  const from = start === undefined || start < 0 ? 0 : start | 0;
+  const to = end === undefined || end > this.length ? this.length : end | 0;
+  if (to <= from) return '';
+  const e = encoding === undefined ? 'utf8' : encoding.toLowerCase();
+  if (e === 'utf8' || e === 'utf-8') return this.utf8Slice(from, to);
+  if (e === 'latin1' || e === 'binary') return this.latin1Slice(from, to);
+  if (e === 'ucs2' || e === 'ucs-2' || e === 'utf16le' || e === 'utf-16le') return this.ucs2Slice(from, to - ((to - from) & 1));
+  return slowToString.call(this, encoding, start, end);
+} as typeof proto.toString;
+
+const nativeIndexOf = Uint8Array.prototype.indexOf;
+const slowIndexOf = proto.indexOf as (this: Uint8Array, value: unknown, byteOffset?: unknown, encoding?: unknown) => number;
+const ONE_BYTE = new Set([undefined, 'utf8', 'utf-8', 'latin1', 'binary', 'ascii']);
+
+/** Where `needle` (bytes, or a string of ASCII characters, compared by char code) first stands at or after `from`. */
+function search(hay: Uint8Array, needle: Uint8Array | string, from: number): number {
+  const n = needle.length;
+  const at = (k: number) => (typeof needle === 'string' ? needle.charCodeAt(k) : needle[k]);
+  const first = at(0);
+  for (let i = nativeIndexOf.call(hay, first, from); i >= 0 && i <= hay.length - n; i = nativeIndexOf.call(hay, first, i + 1)) {
+    let k = 1;
+    while (k < n && hay[i + k] === at(k)) k++;
+    if (k === n) return i;
+  }
+  return -1;
+}
+
+proto.indexOf = function (this: Uint8Array, value: unknown, byteOffset?: unknown, encoding?: unknown): number {
+  const plain = (byteOffset === undefined || typeof byteOffset === 'number') && ONE_BYTE.has(encoding as string | undefined);
+  const ascii = typeof value === 'string' && value.length > 0 && /^[\x00-\x7f]*$/.test(value);
+  const bytes = value instanceof Uint8Array && value.length > 0;
+  if (!plain || !(typeof value === 'number' || ascii || bytes)) return slowIndexOf.call(this, value, byteOffset, encoding);
+  let from = (byteOffset as number | undefined) ?? 0;
+  if (from < 0) from = Math.max(this.length + from, 0);
+  if (typeof value === 'number') return nativeIndexOf.call(this, value & 0xff, from);
+  return search(this, value as Uint8Array | string, from);
+} as typeof proto.indexOf;
 
 export { Buffer };

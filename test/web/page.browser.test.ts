@@ -234,6 +234,26 @@ describe('the offline page gives the verdict `hoso check` gives', () => {
     });
   }
 
+  it('checks files dropped on it as it checks them chosen', async () => {
+    const page = await pageFor(SHIPPED);
+    const dir = path.join(FIXTURES, 'vi-du');
+    const files = fs.readdirSync(dir).sort();
+    const before = await page.getAttribute('body', 'data-started');
+    // A drop as the browser hands it: a DataTransfer holding the files.
+    const contents = files.map((f) => ({ name: f, bytes: [...fs.readFileSync(path.join(dir, f))] }));
+    await page.evaluate((dropped) => {
+      const transfer = new DataTransfer();
+      for (const f of dropped) transfer.items.add(new File([new Uint8Array(f.bytes)], f.name));
+      document.getElementById('drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, contents);
+    await page.waitForFunction((b) => document.body.dataset.started !== b, before);
+    const run = await page.getAttribute('body', 'data-started');
+    await page.waitForSelector(`#result[data-run="${run}"]`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+    const cli = await hoso(['check', ...files, '-f', 'json'], { cwd: dir });
+    expect(JSON.parse(fs.readFileSync((await download.path())!, 'utf8'))).toEqual(JSON.parse(cli.stdout));
+  });
+
   it('switches to English: the words, the findings and the verdict as `hoso check --lang en` says them', async () => {
     const page = await pageFor(SHIPPED);
     const batch: Batch = { name: 'vi-du', cwd: path.join(FIXTURES, 'vi-du'), files: fs.readdirSync(path.join(FIXTURES, 'vi-du')).sort(), profiles: [] };

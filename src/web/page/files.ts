@@ -23,14 +23,19 @@ export function fromInput(list: FileList): GivenFile[] {
   return walked ? inWalkOrder(files.map((f) => ({ name: f.webkitRelativePath || f.name, data: f, walked: true }))) : files.map((f) => ({ name: f.name, data: f }));
 }
 
-/** Files dropped: a folder is walked (webkitGetAsEntry), a file is named. */
+/**
+ * Files dropped: a folder is walked (webkitGetAsEntry), a file is named. A file the browser gives
+ * no entry for (a drop made by a script, a browser without entries) is taken as it is.
+ */
 export async function fromDrop(items: DataTransferItemList): Promise<GivenFile[]> {
-  const entries = [...items].map((i) => i.webkitGetAsEntry()).filter((e): e is FileSystemEntry => e !== null);
+  // Entries and files are taken before the first await: the list is emptied once the drop's handler returns.
+  const dropped = [...items].filter((i) => i.kind === 'file').map((i) => ({ entry: i.webkitGetAsEntry?.() ?? null, file: i.getAsFile() }));
   const named: GivenFile[] = [];
   const walked: GivenFile[] = [];
-  for (const entry of entries) {
-    if (entry.isFile) named.push({ name: entry.name, data: await fileOf(entry as FileSystemFileEntry) });
-    else if (entry.isDirectory) await walk(entry as FileSystemDirectoryEntry, walked);
+  for (const { entry, file } of dropped) {
+    if (entry?.isDirectory) await walk(entry as FileSystemDirectoryEntry, walked);
+    else if (entry?.isFile) named.push({ name: entry.name, data: await fileOf(entry as FileSystemFileEntry) });
+    else if (file) named.push({ name: file.name, data: file });
   }
   return [...named, ...inWalkOrder(walked)];
 }

@@ -29,5 +29,6 @@ export function loadConfig(file: string): Config & { base: string } {
   const { data } = parseYamlFile(file, schemas().Config);
   // Pack paths and profile globs are relative to the config file, not to where hoso runs.
   const base = path.dirname(path.resolve(file));
-  return { ...data, base, rules: data.rules.map((r) => path.resolve(base, r)) };
+  const history = data.history && { ...data.history, paths: data.history.paths.map((p) => path.resolve(base, p)) };
+  return { ...data, base, rules: data.rules.map((r) => path.resolve(base, r)), history };
 }

@@ -85,6 +85,8 @@ export async function checkInWorkers(files: string[], opts: CheckOptions & { pac
     lang: opts.lang,
     purpose: opts.purpose,
     limits: opts.limits,
+    // Typed arrays and strings: cloned to each worker, which indexes them itself.
+    history: opts.history,
     // A function stays in this thread: the workers keep their nominees for the reply.
     collectNominees: Boolean(opts.collectNominees),
   };

@@ -1,0 +1,289 @@
+/**
+ * Reads the office's past decisions (`--history`): the lists attached to last years' "Quyết định
+ * công nhận danh hiệu…", read by the readers dossiers go through (the same sheet choice, header
+ * and title-block detection), into the ledger's parts. The award comes from a column or from the
+ * list's title ("DANH SÁCH CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU CHIẾN SĨ THI ĐUA CƠ SỞ NĂM 2023"), the
+ * year likewise ("NĂM 2023"), the decision's number and date from columns or the line the list is
+ * attached by ("Kèm theo Quyết định số 125/QĐ-UBND ngày 20 tháng 12 năm 2023"), and whether it
+ * was an "đột xuất" or "chuyên đề" commendation from a column or the title.
+ *
+ * Nothing is left unread in silence: every sheet passed over and every row that cannot be used
+ * is named with its reason, as notes (info findings about the history file), never as errors of
+ * the dossiers; a file that cannot be read at all is an input error, as a dossier's is.
+ */
+import path from 'node:path';
+import type { RuleSet } from '../rules/load.js';
+import type { Award } from '../rules/schema.js';
+import { HeaderMatcher, TableReader, readTableBatches, rowBatches, type LayoutVocabulary, type NomineeRow, type TableLayout, type TitleLine } from '../read/table.js';
+import { columnLetter, InputError, type RawCell, type ReadLimits } from '../read/types.js';
+import { openSource } from '../read/open.js';
+import { expandInputs } from '../read/inputs.js';
+import { ignoreMatcher, type IgnoreRules } from '../read/ignores.js';
+import { fold } from '../normalize/text.js';
+import { parseCell } from '../normalize/values.js';
+import { dateOfLines, KEYS, severityFor, unitFromTitle, vocabulary } from '../engine/check.js';
+import { yearOfTitle } from '../engine/purpose.js';
+import { chooseSheet, noTableReason, sheetKindHint } from '../engine/sheet-choice.js';
+import { notice, SKIP_REASONS } from '../engine/notices.js';
+import { noteFindings } from '../engine/input-notes.js';
+import type { Finding, Lang, Severity } from '../engine/types.js';
+import { mergeParts, PartWriter, type LedgerData, type LedgerPart } from './ledger.js';
+import { DECISION, PERSON } from './keys.js';
+
+/** A history file as read (or as the cache kept it): its records and its notes. */
+export interface HistoryPart extends LedgerPart {
+  notes: Finding[];
+}
+
+export interface HistoryOptions {
+  ruleSet: RuleSet;
+  lang: Lang;
+  limits?: Partial<ReadLimits>;
+  severity?: Record<string, Severity | 'off'>;
+  ignores?: IgnoreRules[];
+  /** The config's units map (history.units): a former name → the name now. */
+  units?: Record<string, string>;
+  /** Parts read before, by content (the cache): asked before a file is read, told after. */
+  cache?: { part(file: string): Promise<HistoryPart | undefined>; keep(file: string, part: HistoryPart): void };
+}
+
+export interface History {
+  data: LedgerData;
+  /** The notes of every history file (and of files met in its folders and not read). */
+  notes: Finding[];
+  errors: InputError[];
+  files: string[];
+}
+
+/** Why rows of a decision list are not in the ledger. */
+const UNUSED = {
+  'no-name': { vi: 'không có họ tên', en: 'no name' },
+  'no-award': {
+    vi: 'không biết danh hiệu: danh sách không có cột danh hiệu (hình thức khen thưởng) và tiêu đề không nêu đúng một danh hiệu',
+    en: 'the award is unknown: the list has no award column and its title names no single award',
+  },
+  'unknown-award': { vi: 'danh hiệu ghi ở dòng không có trong danh mục danh hiệu, hình thức khen thưởng', en: 'the award written on the row is not in the awards\' list' },
+  'no-year': { vi: 'không biết năm: danh sách không có cột năm khen thưởng và tiêu đề không ghi «NĂM …»', en: 'the year is unknown: the list has no year column and its title has no "NĂM …"' },
+  note: { vi: 'dòng chỉ có một ô và không có họ tên', en: 'a row of one cell and no name' },
+} as const;
+type Unused = keyof typeof UNUSED;
+
+/** A sheet with a header and not one row under it. */
+const EMPTY_LIST = { vi: 'có dòng tiêu đề nhưng không có dòng nào bên dưới', en: 'it has a header and no row under it' };
+
+/** What a list's title block says of every row under it. */
+interface TitleFacts {
+  unit?: string;
+  year?: number;
+  awards: Award[];
+  kind?: string;
+  decision?: string;
+  date?: Date;
+}
+
+/** "Quyết định số 125/QĐ-UBND", with or without diacritics, as the line a list is attached by gives it. */
+const DECISION_NO = /(?:quy[eếẾ]t\s+[dđĐ][iịỊ]nh|q[dđĐ])\s+(?:s[oốỐ]\s*:?\s*)?([0-9][^\s,;)]*)/iu;
+
+function titleFacts(title: TitleLine[], vocab: LayoutVocabulary, ruleSet: RuleSet, kinds: [string, string][]): TitleFacts {
+  const named = unitFromTitle(title, vocab);
+  const heading = new Set(named?.heading ?? []);
+  const lines = title.map((t) => t.text).filter((t) => !heading.has(t));
+  const awards = [...new Set(lines.flatMap((t) => ruleSet.awards.findAll(t)))];
+  const kindsFound = new Set(kinds.filter(([name]) => lines.some((t) => ` ${fold(t)} `.includes(` ${name} `))).map(([, id]) => id));
+  const facts: TitleFacts = { unit: named?.unit, year: yearOfTitle(lines), awards, kind: kindsFound.size === 1 ? [...kindsFound][0] : undefined };
+  for (const line of lines) {
+    const m = DECISION_NO.exec(line.normalize('NFC'));
+    if (!m) continue;
+    facts.decision = m[1];
+    facts.date = dateOfLines([line]);
+    break;
+  }
+  return facts;
+}
+
+/** A range list as an officer reads it: "9–12, 15", the first ranges only. */
+function rowsText(rows: number[], lang: Lang): string {
+  const ranges: string[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+    ranges.push(i === j ? String(rows[i]) : `${rows[i]}–${rows[j]}`);
+    i = j + 1;
+  }
+  const SHOWN = 20;
+  if (ranges.length <= SHOWN) return ranges.join(', ');
+  const rest = rows.length - ranges.slice(0, SHOWN).reduce((n, r) => n + (r.includes('–') ? Number(r.split('–')[1]) - Number(r.split('–')[0]) + 1 : 1), 0);
+  return `${ranges.slice(0, SHOWN).join(', ')} ${lang === 'vi' ? `và ${rest} dòng khác` : `and ${rest} more`}`;
+}
+
+/** Reads one decision list: its records and its notes; an unreadable file throws InputError. */
+export async function readHistoryFile(file: string, opts: HistoryOptions, shared = sharedFor(opts.ruleSet)): Promise<HistoryPart> {
+  const { ruleSet, lang } = opts;
+  const { matcher, vocab, kinds } = shared;
+  const writer = new PartWriter();
+  const notes: Finding[] = [];
+  const say = (id: 'hoso/lich-su-trang-bo-qua' | 'hoso/lich-su-dong-bo-qua', place: { sheet: string; group: string }, data: Record<string, string | { vi: string; en: string }>) => {
+    const severity = severityFor(id, 'info', opts.severity ?? {});
+    if (severity !== 'off') notes.push(notice(id, { file, ...place }, data, lang, severity));
+  };
+  const base = path.basename(file).replace(/\.[^.]*$/, '');
+  let fileFacts: TitleFacts | undefined;
+  const passedOver: { sheet: string; reason: { vi: string; en: string } }[] = [];
+  const unused: { sheet: string; reason: Unused; rows: number[] }[] = [];
+  let tables = 0;
+  const source = await openSource(file, opts.limits, { mergesAhead: true });
+  try {
+    for (const sheet of source.sheets) {
+      const choice = chooseSheet(sheet.name, ruleSet.layout);
+      if (!choice.read) {
+        passedOver.push({ sheet: sheet.name, reason: SKIP_REASONS[choice.reason] });
+        continue;
+      }
+      let facts: TitleFacts | undefined;
+      let columns: Map<number, string> | undefined;
+      let rows = 0;
+      const skip = (reason: Unused, row: number) => {
+        const last = unused[unused.length - 1];
+        if (last?.sheet === sheet.name && last.reason === reason) last.rows.push(row);
+        else {
+          const same = unused.find((u) => u.sheet === sheet.name && u.reason === reason);
+          if (same) same.rows.push(row);
+          else unused.push({ sheet: sheet.name, reason, rows: [row] });
+        }
+      };
+      const merges = (await source.merges?.(sheet)) ?? [];
+      const reader = new TableReader(
+        { matcher, vocab, keys: KEYS, merges, minScore: choice.minScore },
+        {
+          layout: (found: TableLayout) => {
+            tables++;
+            facts = titleFacts(found.title, vocab, ruleSet, kinds);
+            fileFacts ??= facts;
+            // A combined header's other keys are not this list's own columns.
+            columns = new Map(found.columns.filter((c) => c.combinedWith === undefined && c.year === undefined).map((c) => [c.col, c.key]));
+          },
+          row: (n: NomineeRow) => {
+            rows++;
+            const why = record(n, sheet.name, columns!, facts!, fileFacts!);
+            if (why) skip(why, n.row);
+          },
+          other: (o) => {
+            // Headings, totals and the footer are what a list is made of; a lone cell may be a nominee half-typed.
+            if (o.class === 'note') skip('note', o.row);
+          },
+          footer: () => {},
+        },
+        sheetKindHint(sheet.name, file, vocab),
+      );
+      await readTableBatches(rowBatches(source, sheet), reader);
+      if (!facts) passedOver.push({ sheet: sheet.name, reason: SKIP_REASONS[noTableReason(choice, reader.sawRows)] });
+      else if (rows === 0) passedOver.push({ sheet: sheet.name, reason: EMPTY_LIST });
+    }
+  } finally {
+    await source.close();
+  }
+  if (tables === 0) throw new InputError(file, 'history-no-header', `sheets: ${source.sheets.map((s) => s.name).join(', ')}`);
+  const unit = fileFacts?.unit ?? base;
+  for (const p of passedOver) say('hoso/lich-su-trang-bo-qua', { sheet: p.sheet, group: unit }, { reason: p.reason });
+  for (const u of unused) say('hoso/lich-su-dong-bo-qua', { sheet: u.sheet, group: unit }, { rows: { vi: rowsText(u.rows, 'vi'), en: rowsText(u.rows, 'en') }, reason: UNUSED[u.reason] });
+  return { ...writer.part(), notes };
+
+  /** Puts one row in the ledger, or says why it cannot be. */
+  function record(n: NomineeRow, sheet: string, columns: Map<number, string>, facts: TitleFacts, first: TitleFacts): Unused | undefined {
+    const cells = new Map<string, { raw: RawCell; text: string; column: string }>();
+    for (let i = 0; i < n.cells.length; i++) {
+      const key = columns.get(n.cells[i].col);
+      if (key !== undefined && n.texts[i] !== '' && n.cells[i].t !== 'e') cells.set(key, { raw: n.cells[i], text: n.texts[i], column: columnLetter(n.cells[i].col) });
+    }
+    const name = cells.get(PERSON.name);
+    if (!name) return 'no-name';
+    let award: Award | undefined;
+    const awardCell = cells.get(DECISION.award);
+    if (awardCell) {
+      award = ruleSet.awards.find(awardCell.text) ?? codeName(awardCell.raw, awardCell.text);
+      if (!award) return 'unknown-award';
+    } else {
+      const named = facts.awards.length ? facts.awards : first.awards;
+      if (named.length !== 1) return 'no-award';
+      award = named[0];
+    }
+    const yearCell = cells.get(DECISION.year);
+    const year = (yearCell && yearOf(yearCell.raw, yearCell.text)) ?? facts.year ?? first.year;
+    if (year === undefined) return 'no-year';
+    const birthCell = cells.get(PERSON.birth);
+    const kindCell = cells.get(DECISION.kind);
+    const kindList = ruleSet.enums.get(DECISION.kind);
+    const kindParsed = kindCell && kindList ? parseCell(kindCell.raw, 'enum', kindList) : undefined;
+    const number = cells.get(DECISION.number);
+    const dateCell = cells.get(DECISION.date);
+    const dateParsed = dateCell ? parseCell(dateCell.raw, 'date') : undefined;
+    writer.add({
+      name: name.text,
+      unit: cells.get(PERSON.unit)?.text ?? facts.unit ?? first.unit ?? base,
+      birth: birthCell ? yearOf(birthCell.raw, birthCell.text) : undefined,
+      year,
+      award: award.id,
+      kind: kindParsed?.ok ? String(kindParsed.value) : facts.kind,
+      file,
+      sheet,
+      row: n.row,
+      column: name.column,
+      // The number and the date from one source: the row's, else the line the list is attached by.
+      decision: number ? number.text : facts.decision,
+      decisionDate: number ? (dateParsed?.ok && dateParsed.value instanceof Date ? dateParsed.value : undefined) : facts.date,
+    });
+    return undefined;
+  }
+
+  /** The award a system's code names, through the award column's code list ("1647933380"). */
+  function codeName(raw: RawCell, text: string): Award | undefined {
+    const spec = ruleSet.columns.get(DECISION.award);
+    const codes = spec?.codes ? ruleSet.enums.get(spec.codes) : undefined;
+    const parsed = codes ? parseCell(raw, 'text', codes) : undefined;
+    return parsed?.ok && typeof parsed.value === 'string' && parsed.value !== text ? ruleSet.awards.find(parsed.value) : undefined;
+  }
+}
+
+/** A year from a cell: a number, a date, or a text holding one ("Năm 2023"). */
+function yearOf(raw: RawCell, text: string): number | undefined {
+  const parsed = parseCell(raw, 'year-or-date');
+  if (parsed.ok && typeof parsed.value === 'number') return parsed.value;
+  const m = /\b(19|20)\d{2}\b/.exec(text);
+  return m ? Number(m[0]) : undefined;
+}
+
+/** What every history file of a run is read with: made once. */
+function sharedFor(ruleSet: RuleSet): { matcher: HeaderMatcher; vocab: LayoutVocabulary; kinds: [string, string][] } {
+  const kindList = ruleSet.enums.get(DECISION.kind);
+  const kinds: [string, string][] = (kindList?.values ?? []).flatMap((v) => {
+    const labels = typeof v.label === 'string' ? [v.label] : v.label ? [v.label.vi, ...(v.label.en ? [v.label.en] : [])] : [];
+    return [...labels, ...v.aliases].map((n): [string, string] => [fold(n), v.id]).filter(([n]) => n.length >= 4);
+  });
+  return { matcher: new HeaderMatcher([...ruleSet.columns.values()]), vocab: vocabulary(ruleSet), kinds };
+}
+
+/**
+ * Reads every history path (files, folders, globs, as `check` takes its inputs): the ledger's
+ * data, the notes, and the files that could not be read.
+ */
+export async function readHistory(paths: string[], opts: HistoryOptions): Promise<History> {
+  const { files, errors, notes: met } = expandInputs(paths, ignoreMatcher(opts.ignores));
+  const notes = noteFindings(met, opts.lang, (ruleId, base) => severityFor(ruleId, base, opts.severity ?? {}));
+  const parts: HistoryPart[] = [];
+  const shared = sharedFor(opts.ruleSet);
+  for (const file of files) {
+    try {
+      let part = await opts.cache?.part(file);
+      if (!part) {
+        part = await readHistoryFile(file, opts, shared);
+        opts.cache?.keep(file, part);
+      }
+      parts.push(part);
+      notes.push(...part.notes);
+    } catch (e) {
+      if (e instanceof InputError) errors.push(e);
+      else throw e;
+    }
+  }
+  return { data: mergeParts(parts, opts.units), notes, errors, files };
+}

@@ -74,8 +74,8 @@ export const NOTICES = {
     severity: 'info',
     title: { vi: 'Dòng của danh sách quyết định không dùng được', en: 'Rows of a decision list not used' },
     message: {
-      vi: 'Dòng {{rows}} của danh sách quyết định không dùng được làm căn cứ: {{reason}}.',
-      en: 'Rows {{rows}} of the decision list cannot be used as evidence: {{reason}}.',
+      vi: '{{rows}} của danh sách quyết định không dùng được làm căn cứ: {{reason}}.',
+      en: '{{rows}} of the decision list cannot be used as evidence: {{reason}}.',
     },
   },
 } satisfies Record<string, Notice>;

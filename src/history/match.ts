@@ -21,8 +21,12 @@ export type YearMatch =
   | { kind: 'found'; entry: LedgerEntry }
   /** Several people of the nominee's name and unit, nothing telling which is the nominee. */
   | { kind: 'namesakes'; entries: LedgerEntry[] }
-  /** No decision of that year names the nominee; `elsewhere`: the same name in another unit or of another birth year. */
-  | { kind: 'none'; elsewhere: LedgerEntry[] };
+  /**
+   * No decision of that year names the nominee for one of the awards; `others`: the nominee's
+   * decisions of that year for other awards; `elsewhere`: the same name in another unit or of
+   * another year of birth.
+   */
+  | { kind: 'none'; others: LedgerEntry[]; elsewhere: LedgerEntry[] };
 
 /** Case and spacing aside, diacritics kept: "Nguyễn Văn Hùng" is not "Nguyễn Văn Hưng", which fold alike. */
 const typed = (name: string) => cleanText(name).toLowerCase();
@@ -33,25 +37,26 @@ function samePerson(a: LedgerEntry, b: LedgerEntry): boolean {
   return a.decision !== undefined && a.decision === b.decision && a.decisionDate === b.decisionDate && a.file !== b.file;
 }
 
-/** How many records of another unit a finding names as a hint, at most. */
+/** How many records of other awards, or of another unit, a finding names as hints, at most. */
 const HINTS = 2;
 
 /** The decisions of `awards` naming the person in each of `years`. */
 export function decisionsOf(ledger: Ledger, who: Person, years: number[], awards: ReadonlySet<string>): Map<number, YearMatch> {
   const here = new Map<number, LedgerEntry[]>();
+  const others = new Map<number, LedgerEntry[]>();
   const elsewhere = new Map<number, LedgerEntry[]>();
   for (const i of ledger.named(who.nameKey)) {
     const e = ledger.entry(i);
-    if (!years.includes(e.year) || !awards.has(e.award)) continue;
+    if (!years.includes(e.year)) continue;
     const fits = e.unitKey === who.unitKey && (who.birth === undefined || e.birth === undefined || e.birth === who.birth);
-    const into = fits ? here : elsewhere;
-    into.set(e.year, [...(into.get(e.year) ?? []), e]);
+    const into = !awards.has(e.award) ? (fits ? others : undefined) : fits ? here : elsewhere;
+    into?.set(e.year, [...(into.get(e.year) ?? []), e]);
   }
   const out = new Map<number, YearMatch>();
   for (const year of years) {
     let found = here.get(year) ?? [];
     if (found.length === 0) {
-      out.set(year, { kind: 'none', elsewhere: (elsewhere.get(year) ?? []).slice(0, HINTS) });
+      out.set(year, { kind: 'none', others: (others.get(year) ?? []).slice(0, HINTS), elsewhere: (elsewhere.get(year) ?? []).slice(0, HINTS) });
       continue;
     }
     // What tells namesakes apart, strongest first: the same year of birth, the name as typed.

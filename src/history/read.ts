@@ -101,7 +101,7 @@ function titleFacts(title: TitleLine[], vocab: LayoutVocabulary, ruleSet: RuleSe
   return facts;
 }
 
-/** A range list as an officer reads it: "9–12, 15", the first ranges only. */
+/** Rows as an officer reads them: "Dòng 9–12, 15" / "Rows 9–12, 15", the first ranges only. */
 function rowsText(rows: number[], lang: Lang): string {
   const ranges: string[] = [];
   for (let i = 0; i < rows.length; ) {
@@ -111,9 +111,10 @@ function rowsText(rows: number[], lang: Lang): string {
     i = j + 1;
   }
   const SHOWN = 20;
-  if (ranges.length <= SHOWN) return ranges.join(', ');
+  const word = lang === 'vi' ? 'Dòng' : rows.length > 1 ? 'Rows' : 'Row';
+  if (ranges.length <= SHOWN) return `${word} ${ranges.join(', ')}`;
   const rest = rows.length - ranges.slice(0, SHOWN).reduce((n, r) => n + (r.includes('–') ? Number(r.split('–')[1]) - Number(r.split('–')[0]) + 1 : 1), 0);
-  return `${ranges.slice(0, SHOWN).join(', ')} ${lang === 'vi' ? `và ${rest} dòng khác` : `and ${rest} more`}`;
+  return `${word} ${ranges.slice(0, SHOWN).join(', ')} ${lang === 'vi' ? `và ${rest} dòng khác` : `and ${rest} more`}`;
 }
 
 /** Reads one decision list: its records and its notes; an unreadable file throws InputError. */

@@ -40,7 +40,7 @@ type Shown =
   | { by: 'column'; cell: CellView; what: string }
   | { by: 'decision'; entry: LedgerEntry }
   | { by: 'namesakes'; entries: LedgerEntry[] }
-  | { by: 'none'; cell?: CellView; what?: string; elsewhere: LedgerEntry[]; looked: boolean }
+  | { by: 'none'; cell?: CellView; what?: string; others: LedgerEntry[]; elsewhere: LedgerEntry[]; looked: boolean }
   /** No column says, and no ledger was given. */
   | { by: 'unknown' };
 
@@ -172,14 +172,14 @@ export const streak = defineOperator<Options>({
       if (discipline) {
         const years = window.filter((y) => y <= discipline.until);
         if (years.length)
-          parts.push(both((lang) => (lang === 'vi' ? `năm ${years.join(', ')} không được tính vì trước khi chấp hành xong kỷ luật (${q(ctx.label(aside.discipline!), lang)}: ${q(discipline.cell.text, lang)})` : `${years.join(', ')} do not count, being before the discipline was served (${q(ctx.label(aside.discipline!), lang)}: ${q(discipline.cell.text, lang)})`)));
+          parts.push(both((lang) => (lang === 'vi' ? `năm ${years.join(', ')} không được tính vì trước khi chấp hành xong kỷ luật (${q(ctx.label(aside.discipline!), lang)}: ${q(discipline.cell.text, lang)})` : `${years.length > 1 ? `the years ${years.join(', ')} do` : `the year ${years[0]} does`} not count, being before the discipline was served (${q(ctx.label(aside.discipline!), lang)}: ${q(discipline.cell.text, lang)})`)));
       }
       window.forEach((year, i) => {
         const s = shown[i];
         if (discipline && year <= discipline.until) return;
         if (s.by === 'decision' && s.entry.kind !== undefined && kinds.has(s.entry.kind)) {
           const kind = ctx.expected(DECISION.kind, s.entry.kind);
-          parts.push(both((lang) => (lang === 'vi' ? `năm ${year} chỉ có ${decisionSaid(s.entry, lang)}, là ${say(kind, lang).toLowerCase()}, không được tính` : `${year} has only ${decisionSaid(s.entry, lang)}, ${say(kind, lang).toLowerCase()}, which does not count`)));
+          parts.push(both((lang) => (lang === 'vi' ? `năm ${year} chỉ có ${decisionSaid(s.entry, lang)}, là ${say(kind, lang)}, không được tính` : `${year} has only ${decisionSaid(s.entry, lang)}, of the kind ${say(kind, lang)}, which does not count`)));
         }
       });
       if (parts.length === 0) return;
@@ -189,7 +189,7 @@ export const streak = defineOperator<Options>({
     }
     if (missing.length) {
       const firstMissing = shown.find((s): s is Extract<Shown, { by: 'none' }> => s.by === 'none')!;
-      const missingSaid = both((lang) => window.flatMap((year, i) => (shown[i].by === 'none' ? [missingText(year, shown[i] as Extract<Shown, { by: 'none' }>, row, ctx, lang)] : [])).join('; '));
+      const missingSaid = both((lang) => window.flatMap((year, i) => (shown[i].by === 'none' ? [missingText(year, shown[i] as Extract<Shown, { by: 'none' }>, row, o, ctx, lang)] : [])).join('; '));
       const found = window.flatMap((year, i) => (shown[i].by === 'column' || shown[i].by === 'decision' ? [[year, shown[i]] as const] : []));
       const source = (s: Shown, lang: 'vi' | 'en') =>
         s.by === 'column' ? `${lang === 'vi' ? 'theo cột' : 'by the column'} ${q(s.what, lang)} (${s.cell.column}${row.row})` : s.by === 'decision' ? `${lang === 'vi' ? 'theo' : 'by'} ${decisionSaid(s.entry, lang)}` : '';
@@ -236,12 +236,12 @@ function showYears(row: RowView, o: Options, ctx: OperatorContext, window: numbe
     const rated = rating?.parsed?.ok ? rating.parsed.value : undefined;
     if (rated !== undefined && o.rating!.in.some((v) => compareValues(rated, '=', v))) return { by: 'column', cell: rating!, what: label(o.rating!.column) };
     // A filled cell naming the title held that year wins over the decisions.
-    if (title) return heldTitle(title, ctx, wanted) ? { by: 'column', cell: title, what: label(o.titles!) } : { by: 'none', cell: title, what: label(o.titles!), elsewhere: [], looked: false };
+    if (title) return heldTitle(title, ctx, wanted) ? { by: 'column', cell: title, what: label(o.titles!) } : { by: 'none', cell: title, what: label(o.titles!), others: [], elsewhere: [], looked: false };
     const match: YearMatch | undefined = ledger?.get(year);
     if (match?.kind === 'found') return { by: 'decision', entry: match.entry };
     if (match?.kind === 'namesakes') return { by: 'namesakes', entries: match.entries };
     // A rating short of the mark leaves the title itself to the decisions; without them, unknown.
-    if (match) return { by: 'none', cell: rating, what: rating && label(o.rating!.column), elsewhere: match.elsewhere, looked: true };
+    if (match) return { by: 'none', cell: rating, what: rating && label(o.rating!.column), others: match.others, elsewhere: match.elsewhere, looked: true };
     return { by: 'unknown' };
   });
 }
@@ -253,20 +253,28 @@ function heldTitle(cell: CellView, ctx: OperatorContext, wanted: ReadonlySet<str
   return award !== undefined && wanted.has(award.id);
 }
 
-/** A year no source shows: what the list's cell says, or that no decision names the nominee, with the namesakes elsewhere. */
-function missingText(year: number, s: Extract<Shown, { by: 'none' }>, row: RowView, ctx: OperatorContext, lang: 'vi' | 'en'): string {
+/** A year no source shows: what the list's cell says, or that no decision names the nominee, with what the decisions do say. */
+function missingText(year: number, s: Extract<Shown, { by: 'none' }>, row: RowView, o: Options, ctx: OperatorContext, lang: 'vi' | 'en'): string {
   const name = row.cell(PERSON.name)?.text ?? '';
   const unit = row.cell(PERSON.unit)?.text || row.unit;
+  const titles = o.awards.map((id) => q(awardName(id, ctx, lang), lang)).join(lang === 'vi' ? ' hay ' : ' or ');
   const cell = s.cell && s.what ? (lang === 'vi' ? `${q(s.what, lang)} là ${q(s.cell.text, lang)}` : `${q(s.what, lang)} is ${q(s.cell.text, lang)}`) : undefined;
   const decisions = s.looked
     ? lang === 'vi'
-      ? `không có quyết định năm ${year} nào công nhận ${q(name, lang)} (${unit})`
-      : `no decision of ${year} names ${q(name, lang)} (${unit})`
+      ? `không có quyết định năm ${year} nào công nhận ${q(name, lang)} (${unit}) là ${titles}`
+      : `no decision of ${year} gives ${q(name, lang)} (${unit}) ${titles}`
     : undefined;
+  const others = s.others.map((e) => (lang === 'vi' ? `năm đó có ${q(awardName(e.award, ctx, lang), lang)} theo ${decisionSaid(e, lang)}` : `that year ${decisionSaid(e, lang)} gives ${q(awardName(e.award, ctx, lang), lang)}`));
   const hints = s.elsewhere.map((e) =>
     lang === 'vi'
       ? `có ${q(e.name, lang)} của ${q(e.unit, lang)}${e.birth ? `, sinh ${e.birth}` : ''} ở ${placeOf(e)}: nếu là cùng một người, khai báo đơn vị trong history.units của hoso.config.yaml`
       : `${q(e.name, lang)} of ${q(e.unit, lang)}${e.birth ? `, born ${e.birth}` : ''} stands at ${placeOf(e)}: if that is the same person, map the unit in hoso.config.yaml's history.units`,
   );
-  return [cell, decisions, ...hints].filter(Boolean).join(lang === 'vi' ? ', ' : ', ');
+  return [cell, decisions, ...others, ...hints].filter(Boolean).join(', ');
+}
+
+/** An award's name in the language of the message. */
+function awardName(id: string, ctx: OperatorContext, lang: 'vi' | 'en'): string {
+  const label = ctx.awards.byId.get(id)?.label;
+  return label === undefined ? id : typeof label === 'string' ? label : lang === 'en' ? (label.en ?? label.vi) : label.vi;
 }

@@ -62,6 +62,10 @@ const UNUSED = {
     vi: 'không biết danh hiệu: danh sách không có cột danh hiệu (hình thức khen thưởng) và tiêu đề không nêu đúng một danh hiệu',
     en: 'the award is unknown: the list has no award column and its title names no single award',
   },
+  'empty-award': {
+    vi: 'không biết danh hiệu: ô danh hiệu để trống và tiêu đề không nêu đúng một danh hiệu',
+    en: 'the award is unknown: its cell is empty and the title names no single award',
+  },
   'unknown-award': { vi: 'danh hiệu ghi ở dòng không có trong danh mục danh hiệu, hình thức khen thưởng', en: 'the award written on the row is not in the awards\' list' },
   'no-year': { vi: 'không biết năm: danh sách không có cột năm khen thưởng và tiêu đề không ghi «NĂM …»', en: 'the year is unknown: the list has no year column and its title has no "NĂM …"' },
   note: { vi: 'dòng chỉ có một ô và không có họ tên', en: 'a row of one cell and no name' },
@@ -205,7 +209,7 @@ export async function readHistoryFile(file: string, opts: HistoryOptions, shared
       if (!award) return 'unknown-award';
     } else {
       const named = facts.awards.length ? facts.awards : first.awards;
-      if (named.length !== 1) return 'no-award';
+      if (named.length !== 1) return [...columns.values()].includes(DECISION.award) ? 'empty-award' : 'no-award';
       award = named[0];
     }
     const yearCell = cells.get(DECISION.year);

@@ -88,20 +88,20 @@ export function badEntry(files: Obj): string | undefined {
 
 /** A history file's records (see history/ledger.ts): FIELDS numbers each, text fields indexing its strings. */
 function historyPart(v: unknown): boolean {
-  if (!isObj(v) || !strings(v.strings) || !Array.isArray(v.data) || !Array.isArray(v.notes) || !v.notes.every(finding)) return false;
-  const { data } = v as { data: unknown[] };
+  if (!isObj(v) || !strings(v.strings) || !(v.data instanceof Int32Array) || !Array.isArray(v.notes) || !v.notes.every(finding)) return false;
+  const data = v.data;
   const n = (v.strings as string[]).length;
   if (data.length % FIELDS !== 0) return false;
   for (let at = 0; at < data.length; at += FIELDS) {
-    for (let f = 0; f < FIELDS; f++) {
-      const x = data[at + f];
-      if (!isInt(x) || (x as number) < -1 || (x as number) > 2 ** 31 - 1) return false;
-    }
-    for (const f of [F.name, F.nameKey, F.unit, F.unitKey, F.award, F.file, F.sheet, F.column]) if ((data[at + f] as number) < 0 || (data[at + f] as number) >= n) return false;
-    for (const f of [F.kind, F.decision]) if ((data[at + f] as number) >= n) return false;
+    for (const f of REQUIRED_TEXT) if (data[at + f] < 0 || data[at + f] >= n) return false;
+    for (const f of OPTIONAL_TEXT) if (data[at + f] < -1 || data[at + f] >= n) return false;
   }
   return true;
 }
+
+/** The text fields of a record: those every record has, and those it may leave out (-1). */
+const REQUIRED_TEXT = [F.name, F.nameKey, F.unit, F.unitKey, F.award, F.file, F.sheet, F.column];
+const OPTIONAL_TEXT = [F.kind, F.decision];
 
 /** The first history entry that is not a part as the reader makes it, by its file; undefined when all are. */
 export function badHistoryEntry(files: Obj): string | undefined {

@@ -12,7 +12,7 @@
  * worker threads as it is; each builds its own index.
  */
 import { fold } from '../normalize/text.js';
-import { Interned } from '../arrays.js';
+import { grown, Interned } from '../arrays.js';
 
 /** The fields of a record, in order. A text field holds a string id, -1 when absent; a number 0 when unknown. */
 export const F = {
@@ -48,7 +48,7 @@ export const FIELDS = 14;
 export interface LedgerPart {
   strings: string[];
   /** FIELDS numbers per record (see F); text fields index `strings`. */
-  data: number[];
+  data: Int32Array;
 }
 
 /** A ledger as it crosses to a worker thread: the records of every part, on one string table. */
@@ -66,32 +66,36 @@ for (const f of [F.name, F.nameKey, F.unit, F.unitKey, F.award, F.kind, F.file, 
 /** Builds a part record by record, interning its texts: the reader's side. */
 export class PartWriter {
   private readonly strings = new Interned();
-  private readonly data: number[] = [];
+  /** Records in a typed array grown by doubling: four bytes a field, not an array element's eight or more. */
+  private data = new Int32Array(FIELDS * 1024);
+  private length = 0;
   add(r: RecordFields & { decisionDate?: Date }): void {
     const s = this.strings;
     const d = r.decisionDate;
-    this.data.push(
-      s.of(r.name),
-      s.of(fold(r.name)),
-      s.of(r.unit),
-      s.of(fold(r.unit)),
-      r.birth ?? 0,
-      r.year,
-      s.of(r.award),
-      r.kind === undefined ? -1 : s.of(r.kind),
-      s.of(r.file),
-      s.of(r.sheet),
-      r.row,
-      s.of(r.column),
-      r.decision === undefined ? -1 : s.of(r.decision),
-      d ? d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate() : 0,
-    );
+    if (this.length + FIELDS > this.data.length) this.data = grown(this.data, this.data.length * 2);
+    const out = this.data;
+    const at = this.length;
+    out[at + F.name] = s.of(r.name);
+    out[at + F.nameKey] = s.of(fold(r.name));
+    out[at + F.unit] = s.of(r.unit);
+    out[at + F.unitKey] = s.of(fold(r.unit));
+    out[at + F.birth] = r.birth ?? 0;
+    out[at + F.year] = r.year;
+    out[at + F.award] = s.of(r.award);
+    out[at + F.kind] = r.kind === undefined ? -1 : s.of(r.kind);
+    out[at + F.file] = s.of(r.file);
+    out[at + F.sheet] = s.of(r.sheet);
+    out[at + F.row] = r.row;
+    out[at + F.column] = s.of(r.column);
+    out[at + F.decision] = r.decision === undefined ? -1 : s.of(r.decision);
+    out[at + F.decisionDate] = d ? d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate() : 0;
+    this.length += FIELDS;
   }
   get size(): number {
-    return this.data.length / FIELDS;
+    return this.length / FIELDS;
   }
   part(): LedgerPart {
-    return { strings: this.strings.values, data: this.data };
+    return { strings: this.strings.values, data: this.data.slice(0, this.length) };
   }
 }
 

@@ -121,11 +121,27 @@ function rowsText(rows: number[], lang: Lang): string {
   return `${word} ${ranges.slice(0, SHOWN).join(', ')} ${lang === 'vi' ? `và ${rest} dòng khác` : `and ${rest} more`}`;
 }
 
+/** The columns a decision's row is read from, each in a slot of its own. */
+const S = { name: 0, unit: 1, birth: 2, award: 3, year: 4, number: 5, date: 6, kind: 7 } as const;
+type Slot = (typeof S)[keyof typeof S];
+const SLOT_OF: Record<string, Slot> = {
+  [PERSON.name]: S.name,
+  [PERSON.unit]: S.unit,
+  [PERSON.birth]: S.birth,
+  [DECISION.award]: S.award,
+  [DECISION.year]: S.year,
+  [DECISION.number]: S.number,
+  [DECISION.date]: S.date,
+  [DECISION.kind]: S.kind,
+};
+
 /** Reads one decision list: its records and its notes; an unreadable file throws InputError. */
 export async function readHistoryFile(file: string, opts: HistoryOptions, shared = sharedFor(opts.ruleSet)): Promise<HistoryPart> {
   const { ruleSet, lang } = opts;
   const { matcher, vocab, kinds } = shared;
   const writer = new PartWriter();
+  /** Per slot, the index of its cell in the row being read (-1: none). */
+  const at = new Int32Array(Object.keys(S).length);
   const notes: Finding[] = [];
   const say = (id: 'hoso/lich-su-trang-bo-qua' | 'hoso/lich-su-dong-bo-qua', place: { sheet: string; group: string }, data: Record<string, string | { vi: string; en: string }>) => {
     const severity = severityFor(id, 'info', opts.severity ?? {});
@@ -145,7 +161,7 @@ export async function readHistoryFile(file: string, opts: HistoryOptions, shared
         continue;
       }
       let facts: TitleFacts | undefined;
-      let columns: Map<number, string> | undefined;
+      let columns: Map<number, Slot> | undefined;
       let rows = 0;
       const skip = (reason: Unused, row: number) => {
         const last = unused[unused.length - 1];
@@ -165,7 +181,7 @@ export async function readHistoryFile(file: string, opts: HistoryOptions, shared
             facts = titleFacts(found.title, vocab, ruleSet, kinds);
             fileFacts ??= facts;
             // A combined header's other keys are not this list's own columns.
-            columns = new Map(found.columns.filter((c) => c.combinedWith === undefined && c.year === undefined).map((c) => [c.col, c.key]));
+            columns = new Map(found.columns.filter((c) => c.combinedWith === undefined && c.year === undefined && c.key in SLOT_OF).map((c) => [c.col, SLOT_OF[c.key]]));
           },
           row: (n: NomineeRow) => {
             rows++;
@@ -194,48 +210,47 @@ export async function readHistoryFile(file: string, opts: HistoryOptions, shared
   return { ...writer.part(), notes };
 
   /** Puts one row in the ledger, or says why it cannot be. */
-  function record(n: NomineeRow, sheet: string, columns: Map<number, string>, facts: TitleFacts, first: TitleFacts): Unused | undefined {
-    const cells = new Map<string, { raw: RawCell; text: string; column: string }>();
+  function record(n: NomineeRow, sheet: string, columns: Map<number, Slot>, facts: TitleFacts, first: TitleFacts): Unused | undefined {
+    // Where each column this reader needs stands among the row's cells: an index per slot, no object per row.
+    at.fill(-1);
     for (let i = 0; i < n.cells.length; i++) {
-      const key = columns.get(n.cells[i].col);
-      if (key !== undefined && n.texts[i] !== '' && n.cells[i].t !== 'e') cells.set(key, { raw: n.cells[i], text: n.texts[i], column: columnLetter(n.cells[i].col) });
+      const slot = columns.get(n.cells[i].col);
+      if (slot !== undefined && n.texts[i] !== '' && n.cells[i].t !== 'e') at[slot] = i;
     }
-    const name = cells.get(PERSON.name);
-    if (!name) return 'no-name';
+    const raw = (slot: Slot) => (at[slot] < 0 ? undefined : n.cells[at[slot]]);
+    const text = (slot: Slot) => (at[slot] < 0 ? undefined : n.texts[at[slot]]);
+    const name = text(S.name);
+    if (name === undefined) return 'no-name';
     let award: Award | undefined;
-    const awardCell = cells.get(DECISION.award);
-    if (awardCell) {
-      award = ruleSet.awards.find(awardCell.text) ?? codeName(awardCell.raw, awardCell.text);
+    const awardText = text(S.award);
+    if (awardText !== undefined) {
+      award = ruleSet.awards.find(awardText) ?? codeName(raw(S.award)!, awardText);
       if (!award) return 'unknown-award';
     } else {
       const named = facts.awards.length ? facts.awards : first.awards;
-      if (named.length !== 1) return [...columns.values()].includes(DECISION.award) ? 'empty-award' : 'no-award';
+      if (named.length !== 1) return [...columns.values()].includes(S.award) ? 'empty-award' : 'no-award';
       award = named[0];
     }
-    const yearCell = cells.get(DECISION.year);
-    const year = (yearCell && yearOf(yearCell.raw, yearCell.text)) ?? facts.year ?? first.year;
+    const year = (at[S.year] >= 0 ? yearOf(raw(S.year)!, text(S.year)!) : undefined) ?? facts.year ?? first.year;
     if (year === undefined) return 'no-year';
-    const birthCell = cells.get(PERSON.birth);
-    const kindCell = cells.get(DECISION.kind);
     const kindList = ruleSet.enums.get(DECISION.kind);
-    const kindParsed = kindCell && kindList ? parseCell(kindCell.raw, 'enum', kindList) : undefined;
-    const number = cells.get(DECISION.number);
-    const dateCell = cells.get(DECISION.date);
-    const dateParsed = dateCell ? parseCell(dateCell.raw, 'date') : undefined;
+    const kindParsed = at[S.kind] >= 0 && kindList ? parseCell(raw(S.kind)!, 'enum', kindList) : undefined;
+    const number = text(S.number);
+    const dateParsed = at[S.date] >= 0 ? parseCell(raw(S.date)!, 'date') : undefined;
     writer.add({
-      name: name.text,
-      unit: cells.get(PERSON.unit)?.text ?? facts.unit ?? first.unit ?? base,
-      birth: birthCell ? yearOf(birthCell.raw, birthCell.text) : undefined,
+      name,
+      unit: text(S.unit) ?? facts.unit ?? first.unit ?? base,
+      birth: at[S.birth] >= 0 ? yearOf(raw(S.birth)!, text(S.birth)!) : undefined,
       year,
       award: award.id,
       kind: kindParsed?.ok ? String(kindParsed.value) : facts.kind,
       file,
       sheet,
       row: n.row,
-      column: name.column,
+      column: columnLetter(raw(S.name)!.col),
       // The number and the date from one source: the row's, else the line the list is attached by.
-      decision: number ? number.text : facts.decision,
-      decisionDate: number ? (dateParsed?.ok && dateParsed.value instanceof Date ? dateParsed.value : undefined) : facts.date,
+      decision: number ?? facts.decision,
+      decisionDate: number !== undefined ? (dateParsed?.ok && dateParsed.value instanceof Date ? dateParsed.value : undefined) : facts.date,
     });
     return undefined;
   }

@@ -13,6 +13,7 @@ import { badEntry, badHistoryEntry, isObj } from './cache-shape.js';
 import path from 'node:path';
 import type { FileReply } from './parallel.js';
 import type { HistoryPart } from '../history/read.js';
+import { FIELDS } from '../history/ledger.js';
 
 interface Stored {
   key: string;
@@ -168,9 +169,10 @@ export function parseStored(text: string, key: string): { files: CacheEntries; h
 
 /**
  * The entries' form: a cache written in another (by a build of the same version) is dropped. Its
- * findings must carry whatever a suppression matches on (`nominee`): an older entry would not.
+ * findings must carry whatever a suppression matches on (`nominee`): an older entry would not; its
+ * history records, the ledger's fields.
  */
-const FORMAT = 'snapshots-flat/sheet-order/nominee/history';
+const FORMAT = `snapshots-flat/sheet-order/nominee/history-i32x${FIELDS}`;
 
 /** What findings depend on besides the files: the packs' contents and the options. */
 export function cacheKey(version: string, packFiles: string[], options: unknown): string {

@@ -41,8 +41,10 @@ export const F = {
   decision: 12,
   /** The decision's date as yyyymmdd, 0 when not given. */
   decisionDate: 13,
+  /** 1 when the unit is the list's own (its title block), the list having no unit column. */
+  listUnit: 14,
 } as const;
-export const FIELDS = 14;
+export const FIELDS = 15;
 
 /** One history file's records, with its own string table: what the reader makes and the cache keeps. */
 export interface LedgerPart {
@@ -89,6 +91,7 @@ export class PartWriter {
     out[at + F.column] = s.of(r.column);
     out[at + F.decision] = r.decision === undefined ? -1 : s.of(r.decision);
     out[at + F.decisionDate] = d ? d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate() : 0;
+    out[at + F.listUnit] = r.listUnit ? 1 : 0;
     this.length += FIELDS;
   }
   get size(): number {
@@ -124,13 +127,12 @@ export function mergeParts(parts: LedgerPart[], units: Record<string, string> = 
  * leads on (a commune renamed, then merged). The config refuses a name mapped to itself or a loop.
  */
 export function unitMapper(units: [string, string][]): (folded: string) => string {
-  const map = units.map(([from, to]) => [fold(from), fold(to)] as const).filter(([from]) => from !== '').sort((a, b) => b[0].length - a[0].length);
-  if (map.length === 0) return (f) => f;
+  const map = units.map(([from, to]) => [canonicalUnit(fold(from)), canonicalUnit(fold(to))] as const).filter(([from]) => from !== '').sort((a, b) => b[0].length - a[0].length);
   const memo = new Map<string, string>();
   return (folded) => {
     let out: string | undefined = memo.get(folded);
     if (out === undefined) {
-      let mapped = folded;
+      let mapped = canonicalUnit(folded);
       // As many steps as there are names: a chain can be no longer, and the config has no loops.
       for (let step = 0; step <= map.length; step++) {
         const padded: string = ` ${mapped} `;
@@ -157,6 +159,22 @@ export interface RecordFields {
   row: number;
   column: string;
   decision?: string;
+  /** The unit is the list's own (the body that issued it), the list having no unit column. */
+  listUnit?: boolean;
+}
+
+/**
+ * A folded unit with the abbreviations of the administrative bodies written one way: a list's title
+ * block says "ỦY BAN NHÂN DÂN XÃ ĐẮK RUỒNG" where a dossier says "UBND xã Đắk Ruồng".
+ */
+const ABBREVIATIONS: [string, string][] = [
+  ['uy ban nhan dan', 'ubnd'],
+  ['hoi dong nhan dan', 'hdnd'],
+];
+export function canonicalUnit(folded: string): string {
+  let out = folded;
+  for (const [long, short] of ABBREVIATIONS) if (out.includes(long)) out = ` ${out} `.split(` ${long} `).join(` ${short} `).trim();
+  return out;
 }
 
 /** A record as a rule reads it. */
@@ -229,6 +247,7 @@ export class Ledger {
       column: s(F.column)!,
       decision: s(F.decision),
       decisionDate: date ? `${String(date % 100).padStart(2, '0')}/${String(Math.floor(date / 100) % 100).padStart(2, '0')}/${Math.floor(date / 10000)}` : undefined,
+      listUnit: d[r + F.listUnit] === 1,
     };
   }
 }

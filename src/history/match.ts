@@ -13,6 +13,8 @@ export interface Person {
   nameKey: string;
   /** Folded and mapped (Ledger.unitKey). */
   unitKey: string;
+  /** The unit putting the nominee forward (the dossier's), likewise: a list without a unit column is its issuer's. */
+  submitterKey: string;
   birth?: number;
 }
 
@@ -48,7 +50,9 @@ export function decisionsOf(ledger: Ledger, who: Person, years: number[], awards
   for (const i of ledger.named(who.nameKey)) {
     const e = ledger.entry(i);
     if (!years.includes(e.year)) continue;
-    const fits = e.unitKey === who.unitKey && (who.birth === undefined || e.birth === undefined || e.birth === who.birth);
+    // A list without a unit column names the body that issued it, the one putting its people forward again.
+    const unit = e.unitKey === who.unitKey || (e.listUnit === true && e.unitKey === who.submitterKey);
+    const fits = unit && (who.birth === undefined || e.birth === undefined || e.birth === who.birth);
     const into = !awards.has(e.award) ? (fits ? others : undefined) : fits ? here : elsewhere;
     into?.set(e.year, [...(into.get(e.year) ?? []), e]);
   }

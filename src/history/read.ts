@@ -240,6 +240,7 @@ export async function readHistoryFile(file: string, opts: HistoryOptions, shared
     writer.add({
       name,
       unit: text(S.unit) ?? facts.unit ?? first.unit ?? base,
+      listUnit: at[S.unit] < 0,
       birth: at[S.birth] >= 0 ? yearOf(raw(S.birth)!, text(S.birth)!) : undefined,
       year,
       award: award.id,

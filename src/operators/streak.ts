@@ -68,6 +68,7 @@ function personOf(row: RowView, ctx: OperatorContext): Person | undefined {
     name,
     nameKey: fold(name),
     unitKey: ctx.ledger.unitKey(row.cell(PERSON.unit)?.text || row.unit),
+    submitterKey: ctx.ledger.unitKey(row.unit),
     birth: typeof birth === 'number' ? birth : birth instanceof Date ? birth.getUTCFullYear() : undefined,
   };
 }

@@ -33,7 +33,7 @@ function ledgerOf(parts: (RecordFields & { decisionDate?: Date })[][], units: Re
   );
 }
 
-const person = (ledger: Ledger, name: string, unit: string, birth?: number): Person => ({ name, nameKey: fold(name), unitKey: ledger.unitKey(unit), birth });
+const person = (ledger: Ledger, name: string, unit: string, birth?: number): Person => ({ name, nameKey: fold(name), unitKey: ledger.unitKey(unit), submitterKey: ledger.unitKey('UBND xã khác'), birth });
 
 describe('the ledger', () => {
   it('merges the parts of several files onto one string table, a record each', () => {
@@ -115,5 +115,18 @@ describe('finding a nominee in the ledger', () => {
     // Through the config's map, the renamed school is the nominee's.
     const mapped = ledgerOf([[record({ unit: 'Trường TH xã Đắk Pne' })]], { 'xã Đắk Pne': 'xã Kon Braih' });
     expect(decisionsOf(mapped, person(mapped, 'Lê Văn Cường', 'Trường TH xã Kon Braih'), [2023], new Set(['cstdcs'])).get(2023)!.kind).toBe('found');
+  });
+});
+
+describe('a decision list without a unit column', () => {
+  it('is its issuer\'s: its people are found among the nominees that issuer puts forward, "Ủy ban nhân dân" or "UBND"', () => {
+    const ledger = ledgerOf([[record({ unit: 'ỦY BAN NHÂN DÂN XÃ ĐẮK RUỒNG', listUnit: true })]]);
+    const who = (submitter: string): Person => ({ ...person(ledger, 'Lê Văn Cường', 'Trường THCS Đắk Ruồng'), submitterKey: ledger.unitKey(submitter) });
+    expect(decisionsOf(ledger, who('UBND xã Đắk Ruồng'), [2023], new Set(['cstdcs'])).get(2023)!.kind).toBe('found');
+    expect(decisionsOf(ledger, who('UBND xã Đắk Kôi'), [2023], new Set(['cstdcs'])).get(2023)!.kind).toBe('none');
+    // A list with a unit column is compared on the nominee's own unit only.
+    const own = ledgerOf([[record({ unit: 'UBND xã Đắk Ruồng' })]]);
+    const asSubmitter = { ...person(own, 'Lê Văn Cường', 'Trường THCS Đắk Ruồng'), submitterKey: own.unitKey('UBND xã Đắk Ruồng') };
+    expect(decisionsOf(own, asSubmitter, [2023], new Set(['cstdcs'])).get(2023)!.kind).toBe('none');
   });
 });

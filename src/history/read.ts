@@ -14,7 +14,7 @@
 import path from 'node:path';
 import type { RuleSet } from '../rules/load.js';
 import type { Award } from '../rules/schema.js';
-import { HeaderMatcher, TableReader, readTableBatches, rowBatches, type LayoutVocabulary, type NomineeRow, type TableLayout, type TitleLine } from '../read/table.js';
+import { HeaderMatcher, kindFromText, TableReader, readTableBatches, rowBatches, type LayoutVocabulary, type NomineeRow, type TableLayout, type TitleLine } from '../read/table.js';
 import { columnLetter, InputError, type RawCell, type ReadLimits } from '../read/types.js';
 import { openSource } from '../read/open.js';
 import { expandInputs } from '../read/inputs.js';
@@ -121,6 +121,9 @@ function rowsText(rows: number[], lang: Lang): string {
   return `${word} ${ranges.slice(0, SHOWN).join(', ')} ${lang === 'vi' ? `và ${rest} dòng khác` : `and ${rest} more`}`;
 }
 
+/** A group heading's number: "II. ", "2 - ", "b) ". */
+const ENUMERATED_PREFIX = /^(?:[IVXLC]{1,6}|[A-ZĐa-zđ]|\d{1,3})\s*[.)/:–-]\s*/u;
+
 /** The columns a decision's row is read from, each in a slot of its own. */
 const S = { name: 0, unit: 1, birth: 2, award: 3, year: 4, number: 5, date: 6, kind: 7 } as const;
 type Slot = (typeof S)[keyof typeof S];
@@ -163,6 +166,8 @@ export async function readHistoryFile(file: string, opts: HistoryOptions, shared
       let facts: TitleFacts | undefined;
       let columns: Map<number, Slot> | undefined;
       let rows = 0;
+      /** The unit a group heading names ("II. Trường THCS Đắk Ruồng"), for the rows under it. */
+      let groupUnit: string | undefined;
       const skip = (reason: Unused, row: number) => {
         const last = unused[unused.length - 1];
         if (last?.sheet === sheet.name && last.reason === reason) last.rows.push(row);
@@ -185,12 +190,17 @@ export async function readHistoryFile(file: string, opts: HistoryOptions, shared
           },
           row: (n: NomineeRow) => {
             rows++;
-            const why = record(n, sheet.name, columns!, facts!, fileFacts!);
+            const why = record(n, sheet.name, columns!, facts!, fileFacts!, groupUnit);
             if (why) skip(why, n.row);
           },
           other: (o) => {
-            // Headings, totals and the footer are what a list is made of; a lone cell may be a nominee half-typed.
+            // Totals and the footer are what a list is made of; a lone cell may be a nominee half-typed.
             if (o.class === 'note') skip('note', o.row);
+            // A list grouped by unit gives the unit in its headings; a kind's heading ("II. CÁ NHÂN") gives none.
+            if (o.class === 'group') {
+              const heading = o.text.replace(ENUMERATED_PREFIX, '').trim();
+              groupUnit = heading && !kindFromText(heading, vocab) ? heading : undefined;
+            }
           },
           footer: () => {},
         },
@@ -210,7 +220,7 @@ export async function readHistoryFile(file: string, opts: HistoryOptions, shared
   return { ...writer.part(), notes };
 
   /** Puts one row in the ledger, or says why it cannot be. */
-  function record(n: NomineeRow, sheet: string, columns: Map<number, Slot>, facts: TitleFacts, first: TitleFacts): Unused | undefined {
+  function record(n: NomineeRow, sheet: string, columns: Map<number, Slot>, facts: TitleFacts, first: TitleFacts, groupUnit: string | undefined): Unused | undefined {
     // Where each column this reader needs stands among the row's cells: an index per slot, no object per row.
     at.fill(-1);
     for (let i = 0; i < n.cells.length; i++) {
@@ -239,8 +249,8 @@ export async function readHistoryFile(file: string, opts: HistoryOptions, shared
     const dateParsed = at[S.date] >= 0 ? parseCell(raw(S.date)!, 'date') : undefined;
     writer.add({
       name,
-      unit: text(S.unit) ?? facts.unit ?? first.unit ?? base,
-      listUnit: at[S.unit] < 0,
+      unit: text(S.unit) ?? groupUnit ?? facts.unit ?? first.unit ?? base,
+      listUnit: at[S.unit] < 0 && groupUnit === undefined,
       birth: at[S.birth] >= 0 ? yearOf(raw(S.birth)!, text(S.birth)!) : undefined,
       year,
       award: award.id,

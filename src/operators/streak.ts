@@ -24,7 +24,7 @@ interface Options {
   titles?: string;
   /** A year column whose value also shows a year ("Xếp loại 2024": HTXSNV). */
   rating?: { column: string; in: Scalar[] };
-  /** A column stating the count ("Số lần liên tục đạt CSTĐCS"): where the sheet has it, the rule of that column judges. */
+  /** A column stating the count ("Số lần liên tục đạt CSTĐCS"): where the sheet has it, the count it states is judged, alone. */
   stated?: string;
   /**
    * What does not count (Decree 152/2025 Art. 4(3), (4)): decisions of these kinds of commendation
@@ -48,7 +48,7 @@ const both = (f: (lang: 'vi' | 'en') => string): { vi: string; en: string } => (
 const q = (text: string | number, lang: 'vi' | 'en') => (lang === 'vi' ? `«${text}»` : `"${text}"`);
 
 /** "quyet-dinh/2023.xlsx › Danh sách!B9". */
-export const placeOf = (e: LedgerEntry) => `${e.file} › ${e.sheet}!${e.column}${e.row}`;
+const placeOf = (e: LedgerEntry) => `${e.file} › ${e.sheet}!${e.column}${e.row}`;
 
 /** A decision as a finding names it: its number and date when the list gives them, and where it stands. */
 function decisionSaid(e: LedgerEntry, lang: 'vi' | 'en'): string {
@@ -147,6 +147,8 @@ export const streak = defineOperator<Options>({
       else if (outcome.kind === 'empty') ctx.report({ row, cell: outcome.at, messageId: 'empty', data: { criterion, what: outcome.what } });
       return;
     }
+    // A nominee without a name is nobody to look for (the name's own rule says it is missing).
+    if (ctx.ledger && !row.cell(PERSON.name)) return;
     const awardYear = row.awardYear;
     if (awardYear === undefined) {
       if (!aside) ctx.report({ messageId: 'no-year', severity: ctx.missing, place: { file: row.file, sheet: row.sheet }, group: row.unit, data: { criterion } });

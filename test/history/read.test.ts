@@ -66,6 +66,26 @@ describe('reading a decision list', () => {
     ]);
   });
 
+  it('takes the unit from the group headings of a list grouped by unit, and the list\'s own where it has neither', async () => {
+    const file = csv('by-unit.csv', [
+      ...TOP,
+      ['DANH SÁCH CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU CHIẾN SĨ THI ĐUA CƠ SỞ NĂM 2023'],
+      ['STT', 'Họ và tên', 'Chức vụ'],
+      ['I', 'CÁ NHÂN'],
+      ['1', 'Lê Văn Cường', 'Hiệu trưởng'],
+      ['II', 'Trường THCS Đắk Ruồng'],
+      ['1', 'Phạm Thị Hạnh', 'Giáo viên'],
+      ['III. Trạm Y tế xã Đắk Ruồng'],
+      ['1', 'Trần Thị Mai', 'Y sĩ'],
+    ]);
+    const { all } = await entries(file);
+    expect(all.map((e) => [e.name, e.unit, e.listUnit])).toEqual([
+      ['Lê Văn Cường', 'ỦY BAN NHÂN DÂN XÃ ĐẮK RUỒNG', true],
+      ['Phạm Thị Hạnh', 'Trường THCS Đắk Ruồng', false],
+      ['Trần Thị Mai', 'Trạm Y tế xã Đắk Ruồng', false],
+    ]);
+  });
+
   it('takes "đột xuất" from the title when the list has no column for it', async () => {
     const file = csv('dot-xuat-title.csv', [...TOP, ['DANH SÁCH CÁ NHÂN ĐƯỢC KHEN THƯỞNG ĐỘT XUẤT, CÔNG NHẬN DANH HIỆU CHIẾN SĨ THI ĐUA CƠ SỞ NĂM 2024'], ['STT', 'Họ và tên', 'Đơn vị công tác'], ['1', 'Đinh Văn Tài', 'Trường THCS Đắk Ruồng']]);
     expect((await entries(file)).all.map((e) => [e.award, e.year, e.kind])).toEqual([['cstdcs', 2024, 'dot-xuat']]);

@@ -22,6 +22,7 @@ import { layoutFixtures } from './fixture-kit/layouts.js';
 import { profileFixtures } from './fixture-kit/profiles.js';
 import { readingCsvFixtures, readingFixtures } from './fixture-kit/reading.js';
 import { REFERENCE_DIR, writeReferenceTemplates } from './fixture-kit/reference.js';
+import { writeFilledReferenceTemplates } from './fixture-kit/reference-filled.js';
 
 /** What the generator owns inside the output folder: removed and written afresh on every run. */
 /** Workbooks written at the package level for the annotated copies (test/report/fidelity.test.ts): not in expected.json. */
@@ -75,13 +76,21 @@ async function main(): Promise<void> {
       nonNomineeRows,
     };
   }
+  // The commendation system's templates filled in for the Law's awards: written by their own
+  // builders (reference.ts), their findings stated beside them.
+  const filled = await writeFilledReferenceTemplates(outDir);
+  for (const [file, entry] of Object.entries(filled)) {
+    if (expected[file]) throw new Error(`two fixtures at ${file}`);
+    expected[file] = { ...entry, findings: [...entry.findings].sort(byPlace) };
+    files++;
+  }
   fs.writeFileSync(path.join(outDir, 'expected.json'), JSON.stringify(expected, null, 2) + '\n');
   // Templates as a system ships them, not dossiers with defects: not in expected.json.
   files += await writeReferenceTemplates(outDir);
   files += writeFidelityFixtures(path.join(outDir, FIDELITY_DIR)).length;
   // The past decisions the history fixtures are checked against (test/history/), not dossiers.
   files += await writeHistoryDecisions(outDir);
-  process.stdout.write(`${entries.length} fixtures (${files} files) written to ${path.relative(process.cwd(), outDir) || '.'}\n`);
+  process.stdout.write(`${entries.length + Object.keys(filled).length} fixtures (${files} files) written to ${path.relative(process.cwd(), outDir) || '.'}\n`);
 }
 
 await main();

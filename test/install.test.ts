@@ -92,6 +92,59 @@ describe('the packed package, installed in an empty folder', () => {
     expect(report.findings.map((f) => f.ruleId).sort()).toEqual(expected.findings.map((f) => f.ruleId).sort());
   });
 
+  it('gives the library: `import { check } from \'hoso-lint\'` checks bytes as the CLI checks the file', () => {
+    const fixture = 'fields/giao-duc-khong-dat.xlsx';
+    const script = path.join(app, 'use-library.mjs');
+    fs.writeFileSync(
+      script,
+      [
+        "import { readFileSync } from 'node:fs';",
+        "import { check } from 'hoso-lint';",
+        `const r = await check({ files: [{ name: 'ds.xlsx', data: readFileSync(${JSON.stringify(path.join(FIXTURES, fixture))}) }] });`,
+        'process.stdout.write(JSON.stringify({ exitCode: r.exitCode, rules: r.report.findings.map((f) => f.ruleId), files: [...new Set(r.report.findings.map((f) => f.file))] }));',
+      ].join('\n'),
+    );
+    const r = run(process.execPath, [script], app);
+    expect(r.stderr).toBe('');
+    const expected = (JSON.parse(fs.readFileSync(path.join(FIXTURES, 'expected.json'), 'utf8')) as Record<string, ExpectedEntry>)[fixture];
+    const got = JSON.parse(r.stdout) as { exitCode: number; rules: string[]; files: string[] };
+    expect(got.exitCode).toBe(1);
+    expect(got.rules.sort()).toEqual(expected.findings.map((f) => f.ruleId).sort());
+    // Named by the name it was given, not by any path.
+    expect(got.files).toEqual(['ds.xlsx']);
+  });
+
+  it('ships the library’s types: a TypeScript program using them compiles, and one misusing them does not', () => {
+    const root = path.join(app, 'node_modules', 'hoso-lint');
+    expect(fs.existsSync(path.join(root, 'dist', 'src', 'api.d.ts'))).toBe(true);
+    const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    const compile = (body: string) => {
+      fs.writeFileSync(path.join(app, 'use.ts'), body);
+      fs.writeFileSync(
+        path.join(app, 'tsconfig.json'),
+        JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', lib: ['ES2022', 'DOM'], types: [], strict: true, noEmit: true, skipLibCheck: true }, files: ['use.ts'] }),
+      );
+      return run(process.execPath, [tsc, '-p', 'tsconfig.json'], app);
+    };
+    const good = compile(
+      [
+        "import { check, explain, listProfiles, HosoError, type CheckResponse, type DossierInput } from 'hoso-lint';",
+        "const input: DossierInput = { name: 'ds.xlsx', data: new Uint8Array(0), walked: true };",
+        "const response: Promise<CheckResponse> = check({ files: [input], rules: [{ name: 'p.yaml', text: '' }], lang: 'en', maxWarnings: 0 });",
+        "const code: Promise<0 | 1 | 2> = response.then((r) => r.exitCode);",
+        "const texts: Promise<string | undefined> = explain('chung/ten');",
+        'const ids: Promise<string[]> = listProfiles().then((ps) => ps.map((p) => p.id));',
+        "const failed: boolean = new HosoError('x') instanceof Error;",
+        'export { code, texts, ids, failed };',
+      ].join('\n'),
+    );
+    expect(good.stdout + good.stderr).toBe('');
+    expect(good.status).toBe(0);
+    const bad = compile("import { check } from 'hoso-lint';\nexport const r = check({ files: [{ name: 'ds.xlsx' }], lang: 'fr' });\n");
+    expect(bad.status).not.toBe(0);
+    expect(bad.stdout).toMatch(/use\.ts.*TS2322|use\.ts.*TS2741/);
+  });
+
   it('answers `hoso --version` with the package’s version', () => {
     const r = run(NPX, ['--no-install', 'hoso', '--version'], app);
     expect(r.status).toBe(0);

@@ -6,7 +6,7 @@
  * The thresholds are the Law's (06/2022/QH15 Art. 22–28), the vote's Decree 98/2023's Art. 30(7).
  */
 import type { ColumnDef, ExpectedFinding, NomineeRow } from './dossier.js';
-import { C, footer, nominee, sheet, titleBlock, withDefects, yearly, type Defect, type Entry, type Signing } from './vocab.js';
+import { C, dateLine, footer, nominee, sheet, titleBlock, withDefects, yearly, type Defect, type Entry, type Signing } from './vocab.js';
 
 const col = (key: string, header: string, width = 12) => ({ key, header, width });
 
@@ -42,7 +42,9 @@ const unit = (ten: string, more: Record<string, string | number | null>, hinh_th
 const INDIVIDUALS: ColumnDef[] = [C.stt, C.ten, C.loai, C.linh_vuc, C.don_vi, C.chuc_vu, C.lao_dong_truc_tiep];
 const COLLECTIVES: ColumnDef[] = [C.stt, C.ten, C.loai, C.linh_vuc, C.don_vi];
 
-interface AwardCase {
+export interface AwardCase {
+  /** The award the list proposes (an id of rules/vn-law-2022.yaml's awards). */
+  award: string;
   slug: string;
   what: string;
   who: ColumnDef[];
@@ -76,6 +78,7 @@ function awardEntries(a: AwardCase): Entry[] {
 }
 
 const ldtt: AwardCase = {
+  award: 'ldtt',
   slug: 'lao-dong-tien-tien',
   what: 'Lao động tiên tiến (Law Art. 24)',
   who: INDIVIDUALS,
@@ -93,6 +96,7 @@ const ldtt: AwardCase = {
 };
 
 const cstdcs: AwardCase = {
+  award: 'cstdcs',
   slug: 'chien-si-thi-dua-co-so',
   what: 'Chiến sĩ thi đua cơ sở (Law Art. 23)',
   who: INDIVIDUALS,
@@ -110,6 +114,7 @@ const cstdcs: AwardCase = {
 };
 
 const cstdTinh: AwardCase = {
+  award: 'cstd-tinh',
   slug: 'chien-si-thi-dua-cap-tinh',
   what: 'Chiến sĩ thi đua cấp tỉnh (Law Art. 22; the vote under Decree 98/2023, dossier of March 2025)',
   who: INDIVIDUALS,
@@ -128,6 +133,7 @@ const cstdTinh: AwardCase = {
 };
 
 const ttldtt: AwardCase = {
+  award: 'ttldtt',
   slug: 'tap-the-lao-dong-tien-tien',
   what: 'Tập thể lao động tiên tiến (Law Art. 28)',
   who: COLLECTIVES,
@@ -145,6 +151,7 @@ const ttldtt: AwardCase = {
 };
 
 const ttldxs: AwardCase = {
+  award: 'ttldxs',
   slug: 'tap-the-lao-dong-xuat-sac',
   what: 'Tập thể lao động xuất sắc (Law Art. 27)',
   who: COLLECTIVES,
@@ -163,6 +170,7 @@ const ttldxs: AwardCase = {
 };
 
 const coTinh: AwardCase = {
+  award: 'co-tinh',
   slug: 'co-thi-dua-tinh',
   what: "Cờ thi đua của UBND tỉnh (Law Art. 26; dated December 2025, so Decree 98's vote rule is not applied)",
   who: COLLECTIVES,
@@ -176,6 +184,7 @@ const coTinh: AwardCase = {
 };
 
 const giaDinhVanHoa: AwardCase = {
+  award: 'gia-dinh-van-hoa',
   slug: 'gia-dinh-van-hoa',
   what: 'Gia đình văn hóa (Law Art. 20(2), 31): a household title',
   who: [C.stt, C.ten, C.loai, C.linh_vuc, C.dia_chi],
@@ -188,6 +197,14 @@ const giaDinhVanHoa: AwardCase = {
   unshown: [],
 };
 
+/** Each award's lists: its passing rows and its defects (test/template/init-award.test.ts fills a template with them too). */
+export const AWARD_CASES: readonly AwardCase[] = [ldtt, cstdcs, cstdTinh, ttldtt, ttldxs, coTinh, giaDinhVanHoa];
+
+/** A case's dossier as its list dates it: the award year of its title, its place-and-date line. */
+export function datedAs(a: AwardCase): { year: number; unit: string; dateLine: string } {
+  return { year: Number(/NĂM (\d{4})$/.exec(a.heading ?? HEADING)![1]), unit: UNIT, dateLine: dateLine(a.signing ?? DECEMBER) };
+}
+
 export function awardFixtures(): Entry[] {
-  return [ldtt, cstdcs, cstdTinh, ttldtt, ttldxs, coTinh, giaDinhVanHoa].flatMap(awardEntries);
+  return AWARD_CASES.flatMap(awardEntries);
 }

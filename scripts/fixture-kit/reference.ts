@@ -18,7 +18,7 @@ import { FIXED_DATE } from './dossier.js';
 /** The folder under fixtures/ they are written to. */
 export const REFERENCE_DIR = 'tham-chieu';
 
-type Cell = string | number | null;
+export type Cell = string | number | null;
 
 /** Award forms (HTKT): name and the system's code, as in rules/quang-binh.yaml. */
 const AWARDS: [string, string][] = [
@@ -107,21 +107,25 @@ const UNIT_KINDS: [string, string][] = [
   ['Hộ gia đình', '1660638538'],
 ];
 
-async function canhan(file: string): Promise<void> {
+/** CANHAN's header (row 3 of DANHSACH), line breaks as the original has them. */
+export const CANHAN_HEADER = [
+  'STT',
+  'Họ và tên',
+  'Giới tính',
+  'Ngày sinh',
+  'Chức vụ',
+  'Tên phòng ban/ khối, tổ \ncông tác',
+  'Tên đơn vị/tập thể\ncông tác',
+  'Địa chỉ / Nơi ở',
+  'Mã phân loại cán bộ',
+  'Mã hình thức khen thưởng',
+  'Mã danh hiệu thi đua\n(nếu có)',
+];
+
+/** CANHAN: individuals, `rows` (none in the template as shipped) from row 4. */
+export async function canhan(file: string, rows: Cell[][] = []): Promise<void> {
   const wb = book();
-  danhSach(wb, 'DANH SÁCH ĐỐI TƯỢNG ĐỀ NGHỊ KHEN THƯỞNG', [
-    'STT',
-    'Họ và tên',
-    'Giới tính',
-    'Ngày sinh',
-    'Chức vụ',
-    'Tên phòng ban/ khối, tổ \ncông tác',
-    'Tên đơn vị/tập thể\ncông tác',
-    'Địa chỉ / Nơi ở',
-    'Mã phân loại cán bộ',
-    'Mã hình thức khen thưởng',
-    'Mã danh hiệu thi đua\n(nếu có)',
-  ]);
+  danhSach(wb, 'DANH SÁCH ĐỐI TƯỢNG ĐỀ NGHỊ KHEN THƯỞNG', CANHAN_HEADER, rows);
   const ws = danhMuc(wb, ['Mã phân loại cán bộ', 'Phân loại cán bộ'], [
     ['Các cấp lãnh đạo từ phó phòng trở lên', '1660638930'],
     ['Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu', '1660638976'],
@@ -134,26 +138,33 @@ async function canhan(file: string): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
-async function tapthe(file: string): Promise<void> {
+/** TAPTHE: collectives, `rows` from row 4. */
+export async function tapthe(file: string, rows: Cell[][] = []): Promise<void> {
   const wb = book();
-  danhSach(wb, 'DANH SÁCH TẬP THỂ ĐỀ NGHỊ KHEN THƯỞNG', ['STT', 'Tên đơn vị / tập thể', 'Mã phân loại tập thể', 'Mã hình thức khen thưởng', 'Mã danh hiệu thi đua\n(nếu có)']);
+  danhSach(wb, 'DANH SÁCH TẬP THỂ ĐỀ NGHỊ KHEN THƯỞNG', ['STT', 'Tên đơn vị / tập thể', 'Mã phân loại tập thể', 'Mã hình thức khen thưởng', 'Mã danh hiệu thi đua\n(nếu có)'], rows);
   danhMuc(wb, ['Mã số phân loại', 'Tên phân loại đơn vị'], UNIT_KINDS);
   await wb.xlsx.writeFile(file);
 }
 
-/** The mixed list: two collectives, an individual and a household, kinds as codes, no STT and no field filled in. */
-async function nhanDuLieu(file: string): Promise<void> {
+/**
+ * The mixed list, kinds as codes. As shipped: two collectives, an individual and a household, no
+ * STT and no field filled in; `rows` replace them.
+ */
+export async function nhanDuLieu(
+  file: string,
+  rows: Cell[][] = [
+    [null, 'TAPTHE', 'UBND huyện Minh Hóa'],
+    [null, 'TAPTHE', 'UBND thị xã Ba Đồn'],
+    [null, 'CANHAN', 'Phạm Quốc Khánh', 'Giám đốc', 'Sở Giáo dục và Đào tạo'],
+    [null, 'HOGIADINH', 'Gia đình ông Hoàng Văn Tư'],
+  ],
+): Promise<void> {
   const wb = book();
   danhSach(
     wb,
     'DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG',
     ['STT', 'Phân loại khen thưởng', 'Tên tập thể/cá nhân/hộ gia đình', 'Chức vụ', 'Đơn vị công tác', 'Danh hiệu thi đua/Hình thức khen thưởng', 'Phân loại đối tượng', 'Lĩnh vực hoạt động'],
-    [
-      [null, 'TAPTHE', 'UBND huyện Minh Hóa'],
-      [null, 'TAPTHE', 'UBND thị xã Ba Đồn'],
-      [null, 'CANHAN', 'Phạm Quốc Khánh', 'Giám đốc', 'Sở Giáo dục và Đào tạo'],
-      [null, 'HOGIADINH', 'Gia đình ông Hoàng Văn Tư'],
-    ],
+    rows,
   );
   danhMuc(wb, ['Mã số phân loại', 'Tên phân loại đơn vị'], UNIT_KINDS);
   await wb.xlsx.writeFile(file);
@@ -175,19 +186,32 @@ function lookupSheet(wb: ExcelJS.Workbook, name: string, header: [string, string
   entries.forEach((e, i) => putRow(ws, 2 + i, e));
 }
 
-/** The newer template: one header row, 552 prepared rows with lookups only, code lists, instructions. */
-async function mauTdkt(file: string): Promise<void> {
+/** A filled row of MauTDKT: its cells A–I, and what its lookups R–U found (the codes of F–I; null: #N/A). */
+export interface MauTdktRow {
+  cells: Cell[];
+  codes: [Cell, Cell, Cell, Cell];
+}
+
+/**
+ * The newer template: one header row, 552 prepared rows with lookups only, code lists,
+ * instructions. `rows` fill the first prepared rows (from row 2), as an officer does in Excel,
+ * which caches each lookup's code; `last` is the last prepared row.
+ */
+export async function mauTdkt(file: string, rows: MauTdktRow[] = [], last = 553): Promise<void> {
   const wb = book();
   const ws = wb.addWorksheet('file nhận');
   newHeader(ws);
   putRow(ws, 1, ['Mã Phân loại khen thưởng', 'Mã Danh hiệu thi đua', 'Mã phân loại loại tượng', 'Mã Lĩnh vực hoạt động'], 18);
   for (const col of [18, 19, 20, 21]) ws.getColumn(col).hidden = true;
-  // Rows 2–553 are left for the officer to fill; each looks its codes up from the code lists
-  // and, while empty, caches #N/A: a row of errors only, which is no nominee.
+  // The prepared rows are left for the officer to fill; each looks its codes up from the code
+  // lists and, while empty, caches #N/A: a row of errors only, which is no nominee.
   const lookups = (r: number) => [`VLOOKUP(F${r},'phan loai kt'!$A$2:$B$4,2,0)`, `VLOOKUP(G${r},HTKT!$A$2:$B$300,2,0)`, `VLOOKUP(H${r},PLDT!$A$2:$B$14,2,0)`, `VLOOKUP(I${r},LVHD!$A$2:$B$25,2,0)`];
-  for (let r = 2; r <= 553; r++) {
+  for (let r = 2; r <= last; r++) {
+    const filled = rows[r - 2];
+    if (filled) putRow(ws, r, filled.cells);
     lookups(r).forEach((formula, i) => {
-      ws.getCell(r, 18 + i).value = { formula, result: { error: '#N/A' } } as unknown as ExcelJS.CellValue;
+      const code = filled?.codes[i];
+      ws.getCell(r, 18 + i).value = { formula, result: code === null || code === undefined ? { error: '#N/A' } : code } as unknown as ExcelJS.CellValue;
     });
   }
   lookupSheet(wb, 'HTKT', ['tenhinhthuckt', 'mahinhthuckt'], AWARDS);

@@ -169,13 +169,18 @@ export interface Signing {
   headTitle?: string;
 }
 
+/** The place-and-date line: "Đắk Ruồng, ngày 15 tháng 12 năm 2025". */
+export function dateLine(s: Signing): string {
+  const [d, m, y] = s.date;
+  return `${s.place}, ngày ${d} tháng ${m} năm ${y}`;
+}
+
 /** "Tổng cộng: N", the place and date, who made the list and who signs it. */
 export function footer(s: Signing, total = 'Tổng cộng: {n}'): TextLine[] {
-  const [d, m, y] = s.date;
   return [
     { total },
     {},
-    { right: `${s.place}, ngày ${d} tháng ${m} năm ${y}`, bold: false, italic: true },
+    { right: dateLine(s), bold: false, italic: true },
     { left: 'NGƯỜI LẬP BIỂU', right: s.headTitle ?? 'THỦ TRƯỞNG ĐƠN VỊ' },
     { left: '(Ký, ghi rõ họ tên)', right: '(Ký tên, đóng dấu)', bold: false, italic: true },
     {},

@@ -23,7 +23,7 @@ export function openCache(
   opts: CacheOptions,
   inputs: InputGuard,
   version: string,
-  settings: { packFiles: string[]; profiles: string[]; profileMap?: ProfileMap; severity: Record<string, Severity | 'off'>; lang: Lang; purpose?: string; limits?: unknown },
+  settings: { packFiles: string[]; profiles: string[]; profileMap?: ProfileMap; severity: Record<string, Severity | 'off'>; lang: Lang; purpose?: string; ignoreColumns?: string[]; limits?: unknown },
   warn: (line: string) => void,
 ): OpenCache | undefined {
   if (!opts.cache) return undefined;

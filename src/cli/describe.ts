@@ -28,7 +28,8 @@ export function describer(ruleSet: RuleSet, period?: Period): Describer {
         Object.entries(expected as Record<string, Scalar | Scalar[]>).map(([k, texts]) => fill('{c} được gõ đúng là {t}', '{c} is typed as {t}', { c: column(k), t: joined([texts].flat().map((t) => quoted(String(t))), 'or') })),
         'and',
       );
-    if (key === AWARD_KEY) return fill('{c} đề nghị {v}', '{c} proposes {v}', { c: column('hinh_thuc'), v: joined([expected].flat().map((id) => award(String(id))), 'or') });
+    // The award may stand in the award column or in a title column of its own (AWARD_COLUMNS).
+    if (key === AWARD_KEY) return fill('{c} (hoặc cột mã danh hiệu thi đua) đề nghị {v}', '{c} (or a title-code column) proposes {v}', { c: column('hinh_thuc'), v: joined([expected].flat().map((id) => award(String(id))), 'or') });
     return fill('{c} là {v}', '{c} is {v}', { c: column(key), v: joined([expected as Scalar | Scalar[]].flat().map((v) => value(key, v)), 'or') });
   };
   /** An award by its name in the vocabulary: «Tập thể lao động tiên tiến». */

@@ -3,14 +3,14 @@
  * rule is told in words — what is checked (its operator's `describe`), on whom (its condition and
  * profile), how much it weighs, the document and section it comes from, why — then its examples.
  */
-import { AWARD_KEY, type CompiledRule, type RuleSet } from '../rules/load.js';
+import type { CompiledRule, RuleSet } from '../rules/load.js';
+import { awardsOf } from '../rules/awards.js';
 import type { Condition, Example, ExampleDossier, ExampleRow } from '../rules/schema.js';
 import { localize, SEVERITY_WORDS } from '../engine/messages.js';
 import { columnLabel } from '../engine/labels.js';
 import type { Lang, Severity } from '../engine/types.js';
 import { cite, citedDocuments, documentLines } from '../rules/citation.js';
 import { describer } from './describe.js';
-import { pathLabel } from './config.js';
 
 const L = {
   vi: {
@@ -121,12 +121,6 @@ function byAward<R extends { rule: { when?: Condition } }>(rules: R[], ruleSet: 
   return groups;
 }
 
-function awardsOf(c: Condition): string[] {
-  const own = c[AWARD_KEY] === undefined ? [] : [c[AWARD_KEY]].flat().map(String);
-  const all = Array.isArray(c.all) ? (c.all as Condition[]).flatMap(awardsOf) : [];
-  return [...own, ...all];
-}
-
 /** "Lao động tiên tiến (LĐTT)": the award's label and its first short name. */
 function awardName(ruleSet: RuleSet, id: string, lang: Lang): string {
   const a = ruleSet.awards.byId.get(id)!;
@@ -170,8 +164,14 @@ function appliesTo(ruleSet: RuleSet, compiled: CompiledRule, lang: Lang): string
   return profile ? `${who}; ${l.onlyWith} --profile ${profile.id} (${localize(profile.title, lang)})` : who;
 }
 
+/**
+ * How a pack's file is named to the reader: the command line gives its path as the user should
+ * see it (pathLabel); the library, the name it was given (a text has no path).
+ */
+export type FileLabel = (file: string) => string;
+
 /** One rule in prose, then its examples. */
-function explainOne(ruleSet: RuleSet, compiled: CompiledRule, lang: Lang): string {
+function explainOne(ruleSet: RuleSet, compiled: CompiledRule, lang: Lang, label: FileLabel): string {
   const l = L[lang];
   const { rule, operator, options } = compiled;
   const out = [
@@ -191,7 +191,7 @@ function explainOne(ruleSet: RuleSet, compiled: CompiledRule, lang: Lang): strin
     ...rule.examples.invalid.flatMap((e) => showExample(ruleSet, e, lang)),
     '',
     // For a pack's author: where the rule is written and the check that runs it.
-    `${l.pack}: ${compiled.pack} (${pathLabel(compiled.file)}), ${l.check} «${rule.check}»`,
+    `${l.pack}: ${compiled.pack} (${label(compiled.file)}), ${l.check} «${rule.check}»`,
   ];
   return out.join('\n') + '\n';
 }
@@ -201,12 +201,13 @@ function ruleLines(ruleSet: RuleSet, rules: CompiledRule[], lang: Lang): string[
   return rules.map((r) => `  ${r.rule.id} — ${localize(r.rule.title, lang)}: ${r.operator.describe(r.options, describer(ruleSet, r.period))[lang]}`);
 }
 
-export function explainRule(ruleSet: RuleSet, id: string, lang: Lang): string | undefined {
+/** A rule, award, profile or field explained (what `hoso explain <id>` prints); undefined when the id names none. */
+export function explainRule(ruleSet: RuleSet, id: string, lang: Lang, label: FileLabel = (file) => file): string | undefined {
   const l = L[lang];
   // A rule by its id, or by its id without the pack ("ttldtt/70-phan-tram-ldtt") when one rule has that ending.
   const ending = ruleSet.rules.filter((r) => r.rule.id.endsWith(`/${id}`));
   const compiled = ruleSet.rules.find((r) => r.rule.id === id) ?? (ending.length === 1 ? ending[0] : undefined);
-  if (compiled) return explainOne(ruleSet, compiled, lang);
+  if (compiled) return explainOne(ruleSet, compiled, lang, label);
   const award = ruleSet.awards.byId.get(id);
   if (award) {
     const rules = ruleLines(ruleSet, byAward(ruleSet.rules, ruleSet).get(id) ?? [], lang);

@@ -72,6 +72,8 @@ const OPTIONS: Record<string, string> = {
   'inspect --format': 'định dạng kết quả',
   'init --output-file': 'nơi ghi tệp mẫu',
   'init --force': 'ghi đè nếu tệp đã có',
+  'init --award': 'mẫu cho danh hiệu, hình thức khen thưởng này theo Luật: thông tin người được đề nghị và các cột chứng minh tiêu chuẩn (mã, tên, tên viết tắt hoặc mã phần mềm; lặp lại được)',
+  'init --year': 'năm đề nghị của mẫu --award (mặc định: năm nay)',
 };
 
 const HEADINGS: Record<string, string> = {

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 // Only what every command needs is imported here: `hoso --version` and `--help` load nothing
 // else. Each command loads the engine, the rule loader, the readers and the formats it uses.
 import type { RuleSet } from '../rules/load.js';
-import type { Lang, Severity } from '../engine/types.js';
+import type { Lang } from '../engine/types.js';
 import { OutputError, PackError, UsageError } from '../errors.js';
 import { FORMAT_NAMES } from '../format/names.js';
 import { describeInputError, langOf, localeLang, t } from './i18n.js';
@@ -26,7 +26,6 @@ import type { InputError } from '../read/types.js';
 import { addConventions, type ConventionOptions } from './conventions.js';
 import { colorWanted } from './color.js';
 import { addSuppressionOptions, type SuppressionOptions } from './suppression-options.js';
-import type { Finding } from '../engine/types.js';
 import type { Report } from '../format/types.js';
 
 /** An input that could not be checked: its line, and with --debug the technical detail under it. */
@@ -48,42 +47,44 @@ interface Common {
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
-/** Rule packs and settings in force: bundled packs, the config's, then --rules. */
+/** Rule packs and settings in force: bundled packs, the config's (the nearest one upward), then --rules (see api/settings.ts). */
 async function setup(opts: Common & ConventionOptions) {
-  const { bundledRulesDir, expandPackPaths, loadRuleSet } = await import('../rules/load.js');
-  const { findConfig, loadConfig, pathLabel } = await import('./config.js');
+  const { bundledRulesDir } = await import('../rules/load.js');
+  const { findConfig, pathLabel } = await import('./config.js');
+  const { settingsOf } = await import('../api/settings.js');
   const configFile = opts.config ?? findConfig(process.cwd());
-  const config = configFile ? loadConfig(configFile) : undefined;
-  const useDefault = opts.defaultRules && (config?.['default-rules'] ?? true);
-  const files = expandPackPaths([...(useDefault ? [bundledRulesDir()] : []), ...(config?.rules ?? []), ...(opts.rules ?? [])]);
-  const ruleSet = loadRuleSet(files);
-  const profiles = [...new Set([...(config?.profiles ?? []), ...(opts.profile ?? [])])];
-  const lang: Lang = opts.lang ?? config?.lang ?? localeLang();
-  const profileMap = config && { base: config.base, map: config['profiles-for'] };
-  // The config in force, named in the reports: one found in a parent folder may turn rules off.
-  const shown = configFile ? pathLabel(configFile) : undefined;
-  // The config's ignore patterns are relative to its folder, --ignore-pattern's to the current one.
-  const ignores = [...(config ? [{ base: config.base, patterns: config.ignores }] : []), { base: process.cwd(), patterns: opts.ignorePattern ?? [] }];
-  const { historyPaths } = await import('./history.js');
-  const history = { paths: historyPaths(config, opts.history), units: config?.history?.units ?? {} };
-  return { ignores, ruleSet, packFiles: files, profiles, profileMap, lang, severity: (config?.severity ?? {}) as Record<string, Severity | 'off'>, config: shown, configFile, purpose: config?.purpose ?? 'auto', history };
+  const settings = settingsOf<string>({
+    config: configFile,
+    // The config in force, named in the reports: one found in a parent folder may turn rules off.
+    configLabel: configFile ? pathLabel(configFile) : undefined,
+    defaultRules: opts.defaultRules,
+    bundled: () => [bundledRulesDir()],
+    rules: opts.rules,
+    profile: opts.profile,
+    lang: opts.lang,
+    defaultLang: localeLang,
+    ignorePattern: opts.ignorePattern,
+    base: process.cwd(),
+    history: opts.history,
+    pathLabel,
+  });
+  return { ...settings, configFile };
 }
 
-/** The past decisions in force (see history.ts), read through the cache when one is open. */
+/** The past decisions in force (see history/use.ts), read through the cache when one is open. */
 async function readHistoryOf(settings: Awaited<ReturnType<typeof setup>>, opts: LimitOptions, cache?: import('../engine/cache.js').ResultCache) {
-  const { readHistoryPaths } = await import('./history.js');
-  const { ruleSet, lang, severity, ignores, history } = settings;
-  return readHistoryPaths(history.paths, { ruleSet, lang, severity, ignores, units: history.units }, limitsOf(opts), cache);
+  const { readHistoryInForce } = await import('../history/use.js');
+  return readHistoryInForce(settings, limitsOf(opts), cache);
 }
 
 const HISTORY_HELP = 'past decision lists (last years\' recognition lists): a file, folder or glob (repeatable)';
 
 /** What the engine needs from the settings in force and the options `check` and `report` share. */
-function engineOptions(settings: Awaited<ReturnType<typeof setup>>, opts: LimitOptions & { jobs?: number }) {
-  const { ruleSet, packFiles, profiles, profileMap, lang, severity, ignores, purpose } = settings;
-  const { jobs, auto, note } = jobsInForce(opts.jobs, lang);
+async function engineOptions(settings: Awaited<ReturnType<typeof setup>>, opts: LimitOptions & { jobs?: number }) {
+  const { engineOptionsOf } = await import('../api/settings.js');
+  const { jobs, auto, note } = jobsInForce(opts.jobs, settings.lang);
   if (note) warn(note);
-  return { ignores, ruleSet, packFiles, profiles, profileMap, lang, severity, purpose, jobs, jobsAuto: auto, limits: limitsOf(opts), onProgress: progressBar(lang) };
+  return { ...engineOptionsOf(settings), packFiles: settings.packFiles, jobs, jobsAuto: auto, limits: limitsOf(opts), onProgress: progressBar(settings.lang) };
 }
 
 function addCommon(cmd: Command): Command {
@@ -126,12 +127,13 @@ export function buildProgram(lang: Lang = 'vi'): Command {
     .option('--history <path>', HISTORY_HELP, collect)
     .action(async (given: string[], opts: Common & LimitOptions & CacheOptions & ConventionOptions & SuppressionOptions & { format?: string[]; outputFile?: string[]; maxWarnings?: number; quiet?: boolean; jobs?: number; printConfig?: boolean }) => {
       const { exitOnInterrupt, InputGuard, writeAtomic, writeAtomicStream, writeStdout } = await import('./output.js');
+      const { nothingGiven } = await import('../api/outcome.js');
       exitOnInterrupt();
       const stdin = opts.printConfig ? undefined : await (await import('./stdin.js')).stdinInput(given, opts, limitsOf(opts));
       const paths = stdin?.paths ?? given;
-      if (!opts.printConfig && paths.length === 0) throw new UsageError('thiếu tệp hoặc thư mục cần kiểm tra', 'no file or folder to check was given');
+      if (!opts.printConfig && paths.length === 0) throw nothingGiven();
       const settings = await setup(opts);
-      const { ruleSet, packFiles, profiles, profileMap, lang, severity, config, purpose } = settings;
+      const { ruleSet, packFiles, profiles, profileMap, lang, severity, config, purpose, ignoreColumns } = settings;
       if (opts.printConfig) {
         const { printConfig } = await import('./print-config.js');
         await writeStdout([printConfig(settings, lang, opts.format?.includes('json') ? 'json' : 'text')]);
@@ -140,6 +142,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       const { checkPaths } = await import('../engine/check.js');
       const { formatters, planOutputs } = await import('../format/index.js');
       const { verdictOf } = await import('../format/verdict.js');
+      const { keepErrorsOnly } = await import('../api/outcome.js');
       // Only --cache needs the cache's modules.
       const caching = opts.cache ? await import('./cache.js') : undefined;
       const outputs = planOutputs(opts.format, opts.outputFile);
@@ -147,23 +150,22 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       // No output of the run may replace a dossier or a decision list: every target is checked against the inputs.
       const inputs = new InputGuard([...paths, ...settings.history.paths]);
       for (const o of outputs) if (o.file) inputs.assertNot(o.file);
-      const cache = caching?.openCache(opts, inputs, VERSION, { packFiles, profiles, profileMap, severity, lang, purpose, limits: limitsOf(opts) }, warn);
+      const cache = caching?.openCache(opts, inputs, VERSION, { packFiles, profiles, profileMap, severity, lang, purpose, ignoreColumns, limits: limitsOf(opts) }, warn);
       // Read before checking: a suppressions file that is not one stops the run before the work.
       const accepting = await import('./suppressions.js');
       const suppressions = accepting.openSuppressions(opts, settings.configFile, inputs);
       const history = await readHistoryOf(settings, opts, cache?.cache);
-      const { withHistory } = await import('./history.js');
-      const checked = withHistory(await checkPaths(paths, { cache: cache?.cache, ...engineOptions(settings, opts), history: history?.data }), history);
+      const { withHistory } = await import('../history/use.js');
+      const checked = withHistory(await checkPaths(paths, { cache: cache?.cache, ...(await engineOptions(settings, opts)), history: history?.data }), history);
       // Standard input's findings are named as the user knows it; the annotated copy is made from its temporary file.
       const labelled = stdin ? stdin.relabel(checked) : checked;
       // Suppressions are matched on every finding, before --quiet hides the warnings (see settleSuppressions).
       const settled = suppressions && accepting.settleSuppressions(suppressions, labelled, opts);
       const result: Report = settled?.report ?? labelled;
       if (opts.quiet) {
-        const errorsOnly = <F extends Finding>(findings: F[]) => findings.filter((f) => f.severity === 'error');
-        checked.findings = errorsOnly(checked.findings);
-        result.findings = errorsOnly(result.findings);
-        if (result.suppressed) result.suppressed.findings = errorsOnly(result.suppressed.findings);
+        // The annotated copy is made from the check's own findings: it marks the errors alone too.
+        keepErrorsOnly(checked);
+        keepErrorsOnly(result);
       }
       for (const o of outputs) {
         const pieces = (await formatters[o.format]())(result, { lang, color: !o.file && colorWanted(opts.color, Boolean(process.stdout.isTTY)), ruleSet, profiles, severity, config, maxWarnings: opts.maxWarnings });
@@ -218,8 +220,8 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       const nominees = new NomineeStore();
       try {
         const history = await readHistoryOf(settings, opts);
-        const { withHistory } = await import('./history.js');
-        const result = withHistory(await checkPaths(paths, { ...engineOptions(settings, opts), collectNominees: nominees.add, history: history?.data }), history);
+        const { withHistory } = await import('../history/use.js');
+        const result = withHistory(await checkPaths(paths, { ...(await engineOptions(settings, opts)), collectNominees: nominees.add, history: history?.data }), history);
         const report = render(buildReport(result, { ruleSet, profiles, profileMap, lang, nominees }));
         if (typeof report === 'function') await writeAtomicStream(target, report);
         else writeAtomic(target, report);
@@ -237,11 +239,11 @@ export function buildProgram(lang: Lang = 'vi'): Command {
     .action(async (paths: string[], opts: Common & LimitOptions & ConventionOptions & { format: 'stylish' | 'json' }) => {
       const { exitOnInterrupt, writeStdout } = await import('./output.js');
       exitOnInterrupt();
-      const { ruleSet, lang, ignores, purpose } = await setup(opts);
+      const { ruleSet, lang, ignores, purpose, ignoreColumns } = await setup(opts);
       const { inspectPaths } = await import('../engine/inspect.js');
       const { inspectJson, inspectStylish } = await import('../format/inspect.js');
       // Glob patterns the shell passed through are expanded with the folders (read/inputs.ts).
-      const result = await inspectPaths(paths, ruleSet, { limits: limitsOf(opts), ignores, lang, purpose });
+      const result = await inspectPaths(paths, ruleSet, { limits: limitsOf(opts), ignores, lang, purpose, ignoreColumns });
       const describe = (e: (typeof result.inputErrors)[number]) => describeInputError(e, lang);
       await writeStdout(opts.format === 'json' ? [inspectJson(result, lang, describe)] : inspectStylish(result, lang, colorWanted(opts.color, Boolean(process.stdout.isTTY))));
       for (const e of result.inputErrors) sayInputError(e, lang, opts.debug);
@@ -252,13 +254,21 @@ export function buildProgram(lang: Lang = 'vi'): Command {
     .description('write a blank dossier template for the rule packs in force')
     .option('-o, --output-file <file>', 'where to write it', 'mau-ho-so.xlsx')
     .option('--force', 'overwrite the file if it exists')
-    .action(async (opts: Common & { outputFile: string; force?: boolean }) => {
+    .option('--award <id>', 'a template for this award of the Law: who the nominee is and the evidence its criteria read (an id, name, abbreviation or code; repeatable)', collect)
+    .option('--year <year>', 'the award year of an --award template (default: this year)', (v) => {
+      const n = Number(v);
+      if (!/^\d{4}$/.test(v.trim()) || n < 1900 || n > 2100) throw new UsageError(`--year cần một năm như 2025, không phải «${v}»`, `--year takes a year such as 2025, not "${v}"`);
+      return n;
+    })
+    .action(async (opts: Common & { outputFile: string; force?: boolean; award?: string[]; year?: number }) => {
       const { ruleSet, profiles, lang, severity } = await setup(opts);
       const { writeAtomic } = await import('./output.js');
+      if (opts.year !== undefined && !opts.award) throw new UsageError('--year chỉ dùng cùng --award', '--year goes with --award');
+      const awards = opts.award && (await import('../template/awards.js')).chosenAwards(ruleSet, opts.award);
       if (!opts.force && existsSync(opts.outputFile))
         throw new UsageError(`«${opts.outputFile}» đã có; thêm --force để ghi đè`, `"${opts.outputFile}" exists; add --force to overwrite it`);
       const { templateBytes } = await import('../template/build.js');
-      writeAtomic(opts.outputFile, await templateBytes(ruleSet, { profiles, severity, lang }));
+      writeAtomic(opts.outputFile, await templateBytes(ruleSet, { profiles, severity, lang, awards, year: opts.year }));
       (await import('./wrote.js')).sayWrote('template', opts.outputFile, lang);
     });
 
@@ -285,7 +295,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
     .action(async (id: string, opts: Common) => {
       const { ruleSet, lang } = await setup(opts);
       const { explainRule } = await import('./explain.js');
-      const text = explainRule(ruleSet, id, lang);
+      const text = explainRule(ruleSet, id, lang, (await import('./config.js')).pathLabel);
       if (!text) {
         const { explainIds } = await import('./suggest.js');
         const near = nearest(id, explainIds(ruleSet));

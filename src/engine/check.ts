@@ -12,14 +12,16 @@ import { compareValues } from '../operators/compare.js';
 import { HeaderMatcher, TableReader, readTableBatches, rowBatches, isDateLine, type LayoutVocabulary, type TableLayout, type NomineeRow, type TitleLine } from '../read/table.js';
 import { columnIndex, columnLetter, InputError, type RawCell, type ReadLimits, type WorkbookSource } from '../read/types.js';
 import { openSource } from '../read/open.js';
-import { expandInputs } from '../read/inputs.js';
+import { forgetOutputs } from '../read/inputs.js';
+import { expandGiven, type Given } from '../read/given.js';
+import { sizeOfData, type FileData } from '../read/bytes.js';
 import { ignoreMatcher, type IgnoreRules } from '../read/ignores.js';
 import { noteFindings } from './input-notes.js';
 import { cleanText, fold, oncePerText, PhraseList } from '../normalize/text.js';
 import { namedText, parseCell, type Parsed, type Value } from '../normalize/values.js';
 import { ENGINE_MESSAGES, localize, render } from './messages.js';
 import { columnLabel, expectedWords } from './labels.js';
-import type { CellView, FileView, Finding, Lang, RowView, Severity, YearSlot } from './types.js';
+import type { CellView, FileView, Finding, Lang, ProposedAward, RowView, Severity, YearSlot } from './types.js';
 import { forEachSnapshotRow, SnapshotWriter, type RowSnapshots } from './snapshot.js';
 import { canUseWorkers, checkFileReply, checkInWorkers, InOrder, replyError, SNAPSHOT_BATCH, WorkerBug, type FileReply } from './parallel.js';
 import { allProfiles, profileResolver, type ProfileMap, type ProfilesOf } from './profiles.js';
@@ -28,11 +30,12 @@ import { notice, NOTICES, SKIP_REASONS, type NoticeId, type SkipReason } from '.
 import { chooseSheet, noTableReason, sheetKindHint } from './sheet-choice.js';
 import { NAME_KEY, nomineeOf, setWho } from './nominee.js';
 import { AWARD_KEY } from '../rules/load.js';
-import { inForceOn } from '../rules/awards.js';
+import { AWARD_COLUMNS, inForceOn } from '../rules/awards.js';
 import type { Award, Purpose } from '../rules/schema.js';
 import { listPurpose, yearOfTitle, type ConfigPurpose } from './purpose.js';
 import { Ledger, type LedgerData } from '../history/ledger.js';
 import { DECISION } from '../history/keys.js';
+import { unmatchedHeaders, unreadColumnsText, type HeaderCell } from './unread-columns.js';
 
 export interface CheckOptions {
   ruleSet: RuleSet;
@@ -68,6 +71,8 @@ export interface CheckOptions {
   purpose?: ConfigPurpose;
   /** The office's past decisions (`--history`, see src/history/), for the rules that read them. */
   history?: LedgerData;
+  /** Header texts of columns not to read, nor name as unread (the config's `ignore-columns`; the packs' add to them). */
+  ignoreColumns?: string[];
 }
 
 /** A nominee as a batch report lists it: where it stands and what it is. */
@@ -229,8 +234,9 @@ function compilePart(key: string, expected: Condition[keyof Condition]): Compile
   if (key === AWARD_KEY) {
     const ids = new Set([expected].flat().map(String));
     return (row) => {
-      const award = row.award();
-      return award !== undefined && ids.has(award.id);
+      const awards = row.awards();
+      for (let i = 0; i < awards.length; i++) if (ids.has(awards[i].award.id)) return true;
+      return false;
     };
   }
   if (key === 'filled' || key === 'empty') {
@@ -285,7 +291,8 @@ function every(tests: CompiledCondition[], row: RowView, want = true): boolean {
 
 function nomineeRecord(row: RowView): NomineeRecord {
   const text = (k: string) => row.cell(k)?.text;
-  const award = row.cell(KEYS.award);
+  // The cell of the award proposed (a title column's, when the award column names none).
+  const award = row.cell(row.awards()[0]?.key ?? KEYS.award);
   const id = (k: string) => {
     const v = row.value(k);
     return typeof v === 'string' ? v : undefined;
@@ -404,7 +411,7 @@ export class Evaluator {
     const sink = opts.collectNominees;
     this.nomineeSink = typeof sink === 'function' && !deferGlobal ? sink : sink ? (n) => this.nominees.push(n) : undefined;
     this.profilesOf = profileResolver(opts.profiles, opts.profileMap);
-    this.matcher = new HeaderMatcher([...opts.ruleSet.columns.values()]);
+    this.matcher = new HeaderMatcher([...opts.ruleSet.columns.values()], [...opts.ruleSet.layout.ignoreColumns, ...(opts.ignoreColumns ?? [])]);
     this.vocab = vocabulary(opts.ruleSet);
     for (const r of this.rules) if (r.compiled.operator.kind === 'group') r.acc = r.compiled.operator.create(r.compiled.options, this.context(r));
     // Rules that judge other rules' outcomes on the row (the award level) run after them.
@@ -568,9 +575,9 @@ export class Evaluator {
     this.dated = [];
   }
 
-  /** Checks one file; an unreadable file throws InputError after whatever was read has been checked. */
-  async checkFile(file: string): Promise<SheetsRead> {
-    return this.checkSource(file, await openSource(file, this.opts.limits, { mergesAhead: true }));
+  /** Checks one file (`data`: its bytes, when it was given so); an unreadable file throws InputError after whatever was read has been checked. */
+  async checkFile(file: string, data?: FileData): Promise<SheetsRead> {
+    return this.checkSource(file, await openSource(data ? { name: file, data } : file, this.opts.limits, { mergesAhead: true }));
   }
 
   /** Checks an opened workbook (a file, or one built in memory from a rule's examples). */
@@ -581,6 +588,8 @@ export class Evaluator {
     const rowsBefore = this.rows;
     /** Sheets passed over, said once the file's unit is known (it may stand on a later sheet). */
     const passedOver: { sheet: string; reason: SkipReason }[] = [];
+    /** Per sheet, the header cells no column matched: said likewise. */
+    const unread: { sheet: string; cells: HeaderCell[] }[] = [];
     /** The purposes of the file's rows: a group rule of another purpose owes the file nothing. */
     const purposes = new Set<Purpose>();
     try {
@@ -616,6 +625,8 @@ export class Evaluator {
                 fileView.purposeFrom = told?.from;
               }
               for (const c of found.columns) fileView.columns.add(c.key);
+              const cells = unmatchedHeaders(found).unread;
+              if (cells.length) unread.push({ sheet: sheet.name, cells });
               sheetState = new SheetState(file, sheet.name, sheet.hidden, found, this.opts.ruleSet, fileView);
               if (initialHint || found.title.length) fileView.columns.add(KEYS.kind);
             },
@@ -649,6 +660,7 @@ export class Evaluator {
       }
       this.settleDated(fileView);
     }
+    for (const u of unread) this.notice('hoso/cot-khong-kiem-tra', { file, sheet: u.sheet, group: fileView.unit }, { columns: unreadColumnsText(u.cells) });
     for (const p of passedOver) this.notice('hoso/trang-bo-qua', { file, sheet: p.sheet, group: fileView.unit }, { reason: SKIP_REASONS[p.reason] });
     // An empty template is not a clean dossier: a header with nothing under it is an error.
     if (tables.length && this.rows === rowsBefore) this.notice('hoso/khong-co-dong-de-nghi', { file, group: fileView.unit }, { sheets: tables.map((t) => `«${t.sheet}»`).join(', ') });
@@ -1038,16 +1050,27 @@ class SheetRow implements RowView {
     return this.failed_ ?? NO_TAGS;
   }
 
-  private award_: Award | null | undefined;
+  private awards_: readonly ProposedAward[] | undefined;
 
   award(): Award | undefined {
-    if (this.award_ === undefined) {
-      // The text as typed, else the name a code of the column's code list reads as.
-      const cell = this.cell(KEYS.award);
-      const named = cell?.parsed?.ok ? cell.parsed.value : undefined;
-      this.award_ = (cell && (this.state.awardOf(cell.text) ?? (typeof named === 'string' && named !== cell.text ? this.state.awardOf(named) : undefined))) ?? null;
+    return this.awards()[0]?.award;
+  }
+
+  awards(): readonly ProposedAward[] {
+    if (this.awards_ === undefined) {
+      let found: ProposedAward[] | undefined;
+      for (let i = 0; i < AWARD_COLUMNS.length; i++) {
+        const key = AWARD_COLUMNS[i];
+        const cell = this.cell(key);
+        if (!cell) continue;
+        // The text as typed, else the name a code of the column's code list reads as.
+        const named = cell.parsed?.ok ? cell.parsed.value : undefined;
+        const award = this.state.awardOf(cell.text) ?? (typeof named === 'string' && named !== cell.text ? this.state.awardOf(named) : undefined);
+        if (award) (found ??= []).push({ award, key });
+      }
+      this.awards_ = found ?? NO_AWARDS;
     }
-    return this.award_ ?? undefined;
+    return this.awards_;
   }
 
   private purpose_: Purpose | undefined;
@@ -1057,7 +1080,7 @@ class SheetRow implements RowView {
     if (this.purpose_ === undefined) {
       const { filePurpose, purposeFromConfig } = this.state;
       // A row proposing a title of the Law is judged by the Law whatever its list's title says.
-      this.purpose_ = purposeFromConfig ? filePurpose! : this.award()?.title ? 'award' : (filePurpose ?? 'exemplar');
+      this.purpose_ = purposeFromConfig ? filePurpose! : proposesTitle(this.awards()) ? 'award' : (filePurpose ?? 'exemplar');
     }
     return this.purpose_;
   }
@@ -1071,6 +1094,14 @@ class SheetRow implements RowView {
 
 /** Shared by every row that failed nothing; never added to (rows add to their own set). */
 const NO_TAGS = new Set<string>();
+/** Shared by every row that names no award. */
+const NO_AWARDS: readonly ProposedAward[] = Object.freeze([]);
+
+/** Whether one of the awards is a title of emulation (a loop: it runs on every row). */
+function proposesTitle(awards: readonly ProposedAward[]): boolean {
+  for (let i = 0; i < awards.length; i++) if (awards[i].award.title) return true;
+  return false;
+}
 
 /** Orders findings by file (as given), sheet (workbook order), row and column. */
 export function sortFindings(findings: Finding[], fileOrder: string[], sheetOrder: Map<string, string[]>): Finding[] {
@@ -1091,9 +1122,26 @@ export function sortFindings(findings: Finding[], fileOrder: string[], sheetOrde
     .map((x) => x.f);
 }
 
-/** Checks every dossier under the paths together: rules across files see all of them. */
-export async function checkPaths(paths: string[], opts: CheckOptions): Promise<CheckResult> {
-  const { files, errors, notes, order, ignored } = expandInputs(paths, ignoreMatcher(opts.ignores));
+/**
+ * Checks every dossier under the paths together: rules across files see all of them. Files given
+ * as bytes with names (see given.ts) are checked on this thread, uncached.
+ */
+export async function checkPaths(paths: Given[], opts: CheckOptions): Promise<CheckResult> {
+  try {
+    return await checkGiven(paths, opts);
+  } finally {
+    forgetOutputs();
+  }
+}
+
+async function checkGiven(paths: Given[], opts: CheckOptions): Promise<CheckResult> {
+  const { files, errors, notes, order, ignored, data } = await expandGiven(paths, ignoreMatcher(opts.ignores));
+  // Bytes cannot cross to a worker thread by a path, nor be cached by one.
+  if (data.size) opts = { ...opts, jobs: 1, cache: undefined };
+  const sizeOf = (file: string) => {
+    const bytes = data.get(file);
+    return bytes ? sizeOfData(bytes) : sizeOfFile(file);
+  };
   const evaluator = new Evaluator(opts);
   evaluator.findings.push(...noteFindings(notes, opts.lang, (ruleId, base) => severityFor(ruleId, base, opts.severity ?? {})));
   const sheets: CheckResult['sheets'] = [];
@@ -1103,7 +1151,7 @@ export async function checkPaths(paths: string[], opts: CheckOptions): Promise<C
   /** Checks a file on this thread, every rule fed as its rows stream. */
   const checkHere = async (file: string) => {
     try {
-      const read = await evaluator.checkFile(file);
+      const read = await evaluator.checkFile(file, data.get(file));
       sheets.push({ file, ...read });
       errors.push(...noHeader(file, read));
     } catch (e) {
@@ -1201,7 +1249,7 @@ export async function checkPaths(paths: string[], opts: CheckOptions): Promise<C
  */
 export const STREAM_BYTES = 4 * 1024 * 1024;
 
-function sizeOf(file: string): number {
+function sizeOfFile(file: string): number {
   try {
     return statSync(file).size;
   } catch {
@@ -1227,7 +1275,7 @@ export function workerCount(files: string[], jobs: number, auto: boolean): numbe
   const most = Math.min(auto ? jobs - 1 : jobs, files.length);
   if (!auto) return most;
   let bytes = 0;
-  for (const f of files) bytes += sizeOf(f);
+  for (const f of files) bytes += sizeOfFile(f);
   return Math.min(most, Math.floor(bytes / BYTES_PER_WORKER));
 }
 

@@ -15,10 +15,10 @@ import { openSource } from '../read/open.js';
 import { ignoreMatcher, type IgnoreRules } from '../read/ignores.js';
 import { expandInputs } from '../read/inputs.js';
 import { noteFindings } from './input-notes.js';
-import { cleanText } from '../normalize/text.js';
+import { shortText, unmatchedHeaders } from './unread-columns.js';
 import { dateOfLines, KEYS, unitFromTitle, vocabulary } from './check.js';
 import { listPurpose, type ConfigPurpose } from './purpose.js';
-import type { CompiledAwards } from '../rules/awards.js';
+import { AWARD_COLUMNS, type CompiledAwards } from '../rules/awards.js';
 import type { Purpose } from '../rules/schema.js';
 import { chooseSheet, noTableReason, sheetKindHint } from './sheet-choice.js';
 import type { SkipReason } from './notices.js';
@@ -62,8 +62,10 @@ export interface SheetInspection {
   codeListName?: boolean;
   headerRows?: [number, number];
   columns: ColumnRead[];
-  /** Header cells that matched no column of the packs in force. */
+  /** Header cells that matched no column of the packs in force (check names them as not checked). */
   unmapped: { column: string; header: string }[];
+  /** Header cells a pack or the config says not to read (ignore-columns). */
+  ignored?: { column: string; header: string }[];
   /** The first and last non-empty row under the header. */
   extent?: { first: number; last: number };
   rows: RowRun[];
@@ -100,13 +102,7 @@ export interface InspectResult {
 
 /** How many runs a sheet lists before it only counts: bounds the report of a hostile file. */
 export const MAX_RUNS = 1000;
-/** How much of a row's text a run keeps. */
-const TEXT_CHARS = 120;
-
-function short(s: string): string {
-  const t = cleanText(s);
-  return t.length > TEXT_CHARS ? `${t.slice(0, TEXT_CHARS - 1)}…` : t;
-}
+const short = shortText;
 
 /** Collects one sheet's runs as the TableReader tells its rows; keeps the open run only. */
 class SheetRuns {
@@ -114,7 +110,8 @@ class SheetRuns {
   private open: (RowRun & { same: string }) | undefined;
   private nameCol = -1;
   private sttCol = -1;
-  private awardCol = -1;
+  /** The columns naming an award (AWARD_COLUMNS). */
+  private readonly awardCols: number[] = [];
   /** Nominee rows proposing a title of the Law (award rows, when no title says what the list is) and the others. */
   readonly purposes = { award: 0, exemplar: 0 };
   private readonly legacyCells = new Map<string, number>();
@@ -134,12 +131,14 @@ class SheetRuns {
     s.checked = true;
     s.headerRows = layout.headerRows;
     s.columns = layout.columns.map((c) => ({ column: columnLetter(c.col), header: short(c.header), key: c.key, ...(c.year !== undefined ? { year: c.year } : {}) }));
-    s.unmapped = layout.unmatched.map((u) => ({ column: columnLetter(u.col), header: short(u.header) }));
+    const { unread, ignored } = unmatchedHeaders(layout);
+    s.unmapped = unread;
+    if (ignored.length) s.ignored = ignored;
     for (const c of layout.columns) {
       if (c.year !== undefined) continue;
       if (c.key === KEYS.name) this.nameCol = c.col;
       if (c.key === KEYS.stt) this.sttCol = c.col;
-      if (c.key === KEYS.award && c.combinedWith === undefined) this.awardCol = c.col;
+      if ((AWARD_COLUMNS as readonly string[]).includes(c.key) && c.combinedWith === undefined) this.awardCols.push(c.col);
     }
     const titleRows = new Map<number, string[]>();
     for (const t of layout.title) titleRows.set(t.row, [...(titleRows.get(t.row) ?? []), t.text]);
@@ -161,7 +160,7 @@ class SheetRuns {
         this.legacyCells.set(key, (this.legacyCells.get(key) ?? 0) + 1);
       }
       if (row.texts[i] === '' || c.t === 'e') continue;
-      if (c.col === this.awardCol && this.awards.find(row.texts[i])?.title) award = true;
+      if (this.awardCols.includes(c.col) && this.awards.find(row.texts[i])?.title) award = true;
       if (c.col === this.nameCol) named = true;
       else if (c.col !== this.sttCol && !c.formula) typed++;
     }
@@ -233,8 +232,9 @@ export class Inspector {
     private readonly ruleSet: RuleSet,
     private readonly limits?: Partial<ReadLimits>,
     private readonly purpose: ConfigPurpose = 'auto',
+    ignoreColumns: string[] = [],
   ) {
-    this.matcher = new HeaderMatcher([...ruleSet.columns.values()]);
+    this.matcher = new HeaderMatcher([...ruleSet.columns.values()], [...ruleSet.layout.ignoreColumns, ...ignoreColumns]);
     this.vocab = vocabulary(ruleSet);
   }
 
@@ -305,9 +305,13 @@ export class Inspector {
  * Inspects every file under the paths, with the same ignores as `check`; a file that cannot be
  * read is set aside with its reason, and one not read at all is named with why.
  */
-export async function inspectPaths(paths: string[], ruleSet: RuleSet, options: { limits?: Partial<ReadLimits>; ignores?: IgnoreRules[]; lang: Lang; purpose?: ConfigPurpose }): Promise<InspectResult> {
+export async function inspectPaths(
+  paths: string[],
+  ruleSet: RuleSet,
+  options: { limits?: Partial<ReadLimits>; ignores?: IgnoreRules[]; lang: Lang; purpose?: ConfigPurpose; ignoreColumns?: string[] },
+): Promise<InspectResult> {
   const { files, errors, notes, ignored } = expandInputs(paths, ignoreMatcher(options.ignores));
-  const inspector = new Inspector(ruleSet, options.limits, options.purpose);
+  const inspector = new Inspector(ruleSet, options.limits, options.purpose, options.ignoreColumns);
   const result: InspectResult = { files: [], inputErrors: errors, passedOver: noteFindings(notes, options.lang, (_, base) => base), ignored };
   for (const file of files) {
     try {

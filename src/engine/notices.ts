@@ -26,6 +26,14 @@ export const NOTICES = {
     title: { vi: 'Trang tính không được kiểm tra', en: 'Sheet not checked' },
     message: { vi: 'Trang tính không được kiểm tra: {{reason}}.', en: 'The sheet was not checked: {{reason}}.' },
   },
+  'hoso/cot-khong-kiem-tra': {
+    severity: 'info',
+    title: { vi: 'Cột không được kiểm tra', en: 'Column not checked' },
+    message: {
+      vi: 'Cột {{columns}} không được kiểm tra: không bộ quy tắc nào đọc cột có tiêu đề như vậy.',
+      en: 'Not checked: {{columns}}; no rule pack reads a column with such a header.',
+    },
+  },
   'hoso/khong-co-dong-de-nghi': {
     severity: 'error',
     title: { vi: 'Không có dòng đề nghị nào', en: 'No nominee row' },

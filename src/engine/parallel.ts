@@ -84,6 +84,7 @@ export async function checkInWorkers(files: string[], opts: CheckOptions & { pac
     severity: opts.severity,
     lang: opts.lang,
     purpose: opts.purpose,
+    ignoreColumns: opts.ignoreColumns,
     limits: opts.limits,
     // Typed arrays and strings: cloned to each worker, which indexes them itself.
     history: opts.history,

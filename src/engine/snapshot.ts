@@ -10,7 +10,7 @@
  */
 import { columnLetter } from '../read/types.js';
 import type { Value } from '../normalize/values.js';
-import type { CellView, RowView, YearSlot } from './types.js';
+import type { CellView, ProposedAward, RowView, YearSlot } from './types.js';
 import type { Award, Purpose } from '../rules/schema.js';
 
 type Slot = string | number | boolean | Date | null;
@@ -18,7 +18,8 @@ type Slot = string | number | boolean | Date | null;
 /**
  * A batch of rows of one file. Per row, `HEAD + 3 × keys.length` slots: the sheet's and the unit's
  * index in `names` and the row number, the row's purpose (1: an award row, 0: an exemplar row)
- * and its award's id as an index in `names` (−1: none); then per key the cell's text (null: no cell), a number
+ * and its awards as an index in `names` (−1: none) of "key=id" pairs joined by spaces
+ * ("hinh_thuc=bk-tinh danh_hieu=cstdcs"); then per key the cell's text (null: no cell), a number
  * `c`, and the value (null: none, or the same as the text). With a cell, `c` is col × 4, plus 2
  * when the value is the text, plus 1 when the sheet has the key; without, −1 when the sheet has
  * the key and −2 when not (a value then comes from elsewhere: the kind from the sheet's title).
@@ -53,8 +54,8 @@ export class SnapshotWriter {
     const b = this.batch;
     if (b.n === 0) b.file = row.file;
     const data = b.data;
-    const award = row.award();
-    data.push(this.id(row.sheet), row.row, this.id(row.unit), row.purpose === 'award' ? 1 : 0, award ? this.id(award.id) : -1);
+    const awards = row.awards();
+    data.push(this.id(row.sheet), row.row, this.id(row.unit), row.purpose === 'award' ? 1 : 0, awards.length ? this.id(awards.map((p) => `${p.key}=${p.award.id}`).join(' ')) : -1);
     for (const k of this.keys) {
       const c = row.cell(k);
       if (c) {
@@ -111,7 +112,7 @@ class SnapshotRow implements RowView {
     private readonly s: RowSnapshots,
     private readonly at: number,
     private readonly keyAt: Map<string, number>,
-    private readonly awards: Map<string, Award> | undefined,
+    private readonly byId: Map<string, Award> | undefined,
   ) {
     const d = s.data;
     this.file = s.file;
@@ -121,9 +122,23 @@ class SnapshotRow implements RowView {
     this.purpose = d[at + 3] === 1 ? 'award' : 'exemplar';
   }
 
+  private proposed: readonly ProposedAward[] | undefined;
+
   award(): Award | undefined {
-    const id = this.s.data[this.at + 4] as number;
-    return id < 0 ? undefined : this.awards?.get(this.s.names[id]);
+    return this.awards()[0]?.award;
+  }
+
+  awards(): readonly ProposedAward[] {
+    if (!this.proposed) {
+      const id = this.s.data[this.at + 4] as number;
+      const pairs = id < 0 ? [] : this.s.names[id].split(' ');
+      this.proposed = pairs.flatMap((pair) => {
+        const [key, award] = pair.split('=');
+        const known = this.byId?.get(award);
+        return known ? [{ award: known, key }] : [];
+      });
+    }
+    return this.proposed;
   }
 
   /** Where the key's three slots start, or −1. */

@@ -90,8 +90,13 @@ export interface RowView {
   cells(): CellView[];
   /** Findings already reported on this row, by rule tags (for rules that depend on others). */
   failedTags(): Set<string>;
-  /** The award the row proposes (its award cell read through the awards' vocabulary), if one is named. */
+  /** The award the row proposes first (its first award cell that names one), if one is named. */
   award(): Award | undefined;
+  /**
+   * Every award the row's award columns name (AWARD_COLUMNS: the award proposed, and a title
+   * column of its own where the list has one), in column order; the same award may come twice.
+   */
+  awards(): readonly ProposedAward[];
   /**
    * What the row is put forward in: an award list (a title or form under the Law) or an exemplar
    * list. The config says it for every row; else a row proposing a title of emulation (LĐTT,
@@ -101,6 +106,12 @@ export interface RowView {
   readonly purpose: Purpose;
   /** The year the row proposes an award for: its "Năm khen thưởng" cell, else "NĂM 2025" in its list's title, else the dossier's date, when shown. */
   readonly awardYear: number | undefined;
+}
+
+/** An award a row proposes, and the column whose cell names it. */
+export interface ProposedAward {
+  award: Award;
+  key: string;
 }
 
 export interface FileView {

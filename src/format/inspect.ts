@@ -35,6 +35,7 @@ const TEXT = {
     headerRows: 'Dòng tiêu đề cột',
     columns: 'Cột đã nhận',
     unmapped: 'Ô tiêu đề không khớp cột nào',
+    ignored: 'Cột bỏ qua theo ignore-columns',
     extent: 'Phạm vi dưới dòng tiêu đề',
     rows: 'Các dòng',
     row: 'dòng',
@@ -67,6 +68,7 @@ const TEXT = {
     headerRows: 'Header rows',
     columns: 'Columns read',
     unmapped: 'Header cells matching no column',
+    ignored: 'Columns passed over by ignore-columns',
     extent: 'Extent under the header',
     rows: 'Rows',
     row: 'row',
@@ -193,7 +195,9 @@ function* sheet(s: SheetInspection, lang: Lang, c: InstanceType<typeof Chalk>): 
   yield `    ${t.columns}:\n`;
   const width = Math.min(40, Math.max(...s.columns.map((col) => printable(col.header).length)));
   for (const col of s.columns) yield `      ${col.column.padEnd(3)} «${printable(col.header)}»${' '.repeat(Math.max(0, width - printable(col.header).length))} → ${col.key}${col.year !== undefined ? ` (${col.year})` : ''}\n`;
-  if (s.unmapped.length) yield `    ${t.unmapped}: ${s.unmapped.map((u) => `${u.column} «${printable(u.header)}»`).join(', ')}\n`;
+  const cells = (list: { column: string; header: string }[]) => list.map((u) => `${u.column} «${printable(u.header)}»`).join(', ');
+  if (s.unmapped.length) yield `    ${t.unmapped}: ${cells(s.unmapped)}\n`;
+  if (s.ignored?.length) yield `    ${t.ignored}: ${cells(s.ignored)}\n`;
   if (s.extent) yield `    ${t.extent}: ${t.row} ${num(s.extent.first, lang)}–${num(s.extent.last, lang)}\n`;
   if (s.legacy.sheet || s.legacy.columns.length) {
     const parts = [...(s.legacy.sheet ? [`${t.wholeSheet} ${s.legacy.sheet.toUpperCase()}`] : []), ...s.legacy.columns.map((l) => `${l.column}: ${num(l.cells, lang)} ${t.cells} ${l.encoding.toUpperCase()}`)];

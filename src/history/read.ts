@@ -17,7 +17,8 @@ import type { Award } from '../rules/schema.js';
 import { HeaderMatcher, kindFromText, TableReader, readTableBatches, rowBatches, type LayoutVocabulary, type NomineeRow, type TableLayout, type TitleLine } from '../read/table.js';
 import { columnLetter, InputError, type RawCell, type ReadLimits } from '../read/types.js';
 import { openSource } from '../read/open.js';
-import { expandInputs } from '../read/inputs.js';
+import { expandGiven, type Given } from '../read/given.js';
+import type { FileData } from '../read/bytes.js';
 import { ignoreMatcher, type IgnoreRules } from '../read/ignores.js';
 import { fold } from '../normalize/text.js';
 import { parseCell } from '../normalize/values.js';
@@ -43,6 +44,8 @@ export interface HistoryOptions {
   ignores?: IgnoreRules[];
   /** The config's units map (history.units): a former name → the name now. */
   units?: Record<string, string>;
+  /** Header texts of columns not to read (the config's `ignore-columns`), as in the dossiers. */
+  ignoreColumns?: string[];
   /** Parts read before, by content (the cache): asked before a file is read, told after. */
   cache?: { part(file: string): Promise<HistoryPart | undefined>; keep(file: string, part: HistoryPart): void };
 }
@@ -138,8 +141,8 @@ const SLOT_OF: Record<string, Slot> = {
   [DECISION.kind]: S.kind,
 };
 
-/** Reads one decision list: its records and its notes; an unreadable file throws InputError. */
-export async function readHistoryFile(file: string, opts: HistoryOptions, shared = sharedFor(opts.ruleSet)): Promise<HistoryPart> {
+/** Reads one decision list (from disk, or its bytes when given): its records and its notes; an unreadable file throws InputError. */
+export async function readHistoryFile(file: string, opts: HistoryOptions, shared = sharedFor(opts.ruleSet, opts.ignoreColumns), data?: FileData): Promise<HistoryPart> {
   const { ruleSet, lang } = opts;
   const { matcher, vocab, kinds } = shared;
   const writer = new PartWriter();
@@ -155,7 +158,7 @@ export async function readHistoryFile(file: string, opts: HistoryOptions, shared
   const passedOver: { sheet: string; reason: { vi: string; en: string } }[] = [];
   const unused: { sheet: string; reason: Unused; rows: number[] }[] = [];
   let tables = 0;
-  const source = await openSource(file, opts.limits, { mergesAhead: true });
+  const source = await openSource(data ? { name: file, data } : file, opts.limits, { mergesAhead: true });
   try {
     for (const sheet of source.sheets) {
       const choice = chooseSheet(sheet.name, ruleSet.layout);
@@ -284,30 +287,33 @@ function yearOf(raw: RawCell, text: string): number | undefined {
 }
 
 /** What every history file of a run is read with: made once. */
-function sharedFor(ruleSet: RuleSet): { matcher: HeaderMatcher; vocab: LayoutVocabulary; kinds: [string, string][] } {
+function sharedFor(ruleSet: RuleSet, ignoreColumns: string[] = []): { matcher: HeaderMatcher; vocab: LayoutVocabulary; kinds: [string, string][] } {
   const kindList = ruleSet.enums.get(DECISION.kind);
   const kinds: [string, string][] = (kindList?.values ?? []).flatMap((v) => {
     const labels = typeof v.label === 'string' ? [v.label] : v.label ? [v.label.vi, ...(v.label.en ? [v.label.en] : [])] : [];
     return [...labels, ...v.aliases].map((n): [string, string] => [fold(n), v.id]).filter(([n]) => n.length >= 4);
   });
-  return { matcher: new HeaderMatcher([...ruleSet.columns.values()]), vocab: vocabulary(ruleSet), kinds };
+  // A column the packs or the config say not to read is not read in a decision list either: the same header means the same there.
+  return { matcher: new HeaderMatcher([...ruleSet.columns.values()], [...ruleSet.layout.ignoreColumns, ...ignoreColumns]), vocab: vocabulary(ruleSet), kinds };
 }
 
 /**
- * Reads every history path (files, folders, globs, as `check` takes its inputs): the ledger's
- * data, the notes, and the files that could not be read.
+ * Reads every history path (files, folders, globs, or bytes with names, as `check` takes its
+ * inputs): the ledger's data, the notes, and the files that could not be read.
  */
-export async function readHistory(paths: string[], opts: HistoryOptions): Promise<History> {
-  const { files, errors, notes: met } = expandInputs(paths, ignoreMatcher(opts.ignores));
+export async function readHistory(paths: Given[], opts: HistoryOptions): Promise<History> {
+  const { files, errors, notes: met, data } = await expandGiven(paths, ignoreMatcher(opts.ignores));
   const notes = noteFindings(met, opts.lang, (ruleId, base) => severityFor(ruleId, base, opts.severity ?? {}));
   const parts: HistoryPart[] = [];
-  const shared = sharedFor(opts.ruleSet);
+  const shared = sharedFor(opts.ruleSet, opts.ignoreColumns);
   for (const file of files) {
     try {
-      let part = await opts.cache?.part(file);
+      const bytes = data.get(file);
+      // Only a file on disk is cached (by its content): bytes come from the library, which keeps no cache.
+      let part = bytes ? undefined : await opts.cache?.part(file);
       if (!part) {
-        part = await readHistoryFile(file, opts, shared);
-        opts.cache?.keep(file, part);
+        part = await readHistoryFile(file, opts, shared, bytes);
+        if (!bytes) opts.cache?.keep(file, part);
       }
       parts.push(part);
       notes.push(...part.notes);

@@ -1,9 +1,9 @@
-import type { Schemas } from '../rules/schema.js';
+import type { Award, Schemas } from '../rules/schema.js';
+import type { CellView } from '../engine/types.js';
+import { AWARD_COLUMNS } from '../rules/awards.js';
 import { namedText } from '../normalize/values.js';
 import { defineOperator, type MessageArg, type OperatorContext } from './types.js';
-import { nearest } from '../nearest.js';
 import { fill } from '../said.js';
-import { fold } from '../normalize/text.js';
 
 /** The kinds of nominee an award may go to, as words of a message ("cá nhân, tập thể"). */
 function kindsText(ids: string[], ctx: OperatorContext): { vi: string; en: string } {
@@ -24,8 +24,8 @@ export const awardFitsKind = defineOperator({
   columns: () => ['hinh_thuc', 'loai'],
   describe: (_o, d) =>
     fill(
-      'Hình thức khen thưởng ở cột {a} phải là hình thức tặng được cho đối tượng ở cột {k} (cá nhân, tập thể hay hộ gia đình), theo danh mục danh hiệu, hình thức khen thưởng.',
-      'The award in {a} must be one that may be given to the kind of nominee in {k} (individual, collective or household), as the awards\' list says.',
+      'Hình thức khen thưởng ở cột {a} (và danh hiệu ở cột mã danh hiệu thi đua, nếu danh sách có) phải là hình thức tặng được cho đối tượng ở cột {k} (cá nhân, tập thể hay hộ gia đình), theo danh mục danh hiệu, hình thức khen thưởng.',
+      'The award in {a} (and the title in a title-code column, where the list has one) must be one that may be given to the kind of nominee in {k} (individual, collective or household), as the awards\' list says.',
       { a: d.column('hinh_thuc'), k: d.column('loai') },
     ),
   messages: {
@@ -35,13 +35,28 @@ export const awardFitsKind = defineOperator({
     },
   },
   check(row, _o, ctx) {
-    const award = row.award();
     const kind = row.value('loai');
-    if (!award || typeof kind !== 'string' || award.kinds.includes(kind)) return;
-    const cell = row.cell('hinh_thuc')!;
-    ctx.report({ row, cell, data: { award: namedText(cell.text, cell.parsed), kinds: kindsText(award.kinds, ctx), kind: ctx.expected('loai', kind) } });
+    if (typeof kind !== 'string') return;
+    const awards = row.awards();
+    for (let i = 0; i < awards.length; i++) {
+      const { award, key } = awards[i];
+      // The same award in the award column and in a title column is one proposal: said once.
+      if (award.kinds.includes(kind) || awards.findIndex((p) => p.award === award) < i) continue;
+      const cell = row.cell(key)!;
+      ctx.report({ row, cell, data: { award: awardShown(cell, award), kinds: kindsText(award.kinds, ctx), kind: ctx.expected('loai', kind) } });
+    }
   },
 });
+
+/**
+ * An award cell as a message shows it: as the column's code list reads it ("Lao động tiên tiến
+ * (1647933042)"), else a code of the vocabulary with its award's name beside it, else as typed.
+ */
+function awardShown(cell: CellView, award: Award): string {
+  const named = namedText(cell.text, cell.parsed);
+  if (named !== cell.text || !award.codes.includes(cell.text.trim())) return named;
+  return `${typeof award.label === 'string' ? award.label : award.label.vi} (${cell.text.trim()})`;
+}
 
 /**
  * An award cell that names no award of the vocabulary (a typo, a name of the old law): the Law's
@@ -53,8 +68,8 @@ export const awardKnown = defineOperator({
   columns: () => ['hinh_thuc'],
   describe: (_o, d) =>
     fill(
-      'Hình thức khen thưởng ở cột {a} phải có trong danh mục danh hiệu, hình thức khen thưởng (tên, tên viết tắt hoặc mã); không có thì cảnh báo và gợi ý tên gần nhất.',
-      'The award in {a} must be in the awards\' list (by name, abbreviation or code); otherwise a warning names the nearest.',
+      'Hình thức khen thưởng ở cột {a} (và danh hiệu ở cột mã danh hiệu thi đua, nếu danh sách có) phải có trong danh mục danh hiệu, hình thức khen thưởng (tên, tên viết tắt hoặc mã); không có thì cảnh báo và gợi ý tên gần nhất.',
+      'The award in {a} (and the title in a title-code column, where the list has one) must be in the awards\' list (by name, abbreviation or code); otherwise a warning names the nearest.',
       { a: d.column('hinh_thuc') },
     ),
   messages: {
@@ -64,9 +79,12 @@ export const awardKnown = defineOperator({
     },
   },
   check(row, _o, ctx) {
-    const cell = row.cell('hinh_thuc');
-    if (!cell || row.award()) return;
-    ctx.report({ row, cell, data: { value: namedText(cell.text, cell.parsed), suggestion: suggestionFor(cell.text, ctx) } });
+    const named = row.awards();
+    for (const key of AWARD_COLUMNS) {
+      const cell = row.cell(key);
+      if (!cell || named.some((p) => p.key === key)) continue;
+      ctx.report({ row, cell, data: { value: namedText(cell.text, cell.parsed), suggestion: suggestionFor(cell.text, ctx) } });
+    }
   },
 });
 
@@ -77,9 +95,7 @@ function suggestionFor(text: string, ctx: OperatorContext): MessageArg {
   if (!memo) suggestions.set(ctx.awards, (memo = new Map()));
   let said = memo.get(text);
   if (said === undefined) {
-    const names = ctx.awards.names();
-    const folded = names.map(fold);
-    const shown = nearest(fold(text), folded).map((f) => names[folded.indexOf(f)]);
+    const shown = ctx.awards.nearest(text);
     said = shown.length ? { vi: ` Có phải ý bạn là ${shown.map((n) => `«${n}»`).join(', ')}?`, en: ` Did you mean ${shown.map((n) => `"${n}"`).join(', ')}?` } : '';
     memo.set(text, said);
   }

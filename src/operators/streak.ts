@@ -80,6 +80,9 @@ function disciplineUntil(row: RowView, column: string | undefined): { until: num
   return years.length ? { until: Math.max(...years), cell: cell! } : undefined;
 }
 
+/** The `n` years before the award year, oldest first: those a streak is shown in. */
+const yearsBefore = (awardYear: number, n: number): number[] => Array.from({ length: n }, (_, i) => awardYear - n + i);
+
 export const streak = defineOperator<Options>({
   kind: 'row',
   options: ({ z, ColumnKey, Scalar, LocalText }: Schemas) =>
@@ -94,6 +97,10 @@ export const streak = defineOperator<Options>({
     }) as unknown as import('zod').ZodType<Options>,
   columns: (o) => [o.titles, o.rating?.column, o.stated, o['set-aside']?.discipline].filter((k): k is string => k !== undefined),
   awardIds: (o) => o.awards,
+  yearsRead: (o, awardYear) => {
+    const window = yearsBefore(awardYear, o.years);
+    return Object.fromEntries([o.titles, o.rating?.column].filter((k): k is string => k !== undefined).map((k) => [k, window]));
+  },
   describe: (o, d) => {
     const sources: Said[] = [];
     if (o.titles) sources.push(fill('cột {c} của danh sách', 'the list\'s column {c}', { c: d.column(o.titles) }));
@@ -154,7 +161,7 @@ export const streak = defineOperator<Options>({
       if (!aside) ctx.report({ messageId: 'no-year', severity: ctx.missing, place: { file: row.file, sheet: row.sheet }, group: row.unit, data: { criterion } });
       return;
     }
-    const window = Array.from({ length: o.years }, (_, i) => awardYear - o.years + i);
+    const window = yearsBefore(awardYear, o.years);
     const shown = showYears(row, o, ctx, window);
     const unknown = window.filter((_, i) => shown[i].by === 'unknown');
     if (unknown.length) {

@@ -76,6 +76,11 @@ interface OperatorBase<O> {
   columns(o: O): string[];
   /** Award ids the options refer to: checked at load time against the awards' vocabulary. */
   awardIds?(o: O): string[];
+  /**
+   * The years a year column is read for, by its key, when not the award year alone (a streak reads
+   * the years before it): what `hoso init --award` spells the column out over.
+   */
+  yearsRead?(o: O, awardYear: number): Record<string, number[]>;
   messages: Messages;
   /** What the rule checks, in words, with its options: for `hoso explain` (every operator must say it). */
   describe(o: O, d: Describer): Said;

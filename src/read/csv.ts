@@ -17,9 +17,9 @@
  * with the options used before, except that CR, LF and CRLF may be mixed in one file, and that
  * the cell limit counts a cell's characters rather than its record's bytes.
  */
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { lazyRequire } from '../lazy.js';
+import { bufferOf, chunkStream, nameOf, type Openable } from './bytes.js';
 import { fromVni, repairMojibake } from '../normalize/legacy.js';
 import { cleanText } from '../normalize/text.js';
 import { DEFAULT_LIMITS, InputError, inputErrorOf, isInternalError, ownString, PlainText, rowsOfBatches, type RawCell, type RawRow, type ReadLimits, type WorkbookSource } from './types.js';
@@ -334,22 +334,12 @@ export class CsvRecords {
   }
 }
 
-export async function openCsv(file: string, limits: Partial<ReadLimits> = {}): Promise<WorkbookSource> {
+/** Opens a CSV file: a path, or bytes with a name. */
+export async function openCsv(given: Openable, limits: Partial<ReadLimits> = {}): Promise<WorkbookSource> {
   const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits };
-  let head: Buffer;
-  try {
-    const fh = await open(file, 'r');
-    try {
-      const buf = Buffer.alloc(SNIFF_BYTES);
-      const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
-      head = buf.subarray(0, bytesRead);
-    } finally {
-      await fh.close();
-    }
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw inputErrorOf(file, code === 'ENOENT' ? 'not-found' : 'unreadable', e);
-  }
+  const file = nameOf(given);
+  const bytes = typeof given === 'string' ? undefined : await bufferOf(given.data);
+  const head = bytes ? bytes.subarray(0, SNIFF_BYTES) : await readHead(file);
   if (head.length === 0) throw new InputError(file, 'empty', 'the file is empty');
   const { encoding, bom } = sniffEncoding(head);
   const delimiter = sniffDelimiter(encoding === 'windows-1258' ? iconvLite().decode(head.subarray(bom), encoding) : new TextDecoder(encoding).decode(head.subarray(bom)));
@@ -358,7 +348,8 @@ export async function openCsv(file: string, limits: Partial<ReadLimits> = {}): P
 
   /** The rows with a cell, one array per chunk of the file. */
   async function* batches(): AsyncGenerator<RawRow[]> {
-    const input = createReadStream(file, { start: bom, highWaterMark: CHUNK_BYTES });
+    // node:fs is loaded for a file only: bytes given (a page's file) have no file system to read.
+    const input: Readable = bytes ? chunkStream(bytes, bom, bytes.length, CHUNK_BYTES) : (await import('node:fs')).createReadStream(file, { start: bom, highWaterMark: CHUNK_BYTES });
     // TextDecoder, a third faster than the stream's own decoding; the BOM is behind `start`.
     const text: AsyncIterable<string> =
       encoding === 'windows-1258' ? (input.pipe(iconvLite().decodeStream(encoding)) as AsyncIterable<string>) : decode(input, new TextDecoder(encoding, { ignoreBOM: true }));
@@ -381,6 +372,23 @@ export async function openCsv(file: string, limits: Partial<ReadLimits> = {}): P
   }
 
   return { sheets: [sheet], rows: () => rowsOfBatches(batches()), batches: () => batches(), close: async () => {} };
+}
+
+/** The file's first SNIFF_BYTES. */
+async function readHead(file: string): Promise<Buffer> {
+  try {
+    const fh = await (await import('node:fs/promises')).open(file, 'r');
+    try {
+      const buf = Buffer.alloc(SNIFF_BYTES);
+      const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
+      return buf.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw inputErrorOf(file, code === 'ENOENT' ? 'not-found' : 'unreadable', e);
+  }
 }
 
 async function* decode(bytes: AsyncIterable<Buffer>, decoder: TextDecoder): AsyncGenerator<string> {

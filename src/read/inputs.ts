@@ -90,6 +90,63 @@ function identity(p: string, st: BigIntStats): string {
 }
 
 /**
+ * The inputs met so far, as a run takes them: the files to check, the reasons, the notes and the
+ * report's order; shared by the walk of paths (below) and of bytes given with names (given.ts).
+ */
+export class InputList {
+  readonly files: string[] = [];
+  readonly errors: InputError[] = [];
+  readonly notes: InputNote[] = [];
+  readonly order = new Set<string>();
+  /** The first path (or name) of each file and folder taken, by its identity. */
+  readonly fileFirst = new Map<string, string>();
+  readonly folderFirst = new Map<string, string>();
+  /** Files checked, refused or already checked, met so far: a folder that adds none had nothing to check. */
+  met = 0;
+  ignored = 0;
+
+  note(n: InputNote): void {
+    this.notes.push(n);
+    this.order.add(n.path);
+  }
+
+  refuse(e: InputError): void {
+    this.errors.push(e);
+    this.met++;
+  }
+
+  /**
+   * A file met: taken to be checked, or noted. `how`: named by the user, matched by a pattern, or
+   * found in a folder; `id`: its identity (see identity()); `output`: what hoso wrote it as, asked
+   * only of a workbook met otherwise than by name. Returns whether it is to be checked.
+   */
+  file(p: string, name: string, how: 'named' | 'matched' | 'found', id: string, output: () => OutputKind | undefined): boolean {
+    const first = this.fileFirst.get(id);
+    const asFound = how === 'found' || (how === 'matched' && TEMP.test(name));
+    let kind: OutputKind | undefined;
+    if (asFound && name.startsWith('.')) return false;
+    if (first !== undefined) {
+      this.met++;
+      this.note({ path: p, kind: 'same-file', first });
+    } else if (how !== 'named' && name.startsWith('~$')) this.note({ path: p, kind: 'lock-file' });
+    else if (asFound && !WALKED.test(name) && !OTHER_SPREADSHEET.test(name)) this.note({ path: p, kind: TEXT.test(name) ? 'text' : 'not-dossier' });
+    else if (how !== 'named' && OUTPUT.test(name) && (kind = output())) this.note({ path: p, kind: 'hoso-output', output: kind });
+    else {
+      this.fileFirst.set(id, p);
+      this.files.push(p);
+      this.order.add(p);
+      this.met++;
+      return true;
+    }
+    return false;
+  }
+
+  result(): Inputs {
+    return { files: this.files, errors: this.errors, notes: this.notes, order: [...this.order], ignored: this.ignored };
+  }
+}
+
+/**
  * Files, folders and glob patterns the shell did not expand. A file named is always tried,
  * whatever its extension (openSource gives an unsupported format its own reason), even one hoso
  * wrote (the user asked for it), and so is a file a pattern matches, except lock and temporary
@@ -97,25 +154,13 @@ function identity(p: string, st: BigIntStats): string {
  * reported, not thrown, and never opened; a folder or pattern with nothing to check is reported too.
  */
 export function expandInputs(paths: string[], isIgnored?: Ignored): Inputs {
-  const files: string[] = [];
-  const errors: InputError[] = [];
-  const notes: InputNote[] = [];
-  const order = new Set<string>();
-  const fileFirst = new Map<string, string>();
-  const folderFirst = new Map<string, string>();
-  /** Files checked, refused or already checked, met so far: a folder that adds none had nothing to check. */
-  let met = 0;
-  let ignored = 0;
+  const list = new InputList();
+  for (const p of paths) walkPath(list, p, isIgnored);
+  return list.result();
+}
 
-  const note = (n: InputNote) => {
-    notes.push(n);
-    order.add(n.path);
-  };
-  const refuse = (e: InputError) => {
-    errors.push(e);
-    met++;
-  };
-
+/** A path given: a file, a folder walked, or a pattern's matches, into the list. */
+export function walkPath(list: InputList, p: string, isIgnored?: Ignored): void {
   /**
    * `how`: named on the command line, matched by a pattern, or found in a folder. `ancestors`: the
    * identities of the folders being walked. Returns whether `p` was a folder walked now.
@@ -126,85 +171,77 @@ export function expandInputs(paths: string[], isIgnored?: Ignored): Inputs {
       st = statSync(p, { bigint: true });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (how === 'found' && isLink(p)) note({ path: p, kind: 'broken-link' });
-      else if (code === 'ENOENT' || code === 'ENOTDIR') refuse(new InputError(p, 'not-found', 'no such file or folder'));
-      else refuse(inputErrorOf(p, 'unreadable', e));
+      if (how === 'found' && isLink(p)) list.note({ path: p, kind: 'broken-link' });
+      else if (code === 'ENOENT' || code === 'ENOTDIR') list.refuse(new InputError(p, 'not-found', 'no such file or folder'));
+      else list.refuse(inputErrorOf(p, 'unreadable', e));
       return false;
     }
     // Passed over in silence, and counted as met: a folder holding only ignored files is not an error.
     if (isIgnored?.(p, st.isDirectory())) {
-      ignored++;
-      met++;
+      list.ignored++;
+      list.met++;
       return false;
     }
     const id = identity(p, st);
     if (st.isDirectory()) {
-      const first = folderFirst.get(id);
+      const first = list.folderFirst.get(id);
       const above = how === 'found' ? linkAbove(p) : undefined;
       if (above !== undefined || (first !== undefined && ancestors.includes(id))) {
-        note({ path: p, kind: 'loop', first: first ?? above });
+        list.note({ path: p, kind: 'loop', first: first ?? above });
         return false;
       }
       if (first !== undefined) {
-        note({ path: p, kind: 'same-folder', first });
+        list.note({ path: p, kind: 'same-folder', first });
         return false;
       }
-      folderFirst.set(id, p);
+      list.folderFirst.set(id, p);
       let names: string[];
       try {
         names = readdirSync(p).sort();
       } catch (e) {
-        refuse(inputErrorOf(p, 'unreadable', e));
+        list.refuse(inputErrorOf(p, 'unreadable', e));
         return true;
       }
       const inside = [...ancestors, id];
-      for (const name of names) if (!name.startsWith('.') && name !== CONFIG_NAME && name !== SUPPRESSIONS_NAME) visit(path.join(p, name), 'found', inside);
+      for (const name of names) if (walkedName(name)) visit(path.join(p, name), 'found', inside);
       return true;
     }
     if (!st.isFile()) {
-      refuse(special(p, st));
+      list.refuse(special(p, st));
       return false;
     }
-    const first = fileFirst.get(id);
-    const name = path.basename(p);
-    const asFound = how === 'found' || (how === 'matched' && TEMP.test(name));
-    let output: OutputKind | undefined;
-    if (asFound && name.startsWith('.')) return false;
-    if (first !== undefined) {
-      met++;
-      note({ path: p, kind: 'same-file', first });
-    } else if (how !== 'named' && name.startsWith('~$')) note({ path: p, kind: 'lock-file' });
-    else if (asFound && !WALKED.test(name) && !OTHER_SPREADSHEET.test(name)) note({ path: p, kind: TEXT.test(name) ? 'text' : 'not-dossier' });
-    else if (how !== 'named' && OUTPUT.test(name) && (output = outputOf(p, `${id}:${st.size}:${st.mtimeNs}`))) note({ path: p, kind: 'hoso-output', output });
-    else {
-      fileFirst.set(id, p);
-      files.push(p);
-      order.add(p);
-      met++;
-    }
+    list.file(p, path.basename(p), how, id, () => outputOf(p, `${id}:${st.size}:${st.mtimeNs}`));
     return false;
   };
 
-  for (const p of paths) {
-    const before = met;
-    const matches = globMatches(p);
-    let walked = false;
-    if (matches) for (const m of matches) visit(m, 'matched', []);
-    else walked = visit(p, 'named', []);
-    // A folder or pattern that adds nothing to check would pass with nothing looked at.
-    if ((matches || walked) && met === before) errors.push(new InputError(p, 'nothing-to-check', 'no file to check'));
-  }
-  return { files, errors, notes, order: [...order], ignored };
+  const before = list.met;
+  const matches = globMatches(p);
+  let walked = false;
+  if (matches) for (const m of matches) visit(m, 'matched', []);
+  else walked = visit(p, 'named', []);
+  // A folder or pattern that adds nothing to check would pass with nothing looked at.
+  if ((matches || walked) && list.met === before) list.errors.push(new InputError(p, 'nothing-to-check', 'no file to check'));
+}
+
+/** Whether a name met in a folder is looked at: hidden files and hoso's own settings are passed over in silence. */
+export function walkedName(name: string): boolean {
+  return !name.startsWith('.') && name !== CONFIG_NAME && name !== SUPPRESSIONS_NAME;
 }
 
 /**
  * What hoso wrote a file as, read once per run for a file unchanged (`version`: its identity, size
  * and time): a run walks its inputs twice, once to guard them from its outputs and once to check them.
+ * Forgotten when the check ends (forgetOutputs), so that a process checking again and again (the
+ * library) neither grows it nor trusts an answer about a file rewritten within the time's grain.
  */
 const outputs = new Map<string, OutputKind | undefined>();
 function outputOf(p: string, version: string): OutputKind | undefined {
   if (!outputs.has(version)) outputs.set(version, hosoOutput(p));
   return outputs.get(version);
+}
+
+export function forgetOutputs(): void {
+  outputs.clear();
 }
 
 /**

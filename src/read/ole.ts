@@ -5,8 +5,10 @@
  * start with the same signature; only the names in the directory tell them apart, so the
  * directory sectors are read (following the FAT chain from the header), and nothing else.
  */
-import { open } from 'node:fs/promises';
 import { InputError } from './types.js';
+
+/** Reads up to `len` bytes at `pos` (fewer at the end of the file). */
+type ReadAt = (pos: number, len: number) => Promise<Buffer>;
 
 export const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
@@ -17,14 +19,24 @@ const END_OF_CHAIN = 0xfffffffe;
 const MAX_DIR_SECTORS = 4096;
 
 /** What an OLE compound file holds: 'encrypted' (OOXML with a password), 'xls', or 'ole' when the directory cannot tell. */
-export async function oleKind(file: string): Promise<OleKind> {
-  const fh = await open(file, 'r');
+export async function oleKind(file: string | Buffer): Promise<OleKind> {
+  if (typeof file !== 'string') return oleKindOf(async (pos, len) => file.subarray(pos, pos + len));
+  // node:fs is loaded for a file only: bytes given (a page's file) are read from memory.
+  const fh = await (await import('node:fs/promises')).open(file, 'r');
   try {
-    const read = async (pos: number, len: number): Promise<Buffer> => {
+    return await oleKindOf(async (pos, len) => {
       const buf = Buffer.alloc(len);
       const { bytesRead } = await fh.read(buf, 0, len, pos);
       return buf.subarray(0, bytesRead);
-    };
+    });
+  } finally {
+    await fh.close().catch(() => {});
+  }
+}
+
+/** The kind, from the header and the directory sectors alone. */
+async function oleKindOf(read: ReadAt): Promise<OleKind> {
+  try {
     const header = await read(0, 512);
     if (header.length < 512) return 'ole';
     const sectorSize = 1 << header.readUInt16LE(30);
@@ -64,8 +76,6 @@ export async function oleKind(file: string): Promise<OleKind> {
     return 'ole';
   } catch {
     return 'ole';
-  } finally {
-    await fh.close().catch(() => {});
   }
 }
 
@@ -75,8 +85,8 @@ const DETAIL: Record<OleKind, string> = {
   ole: 'an OLE compound file: a legacy .xls or a password-protected workbook',
 };
 
-/** The InputError for an OLE compound file, its code saying which kind it is. */
-export async function oleError(file: string): Promise<InputError> {
-  const kind = await oleKind(file);
+/** The InputError for an OLE compound file, its code saying which kind it is; `bytes` when the file was given as bytes. */
+export async function oleError(file: string, bytes?: Buffer): Promise<InputError> {
+  const kind = await oleKind(bytes ?? file);
   return new InputError(file, kind, DETAIL[kind]);
 }

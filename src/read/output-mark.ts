@@ -1,15 +1,16 @@
 /**
  * Whether a workbook met in a folder is one hoso wrote (see write/mark.ts): an annotated copy, a
  * report or a template, which a later check of the folder passes over rather than take for a
- * dossier. Asked of every .xlsx a walk meets, so it reads only what it must, synchronously:
- * the zip's end record, its central directory, and the two document-property parts, each a few
- * hundred bytes. Anything unexpected — not a zip, a part too large, a name held twice, damage —
+ * dossier. Asked of every .xlsx a walk meets, so it reads only what it must, synchronously (or of
+ * a Blob, its slices): the zip's end record, its central directory, and the two document-property
+ * parts, each a few hundred bytes. Anything unexpected — not a zip, a part too large, a name held twice, damage —
  * answers "not hoso's", and the file is checked: the reader then says what is wrong with it.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import zlib from 'node:zlib';
 import { SaxesParser } from 'saxes';
 import { partKey } from './opc.js';
+import { rangeOf, sizeOfData, type FileData } from './bytes.js';
 import { APP_PROPS_PART, CUSTOM_PROPS_PART, MARK_APPLICATION, MARK_PROPERTY, type OutputKind } from '../write/mark.js';
 
 const END_RECORD = 0x06054b50;
@@ -31,6 +32,13 @@ interface Entry {
   local: number;
 }
 
+/**
+ * The reads the answer takes, as a generator: it yields each range it needs and is given its
+ * bytes (exactly `length` of them, or an exception), so that one reading serves a file read
+ * synchronously and bytes read from a Blob a slice at a time.
+ */
+type Reads<T> = Generator<{ length: number; position: number }, T, Buffer>;
+
 /** What hoso wrote the file as, when it carries the mark and was last saved by hoso; undefined otherwise. */
 export function hosoOutput(file: string): OutputKind | undefined {
   let fd: number;
@@ -40,17 +48,41 @@ export function hosoOutput(file: string): OutputKind | undefined {
     return undefined;
   }
   try {
-    const parts = propertyEntries(fd, fstatSync(fd).size);
-    if (!parts) return undefined;
-    const [app, custom] = parts;
-    if (textOf(inflated(fd, app), 'Application') !== MARK_APPLICATION) return undefined;
-    const kind = textOf(inflated(fd, custom), 'property', MARK_PROPERTY)?.split(' ')[0];
-    return KINDS.find((k) => k === kind);
+    const reads = markOf(fstatSync(fd).size);
+    for (let step = reads.next(); ; ) {
+      if (step.done) return step.value;
+      step = reads.next(readAt(fd, step.value.length, step.value.position));
+    }
   } catch {
     return undefined;
   } finally {
     closeSync(fd);
   }
+}
+
+/** The same of a file given as bytes: of a Blob, only the ranges the answer needs are read. */
+export async function hosoOutputOf(data: FileData): Promise<OutputKind | undefined> {
+  try {
+    const reads = markOf(sizeOfData(data));
+    for (let step = reads.next(); ; ) {
+      if (step.done) return step.value;
+      const { length, position } = step.value;
+      const bytes = await rangeOf(data, position, position + length);
+      if (bytes.length < length) throw new Error('unexpected end of file');
+      step = reads.next(bytes);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+function* markOf(size: number): Reads<OutputKind | undefined> {
+  const parts = yield* propertyEntries(size);
+  if (!parts) return undefined;
+  const [app, custom] = parts;
+  if (textOf(yield* inflated(app), 'Application') !== MARK_APPLICATION) return undefined;
+  const kind = textOf(yield* inflated(custom), 'property', MARK_PROPERTY)?.split(' ')[0];
+  return KINDS.find((k) => k === kind);
 }
 
 function readAt(fd: number, length: number, position: number): Buffer {
@@ -64,7 +96,7 @@ function readAt(fd: number, length: number, position: number): Buffer {
 }
 
 /** The entries of docProps/app.xml and docProps/custom.xml, each found once; undefined when either is missing or doubled. */
-function propertyEntries(fd: number, size: number): [Entry, Entry] | undefined {
+function* propertyEntries(size: number): Reads<[Entry, Entry] | undefined> {
   if (size < 22) return undefined;
   // The end record is the last 22 bytes but for a comment, which workbooks seldom have: a short
   // read finds it, the longest only when there is one.
@@ -73,7 +105,7 @@ function propertyEntries(fd: number, size: number): [Entry, Entry] | undefined {
   for (const want of [SHORT_TAIL, TAIL]) {
     const tailLength = Math.min(size, want);
     if (tailLength <= tail.length) break;
-    tail = readAt(fd, tailLength, size - tailLength);
+    tail = yield { length: tailLength, position: size - tailLength };
     end = tail.length - 22;
     while (end >= 0 && tail.readUInt32LE(end) !== END_RECORD) end--;
     if (end >= 0) break;
@@ -83,7 +115,7 @@ function propertyEntries(fd: number, size: number): [Entry, Entry] | undefined {
   const offset = tail.readUInt32LE(end + 16);
   // A zip64 directory (offset 0xFFFFFFFF) is past 4 GiB: hoso's zip writer never writes one.
   if (length > MAX_DIRECTORY || offset + length > size) return undefined;
-  const dir = readAt(fd, length, offset);
+  const dir = yield { length, position: offset };
   const wanted = [partKey(APP_PROPS_PART), partKey(CUSTOM_PROPS_PART)];
   const found: (Entry | undefined)[] = [undefined, undefined];
   for (let p = 0; p + 46 <= dir.length && dir.readUInt32LE(p) === DIRECTORY_ENTRY; ) {
@@ -100,11 +132,11 @@ function propertyEntries(fd: number, size: number): [Entry, Entry] | undefined {
 }
 
 /** A small part's text; throws on anything but a small stored or deflated part. */
-function inflated(fd: number, e: Entry): string {
+function* inflated(e: Entry): Reads<string> {
   if (e.size > MAX_PROPERTIES || e.stored > MAX_PROPERTIES || (e.method !== 0 && e.method !== 8)) throw new Error('not a property part');
-  const header = readAt(fd, 30, e.local);
+  const header = yield { length: 30, position: e.local };
   if (header.readUInt32LE(0) !== LOCAL_HEADER) throw new Error('no local header');
-  const raw = readAt(fd, e.stored, e.local + 30 + header.readUInt16LE(26) + header.readUInt16LE(28));
+  const raw = yield { length: e.stored, position: e.local + 30 + header.readUInt16LE(26) + header.readUInt16LE(28) };
   return (e.method === 8 ? zlib.inflateRawSync(raw, { maxOutputLength: MAX_PROPERTIES }) : raw).toString('utf8');
 }
 

@@ -59,8 +59,11 @@ export interface TableLayout {
   /** Excel row numbers of the header's first and last row. */
   headerRows: [number, number];
   columns: LocatedColumn[];
-  /** Header cells that matched no declared column. */
-  unmatched: { col: number; header: string }[];
+  /**
+   * Header cells that matched no declared column; `ignored` when a pack or the config names the
+   * header as one not to read (layout.ignore-columns).
+   */
+  unmatched: { col: number; header: string; ignored?: true }[];
   /** The title block's texts, row by row and left to right, with where they stand. */
   title: TitleLine[];
 }
@@ -139,8 +142,12 @@ export class HeaderMatcher {
   private readonly memo = new Map<string, HeaderMatch | null>();
   /** The longest key either map holds: a longer folded text matches nothing (see matchFolded). */
   private longest = 0;
+  /** Headers named as not to read, folded whole (see ignores). */
+  private readonly ignored: Set<string>;
 
-  constructor(columns: ColumnSpec[]) {
+  /** `ignored`: header texts of columns not to read (layout.ignore-columns), whole. */
+  constructor(columns: ColumnSpec[], ignored: string[] = []) {
+    this.ignored = new Set(ignored.map(fold));
     // The first column to declare a text takes it: a later pack's alias never steals a header.
     const add = <T>(target: Map<string, T>, f: string, value: T, slack = 0) => {
       if (!f || target.has(f)) return;
@@ -167,6 +174,15 @@ export class HeaderMatcher {
         for (const header of headers) for (const f of folds(header)) add(this.plain, f, match);
       }
     }
+  }
+
+  /**
+   * Whether a header is one not to read. Compared whole, before any column's names: a template's
+   * lookup "Mã danh hiệu thi đua" is passed over while a typed "Mã danh hiệu thi đua (nếu có)",
+   * which a column's name matches with its parentheses left out, is still read.
+   */
+  ignores(text: string): boolean {
+    return this.ignored.size > 0 && this.ignored.has(fold(text));
   }
 
   match(text: string): HeaderMatch | undefined {
@@ -231,7 +247,7 @@ interface Candidate {
   score: number;
   hasName: boolean;
   columns: LocatedColumn[];
-  unmatched: { col: number; header: string }[];
+  unmatched: TableLayout['unmatched'];
 }
 
 /** A header candidate laid out: its columns in order, and the texts to try for each, in order. */
@@ -242,7 +258,7 @@ interface HeaderColumns {
 
 function locate({ cols, tries }: HeaderColumns, matcher: HeaderMatcher, nameKey: string): Candidate {
   const columns: LocatedColumn[] = [];
-  const unmatched: { col: number; header: string }[] = [];
+  const unmatched: TableLayout['unmatched'] = [];
   const seen = new Set<string>();
   // A combined header ("Họ và tên, chức vụ, đơn vị công tác") waits until every other column has
   // its key: it stands only for the keys the sheet has no column of their own for.
@@ -252,7 +268,12 @@ function locate({ cols, tries }: HeaderColumns, matcher: HeaderMatcher, nameKey:
     const texts = tries[i];
     let found: LocatedColumn | undefined;
     let waits = false;
+    let ignored = false;
     for (const text of texts) {
+      if (matcher.ignores(text)) {
+        ignored = true;
+        break;
+      }
       const m = matcher.match(text);
       if (!m) continue;
       if (m.also) {
@@ -268,7 +289,8 @@ function locate({ cols, tries }: HeaderColumns, matcher: HeaderMatcher, nameKey:
     if (found) {
       seen.add(found.key + '|' + (found.year ?? ''));
       columns.push(found);
-    } else if (!waits) unmatched.push({ col, header: texts[0] });
+    } else if (ignored) unmatched.push({ col, header: texts[0], ignored: true });
+    else if (!waits) unmatched.push({ col, header: texts[0] });
   }
   let score = columns.length;
   if (combined) {

@@ -7,14 +7,15 @@
  * through saxes.
  */
 import { isAscii } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline, Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
 import { OLE_SIGNATURE, oleError } from './ole.js';
+import { bufferOf, chunkStream, nameOf, type Openable } from './bytes.js';
 import { checkUnicodePath, entryKey, Once, partKey } from './opc.js';
 import { shown } from '../printable.js';
 import { encodingOf, SharedStrings, SharedStringsReader, SharedStringsScanner, SheetScanner, tokenCap, type NumberKind } from './sheet-scanner.js';
@@ -49,9 +50,11 @@ export interface OpenOptions {
   streamAll?: boolean;
 }
 
-export async function openXlsx(file: string, limits: Partial<ReadLimits> = {}, options: OpenOptions = {}): Promise<WorkbookSource> {
+/** Opens a workbook: a path, or bytes with a name (read from memory whatever their size, large parts still streamed through the inflater). */
+export async function openXlsx(given: Openable, limits: Partial<ReadLimits> = {}, options: OpenOptions = {}): Promise<WorkbookSource> {
   const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits };
-  const { handle, size, bytes } = await sniff(file, options.streamAll ? 0 : SMALL_FILE);
+  const file = nameOf(given);
+  const { handle, size, bytes } = await sniff(given, options.streamAll ? 0 : SMALL_FILE);
   const ctx: Ctx = { file, handle, size, bytes, limits: lim, entries: new Map(), active: new Set(), closed: false, streamAll: options.streamAll === true };
   try {
     ctx.entries = await listEntries(ctx);
@@ -72,7 +75,7 @@ interface Ctx {
   handle?: FileHandle;
   /** The file's size in bytes, as opened. */
   size: number;
-  /** A small file's every byte, read at once: its parts are then read from memory (see SMALL_FILE). */
+  /** A small file's every byte, read at once, or the bytes the file was given as: its parts are then read from memory (see SMALL_FILE). */
   bytes?: Buffer;
   limits: ReadLimits;
   /** Zip entries by normalised part name (see partKey). */
@@ -96,15 +99,24 @@ const SMALL_FILE = 4 * 1024 * 1024;
  * them. A small file is read whole, by three system calls, and let go at once: it is never held
  * open while it is checked. A larger one gives the handle every part is then read through.
  */
-async function sniff(file: string, wholeUpTo: number): Promise<{ handle?: FileHandle; size: number; bytes?: Buffer }> {
+async function sniff(given: Openable, wholeUpTo: number): Promise<{ handle?: FileHandle; size: number; bytes?: Buffer }> {
+  const file = nameOf(given);
   let handle: FileHandle | undefined;
   try {
-    const bytes = wholeUpTo > 0 ? readSmall(file, wholeUpTo) : undefined;
-    if (bytes) {
-      await checkHead(file, bytes, bytes.length);
+    // Bytes given are read as a small file is, whatever their size (there is no file to read them from).
+    if (typeof given !== 'string') {
+      const bytes = await givenBytes(file, given.data);
+      await checkHead(file, bytes, bytes.length, bytes);
       return { size: bytes.length, bytes };
     }
-    handle = await open(file, 'r');
+    // node:fs is loaded for a file only: a browser bundle, which is given bytes, has none.
+    const fs = await import('node:fs');
+    const bytes = wholeUpTo > 0 ? readSmall(fs, file, wholeUpTo) : undefined;
+    if (bytes) {
+      await checkHead(file, bytes, bytes.length, bytes);
+      return { size: bytes.length, bytes };
+    }
+    handle = await fs.promises.open(file, 'r');
     const stat = await handle.stat();
     checkStat(file, stat);
     const head = Buffer.alloc(8);
@@ -121,9 +133,17 @@ function checkStat(file: string, stat: Stats): void {
   if (stat.size === 0) throw new InputError(file, 'empty', 'the file is empty (0 bytes)');
 }
 
-async function checkHead(file: string, head: Buffer, bytesRead: number): Promise<void> {
+/** The bytes a file was given as, refused as an empty file is. */
+async function givenBytes(file: string, data: Parameters<typeof bufferOf>[0]): Promise<Buffer> {
+  const bytes = await bufferOf(data);
+  if (bytes.length === 0) throw new InputError(file, 'empty', 'the file is empty (0 bytes)');
+  return bytes;
+}
+
+/** `whole`: every byte of the file, when it is held (a small file, or bytes given): what an OLE file is is read from them. */
+async function checkHead(file: string, head: Buffer, bytesRead: number, whole?: Buffer): Promise<void> {
   if (bytesRead >= 8 && head.subarray(0, 8).equals(OLE_SIGNATURE)) {
-    throw await oleError(file);
+    throw await oleError(file, whole);
   }
   if (bytesRead < 4 || head[0] !== 0x50 || head[1] !== 0x4b) {
     throw new InputError(file, 'not-a-workbook', 'not a zip archive');
@@ -131,7 +151,7 @@ async function checkHead(file: string, head: Buffer, bytesRead: number): Promise
 }
 
 /** The file's bytes when it is no larger than upTo (fewer if it shrank as it was read), else undefined. */
-function readSmall(file: string, upTo: number): Buffer | undefined {
+function readSmall({ closeSync, fstatSync, openSync, readSync }: typeof import('node:fs'), file: string, upTo: number): Buffer | undefined {
   const fd = openSync(file, 'r');
   try {
     const stat = fstatSync(fd);
@@ -265,14 +285,8 @@ async function entryRange(ctx: Ctx, entry: yauzl.Entry): Promise<{ start: number
 
 async function entryBytes(ctx: Ctx, entry: yauzl.Entry): Promise<Readable> {
   const { start, end } = await entryRange(ctx, entry);
-  if (!ctx.bytes) return new PositionedReads(ctx.handle!, start, end);
-  const stored = ctx.bytes.subarray(start, end);
-  return new Readable({
-    read() {
-      if (stored.length) this.push(stored);
-      this.push(null);
-    },
-  });
+  // From memory in the chunks a file is read in: a part pushed whole would be inflated whole.
+  return ctx.bytes ? chunkStream(ctx.bytes, start, end, READ_BYTES) : new PositionedReads(ctx.handle!, start, end);
 }
 
 /**
@@ -992,8 +1006,9 @@ export interface ZipParts {
   close(): Promise<void>;
 }
 
-export async function openZipParts(file: string, limits: Partial<ReadLimits> = {}): Promise<ZipParts> {
-  const { handle, size, bytes } = await sniff(file, SMALL_FILE);
+export async function openZipParts(given: Openable, limits: Partial<ReadLimits> = {}): Promise<ZipParts> {
+  const file = nameOf(given);
+  const { handle, size, bytes } = await sniff(given, SMALL_FILE);
   const ctx: Ctx = { file, handle, size, bytes, limits: { ...DEFAULT_LIMITS, ...limits }, entries: new Map(), active: new Set(), closed: false, streamAll: false };
   try {
     ctx.entries = await listEntries(ctx);

@@ -5,6 +5,8 @@
  */
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { GENERATOR } from '../version.js';
+import { nodeDeflater } from '../write/zip-node.js';
 import type { Sink } from '../write/zip.js';
 import { reportHtml } from './html.js';
 import type { ReportModel } from './model.js';
@@ -16,7 +18,11 @@ export { NomineeStore } from './nominees.js';
 /** A report being made: text in pieces (writeAtomic), or bytes written to a sink (writeAtomicStream). */
 export type ReportOutput = Iterable<string> | ((write: Sink) => Promise<void>);
 
-const RENDER: Record<string, (m: ReportModel) => ReportOutput> = { '.xlsx': reportWorkbook, '.html': reportHtml, '.htm': reportHtml };
+const RENDER: Record<string, (m: ReportModel) => ReportOutput> = {
+  '.xlsx': (m) => reportWorkbook(m, { generator: GENERATOR, deflater: nodeDeflater }),
+  '.html': reportHtml,
+  '.htm': reportHtml,
+};
 
 /** Checks the output's extension before any dossier is read: a usage mistake is exit 2 at once. */
 export function reportRenderer(file: string | undefined): (m: ReportModel) => ReportOutput {

@@ -10,7 +10,7 @@ import { allProfiles, profileResolver, type ProfileMap } from '../engine/profile
 import type { Finding, Lang, Severity } from '../engine/types.js';
 import type { RuleSet } from '../rules/load.js';
 import { cite } from '../rules/citation.js';
-import { NomineeStore, pairKey, placeNumber } from './nominees.js';
+import { Nominees, pairKey, placeNumber } from './nominee-store.js';
 import { findingCells, longestOf, mapped, summaryCells, summaryHeaders, summaryTotal } from './tables.js';
 import { FINDING_HEADERS, KINDS, LIST_HEADERS, say, statusText, type Status, type TextKey } from './texts.js';
 
@@ -53,7 +53,7 @@ export interface ReportModel {
   quotas: Quota[];
   units: UnitSummary[];
   total: { byKind: Record<string, number>; byField: Record<string, number>; nominees: number; errors: number; warnings: number; failed: number };
-  /** The consolidated list in order, made a row at a time (read back from the NomineeStore): never held whole. */
+  /** The consolidated list in order, made a row at a time (read back from the store of nominees): never held whole. */
   list(): Iterable<ListRow>;
   findings: Finding[];
   /** Per table, the longest text of each column, its heading included (the workbook's widths). */
@@ -78,7 +78,7 @@ export interface ReportOptions {
   profileMap?: ProfileMap;
   lang: Lang;
   /** The nominees as the check handed them over (collectNominees: store.add); else the result's. */
-  nominees?: NomineeStore;
+  nominees?: Nominees;
 }
 
 /**
@@ -88,7 +88,7 @@ export interface ReportOptions {
  */
 export function buildReport(result: CheckResult, opts: ReportOptions): ReportModel {
   const { ruleSet, lang } = opts;
-  const store = opts.nominees ?? new NomineeStore();
+  const store = opts.nominees ?? new Nominees();
   if (!opts.nominees) for (const n of result.nominees ?? []) store.add(n);
   const enumLabel = (name: string, id: string | undefined) => (id === undefined ? '' : localize(ruleSet.enums.get(name)?.label(id), lang) || id);
   const profilesOf = profileResolver(opts.profiles, opts.profileMap);

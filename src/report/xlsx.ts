@@ -9,11 +9,9 @@
  * row written as it comes, so a million nominees cost the memory of one row. A table longer than
  * a sheet holds goes on in another sheet of the same name, "Danh sách (2)".
  */
-import { VERSION } from '../version.js';
 import { STYLE, writeWorkbook, type NewSheet } from '../write/workbook.js';
 import type { CellOut } from '../write/sheet-xml.js';
-import { nodeDeflater } from '../write/zip-node.js';
-import { PackageWriter, type Sink } from '../write/zip.js';
+import { PackageWriter, type Deflater, type Sink } from '../write/zip.js';
 import type { ReportModel } from './model.js';
 import { findingCells, listCells, mapped, summaryCells, summaryHeaders, summaryTotal, type Cell } from './tables.js';
 import { FINDING_HEADERS, LIST_HEADERS, say } from './texts.js';
@@ -59,11 +57,17 @@ export function reportSheets(m: ReportModel, perSheet?: number): NewSheet[] {
   ];
 }
 
+/** What writes a workbook: hoso's name and version for the mark (write/mark.ts), and how its parts are compressed. */
+export interface WorkbookMaker {
+  generator: string;
+  deflater: Deflater;
+}
+
 /** Writes the workbook to `write` as it is made (see writeAtomicStream). */
-export function reportWorkbook(m: ReportModel): (write: Sink) => Promise<void> {
+export function reportWorkbook(m: ReportModel, maker: WorkbookMaker): (write: Sink) => Promise<void> {
   return async (write) => {
-    const pkg = new PackageWriter(write, nodeDeflater);
-    await writeWorkbook(pkg, reportSheets(m), { kind: 'report', generator: `hoso-lint ${VERSION}` });
+    const pkg = new PackageWriter(write, maker.deflater);
+    await writeWorkbook(pkg, reportSheets(m), { kind: 'report', generator: maker.generator });
     pkg.end();
   };
 }

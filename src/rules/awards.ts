@@ -5,7 +5,18 @@
  * to the award it names.
  */
 import { fold } from '../normalize/text.js';
-import type { Award } from './schema.js';
+import { nearest } from '../nearest.js';
+import type { Award, Condition } from './schema.js';
+
+/** The condition key naming the award a row proposes, by its id in the awards' vocabulary. */
+export const AWARD_KEY = 'award';
+
+/**
+ * The columns a row names its awards in: the award proposed (a title or a form) and, in an
+ * existing system's templates, a title of its own beside the form ("Mã danh hiệu thi đua (nếu
+ * có)" next to "Mã hình thức khen thưởng"). Each names an award the Law's rules judge.
+ */
+export const AWARD_COLUMNS = ['hinh_thuc', 'danh_hieu'] as const;
 
 export interface CompiledAwards {
   list: Award[];
@@ -17,8 +28,12 @@ export interface CompiledAwards {
    * ĐUA CƠ SỞ VÀ LAO ĐỘNG TIÊN TIẾN NĂM 2023"), a name inside a longer one found counted once.
    */
   findAll(text: string): Award[];
+  /** The award one of whose names, abbreviations, codes or id the text is (no phrase around it). */
+  exact(text: string): Award | undefined;
   /** Every name an award goes by (labels, aliases), for "did you mean". */
   names(): string[];
+  /** The names nearest to a text that names no award, case and diacritics aside: "did you mean". */
+  nearest(text: string): string[];
 }
 
 /** How many distinct award texts are remembered: an award column holds a few dozen. */
@@ -60,12 +75,19 @@ export function compileAwards(list: Award[]): CompiledAwards {
     }
     return out;
   };
+  const names = () => list.flatMap((a) => [typeof a.label === 'string' ? a.label : a.label.vi, ...a.aliases]);
   return {
     list,
     byId,
     find,
     findAll,
-    names: () => list.flatMap((a) => [typeof a.label === 'string' ? a.label : a.label.vi, ...a.aliases]),
+    exact: (text) => exact.get(fold(text)),
+    names,
+    nearest: (text) => {
+      const all = names();
+      const folded = all.map(fold);
+      return nearest(fold(text), folded).map((f) => all[folded.indexOf(f)]);
+    },
   };
 }
 
@@ -73,4 +95,11 @@ export function compileAwards(list: Award[]): CompiledAwards {
 export function inForceOn(window: { from?: string; to?: string }, date: Date): boolean {
   const day = date.toISOString().slice(0, 10);
   return (!window.from || day >= window.from) && (!window.to || day <= window.to);
+}
+
+/** The awards a rule's condition names (`award:` at its top level or under `all`): those the rule judges. */
+export function awardsOf(c: Condition): string[] {
+  const own = c[AWARD_KEY] === undefined ? [] : [c[AWARD_KEY]].flat().map(String);
+  const all = Array.isArray(c.all) ? (c.all as Condition[]).flatMap(awardsOf) : [];
+  return [...own, ...all];
 }

@@ -8,10 +8,10 @@ import path from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { lazyRequire } from '../lazy.js';
-import { readCachedPack, writeCachedPack } from './pack-cache.js';
+import { readCachedPack, writeCachedPack, type CachedPack } from './pack-cache.js';
 import { schemas, type Award, type Column, type Condition, type EnumValue, type InForce, type LocalText, type Pack, type Period, type Profile, type Purpose, type Rule, type SourceDocument } from './schema.js';
 import { citedCodes } from './citation.js';
-import { compileAwards, type CompiledAwards } from './awards.js';
+import { AWARD_KEY, compileAwards, type CompiledAwards } from './awards.js';
 import { operators } from '../operators/index.js';
 import type { Operator } from '../operators/types.js';
 import type { ColumnType } from '../normalize/values.js';
@@ -74,7 +74,7 @@ export interface RuleSet {
   packs: LoadedPack[];
   columns: Map<string, CompiledColumn>;
   enums: Map<string, CompiledEnum>;
-  layout: { ignoreSheets: string[]; exampleSheets: string[]; total: string[]; footer: string[]; placeholders: string[]; notUnit: string[]; awardLists: string[]; exemplarLists: string[] };
+  layout: { ignoreSheets: string[]; ignoreColumns: string[]; exampleSheets: string[]; total: string[]; footer: string[]; placeholders: string[]; notUnit: string[]; awardLists: string[]; exemplarLists: string[] };
   /** The awards every pack declares, looked up by the text of an award cell. */
   awards: CompiledAwards;
   profiles: Map<string, Profile & { pack: string }>;
@@ -85,14 +85,27 @@ export interface RuleSet {
 
 export { packageRoot } from '../package-root.js';
 
+/** A rule pack (or config) given as text: `name` is what its load errors and `explain` call it. */
+export interface TextFile {
+  name: string;
+  text: string;
+}
+
+/** A pack to load: a file's path, or a text with its name. */
+export type PackSource = string | TextFile;
+
 export function bundledRulesDir(): string {
   return path.join(packageRoot(), 'rules');
 }
 
-/** Files named by the user: a pack file, or a folder of `.yaml`/`.yml` packs (sorted by name). */
-export function expandPackPaths(paths: string[]): string[] {
-  const out: string[] = [];
+/** Files named by the user: a pack file, or a folder of `.yaml`/`.yml` packs (sorted by name); a text is a pack as it is. */
+export function expandPackPaths<P extends PackSource = string>(paths: P[]): P[] {
+  const out: P[] = [];
   for (const p of paths) {
+    if (typeof p !== 'string') {
+      out.push(p);
+      continue;
+    }
     let st;
     try {
       st = statSync(p);
@@ -100,7 +113,7 @@ export function expandPackPaths(paths: string[]): string[] {
       throw new PackError(p, 0, 0, '', { vi: 'không tìm thấy tệp bộ quy tắc', en: 'rule pack not found' });
     }
     if (st.isDirectory()) {
-      for (const f of readdirSync(p).sort()) if (/\.ya?ml$/i.test(f)) out.push(path.join(p, f));
+      for (const f of readdirSync(p).sort()) if (/\.ya?ml$/i.test(f)) out.push(path.join(p, f) as P);
     } else out.push(p);
   }
   return out;
@@ -205,11 +218,35 @@ export function parseYamlFile<T>(file: string, schema: z.ZodType<T>, text?: stri
 /**
  * A pack's shape and its rules' options, which depend on the pack alone: what the cache keeps (see
  * pack-cache.ts), so that a pack read from it needs neither yaml nor zod. Columns, conditions and
- * ids, which depend on the other packs, are checked by loadRuleSet every time.
+ * ids, which depend on the other packs, are checked by loadRuleSet every time. A pack given as a
+ * text is parsed without the cache, which lives in files (the browser has none).
  */
-export function parsePackFile(file: string, text?: string): ParsedPack {
-  const source = text ?? readPackText(file);
-  const cached = readCachedPack(file, source);
+export function parsePackFile(given: PackSource, text?: string): ParsedPack {
+  if (typeof given !== 'string') return parsePack(given.name, given.text, false);
+  return parsePack(given, text ?? readPackText(given), true);
+}
+
+/**
+ * Packs given as texts, parsed: what the pack cache keeps, kept in memory instead (a text has no
+ * file to key a cache entry by, and a browser no folder to keep one in), so that the library
+ * called again and again parses each pack once. Kept as JSON, as the cache keeps it, and read back
+ * afresh for each load: no load can change what the next one is given. The last few texts only.
+ */
+const parsedTexts = new Map<string, string>();
+const PARSED_TEXTS = 32;
+
+function rememberedPack(source: string): CachedPack | undefined {
+  const json = parsedTexts.get(source);
+  return json === undefined ? undefined : (JSON.parse(json) as CachedPack);
+}
+
+function rememberPack(source: string, pack: CachedPack): void {
+  if (parsedTexts.size >= PARSED_TEXTS) parsedTexts.delete(parsedTexts.keys().next().value!);
+  parsedTexts.set(source, JSON.stringify(pack));
+}
+
+function parsePack(file: string, source: string, cache: boolean): ParsedPack {
+  const cached = cache ? readCachedPack(file, source) : rememberedPack(source);
   if (cached) {
     let at: Located | undefined;
     return { ...cached, file, locate: () => (at ??= parseYamlFile(file, schemas().Pack, source)) };
@@ -222,7 +259,8 @@ export function parsePackFile(file: string, text?: string): ParsedPack {
     if (!opts.success) zodFail(pp, ['rules', i, 'with'], opts.error, rule.with);
     return opts.data;
   });
-  writeCachedPack(file, source, { pack: pp.pack, options: pp.options });
+  if (cache) writeCachedPack(file, source, { pack: pp.pack, options: pp.options });
+  else rememberPack(source, { pack: pp.pack, options: pp.options });
   return pp;
 }
 
@@ -270,14 +308,14 @@ function compileEnum(values: EnumValue[]): CompiledEnum {
   };
 }
 
-/** Parses, validates and merges packs, in order: later packs extend columns and enumerations. */
-export function loadRuleSet(files: string[]): RuleSet {
+/** Parses, validates and merges packs (files or texts), in order: later packs extend columns and enumerations. */
+export function loadRuleSet(files: PackSource[]): RuleSet {
   const parsed = files.map((f) => parsePackFile(f));
   const set: RuleSet = {
     packs: [],
     columns: new Map(),
     enums: new Map(),
-    layout: { ignoreSheets: [], exampleSheets: [], total: [], footer: [], placeholders: [], notUnit: [], awardLists: [], exemplarLists: [] },
+    layout: { ignoreSheets: [], ignoreColumns: [], exampleSheets: [], total: [], footer: [], placeholders: [], notUnit: [], awardLists: [], exemplarLists: [] },
     awards: compileAwards([]),
     profiles: new Map(),
     documents: new Map(),
@@ -295,6 +333,7 @@ export function loadRuleSet(files: string[]): RuleSet {
     set.packs.push({ id: pack.pack, file: pp.file, title: pack.title, doc: pack.doc, source: pack.source, purpose: pack.purpose, inForce: pack['in-force'] });
     if (pack.layout) {
       set.layout.ignoreSheets.push(...pack.layout['ignore-sheets']);
+      set.layout.ignoreColumns.push(...pack.layout['ignore-columns']);
       set.layout.exampleSheets.push(...pack.layout['example-sheets']);
       set.layout.total.push(...pack.layout.total);
       set.layout.footer.push(...pack.layout.footer);
@@ -463,8 +502,7 @@ function notAnAward(set: RuleSet, id: string): Said {
   return { vi: `«${id}» không phải danh hiệu, hình thức khen thưởng nào (${known || 'chưa bộ quy tắc nào khai báo danh hiệu'})`, en: `"${id}" is not an award (${known || 'no pack declares awards'})` };
 }
 
-/** The condition key naming the award a row proposes, by its id in the awards' vocabulary. */
-export const AWARD_KEY = 'award';
+export { AWARD_KEY } from './awards.js';
 
 function checkColumn(set: RuleSet, pp: ParsedPack, key: string, at: (string | number)[]): CompiledColumn {
   const col = set.columns.get(key);

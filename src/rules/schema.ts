@@ -172,6 +172,12 @@ function build() {
     layout: z
       .strictObject({
         'ignore-sheets': z.array(z.string()).default([]),
+        /**
+         * Header texts of columns the pack knows and means not to read (a template's own lookups of
+         * other columns): not named in check's note of the columns no rule reads. Compared as whole
+         * headers, case and diacritics aside.
+         */
+        'ignore-columns': z.array(z.string()).default([]),
         'example-sheets': z.array(z.string()).default([]),
         total: z.array(z.string()).default([]),
         footer: z.array(z.string()).default([]),
@@ -226,19 +232,25 @@ function build() {
     lang: z.enum(['vi', 'en']).optional(),
     /** Globs (relative to the config file) of files and folders to pass over, as --ignore-pattern. */
     ignores: z.array(z.string().min(1)).default([]),
+    /** Header texts of columns not to read, nor name as unread (as a pack's layout.ignore-columns). */
+    'ignore-columns': z.array(z.string().min(1)).default([]),
     /** What the lists checked are: told from each list's title and awards (auto), or said here. */
     purpose: z.enum(['auto', 'award', 'exemplar']).default('auto'),
     /** The office's past decisions (as --history), relative to the config file, and the units renamed since. */
     history: History.optional(),
   });
-  return { z, LocalText, ColumnKey, Scalar, Condition, Period, EnumValue, Column, Award, InForce, Rule, Profile, Document, Pack, Config, History };
+  return { LocalText, ColumnKey, Scalar, Condition, Period, EnumValue, Column, Award, InForce, Rule, Profile, Document, Pack, Config, History };
 }
 
-/** zod and the pack language's schemas, made on first use (parsing a pack, a config or a rule's options). */
-export type Schemas = ReturnType<typeof build>;
+/**
+ * zod and the pack language's schemas, made on first use (parsing a pack, a config or a rule's
+ * options). zod is added by a type of its own: the type inferred for its namespace cannot be
+ * named in a declaration file (the library's .d.ts).
+ */
+export type Schemas = ReturnType<typeof build> & { z: typeof z };
 let built: Schemas | undefined;
 export function schemas(): Schemas {
-  return (built ??= build());
+  return (built ??= { ...build(), z: zod().z });
 }
 
 export type LocalText = z.infer<Schemas['LocalText']>;

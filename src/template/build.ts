@@ -14,6 +14,8 @@ import type { CompiledColumn, RuleSet } from '../rules/load.js';
 import { columnLetter } from '../read/types.js';
 import { GENERATOR } from '../version.js';
 import { markPackage } from '../report/annotate/mark-package.js';
+import type { Award } from '../rules/schema.js';
+import { awardListTitle, evidenceColumns, kindsOf, needLines, type Need } from './awards.js';
 
 export interface TemplateOptions {
   profiles: string[];
@@ -21,6 +23,13 @@ export interface TemplateOptions {
   lang: Lang;
   /** Rows given drop-down lists and formats, below the header. */
   rows?: number;
+  /**
+   * The awards a template for the Law's titles and forms is for (`init --award`): its columns are
+   * who the nominee is and the evidence these awards' rules read, its title an award list's.
+   */
+  awards?: Award[];
+  /** The award year of such a template: its title's "NĂM 2025", the year of its rating columns. */
+  year?: number;
 }
 
 /** The sheet the checker skips by name, so the lists never read as nominees. */
@@ -69,7 +78,24 @@ export interface TemplateColumn {
   column: CompiledColumn;
   year?: number;
   /** The list its cells are chosen from, when it has one. */
-  list?: { name: string; values: string[]; strict: boolean };
+  list?: TemplateList;
+  /** An evidence column of an award template: the rules that read it, cited in its note. */
+  needs?: Need[];
+}
+
+export interface TemplateList {
+  name: string;
+  values: string[];
+  /** A value not in the list is refused (else only warned of). */
+  strict: boolean;
+  /** Narrower lists by the row's kind of nominee (the kind's label): the awards a kind may be given. */
+  byKind?: { kind: string; values: string[] }[];
+}
+
+/** An enumeration's values as an officer reads them: labels, ids only where a value has none. */
+function enumLabels(ruleSet: RuleSet, name: string, only?: string[]): string[] {
+  const values = (ruleSet.enums.get(name)?.values ?? []).filter((v) => v.id !== 'khong-xac-dinh' && (!only || only.includes(v.id)));
+  return values.map((v) => localize(v.label, 'vi') || v.id);
 }
 
 /** The columns of the template, in the packs' declaration order, a year column spelled out per year. */
@@ -77,8 +103,15 @@ export function templateColumns(ruleSet: RuleSet, opts: TemplateOptions): Templa
   const active = activeRules(ruleSet, opts.profiles, opts.severity);
   const keys = new Set(ruleSet.columns.keys());
   const needed = new Set(CORE.filter((k) => keys.has(k)));
-  for (const { compiled } of active) referencedKeys([compiled.rule.with, compiled.rule.when ?? {}], keys, needed);
-  const period = periodOf(active.map((a) => a.compiled.period));
+  const awards = opts.awards?.length ? opts.awards : undefined;
+  const year = opts.year ?? new Date().getFullYear();
+  // An award template reads the evidence of its awards, in their award year; a blank dossier
+  // every column the rules in force read, over their period.
+  const evidence = awards && evidenceColumns(ruleSet, awards, { profiles: opts.profiles, severity: opts.severity, year });
+  if (evidence) for (const k of evidence.keys()) needed.add(k);
+  else for (const { compiled } of active) referencedKeys([compiled.rule.with, compiled.rule.when ?? {}], keys, needed);
+  const period = awards ? { from: year, to: year } : periodOf(active.map((a) => a.compiled.period));
+  const kinds = awards && kindsOf(ruleSet, awards);
   const movements = [
     ...new Set(
       active
@@ -92,20 +125,41 @@ export function templateColumns(ruleSet: RuleSet, opts: TemplateOptions): Templa
     let list: TemplateColumn['list'];
     if (column.type === 'yesno') list = { name: 'Có / Không', values: YES_NO, strict: true };
     else if (column.type === 'enum' && column.enum) {
-      const e = ruleSet.enums.get(column.enum);
-      // The label an officer reads; ids stand in only where a value has none.
-      const values = (e?.values ?? []).filter((v) => v.id !== 'khong-xac-dinh').map((v) => localize(v.label, 'vi') || v.id);
-      list = { name: localize(column.header, 'vi').replace(/\s*YYYY\s*/, ' ').trim(), values, strict: true };
+      // An award template offers only the kinds its awards go to.
+      const only = column.key === 'loai' ? kinds : undefined;
+      list = { name: localize(column.header, 'vi').replace(/\s*YYYY\s*/, ' ').trim(), values: enumLabels(ruleSet, column.enum, only), strict: true };
     } else if (column.key === 'phong_trao' && movements.length) list = { name: 'Phong trào', values: movements, strict: false };
-    if (column.year) for (let y = period.from; y <= period.to; y++) out.push({ column, year: y, list });
-    else out.push({ column, list });
+    else if (column.key === 'hinh_thuc' && awards) list = awardList(ruleSet, awards, kinds!);
+    const needs = evidence?.get(column.key);
+    if (!column.year) out.push({ column, list, needs });
+    // An award template's year column is spelled out over the years its rules read (a streak's are before the award year), each noted with the rules that read it.
+    else if (needs) for (const y of [...new Set(needs.flatMap((n) => n.years))].sort((a, b) => a - b)) out.push({ column, year: y, list, needs: needs.filter((n) => n.years.includes(y)) });
+    else for (let y = period.from; y <= period.to; y++) out.push({ column, year: y, list, needs });
   }
+  // An award template reads as its lists do: who the nominee is, the evidence, then the summary,
+  // the award and the notes.
+  if (awards) out.sort((a, b) => Number(LAST.includes(a.column.key)) - Number(LAST.includes(b.column.key)));
   return out;
+}
+
+/** The columns an award template ends with (the sort is stable: their order is the packs'). */
+const LAST = ['thanh_tich', 'hinh_thuc', 'ghi_chu'];
+
+/**
+ * The awards chosen as the award column's list: all of them, and per kind of nominee those it may
+ * be given, so that a row of an individual is offered an individual's titles only. Another award
+ * may still be typed (a warning, not a refusal).
+ */
+function awardList(ruleSet: RuleSet, awards: Award[], kinds: string[]): TemplateList {
+  const name = (a: Award) => localize(a.label, 'vi');
+  const byKind = kinds.length > 1 ? kinds.map((k) => ({ kind: enumLabels(ruleSet, 'loai', [k])[0], values: awards.filter((a) => a.kinds.includes(k)).map(name) })) : undefined;
+  return { name: 'Hình thức đề nghị', values: awards.map(name), strict: false, byKind };
 }
 
 function note(c: TemplateColumn, lang: Lang): string {
   const lines = [c.year ? c.column.header.replace('YYYY', String(c.year)) : c.column.header];
   if (c.column.doc) lines.push(localize(c.column.doc, lang));
+  if (c.needs) lines.push(...needLines(c.needs, lang));
   const example = EXAMPLE[c.column.type];
   if (example && !c.list) lines.push(`${lang === 'vi' ? 'Ví dụ' : 'For example'}: ${example}`);
   if (c.list) lines.push(`${lang === 'vi' ? 'Chọn một trong' : 'One of'}: ${c.list.values.join('; ')}${c.list.strict ? '' : lang === 'vi' ? ' (hoặc ghi tên khác)' : ' (or another name)'}`);
@@ -146,7 +200,11 @@ export function buildTemplate(ruleSet: RuleSet, opts: TemplateOptions): ExcelJS.
   put(1, 1, split, 'TÊN ĐƠN VỊ');
   put(1, split + 1, Math.max(split + 1, last), 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
   put(2, split + 1, Math.max(split + 1, last), 'Độc lập - Tự do - Hạnh phúc');
-  put(4, 1, last, 'DANH SÁCH ĐỀ NGHỊ ĐIỂN HÌNH TIÊN TIẾN NĂM …', { ...bold, size: 14 });
+  if (opts.awards?.length) {
+    // The place and date, which decides the decree in force (Decree 98/2023 or 152/2025).
+    put(3, split + 1, Math.max(split + 1, last), '…………, ngày … tháng … năm ……', { ...bold, bold: false, italic: true });
+    put(4, 1, last, awardListTitle(opts.awards, opts.year ?? new Date().getFullYear()), { ...bold, size: 14 });
+  } else put(4, 1, last, 'DANH SÁCH ĐỀ NGHỊ ĐIỂN HÌNH TIÊN TIẾN NĂM …', { ...bold, size: 14 });
 
   // The header: a year column's group ("Xếp loại") merged over its years; the others over both rows.
   const border: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
@@ -181,21 +239,34 @@ export function buildTemplate(ruleSet: RuleSet, opts: TemplateOptions): ExcelJS.
     const fmt = NUM_FMT[c.column.type];
     if (fmt) for (let r = FIRST_DATA_ROW; r < FIRST_DATA_ROW + rows; r++) ws.getCell(r, col).numFmt = fmt;
     if (c.list) {
-      let range = listRanges.get(c.list.name);
-      if (!range) {
-        // Each list is a column of the hidden sheet, its name on top, referenced by the drop-down.
-        const listCol = listRanges.size + 1;
-        lists.getCell(1, listCol).value = c.list.name;
-        c.list.values.forEach((v, j) => (lists.getCell(j + 2, listCol).value = v));
-        const letter = columnLetter(listCol);
-        range = `'${LISTS_SHEET}'!$${letter}$2:$${letter}$${c.list.values.length + 1}`;
-        listRanges.set(c.list.name, range);
+      const rangeOf = (name: string, values: string[]) => {
+        let range = listRanges.get(name);
+        if (!range) {
+          // Each list is a column of the hidden sheet, its name on top, referenced by the drop-down.
+          const listCol = listRanges.size + 1;
+          lists.getCell(1, listCol).value = name;
+          values.forEach((v, j) => (lists.getCell(j + 2, listCol).value = v));
+          const letter = columnLetter(listCol);
+          range = `'${LISTS_SHEET}'!$${letter}$2:$${letter}$${values.length + 1}`;
+          listRanges.set(name, range);
+        }
+        return range;
+      };
+      let formula = rangeOf(c.list.name, c.list.values);
+      const kindCol = columns.findIndex((o) => o.column.key === 'loai') + 1;
+      if (c.list.byKind && kindCol > 0) {
+        // The row's kind picks the list (IF over the kind's cell, relative to each row); a row
+        // whose kind is not yet chosen is offered them all.
+        const kindCell = `$${columnLetter(kindCol)}${FIRST_DATA_ROW}`;
+        for (const { kind, values } of [...c.list.byKind].reverse()) {
+          if (values.length) formula = `IF(${kindCell}="${kind}",${rangeOf(`${c.list.name}: ${kind}`, values)},${formula})`;
+        }
       }
       // A range, not a validation per cell: exceljs writes the key as the rule's sqref.
       (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${from}:${to}`, {
         type: 'list',
         allowBlank: true,
-        formulae: [range],
+        formulae: [formula],
         showErrorMessage: true,
         // A movement not in the list may still be right: warn, do not refuse.
         errorStyle: c.list.strict ? 'stop' : 'warning',

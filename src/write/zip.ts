@@ -36,6 +36,32 @@ export const portableDeflater: Deflater = (name) => {
 };
 
 /**
+ * The deflater for a workbook made in memory: Node's zlib when this runs on Node (zip-node.ts),
+ * else fflate's. zip-node.ts is loaded only on Node, so that a page's bundle never needs zlib to
+ * write.
+ */
+export async function platformDeflater(): Promise<Deflater> {
+  return globalThis.process?.versions?.node ? (await import('./zip-node.js')).nodeDeflater : portableDeflater;
+}
+
+/** The bytes `produce` hands its sink, joined into one array once it is done. */
+export async function gathered(produce: (sink: Sink) => void | Promise<void>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  await produce((chunk) => {
+    chunks.push(chunk);
+    length += chunk.length;
+  });
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/**
  * A part copied from another zip as it is stored there: its compressed bytes, CRC and size are
  * the original's, so the part is byte for byte what the input held without being inflated.
  */

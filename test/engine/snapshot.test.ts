@@ -8,19 +8,20 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ResultCache, parseStored } from '../../src/engine/cache.js';
 import { forEachSnapshotRow, SNAPSHOT_HEAD, SnapshotWriter, type RowSnapshots } from '../../src/engine/snapshot.js';
-import type { CellView, RowView } from '../../src/engine/types.js';
+import type { CellView, ProposedAward, RowView } from '../../src/engine/types.js';
 import type { Value } from '../../src/normalize/values.js';
 import { columnLetter } from '../../src/read/types.js';
 import type { Award } from '../../src/rules/schema.js';
 
 /** An award of the vocabulary, as a row proposing it gives it. */
 const LDTT: Award = { id: 'ldtt', label: 'Lao động tiên tiến', aliases: [], codes: [], kinds: ['ca-nhan'], level: 'co-so', title: true, source: 'Luật TĐKT 2022 Điều 24' };
-const AWARDS = new Map([[LDTT.id, LDTT]]);
+const BK: Award = { id: 'bk-tinh', label: 'Bằng khen của Chủ tịch UBND tỉnh', aliases: [], codes: [], kinds: ['ca-nhan', 'tap-the'], level: 'tinh', source: 'Luật TĐKT 2022 Điều 74' };
+const AWARDS = new Map([LDTT, BK].map((a) => [a.id, a]));
 
 const KEYS = ['ten', 'loai', 'ngay', 'so', 'lanh_dao', 'ghi_chu', 'khong_co'];
 
 /** A row as the engine gives it: `cells` by key, `has` the sheet's columns, `values` without a cell. */
-function row(at: number, sheet: string, unit: string, cells: Record<string, [col: number, text: string, value?: Value]>, has: string[], values: Record<string, Value> = {}, award?: Award): RowView {
+function row(at: number, sheet: string, unit: string, cells: Record<string, [col: number, text: string, value?: Value]>, has: string[], values: Record<string, Value> = {}, awards: ProposedAward[] = []): RowView {
   const view = (key: string): CellView | undefined => {
     const c = cells[key];
     if (!c) return undefined;
@@ -42,16 +43,22 @@ function row(at: number, sheet: string, unit: string, cells: Record<string, [col
     years: () => [],
     cells: () => [],
     failedTags: () => new Set(),
-    award: () => award,
-    purpose: award ? 'award' : 'exemplar',
+    award: () => awards[0]?.award,
+    awards: () => awards,
+    purpose: awards.some((p) => p.award.title) ? 'award' : 'exemplar',
     awardYear: undefined,
   };
 }
 
 const ROWS = [
-  row(8, 'Danh sách', 'UBND xã Đắk Pne', { ten: [2, 'Y Hơn', 'Y Hơn'], loai: [3, 'Cá nhân', 'ca-nhan'], ngay: [4, '10/6/2025', new Date(Date.UTC(2025, 5, 10))], so: [5, '12', 12], lanh_dao: [6, 'Có', true] }, ['ten', 'loai', 'ngay', 'so', 'lanh_dao', 'ghi_chu'], {}, LDTT),
+  row(8, 'Danh sách', 'UBND xã Đắk Pne', { ten: [2, 'Y Hơn', 'Y Hơn'], loai: [3, 'Cá nhân', 'ca-nhan'], ngay: [4, '10/6/2025', new Date(Date.UTC(2025, 5, 10))], so: [5, '12', 12], lanh_dao: [6, 'Có', true] }, ['ten', 'loai', 'ngay', 'so', 'lanh_dao', 'ghi_chu'], {}, [{ award: LDTT, key: 'hinh_thuc' }]),
   row(9, 'Danh sách', 'UBND xã Đắk Pne', { ten: [2, 'Thôn Kon Gùng', 'Thôn Kon Gùng'], so: [5, 'mười hai'] }, ['ten', 'ngay', 'so'], { loai: 'tap-the' }),
   row(3, 'Tập thể', 'Trường TH Đắk Tơ Lung', { ten: [27, 'A Tuyên', 'A Tuyên'], lanh_dao: [28, 'Không', false] }, ['ten', 'lanh_dao']),
+  // A form in the award column and a title in a title column: both cross, each with its column.
+  row(4, 'Tập thể', 'Trường TH Đắk Tơ Lung', { ten: [27, 'Y Blăk', 'Y Blăk'] }, ['ten'], {}, [
+    { award: BK, key: 'hinh_thuc' },
+    { award: LDTT, key: 'danh_hieu' },
+  ]),
 ];
 
 /** Everything a rule can ask of a row, as plain data. */
@@ -61,6 +68,7 @@ function seen(r: RowView) {
     // An award row stays one, with its award, for the rules over every file (a purpose, an `award:` condition).
     purpose: r.purpose,
     award: r.award()?.id,
+    awards: r.awards().map((p) => `${p.key}=${p.award.id}`),
     keys: KEYS.map((k) => ({ has: r.has(k), slot: r.slot(k), cell: r.cell(k), value: r.value(k) })),
   };
 }
@@ -75,14 +83,14 @@ describe('row snapshots', () => {
   it('give the rules the same row: places, columns, cells, parsed values of every type', () => {
     const writer = new SnapshotWriter(KEYS);
     for (const r of ROWS) writer.add(r);
-    expect(writer.rows).toBe(3);
+    expect(writer.rows).toBe(4);
     const batch = writer.take();
     expect(writer.rows).toBe(0);
     // The unparsed cell keeps its text and says it has no value, as the row does.
     const expected = ROWS.map(seen).map((s) => ({ ...s, keys: s.keys.map((k) => (k.cell && !k.cell.parsed.ok ? { ...k, cell: { ...k.cell, parsed: { ok: false, expected: 'text' } } } : k)) }));
     expect(decode(batch)).toEqual(expected);
     // Names once each, values the same as their text not repeated.
-    expect(batch.names).toEqual(['Danh sách', 'UBND xã Đắk Pne', 'ldtt', 'Tập thể', 'Trường TH Đắk Tơ Lung']);
+    expect(batch.names).toEqual(['Danh sách', 'UBND xã Đắk Pne', 'hinh_thuc=ldtt', 'Tập thể', 'Trường TH Đắk Tơ Lung', 'hinh_thuc=bk-tinh danh_hieu=ldtt']);
     expect(batch.data.filter((d) => d === 'Y Hơn')).toHaveLength(1);
     // The next batch stands on its own.
     writer.add(ROWS[2]);

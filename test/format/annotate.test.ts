@@ -110,3 +110,25 @@ describe('hoso check --annotate', () => {
     expect(wb.worksheets[0].rowCount).toBeGreaterThan(1);
   });
 });
+
+describe('hoso check --annotate on the other text lists the reader reads', () => {
+  // A .tsv or .txt list is read as a CSV file is; its copy was once tried as a zip and refused.
+  it.each(['fixtures/csv/tab.tsv', 'fixtures/csv/unicode-text.txt'])('gives %s an .xlsx copy with its findings, and the input untouched', async (input) => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-annotate-text-'));
+    try {
+      const digest = sha(input);
+      const run = await hoso(['check', input, '-f', 'json', '--annotate', out]);
+      expect(run.stderr).toBe('');
+      expect(run.code).not.toBe(2);
+      const findings = (JSON.parse(run.stdout) as Report).findings;
+      const copies = fs.readdirSync(out);
+      expect(copies).toEqual([path.basename(input).replace(/\.[^.]*$/, '.xlsx')]);
+      const wb = await open(path.join(out, copies[0]));
+      expect(wb.getWorksheet(FINDINGS_SHEET)!.rowCount).toBe(findings.length + 1);
+      expect(wb.worksheets[0].rowCount).toBeGreaterThan(1);
+      expect(sha(input)).toBe(digest);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+});

@@ -140,7 +140,9 @@ describe('headers as dossiers write them', () => {
       ['2024', undefined],
       ['Năm 2024', undefined],
       ['Mã Lĩnh vực hoạt động', undefined],
-      ['Mã Danh hiệu thi đua', undefined],
+      // The commendation system's title-code column, read since the Law's pack declares it.
+      ['Mã Danh hiệu thi đua', 'danh_hieu'],
+      ['Mã danh hiệu thi đua (nếu có)', 'danh_hieu'],
       ['Tên phòng ban/ khối, tổ công tác', undefined],
       ['Tên gọi (Ông/Bà/Chức danh)', undefined],
       ['Chức vụ, đơn vị công tác 2024', undefined],
@@ -202,12 +204,12 @@ describe('headers as dossiers write them', () => {
       ['STT', 'Họ và tên', 'Giới tính (NAM/NU)', 'Ngày sinh', 'Chức vụ', 'Tên phòng ban/khối, tổ công tác', 'Tên đơn vị/tập thể công tác', 'Địa chỉ / Nơi ở', 'Mã phân loại cán bộ', 'Mã hình thức khen thưởng', 'Mã danh hiệu thi đua (nếu có)'],
       [1, 'Nguyễn Văn An', 'NAM', '01/01/1980', 'Hiệu trưởng', 'Tổ Toán', 'Trường THCS Đắk Ruồng', 'Thôn 1', '1660638976', '1650360499'],
     ]);
-    expect(Object.fromEntries(canhan.keys)).toEqual({ 1: ['stt'], 2: ['ten'], 3: ['gioi_tinh'], 4: ['nam_sinh'], 5: ['chuc_vu'], 7: ['don_vi'], 9: ['phan_loai_doi_tuong'], 10: ['hinh_thuc'] });
+    expect(Object.fromEntries(canhan.keys)).toEqual({ 1: ['stt'], 2: ['ten'], 3: ['gioi_tinh'], 4: ['nam_sinh'], 5: ['chuc_vu'], 7: ['don_vi'], 9: ['phan_loai_doi_tuong'], 10: ['hinh_thuc'], 11: ['danh_hieu'] });
     const tapthe = await keysAt([
       ['STT', 'Tên đơn vị / tập thể', 'Mã phân loại tập thể', 'Mã hình thức khen thưởng', 'Mã danh hiệu thi đua'],
       [1, 'Trường THCS Đắk Ruồng', '1668477403', '1650360499'],
     ]);
-    expect(Object.fromEntries(tapthe.keys)).toEqual({ 1: ['stt'], 2: ['ten'], 3: ['phan_loai_doi_tuong'], 4: ['hinh_thuc'] });
+    expect(Object.fromEntries(tapthe.keys)).toEqual({ 1: ['stt'], 2: ['ten'], 3: ['phan_loai_doi_tuong'], 4: ['hinh_thuc'], 5: ['danh_hieu'] });
     const nhandulieu = await keysAt([
       ['STT', 'Phân loại khen thưởng', 'Tên tập thể/cá nhân/hộ gia đình', 'Chức vụ', 'Đơn vị công tác', 'Danh hiệu thi đua/Hình thức khen thưởng', 'Phân loại đối tượng', 'Lĩnh vực hoạt động'],
       [1, 'CANHAN', 'Nguyễn Văn An', 'Hiệu trưởng', 'Trường THCS Đắk Ruồng', 'Giấy khen', 'Đối tượng khác', 'Giáo dục - Đào tạo'],

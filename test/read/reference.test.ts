@@ -29,16 +29,26 @@ describe('templates of an existing commendation system, read as they are', () =>
     expect(result.rows).toBe(4);
     const ofTemplate = result.findings.filter((f) => f.file.endsWith('MauTDKT_20231004.xlsx'));
     expect(ofTemplate.filter((f) => f.row !== undefined)).toEqual([]);
+    // Its columns no pack reads are named once: the honorific (B); the lookups R–U of F–I are
+    // passed over by the quang-binh pack's ignore-columns.
     expect(ofTemplate.map((f) => [f.ruleId, f.severity, f.sheet ?? null])).toEqual([
       ['hoso/khong-co-dong-de-nghi', 'error', null],
+      ['hoso/cot-khong-kiem-tra', 'info', 'file nhận'],
       ...['HTKT', 'PLDT', 'LVHD', 'phan loai kt', 'Hướng dẫn'].map((sheet) => ['hoso/trang-bo-qua', 'info', sheet]),
     ]);
-    for (const file of ['CANHAN.xlsx', 'TAPTHE.xlsx']) {
-      expect(result.findings.filter((f) => f.file.endsWith(file)).map((f) => [f.ruleId, f.sheet ?? null])).toEqual([
-        ['hoso/khong-co-dong-de-nghi', null],
-        ['hoso/trang-bo-qua', 'DANHMUC'],
-      ]);
-    }
+    expect(ofTemplate.find((f) => f.ruleId === 'hoso/cot-khong-kiem-tra')!.message).toContain('«Tên gọi (Ông/Bà/Chức danh)» (B)');
+    // CANHAN's department and address are not read; its title code (K), like TAPTHE's (E), is.
+    const of = (file: string) => result.findings.filter((f) => f.file.endsWith(file));
+    expect(of('CANHAN.xlsx').map((f) => [f.ruleId, f.sheet ?? null])).toEqual([
+      ['hoso/khong-co-dong-de-nghi', null],
+      ['hoso/cot-khong-kiem-tra', 'DANHSACH'],
+      ['hoso/trang-bo-qua', 'DANHMUC'],
+    ]);
+    expect(of('CANHAN.xlsx')[1].message).toBe('Cột «Tên phòng ban/ khối, tổ công tác» (F), «Địa chỉ / Nơi ở» (H) không được kiểm tra: không bộ quy tắc nào đọc cột có tiêu đề như vậy.');
+    expect(of('TAPTHE.xlsx').map((f) => [f.ruleId, f.sheet ?? null])).toEqual([
+      ['hoso/khong-co-dong-de-nghi', null],
+      ['hoso/trang-bo-qua', 'DANHMUC'],
+    ]);
   });
 
   it('takes TAPTHE / CANHAN / HOGIADINH as the kind and checks each kind by its own criteria', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadRuleSet } from '../../src/rules/load.js';
+import { loadRuleSet, PackError } from '../../src/rules/load.js';
+import { bundledPacks } from '../../src/rules/bundled.js';
 import { bundledPacks as bundled, packFile, refusedPack as loadError } from '../support/packs.js';
 
 const pack = (name: string, text: string) => packFile(text, name);
@@ -209,5 +210,43 @@ describe('rule packs are checked at load time, with file, line and key', () => {
     expect(e.reason).toBe('a rule of confidence S is a warning or info, never an error');
     e = loadError(`pack: dia-phuong\ntitle: Thử\nrules:\n  - id: dia-phuong/a\n    check: required\n    in-force: { from: "1/7/2025" }\n    with: { column: ten }${RULE}\n`);
     expect(e.keyPath).toBe('rules[0].in-force.from');
+  });
+});
+
+describe('rule packs given as texts', () => {
+  const texts = bundledPacks();
+  /** A pack extending the bundled column of kinds: the loader adds to what chung.yaml declares. */
+  const extending = { name: 'tinh-x.yaml', text: 'pack: tinh-x\ntitle: Tỉnh X\ncolumns:\n  - key: loai\n    infer: { ca-nhan: [cán bộ xã] }\nrules: []\n' };
+
+  it('load as the same files do, each named by its name', () => {
+    const fromTexts = loadRuleSet([...texts, extending]);
+    const fromFiles = loadRuleSet([...bundled, pack('tinh-x.yaml', extending.text)]);
+    expect(fromTexts.packs.map((p) => p.file)).toEqual([...texts.map((t) => t.name), 'tinh-x.yaml']);
+    expect(fromTexts.rules.map((r) => [r.rule, r.options])).toEqual(fromFiles.rules.map((r) => [r.rule, r.options]));
+    expect(fromTexts.columns.get('loai')!.infer).toEqual(fromFiles.columns.get('loai')!.infer);
+  });
+
+  it('load again the same, parsed once: nothing a load adds to a pack is carried into the next', () => {
+    const first = loadRuleSet([...texts, extending]);
+    const again = loadRuleSet([...texts, extending]);
+    expect(again.columns.get('loai')!.infer).toEqual(first.columns.get('loai')!.infer);
+    expect(again.columns.get('loai')!.infer!['ca-nhan'].filter((w) => w === 'cán bộ xã')).toHaveLength(1);
+    expect(again.rules.map((r) => [r.rule, r.options])).toEqual(first.rules.map((r) => [r.rule, r.options]));
+    // Without the extending pack, the column is as chung.yaml declares it.
+    expect(loadRuleSet(texts).columns.get('loai')!.infer!['ca-nhan']).not.toContain('cán bộ xã');
+  });
+
+  it('name the text, line and key of a mistake, also when the same text was loaded before', () => {
+    const bad = { name: 'tinh-y.yaml', text: 'pack: tinh-y\ntitle: Tỉnh Y\nrules:\n  - id: tinh-y/a\n    check: required\n    with: { column: khong_co }\n    title: Thử\n    source: "004"\n    examples: { valid: [{ ten: A }], invalid: [{ ten: B }] }\n' };
+    for (let i = 0; i < 2; i++) {
+      let e: unknown;
+      try {
+        loadRuleSet([...texts, bad]);
+      } catch (err) {
+        e = err;
+      }
+      expect(e).toBeInstanceOf(PackError);
+      expect([(e as PackError).file, (e as PackError).line, (e as PackError).keyPath]).toEqual(['tinh-y.yaml', 6, 'rules[0].with']);
+    }
   });
 });

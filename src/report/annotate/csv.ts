@@ -24,8 +24,9 @@ async function csvTitle(source: WorkbookSource, sheet: SheetInfo): Promise<Cell>
 
 const valueOf = (cell: RawCell): CellValue => (cell.v instanceof Date ? cell.v.toISOString() : cell.v);
 
-export async function writeCsvCopy(file: string, findings: readonly Finding[], pkg: PackageWriter, opts: { lang: Lang; generator: string; limits: Partial<ReadLimits> }): Promise<void> {
-  const source = await openCsv(file, opts.limits);
+/** `opts.data`: the file's bytes, when given as bytes (a page's file). */
+export async function writeCsvCopy(file: string, findings: readonly Finding[], pkg: PackageWriter, opts: { lang: Lang; generator: string; limits: Partial<ReadLimits>; data?: Uint8Array }): Promise<void> {
+  const source = await openCsv(opts.data ? { name: file, data: opts.data } : file, opts.limits);
   try {
     const names: string[] = [];
     for (const s of source.sheets) names.push(sheetNameFor(s.name, names));

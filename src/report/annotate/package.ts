@@ -1,8 +1,7 @@
 /**
  * The input workbook as the annotated copy sees it: a zip's entries in the order they are stored,
- * each to be copied in its stored form (compressed bytes as they are) or read as text. Node reads
- * it from a file (package-node.ts); a browser page can read it from a File with fflate's Unzip
- * behind the same interface. Nothing here needs Node.
+ * each to be copied in its stored form (compressed bytes as they are) or read as text, from a file
+ * or from the bytes a page was given (package-zip.ts). Nothing here needs Node.
  */
 
 export interface PackageEntry {

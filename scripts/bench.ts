@@ -5,6 +5,7 @@
  *   npm run bench                         # 10k, 100k and 1M rows, a folder of 1,000 files of 30 rows, 100k rows as CSV
  *   npm run bench -- 100000 folder        # only these
  *   npm run bench -- csv1000000           # the same dossier as CSV UTF-8 (with a BOM, as Excel saves it)
+ *   npm run bench -- history              # five years of decision lists (~500,000 rows) for --history
  *   npm run bench -- 100000 --runs 5 --fresh
  *
  * Dossiers are written into os.tmpdir() (title block, Vietnamese text, a unique achievement
@@ -42,6 +43,7 @@ import { csvQuote } from './fixture-kit/csv.js';
 import { checkPaths } from '../src/engine/check.js';
 import { bundledRulesDir, expandPackPaths, loadRuleSet } from '../src/rules/load.js';
 import { main as cli } from '../src/cli/main.js';
+import { generateHistory, historyChild, HISTORY_COMMUNES, HISTORY_PEOPLE, HISTORY_YEARS } from './bench-history.js';
 
 interface Measure {
   ms: number;
@@ -64,6 +66,7 @@ const FOLDER_ROWS = 30;
 
 function benchTarget(what: string): string {
   if (what === 'folder') return path.join(os.tmpdir(), `hoso-bench-folder-${FOLDER_FILES}x${FOLDER_ROWS}-v2`);
+  if (what === 'history') return path.join(os.tmpdir(), `hoso-bench-history-${HISTORY_YEARS.length * HISTORY_COMMUNES * HISTORY_PEOPLE}-v1`);
   if (what.startsWith('csv')) return path.join(os.tmpdir(), `hoso-bench-${what.slice(3)}-v2.csv`);
   return path.join(os.tmpdir(), `hoso-bench-${what}-v2.xlsx`);
 }
@@ -249,6 +252,7 @@ async function child(kind: string, target: string): Promise<void> {
     fs.rmSync(copies, { recursive: true, force: true });
     process.exitCode = 0;
   } else if (kind.startsWith('report-')) m.bytes = await reportChild(kind, target);
+  else if (kind.startsWith('history-')) m = { ...m, ...(await historyChild(kind, target)) };
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const out: Measure = { ...m, ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssKb: peakRssKb() };
@@ -423,6 +427,26 @@ async function benchReports(target: string, runs: number): Promise<void> {
   for (const ext of ['xlsx', 'html']) fs.rmSync(reportOut(target, ext), { force: true });
 }
 
+/**
+ * The past decisions (--history): five years of a province's decision lists read into the ledger,
+ * against checking the same lists as dossiers (bench-history.ts says what each stage is).
+ */
+function benchHistory(target: string, runs: number): void {
+  // The cache the cached stage reads, left by a run of its own.
+  runChild('history-cached', target);
+  const [table, check, history, cached, ledger] = measureRounds(['history-table', 'history-check', 'history-read', 'history-cached', 'history-ledger'], target, runs);
+  const line = (name: string, m: Stage, extra = '') =>
+    console.log(
+      `  ${name.padEnd(8)} ${fmt(m.ms).padStart(7)} ms  ${ratio(m, check).toFixed(2).padStart(5)}× check  peak RSS ${fmt(m.maxRssKb / 1024).padStart(5)} MB  ` +
+        `cpu ${fmt(m.cpuMs)} ms${extra}${runs > 1 ? `  (runs: ${m.all.map(fmt).join(', ')})` : ''}`,
+    );
+  line('table', table, `  ${fmt(table.rows)} rows read as dossiers, no rule`);
+  line('check', check, `  ${fmt(check.rows)} rows checked as dossiers`);
+  line('history', history, `  ${ratio(history, table).toFixed(2)}× table; the 2025 list (${fmt(history.rows)} rows) checked against the decisions`);
+  line('cached', cached, '  the same, --cache warm');
+  line('ledger', ledger, `  ${fmt(ledger.rows)} records, ${(ledger.bytes / 2 ** 20).toFixed(1)} MiB (records and texts)`);
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--child') return child(args[1], args[2]);
@@ -436,8 +460,19 @@ async function main(): Promise<void> {
   for (const what of targets) {
     const csv = what.startsWith('csv');
     const count = Number(csv ? what.slice(3) : what);
-    if (what !== 'folder' && (!Number.isInteger(count) || count < 1)) throw new Error(`not a row count, csv<row count> or "folder": ${what}`);
+    if (what !== 'folder' && what !== 'history' && (!Number.isInteger(count) || count < 1)) throw new Error(`not a row count, csv<row count>, "folder" or "history": ${what}`);
     const target = benchTarget(what);
+    if (what === 'history') {
+      if (fresh || !fs.existsSync(target)) {
+        const t0 = performance.now();
+        await generateHistory(target);
+        console.log(`generated ${target} in ${fmt(performance.now() - t0)} ms`);
+      }
+      const size = fs.readdirSync(path.join(target, 'quyet-dinh')).reduce((n, f) => n + fs.statSync(path.join(target, 'quyet-dinh', f)).size, 0);
+      console.log(`\nhistory: ${HISTORY_YEARS.length} years × ${HISTORY_COMMUNES} communes × ${fmt(HISTORY_PEOPLE)} rows of decisions, ${(size / 1e6).toFixed(1)} MB .xlsx`);
+      benchHistory(target, runs);
+      continue;
+    }
     if (fresh || !fs.existsSync(target)) {
       const t0 = performance.now();
       if (what === 'folder') await generateFolder(target);

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeDossier, type ExpectedEntry, type ExpectedFinding } from './fixture-kit/dossier.js';
 import { awardFixtures } from './fixture-kit/awards.js';
+import { historyFixtures, HISTORY_DIR, writeHistoryDecisions } from './fixture-kit/history.js';
 import { exampleFixtures } from './fixture-kit/examples.js';
 import { writeFidelityFixtures } from './fixture-kit/fidelity.js';
 import { fieldFixtures } from './fixture-kit/fields.js';
@@ -26,7 +27,7 @@ import { writeFilledReferenceTemplates } from './fixture-kit/reference-filled.js
 /** What the generator owns inside the output folder: removed and written afresh on every run. */
 /** Workbooks written at the package level for the annotated copies (test/report/fidelity.test.ts): not in expected.json. */
 const FIDELITY_DIR = 'fidelity';
-const OWNED = ['fields', 'profiles', 'layout', 'csv', 'vi-du', 'awards', REFERENCE_DIR, FIDELITY_DIR, 'expected.json'];
+const OWNED = ['fields', 'profiles', 'layout', 'csv', 'vi-du', 'awards', HISTORY_DIR, REFERENCE_DIR, FIDELITY_DIR, 'expected.json'];
 
 function columnNumber(letters = ''): number {
   return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
   for (const p of OWNED) fs.rmSync(path.join(outDir, p), { recursive: true, force: true });
 
-  const entries = [...fieldFixtures(), ...profileFixtures(), ...layoutFixtures(), ...readingFixtures(), ...readingCsvFixtures(), ...exampleFixtures(), ...awardFixtures()];
+  const entries = [...fieldFixtures(), ...profileFixtures(), ...layoutFixtures(), ...readingFixtures(), ...readingCsvFixtures(), ...exampleFixtures(), ...awardFixtures(), ...historyFixtures()];
   const expected: Record<string, ExpectedEntry> = {};
   let files = 0;
   for (const e of entries) {
@@ -67,6 +68,8 @@ async function main(): Promise<void> {
     expected[e.path] = {
       description: e.description,
       profiles: e.profiles,
+      ...(e.config ? { config: e.config } : {}),
+      ...(e.history ? { history: e.history } : {}),
       exit: findings.some((f) => f.severity === 'error') ? 1 : 0,
       defects: e.defects,
       findings,
@@ -85,6 +88,8 @@ async function main(): Promise<void> {
   // Templates as a system ships them, not dossiers with defects: not in expected.json.
   files += await writeReferenceTemplates(outDir);
   files += writeFidelityFixtures(path.join(outDir, FIDELITY_DIR)).length;
+  // The past decisions the history fixtures are checked against (test/history/), not dossiers.
+  files += await writeHistoryDecisions(outDir);
   process.stdout.write(`${entries.length + Object.keys(filled).length} fixtures (${files} files) written to ${path.relative(process.cwd(), outDir) || '.'}\n`);
 }
 

@@ -16,6 +16,7 @@ import type { Given } from './read/given.js';
 import type { PackSource, TextFile } from './rules/load.js';
 import { bundledPacks } from './rules/bundled.js';
 import { settingsOf, engineOptionsOf } from './api/settings.js';
+import { readHistoryInForce, withHistory } from './history/use.js';
 import { keepErrorsOnly, nothingGiven } from './api/outcome.js';
 import { saidIn } from './api/errors.js';
 import { checkPaths, type CheckResult } from './engine/check.js';
@@ -81,6 +82,11 @@ export interface CheckRequest {
   annotate?: boolean;
   /** Make the batch reports `hoso report -o x.xlsx|x.html` writes, from the same pass (`reports`). */
   reports?: ('xlsx' | 'html')[];
+  /**
+   * Last years' decision lists (--history), after the config's `history.paths`: bytes with names,
+   * or (Node only) paths of files and folders. The streak rules read them as the command line's do.
+   */
+  history?: (DossierInput | string)[];
 }
 
 /** The summary of `hoso check --format json`. */
@@ -136,10 +142,10 @@ export interface PackOptions {
 }
 
 /** Settings in force for a request: the command line's, with the bundled packs as texts and no config looked up. */
-async function settingsFor(request: PackOptions & { profiles?: string[] }) {
+async function settingsFor(request: PackOptions & { profiles?: string[]; history?: Given[] }) {
   // A config given as a path is named as the command line names it; only Node has paths.
   const configLabel = typeof request.config === 'string' ? (await import('./cli/config.js')).pathLabel(request.config) : request.config?.name;
-  return settingsOf<PackSource>({
+  return settingsOf<PackSource, Given>({
     config: request.config,
     configLabel,
     defaultRules: request.defaultRules ?? true,
@@ -149,6 +155,7 @@ async function settingsFor(request: PackOptions & { profiles?: string[] }) {
     lang: request.lang,
     defaultLang: () => 'vi',
     base: '',
+    history: request.history,
   });
 }
 
@@ -160,15 +167,18 @@ export async function check(request: CheckRequest): Promise<CheckResponse> {
     if (given.length === 0) throw nothingGiven();
     if (request.maxWarnings !== undefined && !(Number.isInteger(request.maxWarnings) && request.maxWarnings >= 0))
       throw new UsageError(`maxWarnings cần một số nguyên không âm, không phải «${request.maxWarnings}»`, `maxWarnings takes a whole number, not "${request.maxWarnings}"`);
-    return { given, settings: await settingsFor(request) };
+    return { given, settings: await settingsFor({ ...request, history: request.history?.map(givenOf) }) };
   });
   const { lang, ruleSet, profiles, profileMap, severity, config } = settings;
   const reports = [...new Set(request.reports ?? [])];
   // The report's nominees are handed over as they are read, kept compact in memory (no file system here).
   const nominees = reports.length ? new Nominees() : undefined;
-  const result = await saidIn(lang, () =>
-    checkPaths(given, { ...engineOptionsOf(settings), limits: request.limits, onProgress: request.onProgress, ...(nominees ? { collectNominees: nominees.add } : {}) }),
-  );
+  const result = await saidIn(lang, async () => {
+    // The decision lists are read before the dossiers, whose streak rules look years up in them (history/use.ts).
+    const history = await readHistoryInForce(settings, request.limits);
+    const checked = await checkPaths(given, { ...engineOptionsOf(settings), limits: request.limits, onProgress: request.onProgress, ...(nominees ? { collectNominees: nominees.add } : {}), history: history?.data });
+    return withHistory(checked, history);
+  });
   // The copies and reports are made from every finding, as the command line makes them before --quiet hides any.
   const made = await madeFrom(result, given, request, { lang, ruleSet, profiles, profileMap, nominees, reports });
   if (request.quiet) keepErrorsOnly(result);

@@ -1,4 +1,4 @@
-/** Typed arrays that grow: the tables the reader and the rules keep per string or per key. */
+/** Typed arrays that grow, and strings numbered: the tables the reader, the rules and the reports keep per string or per key. */
 
 type Typed = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array;
 
@@ -8,4 +8,25 @@ export function grown<A extends Typed>(a: A, length: number): A {
   const b = new (a.constructor as new (n: number) => A)(length);
   b.set(a);
   return b;
+}
+
+/** Strings numbered in the order first seen. */
+export class Interned {
+  readonly values: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  of(key: string): number {
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.values.length;
+      this.values.push(key);
+      this.index.set(key, i);
+    }
+    return i;
+  }
+
+  /** The number of a key seen before, or -1. */
+  find(key: string): number {
+    return this.index.get(key) ?? -1;
+  }
 }

@@ -27,9 +27,12 @@ function fixturePath(file: string): string {
   return path.relative(FIXTURES, path.resolve(ROOT, file)).split(path.sep).join('/');
 }
 
-/** A finding reduced to what the golden files pin: its place (cell, or group without a row). */
-function reduce(f: ReportFinding | ExpectedFinding): ExpectedFinding {
-  const base = { ruleId: f.ruleId, severity: f.severity, file: 'message' in f ? fixturePath(f.file) : f.file };
+/**
+ * A finding reduced to what the golden files pin: its place (cell, or group without a row), and
+ * its message where the fixture pins it (`withMessage`: the expected finding has one).
+ */
+function reduce(f: ReportFinding | ExpectedFinding, withMessage = false): ExpectedFinding {
+  const base = { ruleId: f.ruleId, severity: f.severity, file: 'source' in f ? fixturePath(f.file) : f.file, ...(withMessage ? { message: f.message } : {}) };
   if (f.row !== undefined) return { ...base, sheet: f.sheet, row: f.row, column: f.column };
   return { ...base, ...(f.sheet !== undefined ? { sheet: f.sheet } : {}), group: f.group };
 }
@@ -38,7 +41,7 @@ function key(f: ExpectedFinding): string {
   return JSON.stringify([f.file, f.sheet ?? '', f.row ?? -1, (f.column ?? '').padStart(3, ' '), f.ruleId, f.severity, f.group ?? '']);
 }
 
-const sorted = (fs: ExpectedFinding[]) => fs.map(reduce).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+const sorted = (fs: (ReportFinding | ExpectedFinding)[], withMessage = false) => fs.map((f) => reduce(f, withMessage)).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
 describe('fixtures/expected.json', () => {
   it('lists every dossier the fixtures folder holds, and nothing else', () => {
@@ -50,7 +53,8 @@ describe('fixtures/expected.json', () => {
         // fixtures/bad/ (broken inputs, written by generate-bad-fixtures) has its outcomes in
         // test/bad/; fixtures/tham-chieu/ (look-alikes of a system's templates) in test/read/reference.test.ts;
         // fixtures/fidelity/ (workbooks for the annotated copies) in test/report/fidelity.test.ts.
-        if (['bad', 'tham-chieu', 'fidelity'].some((d) => p === path.join(FIXTURES, d))) continue;
+        // fixtures/history/quyet-dinh/ (past decisions) and its config are read with --history, never checked as dossiers.
+        if (['bad', 'tham-chieu', 'fidelity', 'history/quyet-dinh', 'history/hoso.config.yaml'].some((d) => p === path.join(FIXTURES, d))) continue;
         if (fs.statSync(p).isDirectory()) walk(p);
         else if (name !== 'expected.json' && !name.startsWith('.')) onDisk.push(fixturePath(p));
       }
@@ -62,13 +66,17 @@ describe('fixtures/expected.json', () => {
 
 describe.concurrent('golden dossiers: the CLI reports exactly the defects the generator put in', () => {
   for (const [fixture, e] of Object.entries(expected)) {
-    const profiles = e.profiles.length ? ` [--profile ${e.profiles.join(' ')}]` : '';
-    it(`${fixture}${profiles}: ${e.description}`, async () => {
-      const run = await hoso(['check', path.join('fixtures', fixture), ...e.profiles.flatMap((p) => ['--profile', p]), '-f', 'json']);
+    // The config and the decision lists are named as the messages name them: "fixtures/…".
+    const args = [...e.profiles.flatMap((p) => ['--profile', p]), ...(e.config ? ['--config', `fixtures/${e.config}`] : []), ...(e.history ?? []).flatMap((h) => ['--history', `fixtures/${h}`])];
+    it(`${fixture}${args.length ? ` [${args.join(' ')}]` : ''}: ${e.description}`, async () => {
+      const run = await hoso(['check', path.join('fixtures', fixture), ...args, '-f', 'json']);
       expect(run.stderr, 'nothing on stderr').toBe('');
       const report: Report = JSON.parse(run.stdout);
 
       expect(sorted(report.findings), 'the findings').toEqual(sorted(e.findings));
+      // Where the fixture pins messages (the evidence a finding names), each must be said exactly.
+      const pinned = e.findings.filter((f) => f.message !== undefined);
+      if (pinned.length) expect(sorted(report.findings.filter((f) => pinned.some((p) => key(reduce(p)) === key(reduce(f)))), true), 'the messages').toEqual(sorted(pinned, true));
       expect(run.code, 'the exit code').toBe(e.exit);
 
       // Only hoso itself may speak of such a row: to say that it did not take it for a nominee.

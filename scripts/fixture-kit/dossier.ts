@@ -148,12 +148,18 @@ export interface ExpectedFinding {
   row?: number;
   column?: string;
   group?: string;
+  /** The message, where the fixture pins it (findings naming evidence found elsewhere). */
+  message?: string;
 }
 
 /** One entry of fixtures/expected.json: a fixture (a file or a folder) and what checking it must give. */
 export interface ExpectedEntry {
   description: string;
   profiles: string[];
+  /** A hoso.config.yaml the check runs with (`--config`), relative to fixtures/. */
+  config?: string;
+  /** Past decision lists given with --history, relative to fixtures/. */
+  history?: string[];
   exit: 0 | 1;
   defects: string[];
   findings: ExpectedFinding[];
@@ -267,6 +273,21 @@ function expectations(spec: DossierSpec, sheet: SheetSpec, layout: SheetLayout, 
 function unitOf(spec: DossierSpec): string {
   const unit = spec.sheets.find((s) => !s.ignored)?.title[0]?.left ?? path.basename(spec.file).replace(/\.[^.]*$/, '');
   return unit.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Where the builder places the rows of a nominee (by its name cell): the Excel row and the column
+ * letter of `key` on each row named so (namesakes give several). For findings that name evidence
+ * in another file, and for the cells a finding points at.
+ */
+export function placesOf(sheet: SheetSpec, who: string | ((values: NomineeRow['values']) => boolean), key = 'ten'): { row: number; column: string }[] {
+  const layout = layoutSheet(sheet);
+  const col = layout.colOf.get(key);
+  if (col === undefined) throw new Error(`${sheet.name}: no column "${key}"`);
+  const match = typeof who === 'string' ? (v: NomineeRow['values']) => v.ten === who : who;
+  const out = layout.lines.flatMap((l) => (l.kind === 'nominee' && match(l.nominee.values) ? [{ row: l.row, column: columnLetter(col) }] : []));
+  if (out.length === 0) throw new Error(`${sheet.name}: no row is ${typeof who === 'string' ? `named "${who}"` : 'matched'}`);
+  return out;
 }
 
 function nonNomineeRows(layout: SheetLayout): number[] {
@@ -549,7 +570,7 @@ function writeCsv(outDir: string, spec: DossierSpec, o: CsvOptions): void {
 }
 
 /** The sheet name a reader gives a CSV file: its base name without the extension. */
-function csvSheetName(file: string): string {
+export function csvSheetName(file: string): string {
   return path.basename(file).replace(/\.[^.]*$/, '');
 }
 

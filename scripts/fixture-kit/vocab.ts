@@ -259,6 +259,10 @@ export interface Entry {
   dossiers: DossierSpec[];
   /** Findings over every file checked together (a cap), reported at the first file read. */
   expect?: ExpectedFinding[];
+  /** A hoso.config.yaml the check runs with (`--config`), relative to fixtures/. */
+  config?: string;
+  /** Past decision lists given with --history, relative to fixtures/. */
+  history?: string[];
 }
 
 /** The sheet with every string (title, header, values, footer) passed through `f`. */

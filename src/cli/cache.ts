@@ -4,7 +4,7 @@
  * and built again; it is written after the report, and failing to write it is a warning.
  */
 import { readFileSync, renameSync, statSync } from 'node:fs';
-import { ResultCache, cacheKey, parseStored, type CacheEntries } from '../engine/cache.js';
+import { ResultCache, cacheKey, parseStored, type CacheEntries, type HistoryEntries } from '../engine/cache.js';
 import { profileResolver, type ProfileMap } from '../engine/profiles.js';
 import type { Lang, Severity } from '../engine/types.js';
 import { writeAtomic, type InputGuard } from './output.js';
@@ -31,12 +31,12 @@ export function openCache(
   inputs.assertNot(location);
   const { packFiles, ...options } = settings;
   const key = cacheKey(version, packFiles, options);
-  const { files, save } = readCache(location, key, inputs, settings.lang, warn);
-  return { cache: new ResultCache(location, key, profileResolver(settings.profiles, settings.profileMap), files), save };
+  const { files, history, save } = readCache(location, key, inputs, settings.lang, warn);
+  return { cache: new ResultCache(location, key, profileResolver(settings.profiles, settings.profileMap), files, history), save };
 }
 
 /** The entries of the cache at `location`; anything but a cache hoso wrote is set aside, said, and started afresh. */
-function readCache(location: string, key: string, inputs: InputGuard, lang: Lang, warn: (line: string) => void): { files?: CacheEntries; save: boolean } {
+function readCache(location: string, key: string, inputs: InputGuard, lang: Lang, warn: (line: string) => void): { files?: CacheEntries; history?: HistoryEntries; save: boolean } {
   let stat;
   try {
     stat = statSync(location);
@@ -55,7 +55,7 @@ function readCache(location: string, key: string, inputs: InputGuard, lang: Lang
   else {
     try {
       const read = parseStored(readFileSync(location, 'utf8'), key);
-      if ('files' in read) return { files: read.files, save: true };
+      if ('files' in read) return { files: read.files, history: read.history, save: true };
       problem = read.damaged;
     } catch (e) {
       problem = reason(e);

@@ -26,14 +26,15 @@ export function pathLabel(file: string, cwd = process.cwd()): string {
 }
 
 /**
- * A config file, or a config given as text (the library's): its mistakes name its name. Pack paths
- * and profile globs are relative to the config file, not to where hoso runs; a text is in no
- * folder, so they are relative to where the files checked are named from (the current folder, to
- * which the names of files given as bytes are relative too).
+ * A config file, or a config given as text (the library's): its mistakes name its name. Pack paths,
+ * profile globs and history paths are relative to the config file, not to where hoso runs; a text
+ * is in no folder, so they are relative to where the files checked are named from (the current
+ * folder, to which the names of files given as bytes are relative too).
  */
 export function loadConfig(file: string | TextFile): Config & { base: string } {
   const { data } = typeof file === 'string' ? parseYamlFile(file, schemas().Config) : parseYamlFile(file.name, schemas().Config, file.text);
   // '' is the current folder to path.relative and path.resolve, without asking for it (a browser has none).
   const base = typeof file === 'string' ? path.dirname(path.resolve(file)) : '';
-  return { ...data, base, rules: data.rules.map((r) => path.resolve(base, r)) };
+  const history = data.history && { ...data.history, paths: data.history.paths.map((p) => path.resolve(base, p)) };
+  return { ...data, base, rules: data.rules.map((r) => path.resolve(base, r)), history };
 }

@@ -38,5 +38,5 @@ export function describer(ruleSet: RuleSet, period?: Period): Describer {
     const label = a ? textOf(a.label) : { vi: id, en: id };
     return { vi: `«${label.vi}»`, en: `"${label.en}"` };
   };
-  return { column, value, condition, period: period ? ` ${period.from}–${period.to}` : '' };
+  return { column, value, condition, award, period: period ? ` ${period.from}–${period.to}` : '' };
 }

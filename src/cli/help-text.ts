@@ -50,6 +50,7 @@ const OPTIONS: Record<string, string> = {
   '--max-part-size': `phần lớn nhất của một tệp .xlsx khi giải nén (mặc định ${mib(DEFAULT_LIMITS.ratioFloorBytes)}, hoặc tới ${mib(DEFAULT_LIMITS.maxPartBytes)} nếu không quá ${DEFAULT_LIMITS.maxRatio} lần kích thước nén)`,
   '--max-rows': `số dòng nhiều nhất đọc từ một trang tính hoặc tệp CSV (mặc định ${DEFAULT_LIMITS.maxRows})`,
   '--max-cell-length': `số ký tự nhiều nhất của một ô (mặc định ${DEFAULT_LIMITS.maxCellChars})`,
+  '--history': 'danh sách kèm các quyết định khen thưởng các năm trước: tệp, thư mục hoặc mẫu (lặp lại được)',
   '--jobs': 'số tệp kiểm tra cùng lúc bằng các luồng (mặc định: một luồng cho mỗi 4 MiB đầu vào, tối đa ít hơn số lõi CPU một; không bao giờ quá số lõi)',
   'check --format': `định dạng kết quả: ${FORMAT_NAMES.join(', ')} (lặp lại được, ghép theo thứ tự với -o)`,
   'check --output-file': 'ghi báo cáo vào tệp thay vì ra màn hình (lặp lại được)',

@@ -41,6 +41,10 @@ const INPUT: Record<string, { vi: string; en: string }> = {
     vi: 'không trang tính nào có dòng tiêu đề cột của danh sách đề nghị (cần ít nhất cột «Họ và tên / Tên tập thể» và một cột khác như «Đơn vị», «Đối tượng»)',
     en: 'no sheet has the header row of a nomination list (at least "Họ và tên / Tên tập thể" and one more known column such as "Đơn vị" or "Đối tượng")',
   },
+  'history-no-header': {
+    vi: 'danh sách quyết định (--history) không có trang tính nào có dòng tiêu đề cột (cần ít nhất cột «Họ và tên» và một cột khác như «Đơn vị công tác», «Danh hiệu»)',
+    en: 'a decision list (--history) with no sheet that has a header row (at least "Họ và tên" and one more known column such as "Đơn vị công tác" or "Danh hiệu")',
+  },
   'bad-csv': { vi: 'tệp CSV sai cấu trúc', en: 'malformed CSV' },
   'too-large': {
     vi: 'một phần của tệp khi giải nén vượt giới hạn kích thước (--max-part-size; có thể là tệp «bom nén»)',

@@ -35,6 +35,8 @@ function sayInputError(e: InputError, lang: Lang, debug?: boolean): void {
 }
 
 interface Common {
+  /** --history (check and report only). */
+  history?: string[];
   rules?: string[];
   defaultRules: boolean;
   profile?: string[];
@@ -63,9 +65,19 @@ async function setup(opts: Common & ConventionOptions) {
     defaultLang: localeLang,
     ignorePattern: opts.ignorePattern,
     base: process.cwd(),
+    history: opts.history,
+    pathLabel,
   });
   return { ...settings, configFile };
 }
+
+/** The past decisions in force (see history/use.ts), read through the cache when one is open. */
+async function readHistoryOf(settings: Awaited<ReturnType<typeof setup>>, opts: LimitOptions, cache?: import('../engine/cache.js').ResultCache) {
+  const { readHistoryInForce } = await import('../history/use.js');
+  return readHistoryInForce(settings, limitsOf(opts), cache);
+}
+
+const HISTORY_HELP = 'past decision lists (last years\' recognition lists): a file, folder or glob (repeatable)';
 
 /** What the engine needs from the settings in force and the options `check` and `report` share. */
 async function engineOptions(settings: Awaited<ReturnType<typeof setup>>, opts: LimitOptions & { jobs?: number }) {
@@ -112,6 +124,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
     .option('--cache', 'skip files whose content, rules and profiles did not change since the last run')
     .option('--cache-location <file>', `where the cache is kept (default: ${DEFAULT_CACHE})`)
     .option('--print-config', 'print the config file, rule packs, profiles and severity overrides in force, and check nothing')
+    .option('--history <path>', HISTORY_HELP, collect)
     .action(async (given: string[], opts: Common & LimitOptions & CacheOptions & ConventionOptions & SuppressionOptions & { format?: string[]; outputFile?: string[]; maxWarnings?: number; quiet?: boolean; jobs?: number; printConfig?: boolean }) => {
       const { exitOnInterrupt, InputGuard, writeAtomic, writeAtomicStream, writeStdout } = await import('./output.js');
       const { nothingGiven } = await import('../api/outcome.js');
@@ -134,14 +147,16 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       const caching = opts.cache ? await import('./cache.js') : undefined;
       const outputs = planOutputs(opts.format, opts.outputFile);
       if ('problem' in outputs) throw new UsageError(outputs.problem.vi, outputs.problem.en);
-      // No output of the run may replace a dossier: every target is checked against the inputs.
-      const inputs = new InputGuard(paths);
+      // No output of the run may replace a dossier or a decision list: every target is checked against the inputs.
+      const inputs = new InputGuard([...paths, ...settings.history.paths]);
       for (const o of outputs) if (o.file) inputs.assertNot(o.file);
       const cache = caching?.openCache(opts, inputs, VERSION, { packFiles, profiles, profileMap, severity, lang, purpose, ignoreColumns, limits: limitsOf(opts) }, warn);
       // Read before checking: a suppressions file that is not one stops the run before the work.
       const accepting = await import('./suppressions.js');
       const suppressions = accepting.openSuppressions(opts, settings.configFile, inputs);
-      const checked = await checkPaths(paths, { cache: cache?.cache, ...(await engineOptions(settings, opts)) });
+      const history = await readHistoryOf(settings, opts, cache?.cache);
+      const { withHistory } = await import('../history/use.js');
+      const checked = withHistory(await checkPaths(paths, { cache: cache?.cache, ...(await engineOptions(settings, opts)), history: history?.data }), history);
       // Standard input's findings are named as the user knows it; the annotated copy is made from its temporary file.
       const labelled = stdin ? stdin.relabel(checked) : checked;
       // Suppressions are matched on every finding, before --quiet hides the warnings (see settleSuppressions).
@@ -189,6 +204,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
     .description('batch report over many dossiers: an .xlsx summary workbook or an .html page, by the extension of -o')
     .option('-o, --output-file <file>', 'the report to write: file.xlsx or file.html')
     .option('-j, --jobs <n>', JOBS_HELP, parseJobs)
+    .option('--history <path>', HISTORY_HELP, collect)
     .action(async (paths: string[], opts: Common & LimitOptions & { outputFile?: string; jobs?: number }) => {
       const { exitOnInterrupt, InputGuard, writeAtomic, writeAtomicStream } = await import('./output.js');
       exitOnInterrupt();
@@ -199,11 +215,13 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       const { verdictOf } = await import('../format/verdict.js');
       const render = reportRenderer(opts.outputFile);
       const target = opts.outputFile!;
-      new InputGuard(paths).assertNot(target);
+      new InputGuard([...paths, ...settings.history.paths]).assertNot(target);
       // The nominees go to the store as they are read (past a few MB, into a temporary file), not into the result.
       const nominees = new NomineeStore();
       try {
-        const result = await checkPaths(paths, { ...(await engineOptions(settings, opts)), collectNominees: nominees.add });
+        const history = await readHistoryOf(settings, opts);
+        const { withHistory } = await import('../history/use.js');
+        const result = withHistory(await checkPaths(paths, { ...(await engineOptions(settings, opts)), collectNominees: nominees.add, history: history?.data }), history);
         const report = render(buildReport(result, { ruleSet, profiles, profileMap, lang, nominees }));
         if (typeof report === 'function') await writeAtomicStream(target, report);
         else writeAtomic(target, report);

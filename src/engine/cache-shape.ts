@@ -5,6 +5,7 @@
  * of its row snapshots, so that a damaged cache is set aside whole and never half-used.
  */
 import { SNAPSHOT_HEAD } from './snapshot.js';
+import { F, FIELDS } from '../history/ledger.js';
 
 type Obj = Record<string, unknown>;
 
@@ -82,6 +83,29 @@ function reply(v: unknown): boolean {
 /** The first entry of `files` that is not a file's outcome, by its file; undefined when all are. */
 export function badEntry(files: Obj): string | undefined {
   for (const [file, entry] of Object.entries(files)) if (!isObj(entry) || !isStr(entry.hash) || !reply(entry.reply)) return file;
+  return undefined;
+}
+
+/** A history file's records (see history/ledger.ts): FIELDS numbers each, text fields indexing its strings. */
+function historyPart(v: unknown): boolean {
+  if (!isObj(v) || !strings(v.strings) || !(v.data instanceof Int32Array) || !Array.isArray(v.notes) || !v.notes.every(finding)) return false;
+  const data = v.data;
+  const n = (v.strings as string[]).length;
+  if (data.length % FIELDS !== 0) return false;
+  for (let at = 0; at < data.length; at += FIELDS) {
+    for (const f of REQUIRED_TEXT) if (data[at + f] < 0 || data[at + f] >= n) return false;
+    for (const f of OPTIONAL_TEXT) if (data[at + f] < -1 || data[at + f] >= n) return false;
+  }
+  return true;
+}
+
+/** The text fields of a record: those every record has, and those it may leave out (-1). */
+const REQUIRED_TEXT = [F.name, F.nameKey, F.unit, F.unitKey, F.award, F.file, F.sheet, F.column];
+const OPTIONAL_TEXT = [F.kind, F.decision];
+
+/** The first history entry that is not a part as the reader makes it, by its file; undefined when all are. */
+export function badHistoryEntry(files: Obj): string | undefined {
+  for (const [file, entry] of Object.entries(files)) if (!isObj(entry) || !isStr(entry.hash) || !historyPart(entry.part)) return file;
   return undefined;
 }
 

@@ -33,6 +33,8 @@ import { AWARD_KEY } from '../rules/load.js';
 import { AWARD_COLUMNS, inForceOn } from '../rules/awards.js';
 import type { Award, Purpose } from '../rules/schema.js';
 import { listPurpose, yearOfTitle, type ConfigPurpose } from './purpose.js';
+import { Ledger, type LedgerData } from '../history/ledger.js';
+import { DECISION } from '../history/keys.js';
 import { unmatchedHeaders, unreadColumnsText, type HeaderCell } from './unread-columns.js';
 
 export interface CheckOptions {
@@ -67,6 +69,8 @@ export interface CheckOptions {
   ignores?: IgnoreRules[];
   /** What the lists are (the config's `purpose`): told from each list when `auto` or absent. */
   purpose?: ConfigPurpose;
+  /** The office's past decisions (`--history`, see src/history/), for the rules that read them. */
+  history?: LedgerData;
   /** Header texts of columns not to read, nor name as unread (the config's `ignore-columns`; the packs' add to them). */
   ignoreColumns?: string[];
 }
@@ -122,7 +126,7 @@ interface ActiveRule {
   missing: Severity;
 }
 
-function severityFor(ruleId: string, base: Severity, overrides: Record<string, Severity | 'off'>): Severity | 'off' {
+export function severityFor(ruleId: string, base: Severity, overrides: Record<string, Severity | 'off'>): Severity | 'off' {
   if (overrides[ruleId]) return overrides[ruleId];
   let best: { len: number; sev: Severity | 'off' } | undefined;
   for (const [k, v] of Object.entries(overrides)) {
@@ -386,6 +390,8 @@ export class Evaluator {
   private readonly vocab: LayoutVocabulary;
   private readonly seenOnce = new Set<string>();
   private readonly profilesOf: ProfilesOf;
+  /** The past decisions' ledger, indexed here (in a worker too) from the data it was given. */
+  private readonly ledger: Ledger | undefined;
 
   /** Whether a rule is in force for a file: rules of a profile only where that profile is. */
   private inForce(rule: ActiveRule, file: string): boolean {
@@ -399,6 +405,7 @@ export class Evaluator {
     private readonly deferGlobal = false,
   ) {
     this.rules = activeRules(opts.ruleSet, allProfiles(opts.profiles, opts.profileMap), opts.severity);
+    this.ledger = opts.history && new Ledger(opts.history);
     // An evaluator whose outcome goes back as a reply (a worker's, or one file's ahead of its
     // turn) keeps its nominees for the reply: handed on now, they would come out of order.
     const sink = opts.collectNominees;
@@ -483,6 +490,7 @@ export class Evaluator {
       expected: (k, v) => this.expected(k, v),
       awards: this.opts.ruleSet.awards,
       missing: rule.missing,
+      ledger: this.ledger,
       report: (r: ReportInput) => {
         const f = this.finding(rule, r);
         // A rule in force between dates waits for the dossier's date, which a footer gives after
@@ -1077,8 +1085,10 @@ class SheetRow implements RowView {
     return this.purpose_;
   }
 
+  /** The row's own "Năm khen thưởng", else its list's (see SheetState.awardYear). */
   get awardYear(): number | undefined {
-    return this.state.awardYear;
+    const own = this.value(DECISION.year);
+    return typeof own === 'number' && own >= 1900 && own <= 2100 ? own : this.state.awardYear;
   }
 }
 

@@ -71,6 +71,21 @@ export const NOTICES = {
       en: 'The row holds data but no name and only one cell ("{{text}}"): it was not checked as a nominee row.',
     },
   },
+  // The past decisions (--history): what of them could not be used, named with its reason, as
+  // notes of the history file (never errors of the dossiers).
+  'hoso/lich-su-trang-bo-qua': {
+    severity: 'info',
+    title: { vi: 'Trang tính của danh sách quyết định không được đọc', en: 'Sheet of a decision list not read' },
+    message: { vi: 'Trang tính của danh sách quyết định không được đọc: {{reason}}.', en: 'This sheet of a decision list was not read: {{reason}}.' },
+  },
+  'hoso/lich-su-dong-bo-qua': {
+    severity: 'info',
+    title: { vi: 'Dòng của danh sách quyết định không dùng được', en: 'Rows of a decision list not used' },
+    message: {
+      vi: '{{rows}} của danh sách quyết định không dùng được làm căn cứ: {{reason}}.',
+      en: '{{rows}} of the decision list cannot be used as evidence: {{reason}}.',
+    },
+  },
 } satisfies Record<string, Notice>;
 
 export type NoticeId = keyof typeof NOTICES;

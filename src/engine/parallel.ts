@@ -86,6 +86,8 @@ export async function checkInWorkers(files: string[], opts: CheckOptions & { pac
     purpose: opts.purpose,
     ignoreColumns: opts.ignoreColumns,
     limits: opts.limits,
+    // Typed arrays and strings: cloned to each worker, which indexes them itself.
+    history: opts.history,
     // A function stays in this thread: the workers keep their nominees for the reply.
     collectNominees: Boolean(opts.collectNominees),
   };

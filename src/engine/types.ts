@@ -104,7 +104,7 @@ export interface RowView {
    * exemplar row when the title says neither).
    */
   readonly purpose: Purpose;
-  /** The year the list proposes awards for ("NĂM 2025" in its title, else the dossier's date), when shown. */
+  /** The year the row proposes an award for: its "Năm khen thưởng" cell, else "NĂM 2025" in its list's title, else the dossier's date, when shown. */
   readonly awardYear: number | undefined;
 }
 

@@ -5,7 +5,7 @@ import { defineOperator, type Describer, type MessageArg, type OperatorContext }
 import { fill, joined, textOf, type Said } from '../said.js';
 
 /** A cell meets a comparison (`op`, `value`) or is one of `in`. */
-interface Test {
+export interface Test {
   column: string;
   op: ComparisonOp;
   value?: Scalar;
@@ -25,7 +25,7 @@ interface Options {
   label: string | { vi: string; en?: string };
 }
 
-type Outcome =
+export type Outcome =
   | { kind: 'pass' }
   | { kind: 'absent'; columns: MessageArg }
   | { kind: 'empty'; at: { col: number; column: string } | undefined; what: string }
@@ -97,7 +97,8 @@ export const evidence = defineOperator<Options>({
   },
 });
 
-function judge(row: RowView, a: Alternative, ctx: OperatorContext): Outcome {
+/** How a row shows one alternative: met, failed at a cell, empty, absent from the sheet, or unreadable. */
+export function judge(row: RowView, a: Alternative, ctx: OperatorContext): Outcome {
   if ('part' in a) {
     if (!row.has(a.part) || !row.has(a.whole)) return { kind: 'absent', columns: both((lang) => `${quote(ctx.label(a.part), lang)} ${lang === 'vi' ? 'và' : 'and'} ${quote(ctx.label(a.whole), lang)}`) };
     const part = row.cell(a.part);

@@ -19,6 +19,7 @@ import { pattern } from './pattern.js';
 import { hidden } from './hidden.js';
 import { awardFitsKind, awardKnown } from './award-fits.js';
 import { evidence } from './evidence.js';
+import { streak } from './streak.js';
 
 export const operators: Record<string, Operator> = {
   required,
@@ -41,4 +42,5 @@ export const operators: Record<string, Operator> = {
   'award-fits-kind': awardFitsKind,
   'award-known': awardKnown,
   evidence,
+  streak,
 };

@@ -9,6 +9,7 @@ import type { Who } from '../engine/nominee.js';
 import type { Condition, Period, Scalar, Schemas } from '../rules/schema.js';
 import type { Said } from '../said.js';
 import type { CompiledAwards } from '../rules/awards.js';
+import type { Ledger } from '../history/ledger.js';
 
 export type Messages = Record<string, { vi: string; en: string }>;
 
@@ -46,6 +47,8 @@ export interface OperatorContext {
   awards: CompiledAwards;
   /** The severity of a note that the sheet has no column to show the rule's criterion. */
   missing: 'error' | 'warning' | 'info';
+  /** The office's past decisions (`--history`), when given. */
+  ledger?: Ledger;
 }
 
 /**
@@ -59,6 +62,8 @@ export interface Describer {
   value(key: string, v: Scalar): Said;
   /** A condition on a row in words ("«Đối tượng» là «Tập thể»"). */
   condition(c: Condition): Said;
+  /** An award by its name in the vocabulary, quoted: «Chiến sĩ thi đua cơ sở». */
+  award(id: string): Said;
   /** The rule's period, " 2023–2025", or nothing. */
   period: string;
 }
@@ -69,6 +74,13 @@ interface OperatorBase<O> {
   options(s: Schemas): z.ZodType<O>;
   /** Column keys the options refer to: checked at load time. */
   columns(o: O): string[];
+  /** Award ids the options refer to: checked at load time against the awards' vocabulary. */
+  awardIds?(o: O): string[];
+  /**
+   * The years a year column is read for, by its key, when not the award year alone (a streak reads
+   * the years before it): what `hoso init --award` spells the column out over.
+   */
+  yearsRead?(o: O, awardYear: number): Record<string, number[]>;
   messages: Messages;
   /** What the rule checks, in words, with its options: for `hoso explain` (every operator must say it). */
   describe(o: O, d: Describer): Said;

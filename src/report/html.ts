@@ -13,7 +13,7 @@ import { SCRIPT } from './html-script.js';
 import type { ReportModel } from './model.js';
 import { findingCells, listCells, mapped, summaryHeaders, summaryTotal, unitCounts, type Cell } from './tables.js';
 import { FINDING_HEADERS, LIST_HEADERS, say, statusText, type Status, type TextKey } from './texts.js';
-import { Interned } from './nominee-store.js';
+import { Interned } from '../arrays.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /**

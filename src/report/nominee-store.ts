@@ -8,34 +8,13 @@
  * rather than a string each; the CLI's spills them to a temporary file (nominees.ts), so that
  * its memory does not grow with the texts.
  */
-import { grown } from '../arrays.js';
+import { grown, Interned } from '../arrays.js';
 import type { NomineeRecord } from '../engine/check.js';
 
 /** Texts held one by one before they go to the spill: a few MB, what some 30,000 nominees take. */
 const MEMORY_CHARS = 1 << 20;
 /** Characters gathered into one chunk of the spill. */
 export const CHUNK = 1 << 20;
-
-/** Strings numbered in the order first seen. */
-export class Interned {
-  readonly values: string[] = [];
-  private readonly index = new Map<string, number>();
-
-  of(key: string): number {
-    let i = this.index.get(key);
-    if (i === undefined) {
-      i = this.values.length;
-      this.values.push(key);
-      this.index.set(key, i);
-    }
-    return i;
-  }
-
-  /** The number of a key seen before, or -1. */
-  find(key: string): number {
-    return this.index.get(key) ?? -1;
-  }
-}
 
 /** A file and a sheet in one key; a unit likewise with its file. */
 export const pairKey = (a: string, b: string): string => `${a}\u0000${b}`;

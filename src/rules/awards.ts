@@ -23,6 +23,11 @@ export interface CompiledAwards {
   byId: Map<string, Award>;
   /** The award a cell's text names, or undefined; each distinct text is worked out once. */
   find(text: string): Award | undefined;
+  /**
+   * Every award a longer text names as whole words (a decision's title, "… DANH HIỆU CHIẾN SĨ THI
+   * ĐUA CƠ SỞ VÀ LAO ĐỘNG TIÊN TIẾN NĂM 2023"), a name inside a longer one found counted once.
+   */
+  findAll(text: string): Award[];
   /** The award one of whose names, abbreviations, codes or id the text is (no phrase around it). */
   exact(text: string): Award | undefined;
   /** Every name an award goes by (labels, aliases), for "did you mean". */
@@ -59,11 +64,23 @@ export function compileAwards(list: Award[]): CompiledAwards {
     }
     return hit ?? undefined;
   };
+  const findAll = (text: string): Award[] => {
+    let rest = ` ${fold(text)} `;
+    const out: Award[] = [];
+    for (const [name, award] of inside) {
+      if (!rest.includes(` ${name} `)) continue;
+      if (!out.includes(award)) out.push(award);
+      // Taken out, so that "lao dong tien tien" inside "tap the lao dong tien tien" is not counted again.
+      rest = rest.split(` ${name} `).join('  ');
+    }
+    return out;
+  };
   const names = () => list.flatMap((a) => [typeof a.label === 'string' ? a.label : a.label.vi, ...a.aliases]);
   return {
     list,
     byId,
     find,
+    findAll,
     exact: (text) => exact.get(fold(text)),
     names,
     nearest: (text) => {

@@ -429,6 +429,7 @@ export function loadRuleSet(files: PackSource[]): RuleSet {
       const operator = operatorOf(pp, rule, i);
       const options = pp.options[i];
       for (const key of operator.columns(options)) checkColumn(set, pp, key, at('with'));
+      for (const id of operator.awardIds?.(options) ?? []) if (!set.awards.byId.has(id)) fail(pp, at('with'), notAnAward(set, id));
       if (rule.when) checkCondition(set, pp, rule.when, at('when'));
       for (const k of ['where'] as const) {
         const c = (options as Record<string, unknown>)[k] as Condition | undefined;
@@ -496,6 +497,11 @@ function notAValue(value: string, name: string, ids: string[]): Said {
   };
 }
 
+function notAnAward(set: RuleSet, id: string): Said {
+  const known = [...set.awards.byId.keys()].join(', ');
+  return { vi: `«${id}» không phải danh hiệu, hình thức khen thưởng nào (${known || 'chưa bộ quy tắc nào khai báo danh hiệu'})`, en: `"${id}" is not an award (${known || 'no pack declares awards'})` };
+}
+
 export { AWARD_KEY } from './awards.js';
 
 function checkColumn(set: RuleSet, pp: ParsedPack, key: string, at: (string | number)[]): CompiledColumn {
@@ -522,7 +528,7 @@ function checkCondition(set: RuleSet, pp: ParsedPack, cond: Condition, at: (stri
       for (const k of [expected].flat()) checkColumn(set, pp, String(k), here);
     } else if (key === AWARD_KEY) {
       for (const v of [expected].flat()) {
-        if (typeof v !== 'string' || !set.awards.byId.has(v)) fail(pp, here, { vi: `«${String(v)}» không phải danh hiệu, hình thức khen thưởng nào (${[...set.awards.byId.keys()].join(', ') || 'chưa bộ quy tắc nào khai báo danh hiệu'})`, en: `"${String(v)}" is not an award (${[...set.awards.byId.keys()].join(', ') || 'no pack declares awards'})` });
+        if (typeof v !== 'string' || !set.awards.byId.has(v)) fail(pp, here, notAnAward(set, String(v)));
       }
     } else {
       const col = checkColumn(set, pp, key, here);

@@ -6,6 +6,10 @@
 import type { z } from 'zod';
 import { lazyRequire } from '../lazy.js';
 import { hint } from './reasons.js';
+import { fold } from '../normalize/text.js';
+
+/** A unit's name as the history's units map compares it. */
+const foldKey = (s: string) => fold(s);
 
 /** zod itself, loaded by the first schema made: a check whose packs are all cached never loads it. */
 const zod = lazyRequire<typeof import('zod')>('zod');
@@ -191,6 +195,31 @@ function build() {
     rules: z.array(Rule).default([]),
   });
 
+  /**
+   * `history:` of the config: decision lists (files, folders, globs) and the units renamed or
+   * merged (the 2025 reorganisation), a former name → the name now, compared as headers are (case,
+   * diacritics and spacing aside). A name mapped to itself, or a chain that comes back to its
+   * start, is refused at its key: the map would never end.
+   */
+  const History = z
+    .strictObject({
+      paths: z.array(z.string().min(1)).default([]),
+      units: z.record(z.string().min(1), z.string().min(1)).default({}),
+    })
+    .superRefine((h, ctx) => {
+      const to = new Map(Object.entries(h.units).map(([a, b]) => [foldKey(a), foldKey(b)]));
+      for (const from of Object.keys(h.units)) {
+        const seen = new Set<string>();
+        for (let at: string | undefined = foldKey(from); at !== undefined; at = to.get(at)) {
+          if (seen.has(at)) {
+            ctx.addIssue({ code: 'custom', path: ['units', from], message: hint('tên đơn vị này quay về chính nó (qua các tên được đổi): danh sách đổi tên không được có vòng', 'this unit comes back to itself (through the names mapped): the renamings may not loop') });
+            return;
+          }
+          seen.add(at);
+        }
+      }
+    });
+
   /** `hoso.config.yaml`. */
   const Config = z.strictObject({
     rules: z.array(z.string()).default([]),
@@ -207,8 +236,10 @@ function build() {
     'ignore-columns': z.array(z.string().min(1)).default([]),
     /** What the lists checked are: told from each list's title and awards (auto), or said here. */
     purpose: z.enum(['auto', 'award', 'exemplar']).default('auto'),
+    /** The office's past decisions (as --history), relative to the config file, and the units renamed since. */
+    history: History.optional(),
   });
-  return { LocalText, ColumnKey, Scalar, Condition, Period, EnumValue, Column, Award, InForce, Rule, Profile, Document, Pack, Config };
+  return { LocalText, ColumnKey, Scalar, Condition, Period, EnumValue, Column, Award, InForce, Rule, Profile, Document, Pack, Config, History };
 }
 
 /**
@@ -245,6 +276,7 @@ export type Profile = z.infer<Schemas['Profile']>;
 export type SourceDocument = z.infer<Schemas['Document']>;
 export type Pack = z.infer<Schemas['Pack']>;
 export type Config = z.infer<Schemas['Config']>;
+export type HistoryConfig = z.infer<Schemas['History']>;
 
 /** An example as the files it stands for, repeats spelled out. */
 export function exampleFiles(e: Example): { rows: ExampleRow[]; title: string[]; footer: string[] }[] {

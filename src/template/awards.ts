@@ -34,6 +34,8 @@ export interface Need {
   title: LocalText;
   source: string;
   inForce?: InForce;
+  /** The years the rule reads the column for, when it is a year column: the award year's, or a streak's years before it. */
+  years: number[];
 }
 
 /**
@@ -52,9 +54,10 @@ export function evidenceColumns(ruleSet: RuleSet, awards: Award[], opts: { profi
     const { rule } = compiled;
     const judged = rule.when ? awardsOf(rule.when).filter((id) => chosen.has(id)) : [];
     if (!judged.length || !canJudge(rule['in-force'], opts.year)) continue;
+    const yearsRead = compiled.operator.yearsRead?.(compiled.options, opts.year) ?? {};
     for (const key of new Set(compiled.operator.columns(compiled.options))) {
       const needs = out.get(key) ?? [];
-      needs.push({ award: chosen.get(judged[0])!, title: rule.title, source: rule.source, inForce: rule['in-force'] });
+      needs.push({ award: chosen.get(judged[0])!, title: rule.title, source: rule.source, inForce: rule['in-force'], years: yearsRead[key] ?? [opts.year] });
       out.set(key, needs);
     }
   }

@@ -131,8 +131,10 @@ export function templateColumns(ruleSet: RuleSet, opts: TemplateOptions): Templa
     } else if (column.key === 'phong_trao' && movements.length) list = { name: 'Phong trào', values: movements, strict: false };
     else if (column.key === 'hinh_thuc' && awards) list = awardList(ruleSet, awards, kinds!);
     const needs = evidence?.get(column.key);
-    if (column.year) for (let y = period.from; y <= period.to; y++) out.push({ column, year: y, list, needs });
-    else out.push({ column, list, needs });
+    if (!column.year) out.push({ column, list, needs });
+    // An award template's year column is spelled out over the years its rules read (a streak's are before the award year), each noted with the rules that read it.
+    else if (needs) for (const y of [...new Set(needs.flatMap((n) => n.years))].sort((a, b) => a - b)) out.push({ column, year: y, list, needs: needs.filter((n) => n.years.includes(y)) });
+    else for (let y = period.from; y <= period.to; y++) out.push({ column, year: y, list, needs });
   }
   // An award template reads as its lists do: who the nominee is, the evidence, then the summary,
   // the award and the notes.

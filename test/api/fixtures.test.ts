@@ -27,7 +27,9 @@ describe.concurrent('every fixture, given as bytes with its name', () => {
     for (const dir of ['awards', 'fields', 'profiles', 'csv', 'bad', 'bad/csv', 'bad/hostile/quet', 'bad/quy-tac', 'layout', 'vi-du']) expect([...folders.keys()]).toContain(dir);
   });
 
-  for (const [dir, names] of folders) {
+  // fixtures/history's config names its decision lists by paths relative to itself, which a
+  // config given as text cannot: those lists are given as bytes below ('decision lists as bytes').
+  for (const [dir, names] of [...folders].filter(([dir]) => dir !== 'history' && !dir.startsWith('history/'))) {
     it(`${dir}: the report, exit code and reasons of the CLI run on its files`, async () => {
       const cwd = path.join(FIXTURES, dir);
       // A folder under a hoso.config.yaml has it found by the CLI; the library is given it (never looks for one), named as the CLI names it.
@@ -62,4 +64,44 @@ describe.concurrent('a folder dropped whole (walked bytes)', () => {
     expect(JSON.stringify(api.report)).not.toContain('hoso.config.yaml');
     // Its zip bombs are inflated to the limit by both runs at once: seconds each on a busy machine.
   }, 120_000);
+});
+
+describe('decision lists as bytes (history)', () => {
+  it('fixtures/history: the dossiers with the decision lists given as walked bytes give what `hoso check … --history quyet-dinh` gives', async () => {
+    const cwd = path.join(FIXTURES, 'history');
+    const dossiers = folders.get('history/ho-so')!.map((n) => `ho-so/${n}`);
+    const decisions = folders.get('history/quyet-dinh')!.map((n) => `quyet-dinh/${n}`);
+    const text = fs.readFileSync(path.join(cwd, 'hoso.config.yaml'), 'utf8');
+    // The units the config maps stay; its paths (relative to it) are given as bytes instead.
+    const units = text.replace(/^\s*paths:.*\n/m, '');
+    expect(units).not.toBe(text);
+    expect(units).toContain('units:');
+    const read = (name: string) => fs.readFileSync(path.join(cwd, name));
+    const [cli, api] = await Promise.all([
+      // The config's paths and --history name the same folder: read once.
+      cliOutcome([...dossiers, '--history', 'quyet-dinh', '--config', 'hoso.config.yaml'], cwd),
+      check({
+        files: dossiers.map((name) => ({ name, data: read(name) })),
+        history: decisions.reverse().map((name) => ({ name, data: new Blob([read(name)]), walked: true })),
+        config: { name: 'hoso.config.yaml', text: units },
+      }),
+    ]);
+    expect(apiOutcome(api)).toEqual(cli);
+    // The decisions were read: the streak's findings name them, and their notes are among the findings.
+    expect(cli.code).toBe(1);
+    expect(api.report.findings.some((f) => f.ruleId === 'vn-law-2022/cstd-tinh/ba-lan-cstdcs' && f.message.includes('quyet-dinh/2024.xlsx › Cá nhân!B8'))).toBe(true);
+    expect(api.report.findings.some((f) => f.file === 'quyet-dinh/2022-cstdcs.xlsx' && f.ruleId === 'hoso/lich-su-dong-bo-qua')).toBe(true);
+  }, 120_000);
+
+  it('a decision list that cannot be read is named among the unreadable files (exit 2), and the dossiers are still checked', async () => {
+    const dossier = fs.readFileSync(path.join(FIXTURES, 'history/ho-so/chien-si-thi-dua-cap-tinh.xlsx'));
+    const r = await check({ files: [{ name: 'ds.xlsx', data: dossier }], history: [{ name: 'qd-2024.xlsx', data: new Uint8Array(0) }], lang: 'en' });
+    expect(r.exitCode).toBe(2);
+    expect(r.unreadable).toEqual([{ file: 'qd-2024.xlsx', reason: 'qd-2024.xlsx: the file is empty (0 bytes)' }]);
+    expect(r.report.summary.files).toBe(1);
+    // The dossier is checked against the decisions that could be read (none): every streak is unmet, none of a decision's notes.
+    expect(r.report.findings.length).toBeGreaterThan(0);
+    expect(r.report.findings.every((f) => f.file === 'ds.xlsx')).toBe(true);
+    expect(r.report.findings.filter((f) => f.ruleId === 'vn-law-2022/cstd-tinh/ba-lan-cstdcs').every((f) => f.message.includes('no decision of'))).toBe(true);
+  });
 });

@@ -88,6 +88,15 @@ describe('the bytes path', () => {
     expect(r.report.findings.some((f) => f.file === 'thu-muc/ds.xlsx')).toBe(true);
   });
 
+  it('reads decision lists given as bytes (history) without node:fs, os, crypto or threads', async () => {
+    const dossier = read('history/ho-so/chien-si-thi-dua-cap-tinh.xlsx');
+    const history = ['2022-cstdcs.xlsx', '2023-danh-hieu.csv', '2024.xlsx'].map((n) => ({ name: `quyet-dinh/${n}`, data: new Blob([read(`history/quyet-dinh/${n}`)]), walked: true }));
+    const r = await fenced(() => check({ files: [{ name: 'ds.xlsx', data: dossier }], history, lang: 'en' }));
+    // The 2022 and 2024 decisions were read: a streak's finding names them.
+    expect(r.report.findings.some((f) => f.message.includes('quyet-dinh/2024.xlsx › Cá nhân!B8'))).toBe(true);
+    expect(r.unreadable).toEqual([]);
+  });
+
   it('explains and lists the profiles from the packs’ texts alone', async () => {
     const [text, profiles] = await fenced(() => Promise.all([explain('chung/ten', { lang: 'en' }), listProfiles()]));
     expect(text).toContain('(rules/chung.yaml)');

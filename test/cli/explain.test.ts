@@ -45,6 +45,11 @@ const SAMPLES: Record<string, { with: Record<string, unknown>; vi: string; en: s
     vi: 'Tiêu chuẩn «LĐTT» được chứng minh khi «Xếp loại» là',
     en: 'The criterion "LĐTT" is shown when "Xếp loại" is',
   },
+  streak: {
+    with: { years: 3, awards: ['cstdcs'], titles: 'danh_hieu_da_dat', stated: 'so_lan_cstdcs_lien_tuc', 'set-aside': { kinds: ['dot-xuat'], discipline: 'nam_ky_luat' }, label: 'CSTĐ tỉnh' },
+    vi: 'đủ 3 năm liên tục ngay trước năm đề nghị (năm ghi ở cột «Năm khen thưởng», ở tiêu đề «NĂM 2025», nếu không thì năm của ngày lập danh sách), mỗi năm có danh hiệu «Chiến sĩ thi đua cơ sở». Mỗi năm được chứng minh bằng cột «Danh hiệu đã đạt» của danh sách khi ô có ghi; nếu không thì bằng các quyết định đã ban hành (--history)',
+    en: '3 years in a row just before the award year (the column "Năm khen thưởng", the title\'s "NĂM 2025", else the year of the list\'s date), each with the title "Grassroots Emulation Fighter". Each year is shown by the list\'s column "Danh hiệu đã đạt" where the cell is filled; else by the past decisions (--history)',
+  },
 };
 
 describe('every operator tells its rule in words', () => {

@@ -60,9 +60,16 @@ describe('the title column beside the award column', () => {
 
   it("applies a title's criteria when the form column names another award (a Bằng khen with a CSTĐCS)", async () => {
     const findings = await check([person(1, 'Nguyễn Văn An', BK_TINH, CSTDCS)]);
-    // No evidence column: one note per criterion of CSTĐCS, none of an error; the form fits an individual.
-    expect(law(findings).sort()).toEqual(['vn-law-2022/cstdcs/dat-ldtt info -', 'vn-law-2022/cstdcs/phieu-bau info -', 'vn-law-2022/cstdcs/xuat-sac-hoac-sang-kien info -']);
-    // Without the title, the Bằng khen alone has no criterion a list can show.
+    // No evidence column: one note per criterion of CSTĐCS, and the Bằng khen's ground (d) (its two
+    // years of CSTĐCS, shown by no column and no past decision), none of an error; the form fits an individual.
+    expect(law(findings).sort()).toEqual([
+      'vn-law-2022/bk-tinh/can-cu-d-ca-nhan info -',
+      'vn-law-2022/cstdcs/dat-ldtt info -',
+      'vn-law-2022/cstdcs/phieu-bau info -',
+      'vn-law-2022/cstdcs/xuat-sac-hoac-sang-kien info -',
+    ]);
+    // Without the title, a form alone under a title naming neither kind of list is no award row:
+    // nothing of the Law, its ground (d) neither.
     expect(law(await check([person(1, 'Nguyễn Văn An', BK_TINH, undefined)]))).toEqual([]);
   });
 

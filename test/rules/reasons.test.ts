@@ -69,8 +69,8 @@ describe('each kind of mistake in a pack, in both languages', () => {
       'an unknown check, with the nearest',
       rule(`    title: Thử\n    check: requird\n    with: { column: ten }\n${EXAMPLES}`),
       'rules[0].check',
-      'không có phép kiểm tra «requird» (có: required, one-of, compare, every-year, trend, text-quality, valid-value, error-cell, renamed, consistent-with, unique, reference, count, submitter, legacy-encoding, pattern, hidden, award-fits-kind, award-known, evidence). Có phải ý bạn là «required»?',
-      'unknown check "requird" (known: required, one-of, compare, every-year, trend, text-quality, valid-value, error-cell, renamed, consistent-with, unique, reference, count, submitter, legacy-encoding, pattern, hidden, award-fits-kind, award-known, evidence) (did you mean "required"?)',
+      'không có phép kiểm tra «requird» (có: required, one-of, compare, every-year, trend, text-quality, valid-value, error-cell, renamed, consistent-with, unique, reference, count, submitter, legacy-encoding, pattern, hidden, award-fits-kind, award-known, evidence, streak). Có phải ý bạn là «required»?',
+      'unknown check "requird" (known: required, one-of, compare, every-year, trend, text-quality, valid-value, error-cell, renamed, consistent-with, unique, reference, count, submitter, legacy-encoding, pattern, hidden, award-fits-kind, award-known, evidence, streak) (did you mean "required"?)',
     ],
     ['an unknown column, with the nearest', rule(`    title: Thử\n    check: required\n    with: { column: tn }\n${EXAMPLES}`), 'rules[0].with', 'không có cột «tn». Có phải ý bạn là «ten»?', 'unknown column "tn" (did you mean "ten"?)'],
   ];

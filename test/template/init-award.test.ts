@@ -28,13 +28,21 @@ const IDENTITY = ['stt', 'ten', 'loai', 'linh_vuc', 'don_vi', 'chuc_vu', 'nam_si
 const EVIDENCE: Record<string, { 2025: string[]; 2026: string[] }> = {
   ldtt: { 2025: ['xep_loai'], 2026: ['xep_loai'] },
   cstdcs: { 2025: ['xep_loai', 'so_sang_kien', 'so_de_tai', 'ty_le_phieu'], 2026: ['xep_loai', 'so_sang_kien', 'so_de_tai'] },
-  'cstd-tinh': { 2025: ['so_lan_cstdcs_lien_tuc', 'so_sang_kien_cap_tinh', 'ty_le_phieu'], 2026: ['so_lan_cstdcs_lien_tuc', 'so_sang_kien_cap_tinh'] },
+  // The streak of CSTĐCS: the count, or the titles held year by year; Decree 152's discipline (from 2025-07-01).
+  'cstd-tinh': {
+    2025: ['so_lan_cstdcs_lien_tuc', 'so_sang_kien_cap_tinh', 'ty_le_phieu', 'danh_hieu_da_dat', 'nam_ky_luat'],
+    2026: ['so_lan_cstdcs_lien_tuc', 'so_sang_kien_cap_tinh', 'danh_hieu_da_dat', 'nam_ky_luat'],
+  },
   ttldtt: { 2025: ['xep_loai', 'tong_so_ca_nhan', 'so_ldtt', 'ty_le_ldtt', 'so_ky_luat_canh_cao'], 2026: ['xep_loai', 'tong_so_ca_nhan', 'so_ldtt', 'ty_le_ldtt', 'so_ky_luat_canh_cao'] },
   ttldxs: { 2025: ['xep_loai', 'tong_so_ca_nhan', 'so_hoan_thanh_nv', 'so_ldtt', 'ty_le_ldtt', 'so_cstdcs'], 2026: ['xep_loai', 'tong_so_ca_nhan', 'so_hoan_thanh_nv', 'so_ldtt', 'ty_le_ldtt', 'so_cstdcs'] },
   'co-tinh': { 2025: ['dan_dau_cum_khoi', 'ty_le_phieu'], 2026: ['dan_dau_cum_khoi'] },
   'gia-dinh-van-hoa': { 2025: [], 2026: [] },
-  'bk-tinh': { 2025: [], 2026: [] },
+  // Ground (d) of Art. 74: an individual's CSTĐCS, a collective's HTXSNV or TTLĐXS, two years in a row.
+  'bk-tinh': { 2025: ['xep_loai', 'danh_hieu_da_dat', 'nam_ky_luat'], 2026: ['xep_loai', 'danh_hieu_da_dat', 'nam_ky_luat'] },
 };
+
+/** The year columns a streak reads: the years before the award year (Art. 22(1)(a)'s three, Art. 74's two). */
+const STREAK_YEARS: Record<string, Record<string, number>> = { 'cstd-tinh': { danh_hieu_da_dat: 3 }, 'bk-tinh': { danh_hieu_da_dat: 2, xep_loai: 2 } };
 
 let tmp: string;
 beforeAll(() => {
@@ -93,8 +101,13 @@ describe('hoso init --award: the columns', () => {
       for (const year of [2025, 2026] as const) {
         const t = await init(['--award', award, '--year', String(year)]);
         expect(t.keys.sort(), `${award} ${year}`).toEqual([...IDENTITY, ...byYear[year]].sort());
-        // A rating column is the award year's only: the criteria read that year.
-        if (byYear[year].includes('xep_loai')) expect([...t.letters.keys()].filter((k) => k.startsWith('xep_loai'))).toEqual([`xep_loai_${year}`]);
+        // A year column is spelled out over the years its criteria read: a rating the award year's
+        // only, a streak's the years before it (never the award year itself).
+        for (const key of byYear[year].filter((k) => k === 'xep_loai' || k === 'danh_hieu_da_dat')) {
+          const n = STREAK_YEARS[award]?.[key];
+          const years = n ? Array.from({ length: n }, (_, i) => year - n + i) : [year];
+          expect([...t.letters.keys()].filter((k) => k.startsWith(`${key}_`)), `${award} ${year} ${key}`).toEqual(years.map((y) => `${key}_${y}`));
+        }
       }
     });
   }
@@ -150,6 +163,19 @@ describe('hoso init --award: the sheet', () => {
     const en = await init(['--award', 'ttldtt', '--year', '2025', '--lang', 'en']);
     const note = headerNote((await open(en.file)).getWorksheet(DATA_SHEET)!, en.letters.get('so_ky_luat_canh_cao')!);
     expect(note).toContain('Needed for:\n– TTLĐTT: nobody disciplined at warning or above (Luật TĐKT 06/2022/QH15 Điều 28 khoản 1 điểm c)');
+  });
+
+  it('notes each year of a rating column with the rules that read that year: the award year\'s criteria, a streak\'s years before it', async () => {
+    const t = await init(['--award', 'ldtt', '--award', 'bk-tinh', '--year', '2025']);
+    const ws = (await open(t.file)).getWorksheet(DATA_SHEET)!;
+    expect([...t.letters.keys()].filter((k) => k.startsWith('xep_loai_'))).toEqual(['xep_loai_2023', 'xep_loai_2024', 'xep_loai_2025']);
+    const before = headerNote(ws, t.letters.get('xep_loai_2024')!);
+    expect(before).toContain('Điều 74');
+    expect(before).not.toContain('Điều 24');
+    const award = headerNote(ws, t.letters.get('xep_loai_2025')!);
+    expect(award).toContain('Điều 24 khoản 1 điểm a');
+    expect(award).not.toContain('Điều 74');
+    expect(headerNote(ws, t.letters.get('danh_hieu_da_dat_2023')!)).toContain('Điều 74 khoản 1 điểm d');
   });
 
   it('offers drop-downs: the kinds the awards go to, the awards by the row’s kind, the ratings, yes or no', async () => {

@@ -32,11 +32,13 @@ export interface WebSettings {
   /** The config's profiles for folders and globs, and its ignore patterns first: they name paths a page never sees. */
   profileMap?: { map: Record<string, string[]> };
   ignores: { patterns: string[] }[];
+  /** The past decision lists in force (the config's `history.paths`): files a page has not. */
+  history?: { paths: unknown[] };
 }
 
 const NOT_IN_PAGE = {
-  vi: (keys: string) => `trang không dùng ${keys} của tệp cấu hình: chúng chỉ các thư mục trên máy này`,
-  en: (keys: string) => `the page does not use the config's ${keys}: they name folders on this computer`,
+  vi: (keys: string) => `trang không dùng ${keys} của tệp cấu hình: chúng chỉ các thư mục, tệp trên máy này`,
+  en: (keys: string) => `the page does not use the config's ${keys}: they name folders and files on this computer`,
 };
 
 /** Each pack by its file name, or by its path where two share a name: what load errors and explain call it in the page. */
@@ -54,7 +56,8 @@ function bakedSettings(s: WebSettings): Baked {
   const names = packNames(own);
   const rules = own.map((f, i) => ({ name: names[i], text: readFileSync(f, 'utf8') }));
   const judged = { ...(Object.keys(s.severity).length ? { severity: s.severity } : {}), ...(s.purpose !== 'auto' ? { purpose: s.purpose } : {}) };
-  const config = s.config && Object.keys(judged).length ? { name: s.config, text: yaml().stringify(judged) } : undefined;
+  // Named whenever one is in force, as the CLI's report names it, even when nothing of it judges a dossier.
+  const config = s.config ? { name: s.config, text: yaml().stringify(judged) } : undefined;
   return { lang: s.lang, profiles: s.profiles, defaultRules, rules, ...(config ? { config } : {}) };
 }
 
@@ -62,7 +65,11 @@ export async function writePage(s: WebSettings, target: string): Promise<void> {
   // An unknown profile is refused here, as `check` refuses it, not in the officer's browser.
   (await import('../engine/check.js')).activeRules(s.ruleSet, s.profiles, s.severity);
   if (!existsSync(path.join(webDir(), 'engine.js'))) throw new UsageError(`thiếu các phần dựng sẵn của trang trong ${webDir()} (chạy npm run build)`, `the page's prebuilt pieces are missing from ${webDir()} (run npm run build)`);
-  const unused = [...(Object.keys(s.profileMap?.map ?? {}).length ? ['profiles-for'] : []), ...(s.configFile && s.ignores[0]?.patterns.length ? ['ignores'] : [])];
+  const unused = [
+    ...(Object.keys(s.profileMap?.map ?? {}).length ? ['profiles-for'] : []),
+    ...(s.configFile && s.ignores[0]?.patterns.length ? ['ignores'] : []),
+    ...(s.history?.paths.length ? ['history'] : []),
+  ];
   if (unused.length) warn(NOT_IN_PAGE[s.lang](unused.join(', ')));
   new InputGuard([...s.packFiles, ...(s.configFile ? [s.configFile] : [])]).assertNot(target);
   writeAtomic(target, assemblePage(readPieces(), bakedSettings(s)));

@@ -112,12 +112,14 @@ describe('hoso web', () => {
     }
   });
 
-  it('says that a config’s folder settings are not used in the page', async () => {
+  it('says that a config’s settings naming folders and files (past decisions among them) are not used in the page', async () => {
     const dir = fs.mkdtempSync(path.join(tmp, 'folders-'));
-    fs.writeFileSync(path.join(dir, 'hoso.config.yaml'), 'profiles-for:\n  xa: [binh-dinh/xa]\nignores: [mau/]\n');
+    fs.mkdirSync(path.join(dir, 'quyet-dinh'));
+    fs.copyFileSync(path.join(ROOT, 'fixtures', 'history', 'quyet-dinh', '2024.xlsx'), path.join(dir, 'quyet-dinh', '2024.xlsx'));
+    fs.writeFileSync(path.join(dir, 'hoso.config.yaml'), 'profiles-for:\n  xa: [binh-dinh/xa]\nignores: [mau/]\nhistory:\n  paths: [quyet-dinh]\n');
     const run = await hoso(['web', '-o', path.join(dir, 'p.html'), '--lang', 'en'], { cwd: dir });
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe("hoso: the page does not use the config's profiles-for, ignores: they name folders on this computer\n");
+    expect(run.stderr).toBe("hoso: the page does not use the config's profiles-for, ignores, history: they name folders and files on this computer\n");
   });
 
   it('stops at a bad pack with its file:line:key, exit 2, writing nothing', async () => {

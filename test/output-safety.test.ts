@@ -38,3 +38,22 @@ describe('outputs never replace a dossier', () => {
     });
   }
 });
+
+describe('an output that cannot be written', () => {
+  // A mistyped -o is the user's mistake, said in one line with exit 2 — once "lỗi nội bộ".
+  const missing = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-missing-')), 'khong-co', 'x');
+  it.each([
+    ['check -f json', (to: string) => ['check', path.join(FIXTURES, 'vi-du'), '-f', 'json', '-o', `${to}.json`]],
+    ['report', (to: string) => ['report', path.join(FIXTURES, 'vi-du'), '-o', `${to}.xlsx`]],
+    ['web', (to: string) => ['web', '-o', `${to}.html`]],
+  ])('%s into a folder that does not exist: one line naming it, exit 2, nothing made', async (_, args) => {
+    const to = missing();
+    const vi = await hoso(args(to));
+    expect(vi.code).toBe(2);
+    expect(vi.stderr).toMatch(/^hoso: không ghi được «.*khong-co.*»: thư mục chứa nó không tồn tại\n$/);
+    const en = await hoso([...args(to), '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toMatch(/^hoso: cannot write ".*khong-co.*": its folder does not exist\n$/);
+    expect(fs.existsSync(path.dirname(to))).toBe(false);
+  });
+});

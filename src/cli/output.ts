@@ -7,7 +7,8 @@
 import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { expandInputs } from '../read/inputs.js';
-import { OutputError } from '../errors.js';
+import { OutputError, UsageError } from '../errors.js';
+import { printable } from '../printable.js';
 import { destination, ownDescriptor } from './output-target.js';
 
 export { OutputError } from '../errors.js';
@@ -155,8 +156,31 @@ interface Opened {
   abort(): void;
 }
 
-/** Opens the target's temporary file beside it (or the pipe or device itself: see destination). */
+/** Why the system refused to write a file, for a person: the codes a wrong -o or a full disk gives. */
+const WRITE_REFUSED: Record<string, { vi: string; en: string }> = {
+  ENOENT: { vi: 'thư mục chứa nó không tồn tại', en: 'its folder does not exist' },
+  ENOTDIR: { vi: 'một phần của đường dẫn không phải thư mục', en: 'part of the path is not a folder' },
+  EISDIR: { vi: 'đó là một thư mục', en: 'it is a folder' },
+  EACCES: { vi: 'không có quyền ghi', en: 'permission denied' },
+  EPERM: { vi: 'không có quyền ghi', en: 'permission denied' },
+  EROFS: { vi: 'ổ đĩa chỉ cho đọc', en: 'the drive is read-only' },
+  ENOSPC: { vi: 'ổ đĩa đã đầy', en: 'the drive is full' },
+  EDQUOT: { vi: 'đã hết hạn mức ổ đĩa', en: 'the disk quota is used up' },
+};
+
+/** Opens the target to write, or says in one line why it cannot be written (exit 2, not an internal error). */
 function openTarget(target: string): Opened {
+  try {
+    return openTargetOf(target);
+  } catch (e) {
+    const why = WRITE_REFUSED[(e as NodeJS.ErrnoException).code ?? ''];
+    if (!why) throw e;
+    throw new UsageError(`không ghi được «${printable(target)}»: ${why.vi}`, `cannot write "${printable(target)}": ${why.en}`);
+  }
+}
+
+/** Opens the target's temporary file beside it (or the pipe or device itself: see destination). */
+function openTargetOf(target: string): Opened {
   const own = ownDescriptor(target);
   if (own !== undefined) return { fd: own, through: true, commit() {}, abort() {} };
   const file = destination(target);

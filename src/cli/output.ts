@@ -173,9 +173,11 @@ function openTarget(target: string): Opened {
   try {
     return openTargetOf(target);
   } catch (e) {
-    const why = WRITE_REFUSED[(e as NodeJS.ErrnoException).code ?? ''];
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    const why = WRITE_REFUSED[code];
     if (!why) throw e;
-    throw new UsageError(`không ghi được «${printable(target)}»: ${why.vi}`, `cannot write "${printable(target)}": ${why.en}`);
+    // The system's code stays on it: a caller that says the write's failure its own way (the cache's warning) names it.
+    throw Object.assign(new UsageError(`không ghi được «${printable(target)}»: ${why.vi}`, `cannot write "${printable(target)}": ${why.en}`), { code });
   }
 }
 
